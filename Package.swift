@@ -1,0 +1,57 @@
+// swift-tools-version:6.1
+// Till: a Linux terminal point of sale with its own ESC/POS driver.
+//
+// Layers (each a target; a target imports only what its line names):
+//   TillCore            pure transaction core: state + action -> new state + effects. No I/O, clock or randomness.
+//   TillJournal         GRDB/SQLite journal, catalog and users store            -> TillCore
+//   TillGraphics        1-bit bitmaps, PNG, bitmap font, QR and 1D barcode symbols (pure computation + zlib)
+//   TillEscPos          printer profiles, slip layout and the ESC/POS encoder   -> TillCore, TillGraphics
+//   TillVirtualPrinter  ESC/POS decoder, paper renderer, status and faults      -> TillCore, TillEscPos, TillGraphics
+//   TillRuntime         runs the core and performs its effects                 -> TillCore, TillJournal
+//   till                the command-line tool (swift-argument-parser)          -> everything
+// Device transports (TillDevices) and the ncurses screen (TillScreen) come in their own issues.
+import PackageDescription
+
+let package = Package(
+    name: "Till",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "till", targets: ["till"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+    ],
+    targets: [
+        .target(name: "TillCore"),
+        .target(
+            name: "TillJournal",
+            dependencies: [
+                "TillCore",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
+            ]
+        ),
+        .systemLibrary(name: "CZlib", path: "Sources/CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        .target(name: "TillGraphics", dependencies: ["CZlib"]),
+        .target(name: "TillEscPos", dependencies: ["TillCore", "TillGraphics"]),
+        .target(name: "TillVirtualPrinter", dependencies: ["TillCore", "TillEscPos", "TillGraphics"]),
+        .target(name: "TillRuntime", dependencies: ["TillCore", "TillJournal"]),
+        .executableTarget(
+            name: "till",
+            dependencies: [
+                "TillCore", "TillJournal", "TillRuntime", "TillEscPos", "TillVirtualPrinter", "TillGraphics",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "TillCoreTests", dependencies: ["TillCore"]),
+        .testTarget(name: "TillJournalTests", dependencies: ["TillJournal", "TillCore"]),
+        .testTarget(name: "TillGraphicsTests", dependencies: ["TillGraphics"]),
+        .testTarget(name: "TillEscPosTests", dependencies: ["TillEscPos", "TillVirtualPrinter", "TillGraphics", "TillCore"]),
+        .testTarget(name: "TillVirtualPrinterTests", dependencies: ["TillVirtualPrinter", "TillEscPos", "TillGraphics", "TillCore"]),
+        .testTarget(name: "TillRuntimeTests", dependencies: ["TillRuntime", "TillJournal", "TillCore"]),
+        .testTarget(name: "TillCommandTests", dependencies: ["TillJournal", "TillCore"]),
+    ]
+)

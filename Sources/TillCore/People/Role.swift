@@ -1,0 +1,53 @@
+/// What a signed-in person is. Each role maps to a set of permissions (`RolePermissions`),
+/// which a shop can change in its configuration.
+public enum Role: String, Hashable, Sendable, Codable, CaseIterable {
+    case clerk, supervisor, trainer, technician, admin
+}
+
+/// Something a person may be allowed to do at the till.
+public enum Permission: String, Hashable, Sendable, Codable, CaseIterable {
+    case sell
+    case voidLine
+    case changeQuantity
+    case overridePrice
+    case discountLine
+    case postVoid
+    case refundWithReceipt
+    case blindReturn
+    /// Approve another person's action that policy sends to a supervisor.
+    case approve
+    case openDrawer
+    case reprint
+    case xReport
+    case zReport
+    case manageShift
+    case manageUsers
+    case importCatalog
+    case runTraining
+    case testHardware
+}
+
+/// The permissions each role has. Defaults below; the configuration file may replace a role's set.
+public struct RolePermissions: Hashable, Sendable, Codable {
+    public var table: [Role: Set<Permission>]
+
+    public init(table: [Role: Set<Permission>]) { self.table = table }
+
+    public func allows(_ role: Role, _ permission: Permission) -> Bool {
+        table[role]?.contains(permission) ?? false
+    }
+
+    public static let standard: RolePermissions = {
+        let clerk: Set<Permission> = [.sell, .voidLine, .changeQuantity, .refundWithReceipt, .blindReturn,
+                                      .reprint, .manageShift]
+        let supervisor = clerk.union([.overridePrice, .discountLine, .postVoid, .approve, .openDrawer,
+                                      .xReport, .zReport])
+        return RolePermissions(table: [
+            .clerk: clerk,
+            .supervisor: supervisor,
+            .trainer: clerk.union([.runTraining, .xReport]),
+            .technician: [.testHardware, .openDrawer],
+            .admin: Set(Permission.allCases),
+        ])
+    }()
+}

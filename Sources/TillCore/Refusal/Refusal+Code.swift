@@ -1,0 +1,42 @@
+extension Refusal {
+    /// A stable snake_case identifier, used by `till exec` output, drills and tests.
+    public var code: String {
+        switch self {
+        case .receiptNotFound: return "receipt_not_found"
+        case .receiptCodeUnreadable: return "receipt_code_unreadable"
+        case .unknownItem: return "unknown_item"
+        case .barcodeCheckDigitWrong: return "barcode_check_digit_wrong"
+        case .lineNotFound: return "line_not_found"
+        case .itemNotOnReceipt: return "item_not_on_receipt"
+        case .quantityExceedsReturnable: return "quantity_exceeds_returnable"
+        case .alreadyFullyRefunded: return "already_fully_refunded"
+        case .windowExpired: return "window_expired"
+        case .itemNotReturnable: return "item_not_returnable"
+        case .saleWasVoided: return "sale_was_voided"
+        case .nothingSelected: return "nothing_selected"
+        case .reasonRequired: return "reason_required"
+        case .customerReferenceRequired: return "customer_reference_required"
+        case .blindReturnsDisabled: return "blind_returns_disabled"
+        case .overLimit: return "over_limit"
+        case .tenderNotAllowed: return "tender_not_allowed"
+        case .tenderExceedsDue: return "tender_exceeds_due"
+        case .cardReferenceRequired: return "card_reference_required"
+        case .amountInvalid: return "amount_invalid"
+        case .quantityInvalid: return "quantity_invalid"
+        case .fractionalQuantityNotAllowed: return "fractional_quantity_not_allowed"
+        case .discountTooLarge: return "discount_too_large"
+        case .supervisorRequired: return "supervisor_required"
+        case .notPermitted: return "not_permitted"
+        case .approverNotPermitted: return "approver_not_permitted"
+        case .wrongPIN: return "wrong_pin"
+        case .lockedOut: return "locked_out"
+        case .notSignedIn: return "not_signed_in"
+        case .noOpenShift: return "no_open_shift"
+        case .shiftAlreadyOpen: return "shift_already_open"
+        case .busy: return "busy"
+        case .nothingInProgress: return "nothing_in_progress"
+        case .postVoidNotAllowed: return "post_void_not_allowed"
+        case .printerUnavailable: return "printer_unavailable"
+        }
+    }
+}

@@ -1,0 +1,95 @@
+/// Why the till said no. Every case has a message (what is wrong) and a remedy (what to do) in
+/// English and Chinese (`Refusal+Text.swift`), and a stable `code` for the JSON driver and tests.
+/// There is no "invalid": each refusal names its cause.
+public enum Refusal: Hashable, Sendable, Codable, Error {
+    // Finding things
+    case receiptNotFound(reference: String)
+    case receiptCodeUnreadable(code: String)
+    case unknownItem(code: String)
+    case barcodeCheckDigitWrong(code: String, expected: Int, found: Int)
+    case lineNotFound(line: Int)
+
+    // Refund rules
+    case itemNotOnReceipt(item: String, receipt: String)
+    case quantityExceedsReturnable(item: String, asked: Quantity, remaining: Quantity)
+    case alreadyFullyRefunded(receipt: String)
+    case windowExpired(soldOn: CivilDate, daysAgo: Int64, windowDays: Int64)
+    case itemNotReturnable(item: String)
+    case saleWasVoided(receipt: String)
+    case nothingSelected
+    case reasonRequired
+    case customerReferenceRequired
+    case blindReturnsDisabled
+
+    // Money and limits
+    case overLimit(limit: LimitKind, limitAmount: Money, amount: Money)
+    case tenderNotAllowed(tender: TenderKind, rule: TenderRule)
+    case tenderExceedsDue(tender: TenderKind, amount: Money, due: Money)
+    case cardReferenceRequired
+    case amountInvalid(text: String)
+    case quantityInvalid(text: String)
+    case fractionalQuantityNotAllowed(item: String)
+    case discountTooLarge(line: Int, discount: Money, amount: Money)
+
+    // People
+    case supervisorRequired(reason: ApprovalReason)
+    case notPermitted(role: Role, permission: Permission)
+    case approverNotPermitted(user: String, role: Role)
+    case wrongPIN(attemptsLeft: Int)
+    case lockedOut(until: Timestamp, secondsLeft: Int64)
+    case notSignedIn
+
+    // Flow
+    case noOpenShift
+    case shiftAlreadyOpen(number: Int64)
+    case busy(current: String)
+    case nothingInProgress
+    case postVoidNotAllowed(receipt: String, why: PostVoidBlock)
+    case printerUnavailable(cause: String)
+}
+
+/// Which money limit a refund or return ran into.
+public enum LimitKind: String, Hashable, Sendable, Codable {
+    case perRefund, clerkPerShift, blindReturnSupervisor, blindReturnMaximum
+}
+
+/// Which tender rule refused a refund tender.
+public enum TenderRule: String, Hashable, Sendable, Codable {
+    /// Refunds go back to the sale's own tender.
+    case originalTenderOnly
+    /// Store credit is switched off in the policy.
+    case storeCreditDisabled
+    /// Card refunds for cash sales are off.
+    case cardForCashSale
+    /// Blind returns allow only the policy's tenders.
+    case blindReturnTenders
+}
+
+/// Why a post-void is not possible for a sale.
+public enum PostVoidBlock: String, Hashable, Sendable, Codable {
+    case otherShift, alreadyVoided, hasRefunds, training
+}
+
+/// What a supervisor is asked to approve.
+public enum ApprovalReason: Hashable, Sendable, Codable {
+    case overLimit(limit: LimitKind, limitAmount: Money, amount: Money)
+    case cashForCardSale
+    case blindReturn
+    case postVoid
+    case priceOverride
+    case lineDiscount
+    case lackingPermission(Permission)
+
+    /// Approvals are granted per kind: approving one over-limit refund covers that refund's limit check.
+    public var kind: String {
+        switch self {
+        case .overLimit(let limit, _, _): return "overLimit." + limit.rawValue
+        case .cashForCardSale: return "cashForCardSale"
+        case .blindReturn: return "blindReturn"
+        case .postVoid: return "postVoid"
+        case .priceOverride: return "priceOverride"
+        case .lineDiscount: return "lineDiscount"
+        case .lackingPermission(let p): return "permission." + p.rawValue
+        }
+    }
+}

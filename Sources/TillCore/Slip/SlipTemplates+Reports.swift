@@ -1,0 +1,40 @@
+extension SlipTemplates {
+    /// An X report (mid-shift, `reference` nil) or a Z report (closes the shift, numbered).
+    public func shiftReport(_ totals: ShiftTotals, zNumber: String?, at: Timestamp, by: User) -> SlipDocument {
+        let lang = language
+        func s(_ t: LocalizedText) -> String { t.text(lang) }
+        func counted(_ label: LocalizedText, _ c: CountedAmount) -> SlipBlock {
+            .pair("\(s(label)) (\(c.count))", c.amount.plain, .plain)
+        }
+        var b: [SlipBlock] = [.text(shop.name, .title)]
+        b.append(.text(zNumber.map { "Z REPORT \($0)" } ?? "X REPORT", .title))
+        b.append(.pair("\(s(SlipText.shift)) \(totals.shift.number)", "Till \(totals.shift.till)", .plain))
+        b.append(.pair(s(SlipText.opened), at == totals.shift.openedAt ? "" : totals.shift.openedAt.localText(utcOffsetSeconds: utcOffsetSeconds), .plain))
+        b.append(.pair(s(zNumber == nil ? SlipText.printed : SlipText.closed), at.localText(utcOffsetSeconds: utcOffsetSeconds), .plain))
+        b.append(.pair(s(SlipText.clerk), by.name, .plain))
+        b.append(.rule("="))
+        b.append(counted(SlipText.sales, totals.sales))
+        b.append(.pair("  " + s(SlipText.tax), totals.salesTax.plain, .plain))
+        b.append(counted(SlipText.refunds, totals.refunds))
+        b.append(counted(SlipText.voids, totals.voids))
+        b.append(.pair(s(SlipText.net), totals.net.formatted, .total))
+        b.append(.rule("-"))
+        b.append(.text(s(SlipText.byTender), .bold))
+        for tender in totals.tenders {
+            b.append(.pair("  " + s(tender.kind.label), tender.taken.plain, .plain))
+            if !tender.givenBack.isZero { b.append(.pair("    - " + s(SlipText.refunds), tender.givenBack.negated.plain, .plain)) }
+        }
+        b.append(.pair(s(SlipText.openingFloat), totals.shift.openingFloat.plain, .plain))
+        b.append(.pair(s(SlipText.cashExpected), totals.cashExpected.plain, .bold))
+        b.append(.rule("-"))
+        b.append(.text(s(SlipText.byClerk), .bold))
+        for clerk in totals.clerks {
+            b.append(.text("  \(clerk.name) (\(clerk.code))", .plain))
+            b.append(counted(LocalizedText(en: "    " + SlipText.sales.en, zh: "    " + SlipText.sales.zh), clerk.sales))
+            b.append(counted(LocalizedText(en: "    " + SlipText.refunds.en, zh: "    " + SlipText.refunds.zh), clerk.refunds))
+            b.append(counted(LocalizedText(en: "    " + SlipText.voids.en, zh: "    " + SlipText.voids.zh), clerk.voids))
+        }
+        return SlipDocument(kind: zNumber == nil ? .xReport : .zReport, reference: zNumber ?? "X-\(totals.shift.number)",
+                            blocks: b, training: false)
+    }
+}

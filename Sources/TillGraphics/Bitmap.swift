@@ -1,0 +1,35 @@
+/// A 1-bit image, row-major, 8 pixels per byte with the leftmost pixel in the high bit: the
+/// layout ESC/POS raster commands (GS v 0) use, so a bitmap can be sent as it is.
+public struct Bitmap: Hashable, Sendable {
+    public let width: Int
+    public let height: Int
+    /// `rowBytes * height` bytes; bit set = black dot.
+    public var bits: [UInt8]
+
+    public var rowBytes: Int { (width + 7) / 8 }
+
+    public init(width: Int, height: Int) {
+        self.width = width
+        self.height = height
+        self.bits = [UInt8](repeating: 0, count: ((width + 7) / 8) * height)
+    }
+
+    public init(width: Int, height: Int, bits: [UInt8]) {
+        precondition(bits.count == ((width + 7) / 8) * height, "bitmap data does not match its size")
+        self.width = width
+        self.height = height
+        self.bits = bits
+    }
+
+    public subscript(x: Int, y: Int) -> Bool {
+        get {
+            guard x >= 0, y >= 0, x < width, y < height else { return false }
+            return bits[y * rowBytes + x / 8] & (0x80 >> UInt8(x % 8)) != 0
+        }
+        set {
+            guard x >= 0, y >= 0, x < width, y < height else { return }
+            let mask: UInt8 = 0x80 >> UInt8(x % 8)
+            if newValue { bits[y * rowBytes + x / 8] |= mask } else { bits[y * rowBytes + x / 8] &= ~mask }
+        }
+    }
+}

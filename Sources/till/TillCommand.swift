@@ -1,0 +1,14 @@
+import ArgumentParser
+
+/// `till`: one executable for the clerk, the technician and the trainer.
+@main
+struct TillCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "till",
+        abstract: "A terminal point of sale with its own ESC/POS driver.",
+        version: "0.1.0",
+        subcommands: [
+            PrinterCommand.self,
+        ]
+    )
+}
