@@ -24,6 +24,7 @@ extension Refusal {
         case .amountInvalid: return "amount_invalid"
         case .quantityInvalid: return "quantity_invalid"
         case .fractionalQuantityNotAllowed: return "fractional_quantity_not_allowed"
+        case .weightRequired: return "weight_required"
         case .discountTooLarge: return "discount_too_large"
         case .supervisorRequired: return "supervisor_required"
         case .notPermitted: return "not_permitted"

@@ -90,6 +90,9 @@ extension Refusal {
         case .fractionalQuantityNotAllowed(let item):
             return (t("\(item) is sold by the piece: the quantity must be whole.", "\(item) 按件销售，数量必须为整数。"),
                     t("Type a whole number.", "请输入整数。"))
+        case .weightRequired(let item):
+            return (t("\(item) is sold by weight: its weight is needed.", "\(item) 按重量销售，需要输入重量。"),
+                    t("Weigh it, or type the weight in kg (e.g. 0.350) before scanning.", "请称重，或在扫描前输入重量（千克，例如 0.350）。"))
         case .discountTooLarge(let line, let discount, let amount):
             return (t("A discount of \(discount.formatted) is more than line \(line)'s \(amount.formatted).",
                       "折扣 \(discount.formatted) 超过第 \(line) 行金额 \(amount.formatted)。"),
@@ -120,7 +123,7 @@ extension Refusal {
             return (t("Shift \(number) is already open.", "第 \(number) 班已开。"),
                     t("Close it with a Z report before opening another.", "请先打印 Z 报表结班。"))
         case .busy(let current):
-            return (t("Finish or cancel the current \(current) first.", "请先完成或取消当前的\(current)。"),
+            return (t("Finish or cancel the current \(current.label.en) first.", "请先完成或取消当前的\(current.label.zh)。"),
                     t("Complete it, or press Cancel.", "请完成，或按取消。"))
         case .nothingInProgress:
             return (t("There is nothing to do that to.", "当前没有可操作的交易。"),

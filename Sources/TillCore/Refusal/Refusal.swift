@@ -29,6 +29,7 @@ public enum Refusal: Hashable, Sendable, Codable, Error {
     case amountInvalid(text: String)
     case quantityInvalid(text: String)
     case fractionalQuantityNotAllowed(item: String)
+    case weightRequired(item: String)
     case discountTooLarge(line: Int, discount: Money, amount: Money)
 
     // People
@@ -42,10 +43,27 @@ public enum Refusal: Hashable, Sendable, Codable, Error {
     // Flow
     case noOpenShift
     case shiftAlreadyOpen(number: Int64)
-    case busy(current: String)
+    case busy(current: ActivityKind)
     case nothingInProgress
     case postVoidNotAllowed(receipt: String, why: PostVoidBlock)
     case printerUnavailable(cause: String)
+}
+
+/// What the till is busy with, for "finish or cancel the current … first".
+public enum ActivityKind: String, Hashable, Sendable, Codable {
+    case sale, payment, refund, blindReturn, postVoid, approval, lookup
+
+    public var label: LocalizedText {
+        switch self {
+        case .sale: return LocalizedText(en: "sale", zh: "销售")
+        case .payment: return LocalizedText(en: "payment (tenders already taken)", zh: "付款（已收款）")
+        case .refund: return LocalizedText(en: "refund", zh: "退款")
+        case .blindReturn: return LocalizedText(en: "return without receipt", zh: "无收据退货")
+        case .postVoid: return LocalizedText(en: "post-void", zh: "作废")
+        case .approval: return LocalizedText(en: "supervisor approval", zh: "主管审批")
+        case .lookup: return LocalizedText(en: "receipt look-up", zh: "收据查询")
+        }
+    }
 }
 
 /// Which money limit a refund or return ran into.

@@ -1,0 +1,68 @@
+extension RegisterState {
+    mutating func startBlindReturn(_ step: inout Step) {
+        guard checkPermission(.blindReturn, &step), checkShift(&step), checkIdle(&step) else { return }
+        guard config.policy.blindReturn.enabled else { return step.refuse(.blindReturnsDisabled) }
+        var draft = BlindReturnDraft()
+        draft.tender = config.policy.blindReturn.tenders.first
+        activity = .blindReturn(draft)
+    }
+
+    /// Adds an item at the policy's price: today's, or the lowest it sold for recently if lower
+    /// (so an item bought on sale is not refunded at full price).
+    mutating func addBlindLine(_ item: CatalogItem, _ taxClass: TaxClass, quantity: Quantity, lowestRecentPrice: Money?,
+                               _ draft: inout BlindReturnDraft, _ step: inout Step) {
+        guard item.returnable else { return step.refuse(.itemNotReturnable(item: item.name)) }
+        var price = item.price
+        if case .lowestInDays = config.policy.blindReturn.pricing, let lowest = lowestRecentPrice {
+            price = Money.min(price, lowest)
+        }
+        draft.lines.append(BlindReturnDraft.Line(item: item, taxClass: taxClass, quantity: quantity, unitPrice: price))
+        let amount = LineTax.compute(amount: price.scaled(by: quantity.thousandths, over: 1000), taxClass: taxClass).gross
+        step.emit(.refundQuantityChosen(line: draft.lines.count, quantity: quantity, amount: amount))
+    }
+
+    mutating func enterCustomerReference(_ text: String, _ step: inout Step) {
+        guard case .blindReturn(var draft) = activity else { return step.refuse(.nothingInProgress) }
+        let trimmed = text.trimmingSpaces
+        draft.customerReference = trimmed.isEmpty ? nil : trimmed
+        activity = .blindReturn(draft)
+    }
+
+    mutating func confirmBlindReturn(_ draft: BlindReturnDraft, resume: RegisterAction, _ step: inout Step) {
+        guard checkPermission(.blindReturn, &step), let user, let shift else { return }
+        let policy = config.policy.blindReturn
+        guard !draft.lines.isEmpty else { return step.refuse(.nothingSelected) }
+        guard let reason = draft.reason else { return step.refuse(.reasonRequired) }
+        if policy.requireCustomerReference, draft.customerReference == nil { return step.refuse(.customerReferenceRequired) }
+        let lines = draft.lines.map { line -> RefundLine in
+            let tax = LineTax.compute(amount: line.unitPrice.scaled(by: line.quantity.thousandths, over: 1000),
+                                      taxClass: line.taxClass)
+            return RefundLine(originalLineNo: 0, sku: line.item.sku, name: line.item.name, quantity: line.quantity,
+                              unitPrice: line.unitPrice, amount: tax.gross, tax: tax.tax, weighed: line.item.weighed)
+        }
+        let amount = lines.map(\.amount).sum(config.currency)
+        if amount.minor > policy.maximumMinor {
+            return step.refuse(.overLimit(limit: .blindReturnMaximum, limitAmount: money(policy.maximumMinor), amount: amount))
+        }
+        let tenderKind = draft.tender ?? policy.tenders.first ?? .storeCredit
+        guard policy.tenders.contains(tenderKind) else {
+            return step.refuse(.tenderNotAllowed(tender: tenderKind, rule: .blindReturnTenders))
+        }
+        let check: ApprovalReason = policy.supervisorAboveMinor == 0
+            ? .blindReturn
+            : .overLimit(limit: .blindReturnSupervisor, limitAmount: money(policy.supervisorAboveMinor), amount: amount)
+        var approver: User? = nil
+        if amount.minor > policy.supervisorAboveMinor {
+            guard let granted = requireApproval(check, unless: nil, resume: resume, &step) else { return }
+            approver = granted
+        }
+        let payout = settleCash([Tender(kind: tenderKind, amount: amount)])
+        let record = RefundRecord(
+            number: DocumentNumber(kind: .refund, till: config.till, sequence: sequences.nextRefund).description,
+            till: config.till, shift: shift.number, at: step.now, clerk: user, approver: approver,
+            approvals: approver == nil ? [] : [check.kind], originalReceipt: nil, originalSoldAt: nil, lines: lines,
+            tenders: payout.tenders, reason: reason, customerReference: draft.customerReference,
+            rounding: payout.rounding, training: config.training)
+        recordRefund(record, &step)
+    }
+}

@@ -1,0 +1,33 @@
+extension RegisterState {
+    /// Why a completed sale cannot be post-voided here, if it cannot.
+    func postVoidBlock(_ source: ReturnableSale) -> PostVoidBlock? {
+        if source.voided { return .alreadyVoided }
+        guard let shift, source.sale.shift == shift.number, source.sale.till == config.till else { return .otherShift }
+        if source.lines.contains(where: { $0.refundedQuantity.isPositive }) { return .hasRefunds }
+        return nil
+    }
+
+    mutating func confirmPostVoid(_ draft: PostVoidDraft, resume: RegisterAction, _ step: inout Step) {
+        guard let user, let shift else { return step.refuse(.notSignedIn) }
+        let sale = draft.source.sale
+        if let block = postVoidBlock(draft.source) {
+            return step.refuse(.postVoidNotAllowed(receipt: sale.receipt, why: block))
+        }
+        guard let reason = draft.reason else { return step.refuse(.reasonRequired) }
+        guard let approver = requireApproval(.postVoid, unless: nil, resume: resume, &step) else { return }
+        let record = VoidRecord(
+            number: DocumentNumber(kind: .postVoid, till: config.till, sequence: sequences.nextVoid).description,
+            till: config.till, shift: shift.number, at: step.now, clerk: user, approver: approver,
+            originalReceipt: sale.receipt, reason: reason,
+            tenders: sale.tenders.map { Tender(kind: $0.kind, amount: $0.amount, reference: $0.reference) },
+            total: sale.total, tax: sale.totals.tax, training: config.training)
+        sequences.nextVoid += 1
+        let slip = config.templates.postVoid(record)
+        step.run(.record(.postVoid(record, slip)))
+        step.run(.print(slip))
+        if !config.training, record.tenders.contains(where: { $0.kind == .cash }) { step.run(.openDrawer) }
+        lastCompleted = Completion(kind: .postVoid, reference: record.number, total: record.total, change: money(0))
+        finishActivity()
+        step.emit(.postVoidCompleted(number: record.number, total: record.total))
+    }
+}

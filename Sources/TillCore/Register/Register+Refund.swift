@@ -1,0 +1,248 @@
+extension RegisterState {
+    mutating func startLookup(_ purpose: LookupPurpose, permission: Permission?, _ step: inout Step) {
+        if let permission { guard checkPermission(permission, &step) else { return } }
+        guard user != nil else { return step.refuse(.notSignedIn) }
+        guard checkShift(&step), checkIdle(&step) else { return }
+        activity = .findingSale(purpose)
+    }
+
+    mutating func enterReceipt(_ text: String, _ step: inout Step) {
+        guard case .findingSale = activity else { return step.refuse(.nothingInProgress) }
+        switch ReceiptReference.parse(text, defaultTill: config.till) {
+        case .success(let reference): step.run(.lookUpSale(reference.number))
+        case .failure(let refusal): step.refuse(refusal)
+        }
+    }
+
+    mutating func saleLoaded(_ source: ReturnableSale, _ step: inout Step) {
+        guard case .findingSale(let purpose) = activity else { return step.refuse(.nothingInProgress) }
+        let receipt = source.sale.receipt
+        // Training sales live in the training journal only; a real refund of one would be fiction.
+        if source.sale.training != config.training {
+            return step.refuse(.receiptNotFound(reference: receipt))
+        }
+        switch purpose {
+        case .refund:
+            if source.voided { return step.refuse(.saleWasVoided(receipt: receipt)) }
+            if source.fullyRefunded { return step.refuse(.alreadyFullyRefunded(receipt: receipt)) }
+            if let expired = windowRefusal(source.sale, now: step.now) { return step.refuse(expired) }
+            activity = .refunding(RefundDraft(source: source))
+        case .postVoid:
+            if let block = postVoidBlock(source) {
+                return step.refuse(.postVoidNotAllowed(receipt: receipt, why: block))
+            }
+            activity = .voiding(PostVoidDraft(source: source))
+        }
+        step.emit(.saleFound(receipt: receipt, returnable: source.lines.map {
+            ReturnableLineSummary(line: $0.line.lineNo, sku: $0.line.sku, name: $0.line.name, sold: $0.line.quantity,
+                                  remaining: $0.remainingQuantity, paid: $0.paidAmount)
+        }))
+    }
+
+    /// The refund window counts calendar days in the shop's time zone: a sale on day D can be
+    /// refunded through day D + windowDays.
+    func windowRefusal(_ sale: SaleRecord, now: Timestamp) -> Refusal? {
+        let soldOn = sale.at.civilDate(utcOffsetSeconds: config.utcOffsetSeconds)
+        let today = now.civilDate(utcOffsetSeconds: config.utcOffsetSeconds)
+        let days = today.daysSinceEpoch - soldOn.daysSinceEpoch
+        let window = config.policy.refund.windowDays
+        return days > window ? .windowExpired(soldOn: soldOn, daysAgo: days, windowDays: window) : nil
+    }
+
+    /// A scanned item during a refund picks its line on the receipt, one more each scan.
+    mutating func pickRefundLine(code: String, quantity: Quantity?, _ draft: RefundDraft, _ step: inout Step) {
+        let matches = draft.source.lines.filter { $0.line.barcode == code || $0.line.sku == code }
+        guard let first = matches.first else {
+            if case .wrongCheckDigit(let expected, let found) = GTIN.verify(code) {
+                return step.refuse(.barcodeCheckDigitWrong(code: code, expected: expected, found: found))
+            }
+            return step.refuse(.itemNotOnReceipt(item: code, receipt: draft.source.sale.receipt))
+        }
+        // The same item on several lines: fill the first line that still has room.
+        let target = matches.first { (draft.quantities[$0.line.lineNo] ?? .zero) < $0.remainingQuantity } ?? first
+        let current = draft.quantities[target.line.lineNo] ?? .zero
+        setRefundQuantity(line: target.line.lineNo, current + (quantity ?? .one), &step)
+    }
+
+    mutating func setRefundQuantity(line: Int, _ quantity: Quantity, _ step: inout Step) {
+        guard case .refunding(var draft) = activity else { return step.refuse(.nothingInProgress) }
+        guard let returnable = draft.source.line(line) else {
+            return step.refuse(.lineNotFound(line: line))
+        }
+        let item = returnable.line
+        guard quantity.thousandths >= 0 else { return step.refuse(.quantityInvalid(text: quantity.description)) }
+        if quantity.isPositive {
+            guard item.returnable else { return step.refuse(.itemNotReturnable(item: item.name)) }
+            guard item.weighed || quantity.isWhole else { return step.refuse(.fractionalQuantityNotAllowed(item: item.name)) }
+            guard quantity <= returnable.remainingQuantity else {
+                return step.refuse(.quantityExceedsReturnable(item: item.name, asked: quantity,
+                                                              remaining: returnable.remainingQuantity))
+            }
+        }
+        draft.quantities[line] = quantity.isPositive ? quantity : nil
+        // A changed selection is a new refund: earlier approvals covered other amounts.
+        approval = nil
+        activity = .refunding(draft)
+        step.emit(.refundQuantityChosen(line: line, quantity: quantity,
+                                        amount: quantity.isPositive ? returnable.refundValue(for: quantity).amount : money(0)))
+    }
+
+    mutating func chooseReason(_ code: String, _ step: inout Step) {
+        switch activity {
+        case .refunding(var draft):
+            guard let reason = reason(code, in: config.policy.refundReasons) else { return step.refuse(.reasonRequired) }
+            draft.reason = reason
+            activity = .refunding(draft)
+        case .blindReturn(var draft):
+            guard let reason = reason(code, in: config.policy.refundReasons) else { return step.refuse(.reasonRequired) }
+            draft.reason = reason
+            activity = .blindReturn(draft)
+        case .voiding(var draft):
+            guard let reason = reason(code, in: config.policy.voidReasons) else { return step.refuse(.reasonRequired) }
+            draft.reason = reason
+            activity = .voiding(draft)
+        default:
+            step.refuse(.nothingInProgress)
+        }
+    }
+
+    mutating func chooseRefundTender(_ kind: TenderKind?, reference: String?, _ step: inout Step) {
+        switch activity {
+        case .refunding(var draft):
+            draft.tender = kind
+            draft.tenderReference = reference
+            approval = nil
+            activity = .refunding(draft)
+        case .blindReturn(var draft):
+            draft.tender = kind
+            activity = .blindReturn(draft)
+        default:
+            step.refuse(.nothingInProgress)
+        }
+    }
+
+    /// The refund's lines, worked out from what was actually paid.
+    func refundLines(_ draft: RefundDraft) -> [RefundLine] {
+        draft.source.lines.compactMap { returnable in
+            guard let qty = draft.quantities[returnable.line.lineNo], qty.isPositive else { return nil }
+            let value = returnable.refundValue(for: qty)
+            let line = returnable.line
+            return RefundLine(originalLineNo: line.lineNo, sku: line.sku, name: line.name, quantity: qty,
+                              unitPrice: line.unitPrice, amount: value.amount, tax: value.tax, weighed: line.weighed)
+        }
+    }
+
+    /// Where the money goes: by default back to the sale's own tenders (cards first, then cash,
+    /// each at most what it paid less what earlier refunds gave back to it).
+    func refundTenders(_ draft: RefundDraft, amount: Money) -> Result<[Tender], Refusal> {
+        let policy = config.policy.refund
+        let paidBy = Set(draft.source.sale.tenders.map(\.kind))
+        switch draft.tender {
+        case nil:
+            var left = amount
+            var tenders: [Tender] = []
+            for (kind, available) in draft.source.remainingByTender() where left.isPositive {
+                let part = Money.min(left, available)
+                guard part.isPositive else { continue }
+                let reference = draft.source.sale.tenders.first { $0.kind == kind }?.reference
+                tenders.append(Tender(kind: kind, amount: part, reference: reference))
+                left -= part
+            }
+            // Rounding left a few minor units with no tender to carry them: the last one takes them.
+            if left.isPositive {
+                if tenders.isEmpty { tenders.append(Tender(kind: draft.source.sale.tenders.last?.kind ?? .cash, amount: left)) }
+                else { tenders[tenders.count - 1].amount += left }
+            }
+            return .success(tenders)
+        case .storeCredit?:
+            guard policy.allowStoreCredit || paidBy.contains(.storeCredit) else {
+                return .failure(.tenderNotAllowed(tender: .storeCredit, rule: .storeCreditDisabled))
+            }
+            return .success([Tender(kind: .storeCredit, amount: amount, reference: draft.tenderReference)])
+        case .cash?:
+            // Cash for a card sale is allowed only with a supervisor (checked in confirm).
+            return .success([Tender(kind: .cash, amount: amount)])
+        case .card?:
+            guard paidBy.contains(.card) || policy.allowCardForCash else {
+                return .failure(.tenderNotAllowed(tender: .card, rule: .cardForCashSale))
+            }
+            let reference = draft.tenderReference ?? draft.source.sale.tenders.first { $0.kind == .card }?.reference
+            return .success([Tender(kind: .card, amount: amount, reference: reference)])
+        }
+    }
+
+    mutating func confirmRefund(_ draft: RefundDraft, resume: RegisterAction, _ step: inout Step) {
+        guard checkPermission(.refundWithReceipt, &step), let user, let shift else { return }
+        let source = draft.source
+        if source.voided { return step.refuse(.saleWasVoided(receipt: source.sale.receipt)) }
+        if source.fullyRefunded { return step.refuse(.alreadyFullyRefunded(receipt: source.sale.receipt)) }
+        if let expired = windowRefusal(source.sale, now: step.now) { return step.refuse(expired) }
+        let lines = refundLines(draft)
+        guard !lines.isEmpty else { return step.refuse(.nothingSelected) }
+        guard let reason = draft.reason else { return step.refuse(.reasonRequired) }
+        let amount = lines.map(\.amount).sum(config.currency)
+        let tenders: [Tender]
+        switch refundTenders(draft, amount: amount) {
+        case .success(let t): tenders = t
+        case .failure(let refusal): return step.refuse(refusal)
+        }
+        let limits = config.policy.refund
+        let cashForCard = draft.tender == .cash && source.sale.tenders.contains { $0.kind == .card }
+        var checks: [ApprovalReason] = []
+        if amount.minor > limits.perRefundLimitMinor {
+            checks.append(.overLimit(limit: .perRefund, limitAmount: money(limits.perRefundLimitMinor), amount: amount))
+        }
+        let shiftTotal = clerkRefundedThisShift + amount
+        if shiftTotal.minor > limits.clerkShiftLimitMinor {
+            checks.append(.overLimit(limit: .clerkPerShift, limitAmount: money(limits.clerkShiftLimitMinor), amount: shiftTotal))
+        }
+        if cashForCard {
+            guard limits.cashForCardNeedsSupervisor else {
+                return step.refuse(.tenderNotAllowed(tender: .cash, rule: .originalTenderOnly))
+            }
+            checks.append(.cashForCardSale)
+        }
+        var approver: User? = nil
+        for check in checks {
+            guard let granted = requireApproval(check, unless: nil, resume: resume, &step) else { return }
+            approver = granted
+        }
+        let payout = settleCash(tenders)
+        let record = RefundRecord(
+            number: DocumentNumber(kind: .refund, till: config.till, sequence: sequences.nextRefund).description,
+            till: config.till, shift: shift.number, at: step.now, clerk: user, approver: approver,
+            approvals: checks.map(\.kind), originalReceipt: source.sale.receipt, originalSoldAt: source.sale.at,
+            lines: lines, tenders: payout.tenders, reason: reason, customerReference: nil, rounding: payout.rounding,
+            training: config.training)
+        recordRefund(record, &step)
+    }
+
+    /// Cash paid out is rounded like cash taken in.
+    func settleCash(_ tenders: [Tender]) -> (tenders: [Tender], rounding: Money) {
+        var out = tenders
+        var rounding = money(0)
+        if let i = out.firstIndex(where: { $0.kind == .cash }) {
+            let rounded = config.cashRounding.round(out[i].amount)
+            rounding = rounded - out[i].amount
+            out[i].amount = rounded
+        }
+        return (out, rounding)
+    }
+
+    /// Writes a refund (with or without receipt), prints its slip and pays out.
+    mutating func recordRefund(_ record: RefundRecord, _ step: inout Step) {
+        sequences.nextRefund += 1
+        clerkRefundedThisShift += record.total
+        let slip = config.templates.refund(record)
+        step.run(.record(.refund(record, slip)))
+        step.run(.print(slip))
+        if !config.training, record.tenders.contains(where: { $0.kind == .cash }) { step.run(.openDrawer) }
+        lastCompleted = Completion(kind: .refund, reference: record.number, total: record.total, change: money(0))
+        finishActivity()
+        step.emit(.refundCompleted(number: record.number, total: record.total, tenders: record.tenders))
+    }
+}
+
+extension Money {
+    var isPositive: Bool { minor > 0 }
+}

@@ -1,0 +1,43 @@
+extension RegisterState {
+    mutating func openShift(float: Money, _ step: inout Step) {
+        guard checkPermission(.manageShift, &step), let user else { return }
+        if let shift { return step.refuse(.shiftAlreadyOpen(number: shift.number)) }
+        guard float.minor >= 0 else { return step.refuse(.amountInvalid(text: float.plain)) }
+        let record = ShiftRecord(number: sequences.nextShift, till: config.till, openedAt: step.now, openedBy: user,
+                                 openingFloat: float)
+        sequences.nextShift += 1
+        shift = record
+        clerkRefundedThisShift = .zero(config.currency)
+        step.run(.record(.shiftOpened(record)))
+        step.emit(.shiftOpened(record.number))
+    }
+
+    mutating func requestReport(_ kind: ReportKind, _ step: inout Step) {
+        guard checkPermission(kind == .x ? .xReport : .zReport, &step), checkShift(&step), let shift else { return }
+        // A Z report closes the shift: nothing may be half done.
+        if kind == .z { guard checkIdle(&step) else { return } }
+        step.run(.loadShiftTotals(shift: shift.number, kind))
+    }
+
+    mutating func printReport(_ totals: ShiftTotals, _ kind: ReportKind, _ step: inout Step) {
+        guard let user, let shift, totals.shift.number == shift.number else { return step.refuse(.noOpenShift) }
+        let templates = config.templates
+        switch kind {
+        case .x:
+            let slip = templates.shiftReport(totals, zNumber: nil, at: step.now, by: user)
+            step.run(.record(.event(AuditEvent(kind: .xReportPrinted, at: step.now, user: user.code,
+                                               reference: slip.reference, training: config.training))))
+            step.run(.print(slip))
+            step.emit(.reportPrinted(.x, reference: slip.reference, net: totals.net))
+        case .z:
+            let number = DocumentNumber(kind: .zReport, till: config.till, sequence: sequences.nextZ).description
+            sequences.nextZ += 1
+            let slip = templates.shiftReport(totals, zNumber: number, at: step.now, by: user)
+            step.run(.record(.zReport(ZReportRecord(number: number, at: step.now, by: user, totals: totals), slip)))
+            step.run(.print(slip))
+            self.shift = nil
+            clerkRefundedThisShift = .zero(config.currency)
+            step.emit(.reportPrinted(.z, reference: number, net: totals.net))
+        }
+    }
+}

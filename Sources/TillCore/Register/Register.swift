@@ -1,0 +1,149 @@
+/// The till's rules: `reduce(state, action, now)` changes the state and returns the effects to
+/// perform. No I/O, no clock, no randomness: a test, a drill and the screen drive the same code
+/// and get the same answers.
+public enum Register {
+    public static func reduce(_ state: inout RegisterState, _ action: RegisterAction, now: Timestamp) -> [RegisterEffect] {
+        var step = Step(now: now)
+        state.apply(action, &step)
+        return step.effects
+    }
+}
+
+/// The effects collected while one action is handled.
+struct Step {
+    let now: Timestamp
+    var effects: [RegisterEffect] = []
+
+    mutating func emit(_ event: RegisterEvent) { effects.append(.emit(event)) }
+    mutating func refuse(_ refusal: Refusal) { effects.append(.emit(.refused(refusal))) }
+    mutating func run(_ effect: RegisterEffect) { effects.append(effect) }
+}
+
+extension RegisterState {
+    mutating func apply(_ action: RegisterAction, _ step: inout Step) {
+        switch action {
+        case .started(let shift, let sequences):
+            self.shift = shift
+            self.sequences = sequences
+        case .signInRequested(let code, let pin):
+            // Another person may take over the till only when nothing is half done.
+            guard checkIdle(&step) else { return }
+            step.run(.verifyCredentials(code: code, pin: pin, purpose: .signIn))
+        case .signedIn(let user, let refunded):
+            signIn(user, refunded: refunded, &step)
+        case .signInRefused(let refusal):
+            step.refuse(refusal)
+        case .signOutRequested:
+            signOut(&step)
+        case .shiftOpenRequested(let float):
+            openShift(float: float, &step)
+        case .reportRequested(let kind):
+            requestReport(kind, &step)
+        case .shiftTotalsLoaded(let totals, let kind):
+            printReport(totals, kind, &step)
+        case .codeEntered(let code, let quantity):
+            enterCode(code, quantity: quantity, &step)
+        case .itemFound(let item, let taxClass, let code, let quantity, let lowest):
+            itemFound(item, taxClass, code: code, quantity: quantity, lowestRecentPrice: lowest, &step)
+        case .itemNotFound(let code):
+            step.refuse(Self.diagnoseUnknown(code))
+        case .quantityChanged(let line, let quantity):
+            changeQuantity(line: line, quantity, &step)
+        case .priceOverridden(let line, let price):
+            overridePrice(line: line, price, resume: action, &step)
+        case .lineDiscounted(let line, let discount):
+            discountLine(line: line, discount, resume: action, &step)
+        case .lineVoided(let line):
+            voidLine(line, &step)
+        case .tendered(let kind, let amount, let reference):
+            tender(kind, amount: amount, reference: reference, &step)
+        case .refundStarted:
+            startLookup(.refund, permission: .refundWithReceipt, &step)
+        case .postVoidStarted:
+            startLookup(.postVoid, permission: nil, &step)
+        case .blindReturnStarted:
+            startBlindReturn(&step)
+        case .receiptEntered(let text):
+            enterReceipt(text, &step)
+        case .saleLoaded(let sale):
+            saleLoaded(sale, &step)
+        case .saleNotFound(let reference):
+            step.refuse(.receiptNotFound(reference: reference))
+        case .refundQuantitySet(let line, let quantity):
+            setRefundQuantity(line: line, quantity, &step)
+        case .reasonChosen(let code):
+            chooseReason(code, &step)
+        case .refundTenderChosen(let kind, let reference):
+            chooseRefundTender(kind, reference: reference, &step)
+        case .customerReferenceEntered(let text):
+            enterCustomerReference(text, &step)
+        case .confirmed:
+            confirm(resume: action, &step)
+        case .approverPINEntered(let code, let pin):
+            guard pendingApproval != nil else { return step.refuse(.nothingInProgress) }
+            step.run(.verifyCredentials(code: code, pin: pin, purpose: .approval))
+        case .approverVerified(let approver):
+            approverVerified(approver, &step)
+        case .approverRefused(let refusal):
+            step.refuse(refusal)
+        case .reprintRequested(let reference):
+            guard checkPermission(.reprint, &step) else { return }
+            step.run(.reprint(reference: reference))
+        case .drawerOpenRequested:
+            openDrawer(&step)
+        case .slipPrinted(let reference):
+            unprintedSlips[reference] = nil
+            step.emit(.slipPrinted(reference: reference))
+        case .slipFailed(let reference, let cause):
+            unprintedSlips[reference] = cause
+            step.emit(.slipNotPrinted(reference: reference, cause: cause))
+        case .cancelled:
+            cancel(&step)
+        }
+    }
+
+    // MARK: - Shared checks
+
+    /// True when someone is signed in and may do `permission`; otherwise refuses and returns false.
+    mutating func checkPermission(_ permission: Permission, _ step: inout Step) -> Bool {
+        guard let user else { step.refuse(.notSignedIn); return false }
+        guard config.policy.permissions.allows(user.role, permission) else {
+            step.refuse(.notPermitted(role: user.role, permission: permission))
+            return false
+        }
+        return true
+    }
+
+    /// True when a shift is open; otherwise refuses.
+    func checkShift(_ step: inout Step) -> Bool {
+        guard shift != nil else { step.refuse(.noOpenShift); return false }
+        return true
+    }
+
+    /// True when nothing else is in progress; otherwise refuses with what is.
+    func checkIdle(_ step: inout Step) -> Bool {
+        if pendingApproval != nil { step.refuse(.busy(current: .approval)); return false }
+        if let kind = activity.kind { step.refuse(.busy(current: kind)); return false }
+        return true
+    }
+
+    func money(_ minor: Int64) -> Money { config.money(minor) }
+
+    /// Ends the current activity: approvals granted for it lapse.
+    mutating func finishActivity() {
+        activity = .idle
+        approval = nil
+        pendingApproval = nil
+    }
+
+    static func diagnoseUnknown(_ code: String) -> Refusal {
+        if case .wrongCheckDigit(let expected, let found) = GTIN.verify(code) {
+            return .barcodeCheckDigitWrong(code: code, expected: expected, found: found)
+        }
+        return .unknownItem(code: code)
+    }
+
+    func reason(_ code: String, in list: [ReasonCode]) -> ReasonCode? {
+        list.first { $0.code.uppercased() == code.uppercased() }
+    }
+}

@@ -1,0 +1,53 @@
+/// What happened: a key, a scan, a look-up's answer. Named for the event, not the intent.
+public indirect enum RegisterAction: Hashable, Sendable, Codable {
+    // Start-up and people
+    case started(shift: ShiftRecord?, sequences: DocumentSequences)
+    case signInRequested(code: String, pin: String)
+    case signedIn(User, refundedThisShift: Money)
+    case signInRefused(Refusal)
+    case signOutRequested
+
+    // Shift and reports
+    case shiftOpenRequested(float: Money)
+    case reportRequested(ReportKind)
+    case shiftTotalsLoaded(ShiftTotals, ReportKind)
+
+    // Selling (and picking items for refunds and blind returns)
+    /// A barcode scanned or a code (barcode or SKU) typed, with a quantity typed first.
+    case codeEntered(String, quantity: Quantity?)
+    case itemFound(CatalogItem, TaxClass, code: String, quantity: Quantity?, lowestRecentPrice: Money?)
+    case itemNotFound(code: String)
+    case quantityChanged(line: Int, Quantity)
+    case priceOverridden(line: Int, Money)
+    case lineDiscounted(line: Int, Money)
+    case lineVoided(line: Int)
+    /// A tender; nil amount means "exactly what is due".
+    case tendered(TenderKind, amount: Money?, reference: String?)
+
+    // Refunds, blind returns, post-voids
+    case refundStarted
+    case blindReturnStarted
+    case postVoidStarted
+    case receiptEntered(String)
+    case saleLoaded(ReturnableSale)
+    case saleNotFound(reference: String)
+    case refundQuantitySet(line: Int, Quantity)
+    case reasonChosen(code: String)
+    case refundTenderChosen(TenderKind?, reference: String?)
+    case customerReferenceEntered(String)
+    case confirmed
+
+    // Supervisor approval
+    case approverPINEntered(code: String, pin: String)
+    case approverVerified(User)
+    case approverRefused(Refusal)
+
+    // Printer, drawer, the rest
+    case reprintRequested(reference: String)
+    case drawerOpenRequested
+    case slipPrinted(reference: String)
+    case slipFailed(reference: String, cause: String)
+    case cancelled
+}
+
+public enum ReportKind: String, Hashable, Sendable, Codable { case x, z }

@@ -1,0 +1,53 @@
+/// Work the core asks the outside world to do. The runtime performs it and may answer with
+/// another action (a look-up's result, a PIN check's verdict).
+public enum RegisterEffect: Hashable, Sendable {
+    public enum CredentialPurpose: String, Hashable, Sendable { case signIn, approval }
+
+    case verifyCredentials(code: String, pin: String, purpose: CredentialPurpose)
+    /// Find an item by barcode or SKU; `lowestPriceDays` asks for its lowest unit price sold in that many days.
+    case lookUpItem(code: String, quantity: Quantity?, lowestPriceDays: Int64?)
+    case lookUpSale(DocumentNumber)
+    case loadShiftTotals(shift: Int64, ReportKind)
+    /// Keep this in the journal, atomically.
+    case record(JournalRecord)
+    /// Print this slip (already recorded with its document, if it has one).
+    case print(SlipDocument)
+    /// Print a stored slip again.
+    case reprint(reference: String)
+    case openDrawer
+    /// Tell whoever watches (screen, `till exec`, a drill) what happened.
+    case emit(RegisterEvent)
+}
+
+/// Things that happened, for the screen, `till exec` output and drills.
+public enum RegisterEvent: Hashable, Sendable, Codable {
+    case refused(Refusal)
+    case signedIn(User)
+    case signedOut
+    case shiftOpened(Int64)
+    case lineAdded(SaleLine)
+    case lineChanged(SaleLine)
+    case tenderAccepted(Tender, due: Money)
+    case saleCompleted(receipt: String, total: Money, change: Money)
+    case saleFound(receipt: String, returnable: [ReturnableLineSummary])
+    case refundQuantityChosen(line: Int, quantity: Quantity, amount: Money)
+    case approvalNeeded(ApprovalReason)
+    case approvalGranted(by: String, reason: ApprovalReason)
+    case refundCompleted(number: String, total: Money, tenders: [Tender])
+    case postVoidCompleted(number: String, total: Money)
+    case reportPrinted(ReportKind, reference: String, net: Money)
+    case slipPrinted(reference: String)
+    case slipNotPrinted(reference: String, cause: String)
+    case cancelled(ActivityKind)
+    case drawerOpened
+}
+
+/// A line as a refund clerk sees it after the look-up.
+public struct ReturnableLineSummary: Hashable, Sendable, Codable {
+    public var line: Int
+    public var sku: String
+    public var name: String
+    public var sold: Quantity
+    public var remaining: Quantity
+    public var paid: Money
+}

@@ -1,0 +1,120 @@
+/// Everything the till knows right now. The screen draws it; only `Register.reduce` changes it.
+public struct RegisterState: Hashable, Sendable, Codable {
+    public var config: RegisterConfig
+    public var user: User?
+    public var shift: ShiftRecord?
+    public var sequences: DocumentSequences
+    /// Refunds the signed-in clerk already gave in this shift (for the per-shift limit).
+    public var clerkRefundedThisShift: Money
+    public var activity: Activity
+    /// An action waiting for a supervisor's code and PIN.
+    public var pendingApproval: PendingApproval?
+    /// Approvals granted for the activity in progress.
+    public var approval: GrantedApproval?
+    /// The last completed document, for "change due" and "refund done" displays.
+    public var lastCompleted: Completion?
+    /// Slips that did not print, by reference, with the cause: shown until reprinted.
+    public var unprintedSlips: [String: String]
+
+    public init(config: RegisterConfig) {
+        self.config = config
+        self.user = nil
+        self.shift = nil
+        self.sequences = DocumentSequences()
+        self.clerkRefundedThisShift = .zero(config.currency)
+        self.activity = .idle
+        self.pendingApproval = nil
+        self.approval = nil
+        self.lastCompleted = nil
+        self.unprintedSlips = [:]
+    }
+}
+
+/// What the till is doing.
+public enum Activity: Hashable, Sendable, Codable {
+    case idle
+    case selling(SaleDraft)
+    /// Waiting for a receipt number or code, for a refund or a post-void.
+    case findingSale(LookupPurpose)
+    case refunding(RefundDraft)
+    case blindReturn(BlindReturnDraft)
+    case voiding(PostVoidDraft)
+
+    public var kind: ActivityKind? {
+        switch self {
+        case .idle: return nil
+        case .selling(let draft): return draft.tenders.isEmpty ? .sale : .payment
+        case .findingSale: return .lookup
+        case .refunding: return .refund
+        case .blindReturn: return .blindReturn
+        case .voiding: return .postVoid
+        }
+    }
+}
+
+public enum LookupPurpose: String, Hashable, Sendable, Codable { case refund, postVoid }
+
+/// A refund with receipt being prepared.
+public struct RefundDraft: Hashable, Sendable, Codable {
+    public var source: ReturnableSale
+    /// Chosen quantity per original line number.
+    public var quantities: [Int: Quantity]
+    public var reason: ReasonCode?
+    /// nil: the original tender(s), the policy default.
+    public var tender: TenderKind?
+    public var tenderReference: String?
+
+    public init(source: ReturnableSale) {
+        self.source = source
+        self.quantities = [:]
+    }
+}
+
+/// A return without receipt being prepared.
+public struct BlindReturnDraft: Hashable, Sendable, Codable {
+    public struct Line: Hashable, Sendable, Codable {
+        public var item: CatalogItem
+        public var taxClass: TaxClass
+        public var quantity: Quantity
+        /// The unit price the policy gives back (current or lowest recent).
+        public var unitPrice: Money
+    }
+
+    public var lines: [Line]
+    public var reason: ReasonCode?
+    public var tender: TenderKind?
+    public var customerReference: String?
+
+    public init() {
+        self.lines = []
+    }
+}
+
+/// A post-void being prepared.
+public struct PostVoidDraft: Hashable, Sendable, Codable {
+    public var source: ReturnableSale
+    public var reason: ReasonCode?
+
+    public init(source: ReturnableSale) {
+        self.source = source
+    }
+}
+
+public struct PendingApproval: Hashable, Sendable, Codable {
+    public var reason: ApprovalReason
+    /// Sent again once approved.
+    public var resume: RegisterAction
+}
+
+public struct GrantedApproval: Hashable, Sendable, Codable {
+    public var approver: User
+    public var kinds: Set<String>
+}
+
+/// The outcome shown after a sale, refund or void completes.
+public struct Completion: Hashable, Sendable, Codable {
+    public var kind: SlipKind
+    public var reference: String
+    public var total: Money
+    public var change: Money
+}
