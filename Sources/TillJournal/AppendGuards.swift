@@ -1,0 +1,79 @@
+import GRDB
+import TillCore
+
+/// Money rules the journal enforces again inside the append transaction, so that a bug or a race
+/// in the layers above can never refund twice, void twice or reuse a document number.
+enum AppendGuards {
+    static func check(_ record: JournalRecord, _ db: Database) throws {
+        let columns = EntryColumns(record)
+        if EntryKind(rawValue: columns.kind)?.documentKind != nil, let reference = columns.reference,
+           try Bool.fetchOne(db, cachedSQL: "SELECT 1 FROM document WHERE reference = ?", arguments: [reference]) != nil {
+            throw JournalError.documentNumberReused(reference: reference)
+        }
+        switch record {
+        case .refund(let refund, _): try checkRefund(refund, db)
+        case .postVoid(let void, _): try checkVoid(void, db)
+        case .shiftOpened(let shift): try checkShiftOpen(shift, db)
+        case .zReport(let z, _):
+            let shift = z.totals.shift
+            if try Bool.fetchOne(db, cachedSQL: "SELECT 1 FROM zReport WHERE till = ? AND shift = ?",
+                                 arguments: [shift.till, shift.number]) != nil {
+                throw JournalError.shiftAlreadyClosed(till: shift.till, shift: shift.number)
+            }
+        case .sale, .event: break
+        }
+    }
+
+    private static func checkRefund(_ refund: RefundRecord, _ db: Database) throws {
+        guard let receipt = refund.originalReceipt else { return } // blind return: nothing to count against
+        guard try Bool.fetchOne(db, cachedSQL: "SELECT 1 FROM document WHERE reference = ? AND kind = 'S'",
+                                arguments: [receipt]) != nil else {
+            throw JournalError.originalSaleNotFound(document: refund.number, receipt: receipt)
+        }
+        if try Bool.fetchOne(db, cachedSQL: "SELECT 1 FROM postVoid WHERE originalReceipt = ?", arguments: [receipt]) != nil {
+            throw JournalError.refundOfVoidedSale(refund: refund.number, receipt: receipt)
+        }
+        // Sum per original line first: one refund may return the same line in two parts.
+        var asked: [Int: Quantity] = [:]
+        for line in refund.lines { asked[line.originalLineNo, default: .zero] = asked[line.originalLineNo, default: .zero] + line.quantity }
+        for (lineNo, quantity) in asked.sorted(by: { $0.key < $1.key }) {
+            guard let sold = try Int64.fetchOne(db, cachedSQL: """
+                SELECT quantityThousandths FROM saleLine WHERE receipt = ? AND lineNo = ? AND voided = 0
+                """, arguments: [receipt, lineNo]) else {
+                throw JournalError.refundLineNotOnSale(refund: refund.number, receipt: receipt, lineNo: lineNo)
+            }
+            let already = try Int64.fetchOne(db, cachedSQL: """
+                SELECT COALESCE(SUM(quantityThousandths), 0) FROM refundLine WHERE originalReceipt = ? AND originalLineNo = ?
+                """, arguments: [receipt, lineNo]) ?? 0
+            if already + quantity.thousandths > sold {
+                throw JournalError.refundExceedsSold(refund: refund.number, receipt: receipt, lineNo: lineNo,
+                                                     sold: Quantity(thousandths: sold),
+                                                     alreadyRefunded: Quantity(thousandths: already), asked: quantity)
+            }
+        }
+    }
+
+    private static func checkVoid(_ void: VoidRecord, _ db: Database) throws {
+        let receipt = void.originalReceipt
+        guard try Bool.fetchOne(db, cachedSQL: "SELECT 1 FROM document WHERE reference = ? AND kind = 'S'",
+                                arguments: [receipt]) != nil else {
+            throw JournalError.originalSaleNotFound(document: void.number, receipt: receipt)
+        }
+        if let earlier = try String.fetchOne(db, cachedSQL: "SELECT number FROM postVoid WHERE originalReceipt = ?",
+                                             arguments: [receipt]) {
+            throw JournalError.saleAlreadyVoided(receipt: receipt, voidNumber: earlier)
+        }
+        if try Bool.fetchOne(db, cachedSQL: "SELECT 1 FROM refund WHERE originalReceipt = ?", arguments: [receipt]) != nil {
+            throw JournalError.voidOfRefundedSale(void: void.number, receipt: receipt)
+        }
+    }
+
+    private static func checkShiftOpen(_ shift: ShiftRecord, _ db: Database) throws {
+        if let open = try Int64.fetchOne(db, cachedSQL: """
+            SELECT s.number FROM shift s
+            WHERE s.till = ? AND NOT EXISTS (SELECT 1 FROM zReport z WHERE z.till = s.till AND z.shift = s.number)
+            """, arguments: [shift.till]) {
+            throw JournalError.shiftAlreadyOpen(till: shift.till, shift: open)
+        }
+    }
+}

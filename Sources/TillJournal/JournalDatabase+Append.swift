@@ -1,0 +1,65 @@
+import GRDB
+import TillCore
+
+extension JournalDatabase {
+    /// Appends `record` in ONE immediate transaction: the chained entry, its projection rows and its
+    /// slip (print state pending) are all written, or nothing is. Before writing, the journal re-checks
+    /// the rules that protect money (refund beyond what was sold, second void, reused document number)
+    /// and throws a `JournalError` naming the cause. Returns the entry's sequence number.
+    @discardableResult
+    public func append(_ record: JournalRecord) throws -> Int64 {
+        // Pure work outside the write lock.
+        let payload = try CanonicalJSON.encode(record)
+        let columns = EntryColumns(record)
+        return try writer.writeWithoutTransaction { db in
+            var seq: Int64 = 0
+            try db.inTransaction(.immediate) {
+                try AppendGuards.check(record, db)
+                seq = try Self.appendEntry(db, columns: columns, payload: payload)
+                for row in try Projection.rows(for: record, seq: seq) {
+                    if row.table.name == Projection.slip.name {
+                        try db.cachedStatement(sql: """
+                            INSERT INTO slip (entrySeq, reference, kind, document, printState, attempts)
+                            VALUES (?, ?, ?, ?, 'pending', 0)
+                            """).execute(arguments: StatementArguments(row.values))
+                    } else {
+                        try db.cachedStatement(sql: row.table.insertSQL).execute(arguments: StatementArguments(row.values))
+                    }
+                }
+                return .commit
+            }
+            return seq
+        }
+    }
+
+    /// Writes the chained entry after the last one; returns its sequence number.
+    private static func appendEntry(_ db: Database, columns: EntryColumns, payload: String) throws -> Int64 {
+        let last = try Row.fetchOne(db, cachedSQL: "SELECT seq, hash FROM journalEntry ORDER BY seq DESC LIMIT 1")
+        // sqlite_sequence remembers the highest seq ever used: if the tail was deleted, the gap stays visible.
+        let highest = try Int64.fetchOne(db, cachedSQL: "SELECT seq FROM sqlite_sequence WHERE name = 'journalEntry'") ?? 0
+        let lastSeq: Int64 = last?["seq"] ?? 0
+        let seq = max(lastSeq, highest) + 1
+        let prevHash: String = last?["hash"] ?? EntryHash.genesis
+        let signed: [DatabaseValue] = [seq.databaseValue] + columns.databaseValues.map(\.1)
+            + [payload.databaseValue, prevHash.databaseValue]
+        let hash = EntryHash.compute(signed)
+        let names = EntryHash.signedColumns + ["hash"]
+        try db.cachedStatement(sql: """
+            INSERT INTO journalEntry (\(names.joined(separator: ", ")))
+            VALUES (\(names.map { _ in "?" }.joined(separator: ", ")))
+            """).execute(arguments: StatementArguments(signed + [hash.databaseValue]))
+        return seq
+    }
+}
+
+extension Row {
+    static func fetchOne(_ db: Database, cachedSQL sql: String, arguments: StatementArguments = StatementArguments()) throws -> Row? {
+        try Row.fetchOne(db.cachedStatement(sql: sql), arguments: arguments)
+    }
+}
+
+extension DatabaseValueConvertible where Self: StatementColumnConvertible {
+    static func fetchOne(_ db: Database, cachedSQL sql: String, arguments: StatementArguments = StatementArguments()) throws -> Self? {
+        try Self.fetchOne(db.cachedStatement(sql: sql), arguments: arguments)
+    }
+}

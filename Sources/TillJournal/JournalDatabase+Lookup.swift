@@ -1,0 +1,119 @@
+import GRDB
+import TillCore
+
+/// A sale as the refund counter needs it: the sale, every refund against it, and whether it was voided.
+public struct SaleLookup: Hashable, Sendable {
+    public var sale: SaleRecord
+    public var refunds: [RefundRecord]
+    public var voided: Bool
+
+    public init(sale: SaleRecord, refunds: [RefundRecord], voided: Bool) {
+        self.sale = sale
+        self.refunds = refunds
+        self.voided = voided
+    }
+}
+
+extension JournalDatabase {
+    public func sale(_ number: DocumentNumber) throws -> SaleLookup? {
+        try writer.read { db in
+            let reference = number.description
+            guard let row = try Row.fetchOne(db, cachedSQL: """
+                SELECT e.seq, e.payload FROM document d JOIN journalEntry e ON e.seq = d.entrySeq
+                WHERE d.reference = ? AND d.kind = 'S'
+                """, arguments: [reference]),
+                case .sale(let sale, _) = try Self.record(row) else { return nil }
+            let refunds = try Row.fetchAll(db.cachedStatement(sql: """
+                SELECT e.seq, e.payload FROM refund r JOIN journalEntry e ON e.seq = r.entrySeq
+                WHERE r.originalReceipt = ? ORDER BY r.entrySeq
+                """), arguments: [reference]).compactMap { row -> RefundRecord? in
+                if case .refund(let refund, _) = try Self.record(row) { return refund } else { return nil }
+            }
+            let voided = try Bool.fetchOne(db, cachedSQL: "SELECT 1 FROM postVoid WHERE originalReceipt = ?",
+                                           arguments: [reference]) != nil
+            return SaleLookup(sale: sale, refunds: refunds, voided: voided)
+        }
+    }
+
+    /// The till's shift that was opened and not yet closed by a Z report.
+    public func openShift(till: String) throws -> ShiftRecord? {
+        try writer.read { db in
+            guard let row = try Row.fetchOne(db, cachedSQL: """
+                SELECT e.seq, e.payload FROM shift s JOIN journalEntry e ON e.seq = s.entrySeq
+                WHERE s.till = ? AND NOT EXISTS (SELECT 1 FROM zReport z WHERE z.till = s.till AND z.shift = s.number)
+                ORDER BY s.number DESC LIMIT 1
+                """, arguments: [till]),
+                case .shiftOpened(let shift) = try Self.record(row) else { return nil }
+            return shift
+        }
+    }
+
+    /// The next document numbers of the till: the highest used of each kind plus one.
+    public func sequences(till: String) throws -> DocumentSequences {
+        try writer.read { db in
+            var next = DocumentSequences()
+            let rows = try Row.fetchAll(db.cachedStatement(sql: """
+                SELECT kind, MAX(sequence) AS highest FROM document WHERE till = ? GROUP BY kind
+                """), arguments: [till])
+            for row in rows {
+                guard let highest: Int64 = row["highest"] else { continue }
+                switch DocumentKind(rawValue: row["kind"]) {
+                case .sale: next.nextSale = highest + 1
+                case .refund: next.nextRefund = highest + 1
+                case .postVoid: next.nextVoid = highest + 1
+                case .zReport: next.nextZ = highest + 1
+                case .shift: next.nextShift = highest + 1
+                case nil: break
+                }
+            }
+            return next
+        }
+    }
+
+    /// What a clerk paid out in refunds in a shift (training excluded): for the per-shift limit.
+    public func refundedBy(clerk: String, shift: Int64, till: String) throws -> Money {
+        try writer.read { db in
+            let currency = try Self.shiftCurrency(db, shift: shift, till: till)
+            let sum = try Int64.fetchOne(db, cachedSQL: """
+                SELECT COALESCE(SUM(totalMinor), 0) FROM refund
+                WHERE till = ? AND shift = ? AND userCode = ? AND training = 0
+                """, arguments: [till, shift, clerk]) ?? 0
+            return Money(minor: sum, currency: currency)
+        }
+    }
+
+    /// The lowest unit price `sku` sold for since `since` (training and post-voided sales excluded;
+    /// the unit price after any override, before line discounts). Nil if it did not sell.
+    public func lowestUnitPrice(sku: String, since: Timestamp) throws -> Money? {
+        try writer.read { db in
+            guard let row = try Row.fetchOne(db, cachedSQL: """
+                SELECT l.unitPriceMinor, l.currency FROM saleLine l
+                WHERE l.sku = ? AND l.at >= ? AND l.training = 0 AND l.voided = 0
+                  AND NOT EXISTS (SELECT 1 FROM postVoid v WHERE v.originalReceipt = l.receipt)
+                ORDER BY l.unitPriceMinor LIMIT 1
+                """, arguments: [sku, since.seconds]) else { return nil }
+            return Money(minor: row["unitPriceMinor"], currency: .stored(row["currency"]))
+        }
+    }
+
+    static func shiftCurrency(_ db: Database, shift: Int64, till: String) throws -> Currency {
+        guard let code = try String.fetchOne(db, cachedSQL: "SELECT currency FROM shift WHERE till = ? AND number = ?",
+                                             arguments: [till, shift]) else {
+            throw JournalError.shiftNotFound(till: till, shift: shift)
+        }
+        return .stored(code)
+    }
+
+    /// The record of a row holding `seq` and `payload`.
+    static func record(_ row: Row) throws -> JournalRecord {
+        let seq: Int64 = row["seq"]
+        guard let payload = String.fromDatabaseValue(row["payload"]) else {
+            throw JournalError.unreadableEntry(seq: seq, cause: "its payload is not text")
+        }
+        do {
+            return try CanonicalJSON.decode(JournalRecord.self, from: payload)
+        } catch {
+            throw JournalError.unreadableEntry(seq: seq, cause: "its payload is not a readable record")
+        }
+    }
+}

@@ -1,0 +1,77 @@
+import GRDB
+import TillCore
+
+extension JournalDatabase {
+    /// Adds a user with a PIN of 4 to 8 digits (stored only as a salted slow hash).
+    public func addUser(_ user: User, pin: String) throws {
+        guard (4...8).contains(pin.count), pin.allSatisfy({ ("0"..."9").contains($0) }) else { throw JournalError.pinFormat }
+        let hash = try pinHasher.hash(pin) // slow: outside the write lock
+        try writer.write { db in
+            if try Bool.fetchOne(db, cachedSQL: "SELECT 1 FROM user WHERE code = ?", arguments: [user.code]) != nil {
+                throw JournalError.userExists(code: user.code)
+            }
+            try db.execute(sql: "INSERT INTO user (code, name, role, pinHash) VALUES (?, ?, ?, ?)",
+                           arguments: [user.code, user.name, user.role.rawValue, hash])
+        }
+    }
+
+    public func users() throws -> [User] {
+        try writer.read { db in
+            try Row.fetchAll(db, sql: "SELECT code, name, role FROM user ORDER BY code").compactMap { row in
+                Role(rawValue: row["role"]).map { User(code: row["code"], name: row["name"], role: $0) }
+            }
+        }
+    }
+
+    /// Checks a PIN under the lockout rules of TillCore's `PinAttempts`. A locked code is refused
+    /// without checking the PIN; a wrong PIN counts; success clears the counters. An unknown code is
+    /// treated exactly like a known one with a wrong PIN (same refusal, same counting, same work), so
+    /// sign-in reveals nothing about which codes exist.
+    public func authenticate(code: String, pin: String, now: Timestamp, policy: PinLockoutPolicy) throws -> Result<User, Refusal> {
+        let (stored, attempts) = try writer.read { db in
+            (try Row.fetchOne(db, cachedSQL: "SELECT * FROM user WHERE code = ?", arguments: [code]),
+             try Self.attempts(db, code: code))
+        }
+        if let refusal = attempts.lockRefusal(now: now) { return .failure(refusal) }
+
+        var user: User?
+        if let stored, let role = Role(rawValue: stored["role"]), PinHasher.verify(pin, encoded: stored["pinHash"]) {
+            user = User(code: stored["code"], name: stored["name"], role: role)
+        } else if stored == nil {
+            pinHasher.burn(pin)
+        }
+
+        return try writer.write { db in
+            if let user {
+                try db.execute(sql: "DELETE FROM pinAttempt WHERE code = ?", arguments: [code])
+                return .success(user)
+            }
+            // Re-read: another sign-in may have counted since the read above.
+            let (next, refusal) = try Self.attempts(db, code: code).afterFailure(now: now, policy: policy)
+            try db.execute(sql: """
+                INSERT INTO pinAttempt (code, consecutiveFailures, lockedUntil) VALUES (?, ?, ?)
+                ON CONFLICT(code) DO UPDATE SET consecutiveFailures = excluded.consecutiveFailures,
+                    lockedUntil = excluded.lockedUntil
+                """, arguments: [code, next.consecutiveFailures, next.lockedUntil?.seconds])
+            return .failure(refusal)
+        }
+    }
+
+    /// Clears a code's wrong-PIN counters and lock (a supervisor's or admin's action).
+    public func unlock(code: String) throws {
+        try writer.write { db in try db.execute(sql: "DELETE FROM pinAttempt WHERE code = ?", arguments: [code]) }
+    }
+
+    /// A code's sign-in counters as stored.
+    public func pinAttempts(code: String) throws -> PinAttempts {
+        try writer.read { db in try Self.attempts(db, code: code) }
+    }
+
+    private static func attempts(_ db: Database, code: String) throws -> PinAttempts {
+        guard let row = try Row.fetchOne(db, cachedSQL: "SELECT * FROM pinAttempt WHERE code = ?", arguments: [code]) else {
+            return .cleared
+        }
+        return PinAttempts(consecutiveFailures: row["consecutiveFailures"],
+                           lockedUntil: (row["lockedUntil"] as Int64?).map { Timestamp(seconds: $0) })
+    }
+}

@@ -1,0 +1,163 @@
+import Foundation
+import TillCore
+
+/// Everything the journal can refuse or fail at. Each case names its cause and a remedy in English
+/// and Chinese, because a shop assistant or technician may meet it on the screen or in the CLI.
+public enum JournalError: Error, Hashable, Sendable {
+    // Opening the database
+    case folderNotCreatable(folder: String, cause: String)
+    case notWritable(path: String, cause: String)
+    case cannotOpen(path: String, cause: String)
+    case notADatabase(path: String)
+    case notATillJournal(path: String)
+    case newerSchema(path: String, unknownMigrations: [String])
+
+    // Appending (defence in depth behind the core's own rules)
+    case documentNumberReused(reference: String)
+    case originalSaleNotFound(document: String, receipt: String)
+    case refundLineNotOnSale(refund: String, receipt: String, lineNo: Int)
+    case refundExceedsSold(refund: String, receipt: String, lineNo: Int, sold: Quantity, alreadyRefunded: Quantity,
+                           asked: Quantity)
+    case refundOfVoidedSale(refund: String, receipt: String)
+    case saleAlreadyVoided(receipt: String, voidNumber: String)
+    case voidOfRefundedSale(void: String, receipt: String)
+    case shiftAlreadyOpen(till: String, shift: Int64)
+    case shiftAlreadyClosed(till: String, shift: Int64)
+    case shiftNotFound(till: String, shift: Int64)
+    case unreadableEntry(seq: Int64, cause: String)
+
+    // Catalog and users
+    case unknownTaxClass(sku: String, taxClass: String)
+    case pinFormat
+    case userExists(code: String)
+    case userNotFound(code: String)
+    case slipNotFound(reference: String)
+
+    // Files
+    case fileNotReadable(path: String, cause: String)
+    case fileNotWritable(path: String, cause: String)
+    case catalogHeaderWrong(found: [String], expected: [String])
+}
+
+extension JournalError: LocalizedError {
+    public var errorDescription: String? { message.en + " " + remedy.en }
+}
+
+extension JournalError {
+    public func message(_ language: Language) -> String { message.text(language) }
+    public func remedy(_ language: Language) -> String { remedy.text(language) }
+
+    /// What is wrong.
+    public var message: LocalizedText {
+        switch self {
+        case .folderNotCreatable(let folder, let cause):
+            return t("Cannot create the folder \(folder) for the journal: \(cause).", "无法为日志创建文件夹 \(folder)：\(cause)。")
+        case .notWritable(let path, let cause):
+            return t("The journal database \(path) cannot be written: \(cause).", "日志数据库 \(path) 无法写入：\(cause)。")
+        case .cannotOpen(let path, let cause):
+            return t("The journal database \(path) cannot be opened: \(cause).", "无法打开日志数据库 \(path)：\(cause)。")
+        case .notADatabase(let path):
+            return t("\(path) is not an SQLite database (or it is damaged).", "\(path) 不是 SQLite 数据库（或已损坏）。")
+        case .notATillJournal(let path):
+            return t("\(path) is an SQLite database, but not a till journal.", "\(path) 是 SQLite 数据库，但不是收银日志。")
+        case .newerSchema(let path, let unknown):
+            return t("The journal \(path) was written by a newer version of till (it has changes \(unknown.joined(separator: ", ")) this version does not know).",
+                     "日志 \(path) 由更新版本的 till 写入（含本版本不认识的变更 \(unknown.joined(separator: ", "))）。")
+        case .documentNumberReused(let reference):
+            return t("Document number \(reference) is already in the journal.", "单据号 \(reference) 已在日志中。")
+        case .originalSaleNotFound(let document, let receipt):
+            return t("\(document) refers to sale \(receipt), which is not in the journal.", "\(document) 引用的销售 \(receipt) 不在日志中。")
+        case .refundLineNotOnSale(let refund, let receipt, let lineNo):
+            return t("Refund \(refund) returns line \(lineNo) of \(receipt), but that sale has no such line.",
+                     "退款 \(refund) 退回 \(receipt) 的第 \(lineNo) 行，但该销售没有这一行。")
+        case .refundExceedsSold(let refund, let receipt, let lineNo, let sold, let already, let asked):
+            return t("Refund \(refund) would return \(asked) of line \(lineNo) of \(receipt): \(sold) were sold and \(already) already refunded.",
+                     "退款 \(refund) 要退回 \(receipt) 第 \(lineNo) 行的 \(asked)：售出 \(sold)，已退 \(already)。")
+        case .refundOfVoidedSale(let refund, let receipt):
+            return t("Refund \(refund) is for sale \(receipt), which was voided.", "退款 \(refund) 针对的销售 \(receipt) 已作废。")
+        case .saleAlreadyVoided(let receipt, let voidNumber):
+            return t("Sale \(receipt) was already voided by \(voidNumber).", "销售 \(receipt) 已被 \(voidNumber) 作废。")
+        case .voidOfRefundedSale(let void, let receipt):
+            return t("Void \(void) is for sale \(receipt), which already has refunds.", "作废单 \(void) 针对的销售 \(receipt) 已有退款。")
+        case .shiftAlreadyOpen(let till, let shift):
+            return t("Till \(till) already has shift \(shift) open.", "收银台 \(till) 已有未结班次 \(shift)。")
+        case .shiftAlreadyClosed(let till, let shift):
+            return t("Shift \(shift) on till \(till) is already closed by a Z report.", "收银台 \(till) 的班次 \(shift) 已由 Z 报表结束。")
+        case .shiftNotFound(let till, let shift):
+            return t("Shift \(shift) of till \(till) is not in the journal.", "日志中没有收银台 \(till) 的班次 \(shift)。")
+        case .unreadableEntry(let seq, let cause):
+            return t("Journal entry \(seq) cannot be read: \(cause).", "日志条目 \(seq) 无法读取：\(cause)。")
+        case .unknownTaxClass(let sku, let taxClass):
+            return t("Item \(sku) names tax class \(taxClass), which is not defined.", "商品 \(sku) 使用的税类 \(taxClass) 未定义。")
+        case .pinFormat:
+            return t("A PIN must be 4 to 8 digits.", "PIN 必须是 4 到 8 位数字。")
+        case .userExists(let code):
+            return t("A user with code \(code) already exists.", "代码为 \(code) 的用户已存在。")
+        case .userNotFound(let code):
+            return t("There is no user with code \(code).", "没有代码为 \(code) 的用户。")
+        case .slipNotFound(let reference):
+            return t("No slip \(reference) is in the journal.", "日志中没有单据 \(reference) 的小票。")
+        case .fileNotReadable(let path, let cause):
+            return t("Cannot read \(path): \(cause).", "无法读取 \(path)：\(cause)。")
+        case .fileNotWritable(let path, let cause):
+            return t("Cannot write \(path): \(cause).", "无法写入 \(path)：\(cause)。")
+        case .catalogHeaderWrong(let found, let expected):
+            return t("The catalog file's header is \"\(found.joined(separator: ","))\" but must be \"\(expected.joined(separator: ","))\".",
+                     "商品目录文件的表头是 \"\(found.joined(separator: ","))\"，应为 \"\(expected.joined(separator: ","))\"。")
+        }
+    }
+
+    /// What to do about it.
+    public var remedy: LocalizedText {
+        switch self {
+        case .folderNotCreatable, .notWritable, .cannotOpen:
+            return t("Check the folder's permissions or pass --db with a writable path.", "请检查文件夹权限，或用 --db 指定可写的路径。")
+        case .notADatabase, .notATillJournal:
+            return t("Pass --db with the path of the till journal, or restore the journal from its backup.",
+                     "请用 --db 指定收银日志的路径，或从备份恢复日志。")
+        case .newerSchema:
+            return t("Install the newer version of till that wrote this journal; do not open it with an older one.",
+                     "请安装写入此日志的较新版本 till；不要用旧版本打开。")
+        case .documentNumberReused:
+            return t("Restart the till so it reloads its document numbers from the journal.", "请重启收银台，使其从日志重新读取单据号。")
+        case .originalSaleNotFound, .refundLineNotOnSale:
+            return t("Look the sale up again, or use a return without receipt.", "请重新查找该销售，或按无收据退货处理。")
+        case .refundExceedsSold:
+            return t("Refund at most what is left on the line; the rest was already refunded.", "最多只能退该行剩余的数量；其余已退款。")
+        case .refundOfVoidedSale, .saleAlreadyVoided:
+            return t("Nothing more can be given back for this sale; show the customer the void in the journal.",
+                     "此销售不能再退款；请向顾客出示日志中的作废记录。")
+        case .voidOfRefundedSale:
+            return t("Refund the remaining lines instead of voiding the sale.", "请改为退回剩余的商品行，而不是作废销售。")
+        case .shiftAlreadyOpen:
+            return t("Close the open shift with a Z report first.", "请先用 Z 报表结束当前班次。")
+        case .shiftAlreadyClosed:
+            return t("Open a new shift.", "请开始新的班次。")
+        case .shiftNotFound:
+            return t("Open a shift first, or check the shift number.", "请先开班，或核对班次号。")
+        case .unreadableEntry:
+            return t("Run `till journal verify` to find what was changed, and restore the journal from its backup.",
+                     "请运行 `till journal verify` 查明改动，并从备份恢复日志。")
+        case .unknownTaxClass:
+            return t("Define the tax class in the configuration first, or correct the item's tax class.",
+                     "请先在配置中定义该税类，或更正商品的税类。")
+        case .pinFormat:
+            return t("Choose a PIN of 4 to 8 digits (0-9).", "请设置 4 到 8 位数字（0-9）的 PIN。")
+        case .userExists:
+            return t("Choose another code, or change the existing user.", "请换一个代码，或修改现有用户。")
+        case .userNotFound:
+            return t("Check the code, or add the user first.", "请核对代码，或先添加该用户。")
+        case .slipNotFound:
+            return t("Check the document number (for example S01-000123).", "请核对单据号（例如 S01-000123）。")
+        case .fileNotReadable:
+            return t("Check the path and the file's permissions.", "请检查路径和文件权限。")
+        case .fileNotWritable:
+            return t("Check the folder's permissions, or choose another output path.", "请检查文件夹权限，或选择其他输出路径。")
+        case .catalogHeaderWrong:
+            return t("Make the first line of the file exactly the expected column names, in that order.",
+                     "请将文件第一行改为上述列名，顺序一致。")
+        }
+    }
+}
+
+private func t(_ en: String, _ zh: String) -> LocalizedText { LocalizedText(en: en, zh: zh) }
