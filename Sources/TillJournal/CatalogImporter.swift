@@ -1,0 +1,124 @@
+import Foundation
+import GRDB
+import TillCore
+
+/// Imports a catalog CSV (UTF-8, header `sku,barcodes,name,price,tax_class,returnable,weighed` in any
+/// order; barcodes separated by `|`; prices as exact decimals; yes/no/true/false/1/0, empty meaning
+/// returnable yes and weighed no). Bad rows are reported by line with the reason and good rows are
+/// kept. Items are written in batches, one transaction each, so a million rows take seconds, not
+/// hours; an existing SKU is updated.
+public struct CatalogImporter: Sendable {
+    public static let columns = ["sku", "barcodes", "name", "price", "tax_class", "returnable", "weighed"]
+
+    public let database: JournalDatabase
+    public let currency: Currency
+    public let batchSize: Int
+    /// The progress callback is called after every this many rows.
+    public let progressEvery: Int
+
+    public init(database: JournalDatabase, currency: Currency, batchSize: Int = 10_000, progressEvery: Int = 100_000) {
+        self.database = database
+        self.currency = currency
+        self.batchSize = max(1, batchSize)
+        self.progressEvery = max(1, progressEvery)
+    }
+
+    public func importFile(atPath path: String, progress: (CatalogImportProgress) -> Void = { _ in }) throws -> CatalogImportSummary {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            let exists = FileManager.default.fileExists(atPath: path)
+            throw JournalError.fileNotReadable(path: path, cause: exists ? "permission denied" : "no such file")
+        }
+        return try importCSV(bytes: Array(data), progress: progress)
+    }
+
+    public func importCSV(bytes: [UInt8], progress: (CatalogImportProgress) -> Void = { _ in }) throws -> CatalogImportSummary {
+        var reader = CSVReader(bytes: bytes)
+        guard let header = reader.next() else { throw JournalError.catalogHeaderWrong(found: [], expected: Self.columns) }
+        let names = header.fields.map { $0.trimmingSpaces.lowercased() }
+        guard Set(names) == Set(Self.columns), names.count == Self.columns.count else {
+            throw JournalError.catalogHeaderWrong(found: header.fields, expected: Self.columns)
+        }
+        let position = Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1, $0) })
+        let taxClasses = Set(try database.taxClasses().map(\.id))
+
+        var summary = CatalogImportSummary(rowsRead: 0, imported: 0, rejected: [])
+        var skuLines: [String: Int] = [:], barcodeLines: [String: Int] = [:]
+        var batch: [CatalogItem] = []
+        batch.reserveCapacity(batchSize)
+
+        func flush() throws {
+            guard !batch.isEmpty else { return }
+            let items = batch
+            try database.writer.write { db in
+                for item in items { try JournalDatabase.upsert(item, db) }
+            }
+            summary.imported += batch.count
+            batch.removeAll(keepingCapacity: true)
+        }
+
+        while let record = reader.next() {
+            summary.rowsRead += 1
+            switch parse(record, position: position, taxClasses: taxClasses, skuLines: skuLines, barcodeLines: barcodeLines) {
+            case .success(let item):
+                skuLines[item.sku] = record.line
+                for code in item.barcodes { barcodeLines[code] = record.line }
+                batch.append(item)
+                if batch.count >= batchSize { try flush() }
+            case .failure(let problem):
+                summary.rejected.append(CatalogRowRejection(line: record.line, problem: problem))
+            }
+            if summary.rowsRead % progressEvery == 0 {
+                progress(CatalogImportProgress(rowsRead: summary.rowsRead, imported: summary.imported + batch.count,
+                                               rejected: summary.rejected.count))
+            }
+        }
+        try flush()
+        return summary
+    }
+
+    private func parse(_ record: CSVReader.Record, position: [String: Int], taxClasses: Set<String>,
+                       skuLines: [String: Int], barcodeLines: [String: Int]) -> Result<CatalogItem, CatalogRowProblem> {
+        if let problem = record.problem { return .failure(.badQuoting(detail: problem)) }
+        guard record.fields.count == Self.columns.count else {
+            return .failure(.wrongColumnCount(found: record.fields.count, expected: Self.columns.count))
+        }
+        func field(_ name: String) -> String { record.fields[position[name]!].trimmingSpaces }
+
+        let sku = field("sku")
+        guard !sku.isEmpty else { return .failure(.emptySKU) }
+        if let first = skuLines[sku] { return .failure(.duplicateSKU(sku: sku, firstLine: first)) }
+        let name = field("name")
+        guard !name.isEmpty else { return .failure(.emptyName) }
+        let priceText = field("price")
+        guard let price = Money(parsing: priceText, currency: currency) else { return .failure(.priceNotANumber(text: priceText)) }
+        guard !price.isNegative else { return .failure(.negativePrice(text: priceText)) }
+        let taxClass = field("tax_class")
+        guard taxClasses.contains(taxClass) else { return .failure(.unknownTaxClass(id: taxClass)) }
+
+        var barcodes: [String] = []
+        for code in field("barcodes").split(separator: "|").map({ String($0).trimmingSpaces }) where !code.isEmpty {
+            if case .wrongCheckDigit(let expected, let found) = GTIN.verify(code) {
+                return .failure(.barcodeCheckDigitWrong(code: code, expected: expected, found: found))
+            }
+            if let first = barcodeLines[code] { return .failure(.duplicateBarcode(code: code, firstLine: first)) }
+            if !barcodes.contains(code) { barcodes.append(code) }
+        }
+        guard let returnable = yesNo(field("returnable"), default: true) else {
+            return .failure(.notAYesNo(column: "returnable", text: field("returnable")))
+        }
+        guard let weighed = yesNo(field("weighed"), default: false) else {
+            return .failure(.notAYesNo(column: "weighed", text: field("weighed")))
+        }
+        return .success(CatalogItem(sku: sku, barcodes: barcodes, name: name, price: price, taxClassID: taxClass,
+                                    returnable: returnable, weighed: weighed))
+    }
+
+    private func yesNo(_ text: String, default value: Bool) -> Bool? {
+        switch text.lowercased() {
+        case "": return value
+        case "yes", "true", "1", "y": return true
+        case "no", "false", "0", "n": return false
+        default: return nil
+        }
+    }
+}
