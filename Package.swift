@@ -22,6 +22,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     ],
     targets: [
         .target(name: "TillCore"),
@@ -44,6 +45,7 @@ let package = Package(
             dependencies: [
                 "TillCore", "TillJournal", "TillRuntime", "TillEscPos", "TillVirtualPrinter", "TillGraphics",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "TOMLKit", package: "TOMLKit"),
             ]
         ),
         .testTarget(name: "TillCoreTests", dependencies: ["TillCore"]),
@@ -52,6 +54,6 @@ let package = Package(
         .testTarget(name: "TillEscPosTests", dependencies: ["TillEscPos", "TillVirtualPrinter", "TillGraphics", "TillCore"]),
         .testTarget(name: "TillVirtualPrinterTests", dependencies: ["TillVirtualPrinter", "TillEscPos", "TillGraphics", "TillCore"]),
         .testTarget(name: "TillRuntimeTests", dependencies: ["TillRuntime", "TillJournal", "TillCore"]),
-        .testTarget(name: "TillCommandTests", dependencies: ["TillJournal", "TillCore"]),
+        .testTarget(name: "TillCommandTests", dependencies: ["till", "TillJournal", "TillCore"]),
     ]
 )

@@ -8,6 +8,13 @@ struct TillCommand: ParsableCommand {
         abstract: "A terminal point of sale with its own ESC/POS driver.",
         version: "0.1.0",
         subcommands: [
+            ExecCommand.self,
+            JournalCommand.self,
+            CatalogCommand.self,
+            UserCommand.self,
+            ReportCommand.self,
+            ReprintCommand.self,
+            ConfigCommand.self,
             PrinterCommand.self,
         ]
     )

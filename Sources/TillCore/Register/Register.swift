@@ -84,7 +84,7 @@ extension RegisterState {
             step.run(.verifyCredentials(code: code, pin: pin, purpose: .approval))
         case .approverVerified(let approver):
             approverVerified(approver, &step)
-        case .approverRefused(let refusal):
+        case .approverRefused(let refusal), .worldRefused(let refusal):
             step.refuse(refusal)
         case .reprintRequested(let reference):
             guard checkPermission(.reprint, &step) else { return }

@@ -41,6 +41,8 @@ public indirect enum RegisterAction: Hashable, Sendable, Codable {
     case approverPINEntered(code: String, pin: String)
     case approverVerified(User)
     case approverRefused(Refusal)
+    /// The outside world could not do what was asked (a stored slip missing, the drawer not answering).
+    case worldRefused(Refusal)
 
     // Printer, drawer, the rest
     case reprintRequested(reference: String)

@@ -1,0 +1,175 @@
+import TillCore
+import TillJournal
+
+/// Runs the pure core against the real world: answers its look-ups from the journal, writes its
+/// records, prints its slips and feeds the outcomes back as actions. The screen, `till exec`
+/// and drills all drive the till through this one type.
+public final class RegisterRuntime {
+    public private(set) var state: RegisterState
+    public let journal: JournalDatabase
+    public let printer: SlipPrinter
+    private let clock: () -> Timestamp
+    /// Called for every event, in order, as it happens.
+    public var onOutput: ((RuntimeOutput) -> Void)?
+
+    public init(config: RegisterConfig, journal: JournalDatabase, printer: SlipPrinter,
+                clock: @escaping () -> Timestamp) throws {
+        self.state = RegisterState(config: config)
+        self.journal = journal
+        self.printer = printer
+        self.clock = clock
+        do {
+            let shift = try journal.openShift(till: config.till)
+            let sequences = try journal.sequences(till: config.till)
+            _ = Register.reduce(&state, .started(shift: shift, sequences: sequences), now: clock())
+            for slip in try journal.slips(unprintedOnly: true) {
+                state.unprintedSlips[slip.reference] = slip.printState.cause ?? "not printed"
+            }
+        } catch {
+            throw RuntimeError.journal(error)
+        }
+    }
+
+    public var now: Timestamp { clock() }
+
+    /// Handles one action and everything it leads to; returns what happened, in order.
+    @discardableResult
+    public func send(_ action: RegisterAction) -> [RuntimeOutput] {
+        var outputs: [RuntimeOutput] = []
+        var queue = [action]
+        while !queue.isEmpty {
+            let next = queue.removeFirst()
+            let before = state
+            let now = clock()
+            let effects = Register.reduce(&state, next, now: now)
+            do {
+                try performAll(effects, now: now, followUps: &queue, outputs: &outputs)
+            } catch let error as RuntimeError {
+                // Nothing after a failed journal write happens: no slip, no drawer, and the
+                // till goes back to where it was, so the clerk can try again with nothing lost.
+                state = before
+                outputs.append(.error(error))
+                onOutput?(.error(error))
+                queue.removeAll()
+            } catch {
+                state = before
+                outputs.append(.error(.journal(error)))
+                queue.removeAll()
+            }
+        }
+        return outputs
+    }
+
+    private func performAll(_ effects: [RegisterEffect], now: Timestamp, followUps: inout [RegisterAction],
+                            outputs: inout [RuntimeOutput]) throws {
+        // Records go first, each in its own transaction: what was printed or paid out must exist.
+        for case .record(let record) in effects {
+            do { try journal.append(record) } catch { throw RuntimeError.journal(error) }
+        }
+        for effect in effects {
+            switch effect {
+            case .record:
+                continue
+            case .emit(let event):
+                outputs.append(.event(event))
+                onOutput?(.event(event))
+            default:
+                if let followUp = try perform(effect, now: now) { followUps.append(followUp) }
+            }
+        }
+    }
+
+    private func perform(_ effect: RegisterEffect, now: Timestamp) throws -> RegisterAction? {
+        do {
+            switch effect {
+            case .verifyCredentials(let code, let pin, let purpose):
+                return try verify(code: code, pin: pin, purpose: purpose, now: now)
+            case .lookUpItem(let code, let quantity, let days):
+                guard let item = try journal.item(code: code), let tax = try journal.taxClass(id: item.taxClassID) else {
+                    return .itemNotFound(code: code)
+                }
+                let lowest = try days.flatMap { try journal.lowestUnitPrice(sku: item.sku, since: now.adding(seconds: -$0 * 86_400)) }
+                return .itemFound(item, tax, code: code, quantity: quantity, lowestRecentPrice: lowest)
+            case .lookUpSale(let number):
+                guard let found = try journal.sale(number) else { return .saleNotFound(reference: number.description) }
+                return .saleLoaded(ReturnableSale(sale: found.sale, priorRefunds: found.refunds, voided: found.voided))
+            case .loadShiftTotals(let shift, let kind):
+                guard let totals = try journal.shiftTotals(shift: shift, till: state.config.till) else {
+                    return .worldRefused(.noOpenShift)
+                }
+                return .shiftTotalsLoaded(totals, kind)
+            case .print(let slip):
+                return try print(slip, now: now, stored: slip.kind != .xReport && slip.kind != .test)
+            case .reprint(let reference):
+                return try reprint(reference, now: now)
+            case .openDrawer:
+                if case .failed(let cause) = printer.openDrawer() { return .worldRefused(.printerUnavailable(cause: cause)) }
+                return nil
+            case .record, .emit:
+                return nil
+            }
+        } catch let error as RuntimeError {
+            throw error
+        } catch {
+            throw RuntimeError.journal(error)
+        }
+    }
+
+    private func verify(code: String, pin: String, purpose: RegisterEffect.CredentialPurpose, now: Timestamp) throws -> RegisterAction {
+        let training = state.config.training
+        switch try journal.authenticate(code: code, pin: pin, now: now, policy: state.config.policy.lockout) {
+        case .success(let user):
+            guard purpose == .signIn else { return .approverVerified(user) }
+            let refunded = try state.shift.map { try journal.refundedBy(clerk: user.code, shift: $0.number, till: state.config.till) }
+            return .signedIn(user, refundedThisShift: refunded ?? .zero(state.config.currency))
+        case .failure(let refusal):
+            let kind: AuditEvent.Kind = if case .lockedOut = refusal { .lockedOut } else { .signInRefused }
+            try journal.append(.event(AuditEvent(kind: kind, at: now, user: code, detail: purpose.rawValue, training: training)))
+            return purpose == .signIn ? .signInRefused(refusal) : .approverRefused(refusal)
+        }
+    }
+
+    private func print(_ slip: SlipDocument, now: Timestamp, stored: Bool) throws -> RegisterAction {
+        let outcome = printer.print(slip)
+        if stored { try journal.setPrintState(reference: slip.reference, outcome.printState(at: now)) }
+        switch outcome {
+        case .printed: return .slipPrinted(reference: slip.reference)
+        case .failed(let cause), .unknown(let cause): return .slipFailed(reference: slip.reference, cause: cause)
+        }
+    }
+
+    /// A slip that printed before comes out marked COPY; one that never printed comes out as
+    /// the original it should have been.
+    private func reprint(_ reference: String, now: Timestamp) throws -> RegisterAction {
+        let wanted = DocumentNumber(parsing: reference)?.description ?? reference
+        guard let stored = try journal.slip(reference: wanted) else { return .worldRefused(.receiptNotFound(reference: reference)) }
+        let document = stored.printState.isPrinted ? stored.document.markedAsCopy() : stored.document
+        try journal.append(.event(AuditEvent(kind: .reprinted, at: now, user: state.user?.code, reference: wanted,
+                                             detail: stored.printState.isPrinted ? "copy" : "original",
+                                             training: state.config.training)))
+        let outcome = printer.print(document)
+        if !stored.printState.isPrinted || outcome != .printed {
+            try journal.setPrintState(reference: wanted, outcome.printState(at: now))
+        }
+        switch outcome {
+        case .printed: return .slipPrinted(reference: wanted)
+        case .failed(let cause), .unknown(let cause): return .slipFailed(reference: wanted, cause: cause)
+        }
+    }
+}
+
+/// What the runtime reports: the core's events, or a failure outside the core's rules.
+public enum RuntimeOutput: Hashable, Sendable {
+    case event(RegisterEvent)
+    case error(RuntimeError)
+}
+
+extension PrintState {
+    var cause: String? {
+        switch self {
+        case .pending: return "not printed yet"
+        case .printed: return nil
+        case .failed(let cause, _), .unknown(let cause, _): return cause
+        }
+    }
+}

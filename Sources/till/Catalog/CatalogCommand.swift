@@ -1,0 +1,52 @@
+import ArgumentParser
+import TillCore
+import TillJournal
+
+/// `till catalog …`: import and look up items.
+struct CatalogCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "catalog", abstract: "Import the catalog from CSV; look up an item.",
+        subcommands: [Import.self, Show.self])
+
+    struct Import: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Import items from a CSV file (sku,barcodes,name,price,tax_class,returnable,weighed).",
+            discussion: "Bad rows are reported by line number with the reason; good rows are kept. Barcodes are separated by |.")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The CSV file.") var file: String
+
+        func run() throws {
+            let env = try TillEnvironment(global)
+            let zh = Output.language == .zh
+            let importer = CatalogImporter(database: env.journal, currency: env.config.register.currency,
+                                           progressEvery: 50_000)
+            let summary = try journalCall {
+                try importer.importFile(atPath: file) { p in
+                    Output.progress(zh ? "已读 \(p.rowsRead) 行，导入 \(p.imported)，拒绝 \(p.rejected) …"
+                                       : "read \(p.rowsRead) rows, imported \(p.imported), rejected \(p.rejected) …")
+                }
+            }
+            if summary.rowsRead >= 50_000 { Output.progress("") }
+            for rejection in summary.rejected { Output.line(rejection.text(Output.language)) }
+            Output.line(zh ? "导入 \(summary.imported) 个商品，拒绝 \(summary.rejected.count) 行（共 \(summary.rowsRead) 行）。"
+                           : "Imported \(summary.imported) items, rejected \(summary.rejected.count) rows (of \(summary.rowsRead)).")
+            if !summary.rejected.isEmpty { throw ExitCode(4) }
+        }
+    }
+
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Show the item with a barcode or SKU.")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "Barcode or SKU.") var code: String
+
+        func run() throws {
+            let env = try TillEnvironment(global)
+            guard let item = try journalCall({ try env.journal.item(code: code) }) else {
+                throw CLIError(Refusal.unknownItem(code: code))
+            }
+            Output.line("\(item.sku)\t\(item.name)\t\(item.price.plain)\t\(item.taxClassID)\t"
+                        + "\(item.barcodes.joined(separator: "|"))\t\(item.weighed ? "weighed" : "each")\t"
+                        + (item.returnable ? "returnable" : "not-returnable"))
+        }
+    }
+}

@@ -1,0 +1,56 @@
+/// The documented default configuration: `till config defaults` prints it. Every value shown is
+/// the default used when the key is missing.
+enum DefaultConfiguration {
+    static let text = """
+    # Till configuration. Location: --config PATH, else $TILL_CONFIG, else
+    # $XDG_CONFIG_HOME/till/till.toml (~/.config/till/till.toml). Every key is optional;
+    # the values below are the defaults. Command-line flags override this file.
+
+    [till]
+    id = "01"                  # two digits: printed in receipt numbers (S01-000123) and codes
+    currency = "CNY"           # CNY, EUR, USD, GBP, JPY, CHF
+    # language = "en"          # screen/CLI language, "en" or "zh"; default from $LANG (zh_* -> zh)
+    # receipt_language = "en"  # slip language; default from $LANG
+    utc_offset = "+08:00"      # the shop's time zone offset: local dates on slips, refund windows
+    # data_dir = "~/.local/share/till"   # journal.sqlite, training.sqlite, slips/ ($XDG_DATA_HOME/till)
+
+    [shop]
+    name = "Till Demo Shop 演示商店"
+    address = ["1 Demo Street", "演示路1号"]
+    # tax_id = "91310000XXXXXXXXXX"
+    footer = "Thank you 谢谢惠顾"
+    logo = false               # print the stored logo on receipts
+
+    [refund]
+    window_days = 30           # a sale on day D is refundable through day D + window_days
+    per_refund_limit = "500.00"        # one refund above this needs a supervisor
+    clerk_shift_limit = "1000.00"      # a clerk's refunds in one shift above this need a supervisor
+    allow_store_credit = true
+    cash_for_card_needs_supervisor = true   # false: cash back for card sales is refused outright
+    allow_card_for_cash = false            # card refunds for cash sales
+
+    [blind_return]             # returns without a receipt
+    enabled = true
+    pricing = "lowest:90"      # "current", or "lowest:DAYS": lowest unit price sold in DAYS days
+    supervisor_above = "0.00"  # above this total a supervisor approves; 0.00 = always
+    maximum = "200.00"         # above this total refused outright
+    tenders = ["storeCredit", "cash"]      # allowed; the first is the default
+    require_customer_reference = false
+
+    [security]
+    max_pin_attempts = 5       # wrong PINs in a row before the user is locked
+    lockout_seconds = 300
+    pin_hash_rounds = 210000   # PBKDF2-HMAC-SHA256 rounds for new PINs
+
+    [cash]
+    rounding_increment = "0.01"  # smallest coin; e.g. "0.05" rounds cash due to 5 cents
+
+    [printer]
+    url = "virtual"            # "virtual" (built-in virtual printer), "text" (plain text files)
+    # out_dir = "~/.local/share/till/slips"   # where the virtual printer writes NNN.png/NNN.txt
+    columns = 42
+
+    # [permissions]            # replace a role's permissions (names: see `till config permissions`)
+    # clerk = ["sell", "voidLine", "changeQuantity", "refundWithReceipt", "blindReturn", "reprint", "manageShift"]
+    """
+}

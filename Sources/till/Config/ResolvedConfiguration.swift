@@ -1,0 +1,111 @@
+import Foundation
+import TillCore
+
+/// The configuration with defaults filled in and values checked: what the commands use.
+struct ResolvedConfiguration {
+    var register: RegisterConfig
+    var screenLanguage: Language
+    var dataDirectory: String
+    var pinHashRounds: Int
+    var printerURL: String
+    var slipDirectory: String
+    var printerColumns: Int
+
+    var journalPath: String { dataDirectory + "/journal.sqlite" }
+    var trainingJournalPath: String { dataDirectory + "/training.sqlite" }
+
+    init(_ file: TillConfiguration, environment: [String: String]) throws {
+        let tillID = file.till?.id ?? "01"
+        guard tillID.count == 2, tillID.allSatisfy(\.isNumber) else {
+            throw CLIError.badSetting("till.id", value: tillID, expected: "two digits, e.g. \"01\"")
+        }
+        let code = file.till?.currency ?? "CNY"
+        guard let currency = Currency.named(code) else {
+            throw CLIError.badSetting("till.currency", value: code,
+                                      expected: Currency.known.map(\.code).joined(separator: ", "))
+        }
+        func money(_ key: String, _ text: String?, _ fallback: Int64) throws -> Int64 {
+            guard let text else { return fallback }
+            guard let value = Money(parsing: text, currency: currency), value.minor >= 0 else {
+                throw CLIError.badSetting(key, value: text, expected: "an amount such as \"500.00\"")
+            }
+            return value.minor
+        }
+        func language(_ key: String, _ text: String?) throws -> Language {
+            guard let text else { return Language.fromLocale(environment["LC_ALL"] ?? environment["LANG"]) }
+            guard let lang = Language(rawValue: text) else { throw CLIError.badSetting(key, value: text, expected: "\"en\" or \"zh\"") }
+            return lang
+        }
+
+        var refund = RefundPolicy()
+        refund.windowDays = Int64(file.refund?.window_days ?? 30)
+        refund.perRefundLimitMinor = try money("refund.per_refund_limit", file.refund?.per_refund_limit, 50_000)
+        refund.clerkShiftLimitMinor = try money("refund.clerk_shift_limit", file.refund?.clerk_shift_limit, 100_000)
+        refund.allowStoreCredit = file.refund?.allow_store_credit ?? true
+        refund.cashForCardNeedsSupervisor = file.refund?.cash_for_card_needs_supervisor ?? true
+        refund.allowCardForCash = file.refund?.allow_card_for_cash ?? false
+
+        var blind = BlindReturnPolicy()
+        blind.enabled = file.blind_return?.enabled ?? true
+        blind.supervisorAboveMinor = try money("blind_return.supervisor_above", file.blind_return?.supervisor_above, 0)
+        blind.maximumMinor = try money("blind_return.maximum", file.blind_return?.maximum, 20_000)
+        blind.requireCustomerReference = file.blind_return?.require_customer_reference ?? false
+        if let pricing = file.blind_return?.pricing {
+            if pricing == "current" { blind.pricing = .currentPrice }
+            else if pricing.hasPrefix("lowest:"), let days = Int64(pricing.dropFirst(7)), days > 0 { blind.pricing = .lowestInDays(days) }
+            else { throw CLIError.badSetting("blind_return.pricing", value: pricing, expected: "\"current\" or \"lowest:DAYS\"") }
+        }
+        if let tenders = file.blind_return?.tenders {
+            blind.tenders = try tenders.map {
+                guard let kind = TenderKind(rawValue: $0) else {
+                    throw CLIError.badSetting("blind_return.tenders", value: $0, expected: "cash, card, storeCredit")
+                }
+                return kind
+            }
+        }
+
+        var permissions = RolePermissions.standard
+        for (roleName, names) in file.permissions ?? [:] {
+            guard let role = Role(rawValue: roleName) else {
+                throw CLIError.badSetting("permissions", value: roleName, expected: Role.allCases.map(\.rawValue).joined(separator: ", "))
+            }
+            permissions.table[role] = Set(try names.map {
+                guard let p = Permission(rawValue: $0) else {
+                    throw CLIError.badSetting("permissions.\(roleName)", value: $0,
+                                              expected: Permission.allCases.map(\.rawValue).joined(separator: ", "))
+                }
+                return p
+            })
+        }
+
+        let lockout = PinLockoutPolicy(maxAttempts: file.security?.max_pin_attempts ?? 5,
+                                       lockSeconds: Int64(file.security?.lockout_seconds ?? 300))
+        let policy = StorePolicy(refund: refund, blindReturn: blind, lockout: lockout, permissions: permissions)
+        let increment = try money("cash.rounding_increment", file.cash?.rounding_increment, 1)
+        let offsetText = file.till?.utc_offset ?? "+08:00"
+        guard let offset = Self.parseOffset(offsetText) else {
+            throw CLIError.badSetting("till.utc_offset", value: offsetText, expected: "\"+08:00\" or \"-05:00\"")
+        }
+        let shop = ShopInfo(name: file.shop?.name ?? "Till Demo Shop 演示商店",
+                            addressLines: file.shop?.address ?? ["1 Demo Street", "演示路1号"],
+                            taxID: file.shop?.tax_id, footer: file.shop?.footer ?? "Thank you 谢谢惠顾",
+                            logo: file.shop?.logo ?? false)
+        register = RegisterConfig(till: tillID, currency: currency, policy: policy,
+                                  cashRounding: CashRounding(increment: max(1, increment)), shop: shop,
+                                  receiptLanguage: try language("till.receipt_language", file.till?.receipt_language),
+                                  utcOffsetSeconds: offset, training: false)
+        screenLanguage = try language("till.language", file.till?.language)
+        dataDirectory = file.till?.data_dir ?? Paths.defaultDataDirectory(environment)
+        pinHashRounds = file.security?.pin_hash_rounds ?? 210_000
+        printerURL = file.printer?.url ?? "virtual"
+        slipDirectory = file.printer?.out_dir ?? dataDirectory + "/slips"
+        printerColumns = file.printer?.columns ?? 42
+    }
+
+    static func parseOffset(_ text: String) -> Int64? {
+        guard let sign = text.first, sign == "+" || sign == "-" else { return nil }
+        let parts = text.dropFirst().split(separator: ":")
+        guard parts.count == 2, let h = Int64(parts[0]), let m = Int64(parts[1]), h <= 14, m < 60 else { return nil }
+        return (sign == "-" ? -1 : 1) * (h * 3600 + m * 60)
+    }
+}

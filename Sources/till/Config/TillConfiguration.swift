@@ -1,0 +1,80 @@
+import Foundation
+import TOMLKit
+import TillCore
+
+/// The configuration file (TOML). Every key is optional: a missing key takes the default shown
+/// by `till config defaults`, which is also the documentation of each key.
+struct TillConfiguration: Codable {
+    struct Till: Codable {
+        var id: String?
+        var currency: String?
+        var language: String?
+        var receipt_language: String?
+        var utc_offset: String?
+        var data_dir: String?
+    }
+    struct Shop: Codable {
+        var name: String?
+        var address: [String]?
+        var tax_id: String?
+        var footer: String?
+        var logo: Bool?
+    }
+    struct Refund: Codable {
+        var window_days: Int?
+        var per_refund_limit: String?
+        var clerk_shift_limit: String?
+        var allow_store_credit: Bool?
+        var cash_for_card_needs_supervisor: Bool?
+        var allow_card_for_cash: Bool?
+    }
+    struct BlindReturn: Codable {
+        var enabled: Bool?
+        var pricing: String?
+        var supervisor_above: String?
+        var maximum: String?
+        var tenders: [String]?
+        var require_customer_reference: Bool?
+    }
+    struct Security: Codable {
+        var max_pin_attempts: Int?
+        var lockout_seconds: Int?
+        var pin_hash_rounds: Int?
+    }
+    struct Cash: Codable {
+        var rounding_increment: String?
+    }
+    struct Printer: Codable {
+        var url: String?
+        var out_dir: String?
+        var columns: Int?
+    }
+
+    var till: Till?
+    var shop: Shop?
+    var refund: Refund?
+    var blind_return: BlindReturn?
+    var security: Security?
+    var cash: Cash?
+    var printer: Printer?
+    /// Role name -> permission names, replacing that role's defaults.
+    var permissions: [String: [String]]?
+
+    static func load(path: String) throws -> TillConfiguration {
+        let text: String
+        do { text = try String(contentsOfFile: path, encoding: .utf8) } catch {
+            throw CLIError(en: "Cannot read the configuration file \(path): \(error.localizedDescription).",
+                           zh: "无法读取配置文件 \(path)：\(error.localizedDescription)。",
+                           remedyEn: "Check the path, or run `till config defaults > \(path)` to create one.",
+                           remedyZh: "请检查路径，或运行 `till config defaults > \(path)` 创建配置文件。")
+        }
+        do {
+            return try TOMLDecoder().decode(TillConfiguration.self, from: try TOMLTable(string: text))
+        } catch {
+            throw CLIError(en: "The configuration file \(path) is not valid: \(error).",
+                           zh: "配置文件 \(path) 格式有误：\(error)。",
+                           remedyEn: "Fix the line named above; `till config defaults` shows every key with its type.",
+                           remedyZh: "请修正上述行；`till config defaults` 列出所有配置项及其类型。")
+        }
+    }
+}

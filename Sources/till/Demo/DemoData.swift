@@ -1,0 +1,62 @@
+import TillCore
+import TillJournal
+import TillRuntime
+
+/// Seeds a new journal so the till can be tried at once: the catalog, one user per role (PINs in
+/// the README), and a few past sales to refund, made by driving the real core at past times.
+enum DemoData {
+    static let users: [(User, String)] = [
+        (User(code: "1001", name: "Lin Clerk 林收银", role: .clerk), "1111"),
+        (User(code: "1002", name: "Zhao Clerk 赵收银", role: .clerk), "1212"),
+        (User(code: "2001", name: "Wang Supervisor 王主管", role: .supervisor), "2222"),
+        (User(code: "3001", name: "Chen Trainer 陈培训", role: .trainer), "3333"),
+        (User(code: "4001", name: "Liu Technician 刘技术", role: .technician), "4444"),
+        (User(code: "9001", name: "Admin 管理员", role: .admin), "9999"),
+    ]
+
+    static func seed(journal: JournalDatabase, config: RegisterConfig) throws {
+        try journal.upsert(taxClasses: DemoCatalog.taxClasses)
+        try journal.upsert(items: DemoCatalog.items(currency: config.currency))
+        for (user, pin) in users { try journal.addUser(user, pin: pin) }
+        let clock = TillClock()
+        let runtime = try RegisterRuntime(config: config, journal: journal, printer: SilentPrinter(), clock: { clock.now })
+        let today = TillClock().now
+        func at(daysAgo: Int64, hour: Int64) { clock.set(Timestamp(seconds: today.seconds - daysAgo * 86_400 + hour * 3600 - 12 * 3600)) }
+        func run(_ actions: [RegisterAction]) throws {
+            for action in actions {
+                for output in runtime.send(action) {
+                    if case .event(.refused(let refusal)) = output { throw CLIError(refusal) }
+                    if case .error(let error) = output { throw CLIError(error) }
+                }
+            }
+        }
+        func sale(_ items: [(String, Quantity?)], _ tender: RegisterAction) -> [RegisterAction] {
+            items.map { .codeEntered($0.0, quantity: $0.1) } + [tender]
+        }
+        let cash = RegisterAction.tendered(.cash, amount: nil, reference: nil)
+        let money = { (minor: Int64) in Money(minor: minor, currency: config.currency) }
+        // 40 days ago: outside the default 30-day window (refunds of it are refused, as they should be).
+        at(daysAgo: 40, hour: 0)
+        try run([.signInRequested(code: "2001", pin: "2222"), .shiftOpenRequested(float: money(50_000))])
+        try run(sale([("TEA-PU", nil), ("MUG-01", .each(2))], cash))
+        try run([.reportRequested(.z), .signOutRequested])
+        // 3 days ago: a shift with sales to refund, then closed.
+        at(daysAgo: 3, hour: 0)
+        try run([.signInRequested(code: "1001", pin: "1111"), .shiftOpenRequested(float: money(50_000))])
+        try run(sale([("TEA-JAS", .each(3)), ("CHOP-10", nil), ("RICE-KG", Quantity(parsing: "2.5"))], cash))
+        try run(sale([("KETTLE", nil), ("MUG-01", .each(4))], .tendered(.card, amount: nil, reference: "AUTH-381920")))
+        try run(sale([("RICECOOK", .each(2))], .tendered(.card, amount: nil, reference: "AUTH-381955")))
+        try run(sale([("APPLE-KG", Quantity(parsing: "1.2")), ("MILK-1L", .each(2)), ("GIFTCARD", nil)], cash))
+        try run([.signOutRequested, .signInRequested(code: "2001", pin: "2222"), .reportRequested(.z), .signOutRequested])
+        // Today: an open shift, ready to sell.
+        at(daysAgo: 0, hour: -3)
+        try run([.signInRequested(code: "2001", pin: "2222"), .shiftOpenRequested(float: money(50_000)), .signOutRequested])
+    }
+}
+
+/// Prints nothing: demo history is not printed on first run (reprint shows any of it).
+final class SilentPrinter: SlipPrinter {
+    var name: String { "none" }
+    func print(_ slip: SlipDocument) -> PrintOutcome { .printed }
+    func openDrawer() -> PrintOutcome { .printed }
+}

@@ -1,0 +1,67 @@
+import Foundation
+import TillCore
+import TillRuntime
+
+/// One output line of `till exec`: a flat JSON object with an "event" name. Amounts are decimal
+/// strings ("25.00"), never floats.
+enum EventJSON {
+    static func object(_ output: RuntimeOutput, _ lang: Language) -> [String: Any] {
+        switch output {
+        case .error(let error):
+            return ["event": "error", "message": error.message.text(lang), "remedy": error.remedy.text(lang)]
+        case .event(let event):
+            return object(event, lang)
+        }
+    }
+
+    static func object(_ event: RegisterEvent, _ lang: Language) -> [String: Any] {
+        switch event {
+        case .refused(let r):
+            var o: [String: Any] = ["event": "refused", "code": r.code, "message": r.message(lang), "remedy": r.remedy(lang)]
+            if case .supervisorRequired(let reason) = r { o["approval"] = reason.kind }
+            return o
+        case .signedIn(let user): return ["event": "signedIn", "user": user.code, "name": user.name, "role": user.role.rawValue]
+        case .signedOut: return ["event": "signedOut"]
+        case .shiftOpened(let n): return ["event": "shiftOpened", "shift": n]
+        case .lineAdded(let l): return line("lineAdded", l)
+        case .lineChanged(let l): return line("lineChanged", l)
+        case .tenderAccepted(let t, let due):
+            return ["event": "tenderAccepted", "tender": t.kind.rawValue, "amount": t.amount.plain, "due": due.plain]
+        case .saleCompleted(let receipt, let total, let change):
+            return ["event": "saleCompleted", "receipt": receipt, "total": total.plain, "change": change.plain]
+        case .saleFound(let receipt, let lines):
+            return ["event": "saleFound", "receipt": receipt, "lines": lines.map {
+                ["line": $0.line, "sku": $0.sku, "name": $0.name, "sold": $0.sold.description,
+                 "remaining": $0.remaining.description, "paid": $0.paid.plain] as [String: Any]
+            }]
+        case .refundQuantityChosen(let line, let qty, let amount):
+            return ["event": "refundLineChosen", "line": line, "quantity": qty.description, "amount": amount.plain]
+        case .approvalNeeded(let reason):
+            return ["event": "approvalNeeded", "approval": reason.kind, "message": reason.label.text(lang)]
+        case .approvalGranted(let by, let reason):
+            return ["event": "approvalGranted", "approver": by, "approval": reason.kind]
+        case .refundCompleted(let number, let total, let tenders):
+            return ["event": "refundCompleted", "refund": number, "total": total.plain,
+                    "tenders": tenders.map { ["tender": $0.kind.rawValue, "amount": $0.amount.plain] }]
+        case .postVoidCompleted(let number, let total):
+            return ["event": "postVoidCompleted", "void": number, "total": total.plain]
+        case .reportPrinted(let kind, let reference, let net):
+            return ["event": "reportPrinted", "kind": kind.rawValue, "reference": reference, "net": net.plain]
+        case .slipPrinted(let reference): return ["event": "slipPrinted", "reference": reference]
+        case .slipNotPrinted(let reference, let cause):
+            return ["event": "slipNotPrinted", "reference": reference, "cause": cause]
+        case .cancelled(let kind): return ["event": "cancelled", "what": kind.rawValue]
+        case .drawerOpened: return ["event": "drawerOpened"]
+        }
+    }
+
+    private static func line(_ name: String, _ l: SaleLine) -> [String: Any] {
+        ["event": name, "line": l.lineNo, "sku": l.sku, "name": l.name, "quantity": l.quantity.description,
+         "unitPrice": l.unitPrice.plain, "amount": l.tax.gross.plain, "voided": l.voided]
+    }
+
+    static func text(_ object: [String: Any]) -> String {
+        let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data("{}".utf8)
+        return String(decoding: data, as: UTF8.self)
+    }
+}

@@ -1,0 +1,91 @@
+import ArgumentParser
+import Foundation
+import TillCore
+import TillRuntime
+
+/// `till exec`: drives the till with actions as JSON lines (or words) and writes what happened
+/// as JSON lines. Tests, drills and automation use exactly the core the screen uses.
+struct ExecCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "exec",
+        abstract: "Run actions from a file or standard input; print events as JSON lines.",
+        discussion: "Each input line is a JSON object such as {\"action\":\"scan\",\"code\":\"6901234567892\"} "
+            + "or the same in words: scan 6901234567892. Vocabulary:\n" + ActionParser.help)
+
+    @OptionGroup var global: GlobalOptions
+
+    @Argument(help: "File of actions, one per line (default: standard input).")
+    var file: String?
+
+    @Flag(help: "Training mode: a separate training journal; the drawer never opens; slips say TRAINING.")
+    var training = false
+
+    @Flag(help: "Stop at the first refused action or bad line (exit code 3).")
+    var strict = false
+
+    func run() throws {
+        let env = try TillEnvironment(global, training: training)
+        let clock = TillClock()
+        let runtime = try env.makeRuntime(clock: clock, training: training)
+        var lang = env.config.screenLanguage
+        let parser = ActionParser(currency: env.config.register.currency)
+        let input: FileHandle
+        if let file {
+            guard let handle = FileHandle(forReadingAtPath: file) else {
+                throw CLIError(en: "Cannot open \(file).", zh: "无法打开 \(file)。",
+                               remedyEn: "Check the path and that the file is readable.", remedyZh: "请检查路径及读取权限。")
+            }
+            input = handle
+        } else {
+            input = FileHandle.standardInput
+        }
+        var lineNumber = 0
+        var failed = false
+        for line in LineReader(input) {
+            lineNumber += 1
+            let parsed: ActionParser.Parsed
+            do { parsed = try parser.parse(line) } catch let bad as ActionParser.BadInput {
+                Output.line(EventJSON.text(["event": "badInput", "line": lineNumber, "message": bad.message.text(lang),
+                                            "remedy": lang == .zh ? "请按 `till exec --help` 中的格式书写。" : "Write it as `till exec --help` shows."]))
+                failed = true
+                if strict { throw ExitCode(3) }
+                continue
+            }
+            if let at = parsed.at { clock.set(at) }
+            if let language = parsed.language { lang = language }
+            guard let action = parsed.action else { continue }
+            for output in runtime.send(action) {
+                Output.line(EventJSON.text(EventJSON.object(output, lang)))
+                if case .event(.refused) = output { failed = true }
+                if case .error = output { failed = true }
+            }
+            if strict && failed { throw ExitCode(3) }
+        }
+    }
+}
+
+/// Reads lines from a file handle as they arrive (interactive stdin works line by line).
+struct LineReader: Sequence, IteratorProtocol {
+    let handle: FileHandle
+    private var buffer = Data()
+    private var done = false
+
+    init(_ handle: FileHandle) { self.handle = handle }
+
+    mutating func next() -> String? {
+        while true {
+            if let newline = buffer.firstIndex(of: 0x0A) {
+                let line = buffer[buffer.startIndex..<newline]
+                buffer.removeSubrange(buffer.startIndex...newline)
+                return String(decoding: line, as: UTF8.self)
+            }
+            if done {
+                guard !buffer.isEmpty else { return nil }
+                defer { buffer.removeAll() }
+                return String(decoding: buffer, as: UTF8.self)
+            }
+            let chunk = handle.availableData
+            if chunk.isEmpty { done = true } else { buffer.append(chunk) }
+        }
+    }
+}

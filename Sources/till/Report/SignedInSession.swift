@@ -1,0 +1,48 @@
+import TillCore
+import TillRuntime
+
+/// A one-shot session for CLI commands that act as a person (reports, reprints): signs in with
+/// --user and a PIN from $TILL_PIN or standard input, sends actions, prints what happened.
+struct SignedInSession {
+    let runtime: RegisterRuntime
+    let language: Language
+
+    init(_ env: TillEnvironment, user: String, printer: SlipPrinter? = nil) throws {
+        let clock = TillClock()
+        if let printer {
+            runtime = try RegisterRuntime(config: env.config.register, journal: env.journal, printer: printer, clock: { clock.now })
+        } else {
+            runtime = try env.makeRuntime(clock: clock)
+        }
+        language = env.config.screenLanguage
+        let pin = try PinInput.read(prompt: "PIN for \(user): ")
+        try send(.signInRequested(code: user, pin: pin))
+    }
+
+    /// Sends an action; a refusal or error becomes a CLI error with its cause and remedy.
+    @discardableResult
+    func send(_ action: RegisterAction) throws -> [RegisterEvent] {
+        var events: [RegisterEvent] = []
+        for output in runtime.send(action) {
+            switch output {
+            case .error(let error): throw CLIError(error)
+            case .event(.refused(let refusal)): throw CLIError(refusal)
+            case .event(let event): events.append(event)
+            }
+        }
+        return events
+    }
+}
+
+/// Passes slips to another printer and keeps them, so a command can also show them.
+final class CapturingPrinter: SlipPrinter {
+    let inner: SlipPrinter
+    private(set) var slips: [SlipDocument] = []
+    init(_ inner: SlipPrinter) { self.inner = inner }
+    var name: String { inner.name }
+    func print(_ slip: SlipDocument) -> PrintOutcome {
+        slips.append(slip)
+        return inner.print(slip)
+    }
+    func openDrawer() -> PrintOutcome { inner.openDrawer() }
+}

@@ -1,0 +1,55 @@
+import ArgumentParser
+import Foundation
+import TillCore
+
+/// Flags every command takes. They override the configuration file, which overrides defaults.
+struct GlobalOptions: ParsableArguments {
+    @Option(name: .long, help: "Configuration file (default: $TILL_CONFIG or ~/.config/till/till.toml).")
+    var config: String?
+
+    @Option(name: .long, help: "Data folder for the journal and slips (default: ~/.local/share/till).")
+    var dataDir: String?
+
+    @Option(name: .long, help: "Journal database file (default: DATA_DIR/journal.sqlite).")
+    var db: String?
+
+    @Option(name: .long, help: "Language for messages: en or zh (default: from the config, else $LANG).")
+    var lang: String?
+
+    @Option(name: .long, help: "Printer: virtual (default), or text (plain text files).")
+    var printer: String?
+
+    @Option(name: .long, help: "Where the virtual printer writes its slips (default: DATA_DIR/slips).")
+    var slips: String?
+
+    /// Loads the configuration file (if any) and applies the flags.
+    func resolve() throws -> ResolvedConfiguration {
+        let env = ProcessInfo.processInfo.environment
+        var file = TillConfiguration()
+        let explicit = config ?? env["TILL_CONFIG"]
+        let path = explicit ?? Paths.defaultConfigFile(env)
+        if explicit != nil || FileManager.default.fileExists(atPath: path) {
+            file = try TillConfiguration.load(path: path)
+        }
+        var resolved = try ResolvedConfiguration(file, environment: env)
+        if let dataDir {
+            resolved.dataDirectory = dataDir
+            if file.printer?.out_dir == nil { resolved.slipDirectory = dataDir + "/slips" }
+        }
+        if let lang {
+            guard let language = Language(rawValue: lang) else {
+                throw CLIError.badSetting("--lang", value: lang, expected: "en or zh")
+            }
+            resolved.screenLanguage = language
+        }
+        if let printer { resolved.printerURL = printer }
+        if let slips { resolved.slipDirectory = slips }
+        Output.language = resolved.screenLanguage
+        return resolved
+    }
+
+    func journalPath(_ resolved: ResolvedConfiguration, training: Bool = false) -> String {
+        if training { return (db.map { ($0 as NSString).deletingPathExtension + "-training.sqlite" }) ?? resolved.trainingJournalPath }
+        return db ?? resolved.journalPath
+    }
+}

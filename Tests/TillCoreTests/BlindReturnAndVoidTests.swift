@@ -1,0 +1,156 @@
+import Testing
+@testable import TillCore
+
+@Suite struct BlindReturnTests {
+    @Test func everyBlindReturnNeedsASupervisorByDefaultAndGoesToStoreCredit() {
+        var till = TestTill()
+        till.signInAndOpenShift()
+        till.send(.blindReturnStarted)
+        till.send(.codeEntered("MUG", quantity: nil))
+        till.send(.reasonChosen(code: "UNWANTED"))
+        till.send(.confirmed)
+        #expect(till.lastRefusal == .supervisorRequired(reason: .blindReturn))
+        till.send(.approverPINEntered(code: "2001", pin: "2222"))
+        let refund = try! #require(till.lastRefund)
+        #expect(refund.isBlind)
+        #expect(refund.tenders == [Tender(kind: .storeCredit, amount: till.cny(1000))])
+        #expect(refund.approver?.code == "2001")
+        #expect(PlainTextSlipRenderer.render(till.printed.last!).contains("NO RECEIPT RETURN"))
+    }
+
+    @Test func underTheShopsLimitAClerkMayTakeItAlone() {
+        var config = RegisterConfig()
+        config.policy.blindReturn.supervisorAboveMinor = 5000
+        var till = TestTill(config: config)
+        till.signInAndOpenShift()
+        till.send(.blindReturnStarted)
+        till.send(.codeEntered("MUG", quantity: nil))
+        till.send(.reasonChosen(code: "UNWANTED"))
+        till.send(.confirmed)
+        #expect(till.lastRefund?.approver == nil)
+        till.send(.blindReturnStarted)
+        till.send(.codeEntered("TEA", quantity: .each(3)))
+        till.send(.reasonChosen(code: "UNWANTED"))
+        till.send(.confirmed)
+        #expect(till.lastRefusal == .supervisorRequired(reason: .overLimit(limit: .blindReturnSupervisor, limitAmount: till.cny(5000), amount: till.cny(7500))))
+    }
+
+    @Test func overTheMaximumEvenASupervisorIsRefused() {
+        var till = TestTill()
+        till.signInAndOpenShift("2001")
+        till.send(.blindReturnStarted)
+        till.send(.codeEntered("TV", quantity: nil))
+        till.send(.reasonChosen(code: "UNWANTED"))
+        till.send(.confirmed)
+        #expect(till.lastRefusal == .overLimit(limit: .blindReturnMaximum, limitAmount: till.cny(20_000), amount: till.cny(300_000)))
+        #expect(till.refunds.isEmpty)
+    }
+
+    @Test func pricedAtTheLowestRecentPriceAndOnlyAllowedTenders() {
+        var till = TestTill()
+        till.lowestPrices["TEA"] = till.cny(1999)
+        till.signInAndOpenShift("2001")
+        till.send(.blindReturnStarted)
+        till.send(.codeEntered("TEA", quantity: nil))
+        till.send(.reasonChosen(code: "UNWANTED"))
+        till.send(.refundTenderChosen(.card, reference: nil))
+        till.send(.confirmed)
+        #expect(till.lastRefusal == .tenderNotAllowed(tender: .card, rule: .blindReturnTenders))
+        till.send(.refundTenderChosen(.cash, reference: nil))
+        till.send(.confirmed)
+        #expect(till.lastRefund?.total.minor == 1999)
+        #expect(till.lastRefund?.approver?.code == "2001")   // a supervisor approves their own
+    }
+
+    @Test func customerReferenceWhenThePolicyAsks() {
+        var config = RegisterConfig()
+        config.policy.blindReturn.requireCustomerReference = true
+        var till = TestTill(config: config)
+        till.signInAndOpenShift("2001")
+        till.send(.blindReturnStarted)
+        till.send(.codeEntered("MUG", quantity: nil))
+        till.send(.reasonChosen(code: "UNWANTED"))
+        till.send(.confirmed)
+        #expect(till.lastRefusal == .customerReferenceRequired)
+        till.send(.customerReferenceEntered("138 0000 0000"))
+        till.send(.confirmed)
+        #expect(till.lastRefund?.customerReference == "138 0000 0000")
+    }
+}
+
+@Suite struct PostVoidTests {
+    @Test func aSupervisorApprovesAPostVoidAndTheTendersAreReversed() {
+        var till = TestTill()
+        till.signInAndOpenShift()
+        let receipt = till.sell([("TEA", nil)])
+        till.send(.postVoidStarted)
+        till.send(.receiptEntered(receipt))
+        till.send(.confirmed)
+        #expect(till.lastRefusal == .reasonRequired)
+        till.send(.reasonChosen(code: "MISTAKE"))
+        till.send(.confirmed)
+        #expect(till.lastRefusal == .supervisorRequired(reason: .postVoid))
+        till.send(.approverPINEntered(code: "2001", pin: "2222"))
+        guard case .postVoid(let void, _)? = till.records.last(where: { if case .postVoid = $0 { return true } else { return false } })
+        else { Issue.record("no void: \(till.refusals)"); return }
+        #expect(void.originalReceipt == receipt)
+        #expect(void.tenders == [Tender(kind: .cash, amount: till.cny(2500))])
+        #expect(void.approver?.code == "2001")
+        #expect(void.reason.code == "MISTAKE")
+        till.send(.postVoidStarted)
+        till.send(.receiptEntered(receipt))
+        #expect(till.lastRefusal == .postVoidNotAllowed(receipt: receipt, why: .alreadyVoided))
+    }
+
+    @Test func notAfterARefundNorInAnotherShift() {
+        var till = TestTill()
+        till.signInAndOpenShift("2001")
+        let refunded = till.sell([("TEA", .each(2))])
+        let other = till.sell([("MUG", nil)])
+        till.startRefund(refunded)
+        till.send(.refundQuantitySet(line: 1, .one))
+        till.send(.reasonChosen(code: "UNWANTED"))
+        till.send(.confirmed)
+        till.send(.postVoidStarted)
+        till.send(.receiptEntered(refunded))
+        #expect(till.lastRefusal == .postVoidNotAllowed(receipt: refunded, why: .hasRefunds))
+        till.send(.cancelled)
+        till.send(.reportRequested(.z))
+        #expect(till.state.shift == nil)
+        till.send(.shiftOpenRequested(float: till.cny(0)))
+        till.send(.postVoidStarted)
+        till.send(.receiptEntered(other))
+        #expect(till.lastRefusal == .postVoidNotAllowed(receipt: other, why: .otherShift))
+    }
+}
+
+@Suite struct ShiftTests {
+    @Test func zReportClosesTheShiftAndIsNumbered() {
+        var till = TestTill()
+        till.signInAndOpenShift("2001")
+        till.sell([("TEA", nil)])
+        till.send(.reportRequested(.x))
+        #expect(till.printed.last?.kind == .xReport)
+        #expect(till.state.shift != nil)
+        till.send(.reportRequested(.z))
+        guard case .zReport(let z, let slip)? = till.records.last else { Issue.record("no Z"); return }
+        #expect(z.number == "Z01-000001")
+        #expect(z.totals.sales.amount.minor == 2500)
+        #expect(slip.kind == .zReport)
+        #expect(till.state.shift == nil)
+        till.send(.codeEntered("TEA", quantity: nil))
+        #expect(till.lastRefusal == .noOpenShift)
+    }
+
+    @Test func clerksMayNotPrintAZReportAndNothingHalfDoneMayBeClosed() {
+        var till = TestTill()
+        till.signInAndOpenShift()
+        till.send(.reportRequested(.z))
+        #expect(till.lastRefusal == .notPermitted(role: .clerk, permission: .zReport))
+        till.send(.signOutRequested)
+        till.send(.signInRequested(code: "2001", pin: "2222"))
+        till.send(.codeEntered("TEA", quantity: nil))
+        till.send(.reportRequested(.z))
+        #expect(till.lastRefusal == .busy(current: .sale))
+    }
+}
