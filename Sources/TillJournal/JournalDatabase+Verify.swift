@@ -81,10 +81,16 @@ private struct ChainWalker {
                     return .broken(seq: seq, reference: reference, problem: .deleted,
                                    detail: "entry \(seq) does not follow entry \(seq - 1): an entry before it was deleted and the rest renumbered, or entry \(seq - 1) was replaced")
                 }
-                return try editedOrInserted(seq: seq, reference: reference, detail: "its link to entry \(seq - 1) and its hash are both wrong")
+                if let shift = renumbering(values, storedHash: storedHash) {
+                    return try deleted(seq: seq, detail: "entry \(seq) was entry \(seq + shift) when it was written: "
+                                       + "\(shift) entr\(shift == 1 ? "y" : "ies") before it \(shift == 1 ? "was" : "were") removed and the rest renumbered")
+                }
+                return try editedOrInserted(seq: seq, reference: reference, values: values,
+                                            detail: "its link to entry \(seq - 1) and its hash are both wrong")
             }
             if !intact {
-                return try editedOrInserted(seq: seq, reference: reference, detail: "its content no longer matches its hash")
+                return try editedOrInserted(seq: seq, reference: reference, values: values,
+                                            detail: "its content no longer matches its hash")
             }
             if let problem = try checkProjections(seq: seq, values: values, reference: reference) { return problem }
             previous = (seq, storedHash, link, reference)
@@ -104,16 +110,31 @@ private struct ChainWalker {
         return .intact(entries: count)
     }
 
-    /// A hash mismatch: an edit of a real entry, unless nothing else knows the entry (then inserted).
-    private func editedOrInserted(seq: Int64, reference: String?, detail: String) throws -> JournalVerification {
-        let kind = try String.fetchOne(db, sql: "SELECT kind FROM journalEntry WHERE seq = ?", arguments: [seq])
-        let issuesDocument = kind.flatMap(EntryKind.init(rawValue:))?.documentKind != nil
+    /// A hash mismatch: an edit of a real entry, unless nothing else knows the entry (then inserted):
+    /// an entry that issues a document number must have a document row, naming the same document
+    /// as its reference column or its payload.
+    private func editedOrInserted(seq: Int64, reference: String?, values: [DatabaseValue], detail: String) throws -> JournalVerification {
+        let issuesDocument = String.fromDatabaseValue(values[1]).flatMap(EntryKind.init(rawValue:))?.documentKind != nil
         let known = try String.fetchOne(db, sql: "SELECT reference FROM document WHERE entrySeq = ?", arguments: [seq])
-        if issuesDocument && known == nil {
+        let payloadReference = String.fromDatabaseValue(values[12])
+            .flatMap { try? CanonicalJSON.decode(JournalRecord.self, from: $0) }?.reference
+        if issuesDocument, known == nil || (known != reference && known != payloadReference) {
             return .broken(seq: seq, reference: reference, problem: .inserted,
                            detail: "entry \(seq) is not a document the till issued (\(detail))")
         }
         return .broken(seq: seq, reference: known ?? reference, problem: .edited, detail: "entry \(seq) was edited: \(detail)")
+    }
+
+    /// If the entry's hash comes right under a higher sequence number, it was renumbered down after
+    /// entries before it were deleted: returns by how much (looks up to 64 back).
+    private func renumbering(_ values: [DatabaseValue], storedHash: String) -> Int64? {
+        guard let seq = Int64.fromDatabaseValue(values[0]) else { return nil }
+        var shifted = values
+        for shift in Int64(1)...64 {
+            shifted[0] = (seq + shift).databaseValue
+            if EntryHash.compute(shifted) == storedHash { return shift }
+        }
+        return nil
     }
 
     private func deleted(seq: Int64, detail: String) throws -> JournalVerification {
