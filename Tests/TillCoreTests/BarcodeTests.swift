@@ -44,6 +44,6 @@ import Testing
         #expect(CivilDate(year: 2024, month: 2, day: 29).daysSinceEpoch == 19_782)
         #expect(CivilDate(daysSinceEpoch: 19_782) == CivilDate(year: 2024, month: 2, day: 29))
         #expect(CivilDate(parsing: "2026-02-30") == nil)
-        #expect(Timestamp(seconds: 1_795_000_000).localText(utcOffsetSeconds: 8 * 3600) == "2026-11-18 18:06")
+        #expect(Timestamp(seconds: 1_795_000_000).localText(utcOffsetSeconds: 8 * 3600) == "2026-11-18 19:06")
     }
 }

@@ -51,7 +51,7 @@ extension RegisterState {
 
     /// A scanned item during a refund picks its line on the receipt, one more each scan.
     mutating func pickRefundLine(code: String, quantity: Quantity?, _ draft: RefundDraft, _ step: inout Step) {
-        let matches = draft.source.lines.filter { $0.line.barcode == code || $0.line.sku == code }
+        let matches = draft.source.lines.filter { $0.line.itemBarcodes.contains(code) || $0.line.sku == code }
         guard let first = matches.first else {
             if case .wrongCheckDigit(let expected, let found) = GTIN.verify(code) {
                 return step.refuse(.barcodeCheckDigitWrong(code: code, expected: expected, found: found))
@@ -203,8 +203,8 @@ extension RegisterState {
             checks.append(.cashForCardSale)
         }
         var approver: User? = nil
-        for check in checks {
-            guard let granted = requireApproval(check, unless: nil, resume: resume, &step) else { return }
+        if !checks.isEmpty {
+            guard let granted = requireApprovals(checks, unless: nil, resume: resume, &step) else { return }
             approver = granted
         }
         let payout = settleCash(tenders)

@@ -101,7 +101,9 @@ public struct PostVoidDraft: Hashable, Sendable, Codable {
 }
 
 public struct PendingApproval: Hashable, Sendable, Codable {
+    /// The reason shown; `kinds` lists every approval the one PIN entry grants.
     public var reason: ApprovalReason
+    public var kinds: Set<String>
     /// Sent again once approved.
     public var resume: RegisterAction
 }

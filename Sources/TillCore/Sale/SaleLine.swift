@@ -3,7 +3,10 @@
 public struct SaleLine: Hashable, Sendable, Codable {
     public var lineNo: Int
     public var sku: String
+    /// The barcode scanned, if the line was added by one.
     public var barcode: String?
+    /// Every barcode the item had when sold: scanning any of them finds this line in a refund.
+    public var itemBarcodes: [String]
     public var name: String
     public var quantity: Quantity
     public var unitPrice: Money
@@ -23,6 +26,7 @@ public struct SaleLine: Hashable, Sendable, Codable {
         self.lineNo = lineNo
         self.sku = item.sku
         self.barcode = barcode
+        self.itemBarcodes = item.barcodes
         self.name = item.name
         self.quantity = quantity
         self.unitPrice = item.price
