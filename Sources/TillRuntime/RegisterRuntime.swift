@@ -173,3 +173,8 @@ extension PrintState {
         }
     }
 }
+
+extension RegisterRuntime {
+    /// Tests only: put the till in a given state (to provoke failures the core would never cause).
+    func replaceStateForTesting(_ newState: RegisterState) { state = newState }
+}
