@@ -49,7 +49,7 @@ public struct CatalogImporter: Sendable {
         func flush() throws {
             guard !batch.isEmpty else { return }
             let items = batch
-            try database.writer.write { db in
+            try database.write { db in
                 for item in items { try JournalDatabase.upsert(item, db) }
             }
             summary.imported += batch.count

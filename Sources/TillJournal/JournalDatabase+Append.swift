@@ -11,7 +11,7 @@ extension JournalDatabase {
         // Pure work outside the write lock.
         let payload = try CanonicalJSON.encode(record)
         let columns = EntryColumns(record)
-        return try writer.writeWithoutTransaction { db in
+        return try writeWithoutTransaction { db in
             var seq: Int64 = 0
             try db.inTransaction(.immediate) {
                 try AppendGuards.check(record, db)

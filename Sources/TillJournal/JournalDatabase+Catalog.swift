@@ -4,7 +4,7 @@ import TillCore
 extension JournalDatabase {
     /// The item with barcode `code`, else with SKU `code`. Both are primary-key look-ups.
     public func item(code: String) throws -> CatalogItem? {
-        try writer.read { db in
+        try read { db in
             let row = try Row.fetchOne(db, cachedSQL: """
                 SELECT i.* FROM barcode b JOIN catalogItem i ON i.sku = b.sku WHERE b.code = ?
                 """, arguments: [code])
@@ -20,7 +20,7 @@ extension JournalDatabase {
     }
 
     public func taxClass(id: String) throws -> TaxClass? {
-        try writer.read { db in
+        try read { db in
             try Row.fetchOne(db, cachedSQL: "SELECT * FROM taxClass WHERE id = ?", arguments: [id]).map {
                 TaxClass(id: $0["id"], name: $0["name"], rateBasisPoints: $0["rateBasisPoints"], inclusive: $0["inclusive"])
             }
@@ -28,7 +28,7 @@ extension JournalDatabase {
     }
 
     public func taxClasses() throws -> [TaxClass] {
-        try writer.read { db in
+        try read { db in
             try Row.fetchAll(db, sql: "SELECT * FROM taxClass ORDER BY id").map {
                 TaxClass(id: $0["id"], name: $0["name"], rateBasisPoints: $0["rateBasisPoints"], inclusive: $0["inclusive"])
             }
@@ -36,7 +36,7 @@ extension JournalDatabase {
     }
 
     public func upsert(taxClasses: [TaxClass]) throws {
-        try writer.write { db in
+        try write { db in
             for tax in taxClasses {
                 try db.cachedStatement(sql: """
                     INSERT INTO taxClass (id, name, rateBasisPoints, inclusive) VALUES (?, ?, ?, ?)
@@ -50,7 +50,7 @@ extension JournalDatabase {
     /// Adds or replaces items (and their barcodes) in one transaction. An item naming an undefined
     /// tax class is refused and nothing is written.
     public func upsert(items: [CatalogItem]) throws {
-        try writer.write { db in
+        try write { db in
             let known = Set(try String.fetchAll(db, sql: "SELECT id FROM taxClass"))
             for item in items {
                 guard known.contains(item.taxClassID) else {
@@ -81,6 +81,6 @@ extension JournalDatabase {
     }
 
     public func itemCount() throws -> Int {
-        try writer.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM catalogItem") ?? 0 }
+        try read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM catalogItem") ?? 0 }
     }
 }

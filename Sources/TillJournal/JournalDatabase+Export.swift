@@ -24,7 +24,7 @@ extension JournalDatabase {
     public func exportCSV(to output: inout some TextOutputStream) throws -> Int {
         output.write(CSVWriter.row(Self.csvColumns))
         var rows = 0
-        try writer.read { db in
+        try read { db in
             let cursor = try Row.fetchCursor(db, sql: "SELECT seq, payload, hash FROM journalEntry ORDER BY seq")
             while let row = try cursor.next() {
                 for fields in try Self.csvRows(seq: row["seq"], record: Self.record(row), hash: row["hash"] ?? "") {

@@ -16,7 +16,7 @@ public struct SaleLookup: Hashable, Sendable {
 
 extension JournalDatabase {
     public func sale(_ number: DocumentNumber) throws -> SaleLookup? {
-        try writer.read { db in
+        try read { db in
             let reference = number.description
             guard let row = try Row.fetchOne(db, cachedSQL: """
                 SELECT e.seq, e.payload FROM document d JOIN journalEntry e ON e.seq = d.entrySeq
@@ -37,7 +37,7 @@ extension JournalDatabase {
 
     /// The till's shift that was opened and not yet closed by a Z report.
     public func openShift(till: String) throws -> ShiftRecord? {
-        try writer.read { db in
+        try read { db in
             guard let row = try Row.fetchOne(db, cachedSQL: """
                 SELECT e.seq, e.payload FROM shift s JOIN journalEntry e ON e.seq = s.entrySeq
                 WHERE s.till = ? AND NOT EXISTS (SELECT 1 FROM zReport z WHERE z.till = s.till AND z.shift = s.number)
@@ -50,7 +50,7 @@ extension JournalDatabase {
 
     /// The next document numbers of the till: the highest used of each kind plus one.
     public func sequences(till: String) throws -> DocumentSequences {
-        try writer.read { db in
+        try read { db in
             var next = DocumentSequences()
             let rows = try Row.fetchAll(db.cachedStatement(sql: """
                 SELECT kind, MAX(sequence) AS highest FROM document WHERE till = ? GROUP BY kind
@@ -72,7 +72,7 @@ extension JournalDatabase {
 
     /// What a clerk paid out in refunds in a shift (training excluded): for the per-shift limit.
     public func refundedBy(clerk: String, shift: Int64, till: String) throws -> Money {
-        try writer.read { db in
+        try read { db in
             let currency = try Self.shiftCurrency(db, shift: shift, till: till)
             let sum = try Int64.fetchOne(db, cachedSQL: """
                 SELECT COALESCE(SUM(totalMinor), 0) FROM refund
@@ -85,7 +85,7 @@ extension JournalDatabase {
     /// The lowest unit price `sku` sold for since `since` (training and post-voided sales excluded;
     /// the unit price after any override, before line discounts). Nil if it did not sell.
     public func lowestUnitPrice(sku: String, since: Timestamp) throws -> Money? {
-        try writer.read { db in
+        try read { db in
             guard let row = try Row.fetchOne(db, cachedSQL: """
                 SELECT l.unitPriceMinor, l.currency FROM saleLine l
                 WHERE l.sku = ? AND l.at >= ? AND l.training = 0 AND l.voided = 0

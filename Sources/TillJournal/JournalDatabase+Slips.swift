@@ -21,7 +21,7 @@ public struct StoredSlip: Hashable, Sendable {
 
 extension JournalDatabase {
     public func slip(reference: String) throws -> StoredSlip? {
-        try writer.read { db in
+        try read { db in
             try Row.fetchOne(db, cachedSQL: "SELECT * FROM slip WHERE reference = ?", arguments: [reference]).map(Self.storedSlip)
         }
     }
@@ -36,7 +36,7 @@ extension JournalDatabase {
         case .unknown(let cause, let at): ("unknown", cause, at.seconds)
         }
         let attempt = state == .pending ? 0 : 1
-        try writer.write { db in
+        try write { db in
             try db.execute(sql: """
                 UPDATE slip SET printState = ?, printCause = ?, printStateAt = ?, attempts = attempts + ?
                 WHERE reference = ?
@@ -47,7 +47,7 @@ extension JournalDatabase {
 
     /// Slips in journal order; with `unprintedOnly`, those not printed yet (pending, failed, unknown).
     public func slips(unprintedOnly: Bool) throws -> [StoredSlip] {
-        try writer.read { db in
+        try read { db in
             try Row.fetchAll(db, sql: "SELECT * FROM slip" + (unprintedOnly ? " WHERE printState <> 'printed'" : "")
                                  + " ORDER BY entrySeq").map(Self.storedSlip)
         }

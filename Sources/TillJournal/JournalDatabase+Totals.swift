@@ -5,7 +5,7 @@ extension JournalDatabase {
     /// An X/Z report's figures for a shift, aggregated in SQL over covering indexes (fast even with
     /// a million entries). Training entries never count. Nil if the shift was never opened.
     public func shiftTotals(shift number: Int64, till: String) throws -> ShiftTotals? {
-        try writer.read { db in
+        try read { db in
             guard let shiftRow = try Row.fetchOne(db, cachedSQL: """
                 SELECT e.seq, e.payload FROM shift s JOIN journalEntry e ON e.seq = s.entrySeq
                 WHERE s.till = ? AND s.number = ?

@@ -6,7 +6,7 @@ extension JournalDatabase {
     public func addUser(_ user: User, pin: String) throws {
         guard (4...8).contains(pin.count), pin.allSatisfy({ ("0"..."9").contains($0) }) else { throw JournalError.pinFormat }
         let hash = try pinHasher.hash(pin) // slow: outside the write lock
-        try writer.write { db in
+        try write { db in
             if try Bool.fetchOne(db, cachedSQL: "SELECT 1 FROM user WHERE code = ?", arguments: [user.code]) != nil {
                 throw JournalError.userExists(code: user.code)
             }
@@ -16,7 +16,7 @@ extension JournalDatabase {
     }
 
     public func users() throws -> [User] {
-        try writer.read { db in
+        try read { db in
             try Row.fetchAll(db, sql: "SELECT code, name, role FROM user ORDER BY code").compactMap { row in
                 Role(rawValue: row["role"]).map { User(code: row["code"], name: row["name"], role: $0) }
             }
@@ -28,7 +28,7 @@ extension JournalDatabase {
     /// treated exactly like a known one with a wrong PIN (same refusal, same counting, same work), so
     /// sign-in reveals nothing about which codes exist.
     public func authenticate(code: String, pin: String, now: Timestamp, policy: PinLockoutPolicy) throws -> Result<User, Refusal> {
-        let (stored, attempts) = try writer.read { db in
+        let (stored, attempts) = try read { db in
             (try Row.fetchOne(db, cachedSQL: "SELECT * FROM user WHERE code = ?", arguments: [code]),
              try Self.attempts(db, code: code))
         }
@@ -41,7 +41,7 @@ extension JournalDatabase {
             pinHasher.burn(pin)
         }
 
-        return try writer.write { db in
+        return try write { db in
             if let user {
                 try db.execute(sql: "DELETE FROM pinAttempt WHERE code = ?", arguments: [code])
                 return .success(user)
@@ -59,12 +59,12 @@ extension JournalDatabase {
 
     /// Clears a code's wrong-PIN counters and lock (a supervisor's or admin's action).
     public func unlock(code: String) throws {
-        try writer.write { db in try db.execute(sql: "DELETE FROM pinAttempt WHERE code = ?", arguments: [code]) }
+        try write { db in try db.execute(sql: "DELETE FROM pinAttempt WHERE code = ?", arguments: [code]) }
     }
 
     /// A code's sign-in counters as stored.
     public func pinAttempts(code: String) throws -> PinAttempts {
-        try writer.read { db in try Self.attempts(db, code: code) }
+        try read { db in try Self.attempts(db, code: code) }
     }
 
     private static func attempts(_ db: Database, code: String) throws -> PinAttempts {

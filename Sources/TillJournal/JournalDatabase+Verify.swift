@@ -10,7 +10,7 @@ extension JournalDatabase {
     /// Limit (by design of an unkeyed chain): someone who rewrites the chain from the edit onwards,
     /// recomputing every hash, is not detected here; compare with an exported copy or a printed Z.
     public func verify() throws -> JournalVerification {
-        try writer.read { db in
+        try read { db in
             var walker = try ChainWalker(db)
             return try walker.run()
         }

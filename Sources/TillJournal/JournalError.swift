@@ -26,6 +26,12 @@ public enum JournalError: Error, Hashable, Sendable {
     case shiftNotFound(till: String, shift: Int64)
     case unreadableEntry(seq: Int64, cause: String)
 
+    // Storage failures while running
+    case diskFull(path: String)
+    case busy(path: String)
+    case damaged(path: String, cause: String)
+    case storageFailed(path: String, cause: String)
+
     // Catalog and users
     case unknownTaxClass(sku: String, taxClass: String)
     case pinFormat
@@ -87,6 +93,14 @@ extension JournalError {
             return t("Shift \(shift) of till \(till) is not in the journal.", "日志中没有收银台 \(till) 的班次 \(shift)。")
         case .unreadableEntry(let seq, let cause):
             return t("Journal entry \(seq) cannot be read: \(cause).", "日志条目 \(seq) 无法读取：\(cause)。")
+        case .diskFull(let path):
+            return t("The disk holding the journal \(path) is full; nothing was recorded.", "日志 \(path) 所在的磁盘已满；本次未记录任何内容。")
+        case .busy(let path):
+            return t("The journal \(path) is locked by another program.", "日志 \(path) 被其他程序锁定。")
+        case .damaged(let path, let cause):
+            return t("The journal \(path) is damaged: \(cause).", "日志 \(path) 已损坏：\(cause)。")
+        case .storageFailed(let path, let cause):
+            return t("The journal \(path) could not be read or written: \(cause).", "无法读写日志 \(path)：\(cause)。")
         case .unknownTaxClass(let sku, let taxClass):
             return t("Item \(sku) names tax class \(taxClass), which is not defined.", "商品 \(sku) 使用的税类 \(taxClass) 未定义。")
         case .pinFormat:
@@ -138,6 +152,16 @@ extension JournalError {
         case .unreadableEntry:
             return t("Run `till journal verify` to find what was changed, and restore the journal from its backup.",
                      "请运行 `till journal verify` 查明改动，并从备份恢复日志。")
+        case .diskFull:
+            return t("Free space on the disk (or move the journal with --db), then try again.", "请释放磁盘空间（或用 --db 移动日志）后重试。")
+        case .busy:
+            return t("Close the other program using the journal (another till or report), then try again.",
+                     "请关闭正在使用日志的其他程序（另一个收银程序或报表），然后重试。")
+        case .damaged:
+            return t("Stop selling, copy the journal file for the technician, and restore the journal from its backup.",
+                     "请停止销售，为技术人员复制日志文件，并从备份恢复日志。")
+        case .storageFailed:
+            return t("Check the disk and the database file's permissions, then try again.", "请检查磁盘和数据库文件的权限后重试。")
         case .unknownTaxClass:
             return t("Define the tax class in the configuration first, or correct the item's tax class.",
                      "请先在配置中定义该税类，或更正商品的税类。")

@@ -1,0 +1,102 @@
+import Foundation
+import GRDB
+import Testing
+import TillCore
+@testable import TillJournal
+
+/// Scale checks, off by default (minutes in a debug build). Run with
+/// `TILL_JOURNAL_BENCH=1 swift test --scratch-path .build-journal --filter ScaleBenchmarks`
+/// (add `-c release` for realistic numbers). Each prints its timings.
+@Suite(.enabled(if: ProcessInfo.processInfo.environment["TILL_JOURNAL_BENCH"] == "1", "set TILL_JOURNAL_BENCH=1"))
+struct ScaleBenchmarks {
+    static let rows = Int(ProcessInfo.processInfo.environment["TILL_JOURNAL_BENCH_ROWS"] ?? "") ?? 1_000_000
+
+    @Test func millionRowCatalogImportAndLookUps() throws {
+        let path = Fx.tempPath()
+        let db = try JournalDatabase(path: path, pinHashRounds: 1_000)
+        try db.upsert(taxClasses: [Fx.standard, Fx.reduced])
+
+        var csv = "sku,barcodes,name,price,tax_class,returnable,weighed\n"
+        csv.reserveCapacity(Self.rows * 70)
+        for n in 0..<Self.rows {
+            let ean = GTIN.appendingCheckDigit("690" + String(100_000_000 + n))
+            let cents = n % 100 < 10 ? "0" + String(n % 100) : String(n % 100)
+            let tax = n % 3 == 0 ? "RED" : "STD"
+            csv += "SKU\(n),\(ean),\"Item \(n), 商品\",\(n % 1000).\(cents),\(tax),yes,no\n"
+        }
+        let file = Fx.tempPath("catalog.csv")
+        try FileManager.default.createDirectory(atPath: (file as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        try csv.write(toFile: file, atomically: false, encoding: .utf8)
+
+        let clock = ContinuousClock()
+        var ticks = 0
+        var summary: CatalogImportSummary?
+        let importTime = try clock.measure {
+            summary = try CatalogImporter(database: db, currency: .cny).importFile(atPath: file) { _ in ticks += 1 }
+        }
+        #expect(summary?.imported == Self.rows)
+        #expect(summary?.rejected.isEmpty == true)
+        #expect(ticks == Self.rows / 100_000)
+        #expect(try db.itemCount() == Self.rows)
+
+        let probes = 10_000
+        let lookupTime = try clock.measure {
+            for i in 0..<probes {
+                let n = (i * 7919) % Self.rows
+                let code = i % 2 == 0 ? GTIN.appendingCheckDigit("690" + String(100_000_000 + n)) : "SKU\(n)"
+                guard try db.item(code: code)?.sku == "SKU\(n)" else { Issue.record("missed \(code)"); return }
+            }
+        }
+        let perLookup = lookupTime / probes
+        print("BENCH import \(Self.rows) rows: \(importTime); look-up by barcode/SKU: \(perLookup) each")
+        #expect(perLookup < .milliseconds(1))
+    }
+
+    /// Shift totals over a journal of a million entries. The rows are written straight into the
+    /// tables in SQL (a million chained appends would take far longer than the query being measured);
+    /// totals read only the entry columns and projections, which is what this fills.
+    @Test func shiftTotalsOverAMillionEntries() throws {
+        let db = try JournalDatabase.inMemory()
+        try db.append(Fx.shift(1))
+        let empty = try #require(try db.shiftTotals(shift: 1, till: "01"))
+        try db.append(Fx.z(1, totals: empty)) // closed, so shift 500 can open; totals still work on a closed shift
+        try db.append(Fx.shift(500))
+        let clock = ContinuousClock()
+        let fill = try clock.measure {
+            try db.writer.write { d in
+                // 1,000,000 sales: half in shift 1 (worst case: one enormous shift), the rest spread over shifts 2..1000.
+                try d.execute(sql: """
+                    WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ?)
+                    INSERT INTO journalEntry (seq, kind, reference, till, shift, userCode, userName, at, totalMinor, currency,
+                                              training, payload, prevHash, hash)
+                    SELECT i + 10, 'sale', 'S01-' || i, '01', CASE WHEN i % 2 = 0 THEN 1 ELSE 2 + i % 999 END,
+                           CASE WHEN i % 3 = 0 THEN '1002' ELSE '1001' END, 'Clerk', 0, 1000, 'CNY', i % 50 = 0, '{}', '', ''
+                    FROM n;
+                    INSERT INTO tender (entrySeq, position, reference, documentKind, till, shift, userCode, training,
+                                        tenderKind, amountMinor, currency)
+                    SELECT seq, 1, reference, 'sale', till, shift, userCode, training, CASE WHEN seq % 4 = 0 THEN 'card' ELSE 'cash' END,
+                           totalMinor, 'CNY' FROM journalEntry WHERE kind = 'sale';
+                    INSERT INTO saleLine (receipt, lineNo, entrySeq, till, shift, at, training, sku, name, quantityThousandths,
+                                          unitPriceMinor, discountMinor, amountMinor, taxMinor, currency, taxClassID, weighed,
+                                          returnable, voided)
+                    SELECT reference, 1, seq, till, shift, at, training, 'A', 'A', 1000, 1000, 0, 1000, 115, 'CNY', 'STD', 0, 1, 0
+                    FROM journalEntry WHERE kind = 'sale';
+                    ANALYZE;
+                    """, arguments: [Self.rows])
+            }
+        }
+        var totals: ShiftTotals?
+        let big = try clock.measure { totals = try db.shiftTotals(shift: 1, till: "01") }
+        var small: ShiftTotals?
+        let typical = try clock.measure { small = try db.shiftTotals(shift: 500, till: "01") }
+        let bigCount: Int64 = totals?.sales.count ?? 0, smallCount: Int64 = small?.sales.count ?? 0
+        print("BENCH fill \(Self.rows) entries: \(fill); totals of a \(bigCount)-sale shift: \(big); of a \(smallCount)-sale shift: \(typical)")
+        var expectedSales: Int64 = 0
+        for i in 1...Self.rows where i % 2 == 0 && i % 50 != 0 { expectedSales += 1 }
+        #expect(totals?.sales.count == expectedSales)
+        #expect(totals?.sales.amount == Fx.money(expectedSales * 1000))
+        #expect(totals?.salesTax == Fx.money(expectedSales * 115))
+        #expect(big < .seconds(1))
+        #expect(typical < .milliseconds(50))
+    }
+}
