@@ -181,7 +181,8 @@ private struct ChainWalker {
     }
 
     private func same(_ a: DatabaseValue, _ b: DatabaseValue, json: Bool) -> Bool {
-        guard json else { return a == b }
+        // Equal text is equal JSON; decode only when the text differs (a different but equivalent encoding).
+        guard json, a != b else { return a == b }
         guard let x = String.fromDatabaseValue(a), let y = String.fromDatabaseValue(b),
               let dx = try? CanonicalJSON.decode(SlipDocument.self, from: x),
               let dy = try? CanonicalJSON.decode(SlipDocument.self, from: y) else { return false }

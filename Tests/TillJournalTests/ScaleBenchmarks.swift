@@ -99,4 +99,28 @@ struct ScaleBenchmarks {
         #expect(big < .seconds(1))
         #expect(typical < .milliseconds(50))
     }
+
+    /// Real chained appends: in memory (the cost of encoding, hashing and projecting), to a file with
+    /// synchronous = FULL (adds the fsync per sale), and `verify()` over what was written.
+    @Test func appendAndVerifyRates() throws {
+        let count = min(Self.rows, 20_000)
+        let db = try JournalDatabase.inMemory()
+        try db.append(Fx.shift(1))
+        let clock = ContinuousClock()
+        let lines = [Fx.line(1, sku: "A", each: 2, priceMinor: 350), Fx.line(2, sku: "B", each: 1, priceMinor: 990)]
+        let memory = try clock.measure {
+            for n in 1...count { try db.append(Fx.sale(Int64(n), lines: lines)) }
+        }
+        var result: JournalVerification?
+        let verify = try clock.measure { result = try db.verify() }
+        #expect(result == .intact(entries: count + 1))
+
+        let file = try JournalDatabase(path: Fx.tempPath(), pinHashRounds: 1_000)
+        try file.append(Fx.shift(1))
+        let fileCount = 500
+        let disk = try clock.measure {
+            for n in 1...fileCount { try file.append(Fx.sale(Int64(n), lines: lines)) }
+        }
+        print("BENCH append in memory: \(memory / count) each; to file (FULL sync): \(disk / fileCount) each; verify \(count) entries: \(verify)")
+    }
 }
