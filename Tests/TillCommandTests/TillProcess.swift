@@ -1,0 +1,69 @@
+import Foundation
+import Testing
+
+/// Runs the built `till` executable, as a user would, in a temporary data folder.
+struct TillProcess {
+    let dataDir: String
+    let configPath: String
+
+    /// The `till` binary next to the test bundle (or $TILL_BIN).
+    static var binary: String {
+        if let bin = ProcessInfo.processInfo.environment["TILL_BIN"] { return bin }
+        return URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("till").path
+    }
+
+    init(config extra: String = "") throws {
+        dataDir = FileManager.default.temporaryDirectory.appendingPathComponent("till-test-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: dataDir, withIntermediateDirectories: true)
+        configPath = dataDir + "/till.toml"
+        // Few PIN hash rounds: tests sign in hundreds of times; the format keeps rounds per hash.
+        let config = "[security]\npin_hash_rounds = 1000\n[till]\nlanguage = \"en\"\nreceipt_language = \"en\"\n" + extra
+        try config.write(toFile: configPath, atomically: true, encoding: .utf8)
+    }
+
+    var journalPath: String { dataDir + "/journal.sqlite" }
+
+    struct Result {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+        var lines: [String] { stdout.split(separator: "\n").map(String.init) }
+    }
+
+    /// Runs `till ARGS` to completion.
+    @discardableResult
+    func run(_ args: [String], stdin: String? = nil, env: [String: String] = [:]) throws -> Result {
+        let process = start(args, env: env)
+        let input = Pipe(), output = Pipe(), error = Pipe()
+        process.standardInput = input
+        process.standardOutput = output
+        process.standardError = error
+        try process.run()
+        if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
+        try input.fileHandleForWriting.close()
+        let out = output.fileHandleForReading.readDataToEndOfFile()
+        let err = error.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Result(status: process.terminationStatus, stdout: String(decoding: out, as: UTF8.self),
+                      stderr: String(decoding: err, as: UTF8.self))
+    }
+
+    /// A configured but not started process (for tests that kill it).
+    func start(_ args: [String], env: [String: String] = [:]) -> Process {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: Self.binary)
+        process.arguments = args + ["--config", configPath, "--data-dir", dataDir]
+        var environment = ProcessInfo.processInfo.environment
+        environment["LANG"] = "C.UTF-8"
+        for (k, v) in env { environment[k] = v }
+        process.environment = environment
+        return process
+    }
+
+    func cleanUp() { try? FileManager.default.removeItem(atPath: dataDir) }
+}
+
+/// Parses `till exec` output lines.
+func events(_ lines: [String]) -> [[String: Any]] {
+    lines.compactMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
+}
