@@ -14,22 +14,40 @@ extension JournalDatabase {
         return try writeWithoutTransaction { db in
             var seq: Int64 = 0
             try db.inTransaction(.immediate) {
-                try AppendGuards.check(record, db)
-                seq = try Self.appendEntry(db, columns: columns, payload: payload)
-                for row in try Projection.rows(for: record, seq: seq) {
-                    if row.table.name == Projection.slip.name {
-                        try db.cachedStatement(sql: """
-                            INSERT INTO slip (entrySeq, reference, kind, document, printState, attempts)
-                            VALUES (?, ?, ?, ?, 'pending', 0)
-                            """).execute(arguments: StatementArguments(row.values))
-                    } else {
-                        try db.cachedStatement(sql: row.table.insertSQL).execute(arguments: StatementArguments(row.values))
-                    }
-                }
+                seq = try Self.write(record, payload: payload, columns: columns, db)
                 return .commit
             }
             return seq
         }
+    }
+
+    /// Appends many records in ONE transaction (all or none): for loading history and for
+    /// benchmarks, where a disk sync per record would dominate. Same checks as `append`.
+    public func append(contentsOf records: [JournalRecord]) throws {
+        let prepared = try records.map { (record: $0, payload: try CanonicalJSON.encode($0), columns: EntryColumns($0)) }
+        try writeWithoutTransaction { db in
+            try db.inTransaction(.immediate) {
+                for item in prepared { _ = try Self.write(item.record, payload: item.payload, columns: item.columns, db) }
+                return .commit
+            }
+        }
+    }
+
+    /// The guarded write of one record inside an open transaction; returns its sequence number.
+    private static func write(_ record: JournalRecord, payload: String, columns: EntryColumns, _ db: Database) throws -> Int64 {
+        try AppendGuards.check(record, db)
+        let seq = try appendEntry(db, columns: columns, payload: payload)
+        for row in try Projection.rows(for: record, seq: seq) {
+            if row.table.name == Projection.slip.name {
+                try db.cachedStatement(sql: """
+                    INSERT INTO slip (entrySeq, reference, kind, document, printState, attempts)
+                    VALUES (?, ?, ?, ?, 'pending', 0)
+                    """).execute(arguments: StatementArguments(row.values))
+            } else {
+                try db.cachedStatement(sql: row.table.insertSQL).execute(arguments: StatementArguments(row.values))
+            }
+        }
+        return seq
     }
 
     /// Writes the chained entry after the last one; returns its sequence number.

@@ -39,6 +39,11 @@ struct ExecCommand: ParsableCommand {
         } else {
             input = FileHandle.standardInput
         }
+        if file == nil, isatty(0) == 1 {
+            Output.error(lang == .zh
+                ? "Till 无界面驱动：每行输入一个操作，例如 `signin 1001 1111`、`scan 6901234567892`、`cash 100`。小票在 \(env.config.slipDirectory)。Ctrl-D 退出。\n" + ActionParser.help
+                : "Till headless driver: one action per line, e.g. `signin 1001 1111`, `scan 6901234567892`, `cash 100`. Slips go to \(env.config.slipDirectory). Ctrl-D quits.\n" + ActionParser.help)
+        }
         var lineNumber = 0
         var failed = false
         for line in LineReader(input) {
