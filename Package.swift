@@ -46,6 +46,8 @@ let package = Package(
                 "TillCore", "TillJournal", "TillRuntime", "TillEscPos", "TillVirtualPrinter", "TillGraphics",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "TOMLKit", package: "TOMLKit"),
+                // Only for `till bench core`'s peer: plain SQLite through GRDB, measured beside the journal.
+                .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
         .testTarget(name: "TillCoreTests", dependencies: ["TillCore"]),

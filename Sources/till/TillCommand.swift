@@ -16,6 +16,7 @@ struct TillCommand: ParsableCommand {
             ReprintCommand.self,
             ConfigCommand.self,
             PrinterCommand.self,
+            BenchCommand.self,
         ]
     )
 }
