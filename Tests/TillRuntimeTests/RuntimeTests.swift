@@ -107,3 +107,21 @@ import TillJournal
 extension RegisterRuntime {
     var runtime_activityIsSelling: Bool { if case .selling = state.activity { return true } else { return false } }
 }
+
+/// A printer whose drawer port does not answer.
+final class DeadDrawerPrinter: SlipPrinter {
+    var name: String { "dead drawer" }
+    func print(_ slip: SlipDocument) -> PrintOutcome { .printed }
+    func openDrawer() -> PrintOutcome { .failed(cause: "printer offline") }
+}
+
+@Suite struct DrawerTests {
+    @Test func aDrawerThatDoesNotOpenIsReportedWithTheCause() throws {
+        let f = try RuntimeFixture()
+        let runtime = try RegisterRuntime(config: RegisterConfig(), journal: f.journal, printer: DeadDrawerPrinter(), clock: { f.clock.now })
+        _ = runtime.send(.signInRequested(code: "2001", pin: "2222"))
+        let out = runtime.send(.drawerOpenRequested)
+        #expect(out.contains(.event(.refused(.printerUnavailable(cause: "printer offline")))))
+        #expect(Refusal.printerUnavailable(cause: "printer offline").remedy(.en).contains("REPRINT"))
+    }
+}
