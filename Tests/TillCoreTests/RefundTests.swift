@@ -63,6 +63,14 @@ import Testing
         #expect(till.lastRefusal == .quantityExceedsReturnable(item: "Jasmine tea 茉莉花茶", asked: .each(2), remaining: .one))
         #expect(till.lastRefusal?.message(.en) == "Cannot return 2 of Jasmine tea 茉莉花茶: only 1 can still be returned on this receipt.")
         #expect(till.lastRefusal?.message(.zh).contains("仅剩 1 件可退") == true)
+        // The last one goes; after that the line says it was refunded in full.
+        till.send(.refundQuantitySet(line: 1, .one))
+        till.send(.reasonChosen(code: "UNWANTED"))
+        till.send(.confirmed)
+        till.startRefund(receipt)
+        till.send(.refundQuantitySet(line: 1, .one))
+        #expect(till.lastRefusal == .quantityExceedsReturnable(item: "Jasmine tea 茉莉花茶", asked: .one, remaining: .zero))
+        #expect(till.lastRefusal?.message(.en) == "Jasmine tea 茉莉花茶 on this receipt was already refunded in full by earlier refunds.")
     }
 
     @Test func aFullyRefundedReceiptIsRefusedAtLookUp() {

@@ -31,6 +31,10 @@ extension Refusal {
             return (t("\(item) is not on receipt \(receipt).", "\(item) 不在收据 \(receipt) 上。"),
                     t("Check you have the right receipt; without it, use a return without receipt.",
                       "请确认收据是否正确；如无收据，请按无收据退货处理。"))
+        case .quantityExceedsReturnable(let item, _, let remaining) where !remaining.isPositive:
+            return (t("\(item) on this receipt was already refunded in full by earlier refunds.",
+                      "此收据上的 \(item) 已在之前的退款中全部退回。"),
+                    t("Choose another line; the earlier refund is in the journal.", "请选择其他商品行；之前的退款记录在日志中。"))
         case .quantityExceedsReturnable(let item, let asked, let remaining):
             return (t("Cannot return \(asked) of \(item): only \(remaining) can still be returned on this receipt.",
                       "无法退回 \(asked) 件 \(item)：此收据上仅剩 \(remaining) 件可退。"),
