@@ -23,11 +23,8 @@ extension RegisterState {
             total: sale.total, tax: sale.totals.tax, training: config.training)
         sequences.nextVoid += 1
         let slip = config.templates.postVoid(record)
-        step.run(.record(.postVoid(record, slip)))
-        step.run(.print(slip))
-        if !config.training, record.tenders.contains(where: { $0.kind == .cash }) { step.run(.openDrawer) }
-        lastCompleted = Completion(kind: .postVoid, reference: record.number, total: record.total, change: money(0))
-        finishActivity()
-        step.emit(.postVoidCompleted(number: record.number, total: record.total))
+        complete(.postVoid(record, slip), slip: slip, tenders: record.tenders,
+                 Completion(kind: .postVoid, reference: record.number, total: record.total, change: money(0)),
+                 .postVoidCompleted(number: record.number, total: record.total), &step)
     }
 }

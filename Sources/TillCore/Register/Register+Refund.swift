@@ -234,12 +234,9 @@ extension RegisterState {
         sequences.nextRefund += 1
         clerkRefundedThisShift += record.total
         let slip = config.templates.refund(record)
-        step.run(.record(.refund(record, slip)))
-        step.run(.print(slip))
-        if !config.training, record.tenders.contains(where: { $0.kind == .cash }) { step.run(.openDrawer) }
-        lastCompleted = Completion(kind: .refund, reference: record.number, total: record.total, change: money(0))
-        finishActivity()
-        step.emit(.refundCompleted(number: record.number, total: record.total, tenders: record.tenders))
+        complete(.refund(record, slip), slip: slip, tenders: record.tenders,
+                 Completion(kind: .refund, reference: record.number, total: record.total, change: money(0)),
+                 .refundCompleted(number: record.number, total: record.total, tenders: record.tenders), &step)
     }
 }
 

@@ -155,11 +155,8 @@ extension RegisterState {
                                 rounding: rounding, change: change, training: config.training)
         sequences.nextSale += 1
         let slip = config.templates.sale(record)
-        step.run(.record(.sale(record, slip)))
-        step.run(.print(slip))
-        if !config.training, record.tenders.contains(where: { $0.kind == .cash }) { step.run(.openDrawer) }
-        lastCompleted = Completion(kind: .sale, reference: number, total: record.total, change: change)
-        finishActivity()
-        step.emit(.saleCompleted(receipt: number, total: record.total, change: change))
+        complete(.sale(record, slip), slip: slip, tenders: record.tenders,
+                 Completion(kind: .sale, reference: number, total: record.total, change: change),
+                 .saleCompleted(receipt: number, total: record.total, change: change), &step)
     }
 }

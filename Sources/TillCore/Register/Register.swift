@@ -129,6 +129,19 @@ extension RegisterState {
 
     func money(_ minor: Int64) -> Money { config.money(minor) }
 
+    /// Ends a sale, refund or post-void the same way: the record first (the runtime writes it
+    /// before anything else happens), then the slip, the drawer when cash moved (never in
+    /// training), and the outcome for the screen.
+    mutating func complete(_ record: JournalRecord, slip: SlipDocument, tenders: [Tender], _ completion: Completion,
+                           _ event: RegisterEvent, _ step: inout Step) {
+        step.run(.record(record))
+        step.run(.print(slip))
+        if !config.training, tenders.contains(where: { $0.kind == .cash }) { step.run(.openDrawer) }
+        lastCompleted = completion
+        finishActivity()
+        step.emit(event)
+    }
+
     /// Ends the current activity: approvals granted for it lapse.
     mutating func finishActivity() {
         activity = .idle
