@@ -1,9 +1,9 @@
 import TillCore
 
 /// Why a barcode cannot print as asked: each names the rule the data broke.
-public enum BarcodeError: Error, Equatable, CustomStringConvertible {
-    case invalidData(BarcodeSymbology, String)
-    case tooWide(BarcodeSymbology, modules: Int, dots: Int)
+public enum BarcodeDataError: Error, Equatable, CustomStringConvertible {
+    case invalidData(TillCore.BarcodeSymbology, String)
+    case tooWide(TillCore.BarcodeSymbology, modules: Int, dots: Int)
 
     public var description: String {
         switch self {
@@ -17,16 +17,16 @@ public enum BarcodeError: Error, Equatable, CustomStringConvertible {
 /// Validated GS k function B data for one symbol plus its width in modules, to pick the module
 /// width that fits the paper.
 public struct BarcodePayload: Equatable, Sendable {
-    public let symbology: BarcodeSymbology
+    public let symbology: TillCore.BarcodeSymbology
     public let m: UInt8
     public let data: [UInt8]
     /// Symbol width in modules, quiet zones excluded.
     public let modules: Int
 
-    public init(_ symbology: BarcodeSymbology, _ text: String) throws {
+    public init(_ symbology: TillCore.BarcodeSymbology, _ text: String) throws {
         self.symbology = symbology
         let bytes = Array(text.utf8)
-        func fail(_ why: String) -> BarcodeError { .invalidData(symbology, why) }
+        func fail(_ why: String) -> BarcodeDataError { .invalidData(symbology, why) }
         let allDigits = !bytes.isEmpty && bytes.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
         switch symbology {
         case .ean13, .ean8, .upcA:

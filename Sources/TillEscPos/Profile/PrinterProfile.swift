@@ -70,10 +70,14 @@ public struct PrinterProfile: Hashable, Sendable, Codable {
         public enum Kind: String, Hashable, Sendable, Codable { case full, partial }
         /// Empty: no cutter (tear bar); the job then only feeds.
         public var kinds: [Kind]
-        /// Lines fed before cutting so the last printed line clears the blade.
+        /// Lines fed (ESC d n) before a plain GS V 0/1 cut so the last printed line clears the
+        /// blade; also what a printer without cutter feeds for tearing off.
         public var feedLines: Int
-        /// GS V 65/66 n (feed and cut in one command) supported.
+        /// GS V 65/66 n (function B: feed to the cutting position, then n motion units, then
+        /// cut) supported. When true the driver sends that one command instead of ESC d + GS V.
         public var feedAndCut: Bool
+        /// The n of GS V 65/66: extra feed past the cutting position in vertical motion units.
+        public var feedUnits: Int
     }
 
     public struct Drawer: Hashable, Sendable, Codable {

@@ -45,10 +45,12 @@ extension PrinterProfile {
             if CommandMnemonic.parse(m.exit) == nil { p.append("multibyte[\(i)].exit: \"\(m.exit)\" is not a command") }
         }
         if !(0...255).contains(cutter.feedLines) { p.append("cutter.feedLines: must be 0…255") }
+        if !(0...255).contains(cutter.feedUnits) { p.append("cutter.feedUnits: must be 0…255") }
+        if cutter.kinds.isEmpty && cutter.feedAndCut { p.append("cutter.feedAndCut: true without a cutter (kinds is empty)") }
         for pin in drawer.pins where pin != 2 && pin != 5 { p.append("drawer.pins: \(pin) is not 2 or 5") }
         if !(2...510).contains(drawer.pulseMs) { p.append("drawer.pulseMs: \(drawer.pulseMs) outside 2…510 (ESC p takes t × 2 ms, t ≤ 255)") }
         if nvGraphics.supported && nvGraphics.capacityBytes <= 0 { p.append("nvGraphics.capacityBytes: must be positive when supported") }
-        let known = Set(BarcodeSymbology.allCases.map(\.rawValue) + ["upcE", "codabar", "code93"])
+        let known = Set(TillCore.BarcodeSymbology.allCases.map(\.rawValue) + ["upcE", "codabar", "code93"])
         for b in barcodes.native where !known.contains(b) { p.append("barcodes.native: unknown symbology \"\(b)\"") }
         if barcodes.moduleWidths.isEmpty || barcodes.moduleWidths.contains(where: { !(1...6).contains($0) }) {
             p.append("barcodes.moduleWidths: need values in 1…6")
