@@ -36,8 +36,9 @@ public enum Code128Sets {
         var from = [[(Int, Int)]](repeating: [(-1, -1), (-1, -1), (-1, -1)], count: n + 1)
         cost[0] = [1, 1, 1]
         for i in 0...n {
-            // A set switch at position i costs one symbol character.
-            for s in 0..<3 {
+            // A set switch at position i costs one symbol character. B is tried first so ties
+            // resolve to the set that prints plain text.
+            for s in [1, 0, 2] {
                 for t in 0..<3 where t != s && cost[i][s] + 1 < cost[i][t] {
                     cost[i][t] = cost[i][s] + 1
                     from[i][t] = (i, s)
@@ -45,8 +46,8 @@ public enum Code128Sets {
             }
             guard i < n else { break }
             let c = data[i]
-            if inA(c), cost[i][0] + 1 < cost[i + 1][0] { cost[i + 1][0] = cost[i][0] + 1; from[i + 1][0] = (i, 0) }
             if inB(c), cost[i][1] + 1 < cost[i + 1][1] { cost[i + 1][1] = cost[i][1] + 1; from[i + 1][1] = (i, 1) }
+            if inA(c), cost[i][0] + 1 < cost[i + 1][0] { cost[i + 1][0] = cost[i][0] + 1; from[i + 1][0] = (i, 0) }
             if i + 1 < n, isDigit(c), isDigit(data[i + 1]), cost[i][2] + 1 < cost[i + 2][2] {
                 cost[i + 2][2] = cost[i][2] + 1
                 from[i + 2][2] = (i, 2)

@@ -15,10 +15,16 @@ public final class ProfileText: Sendable {
     let enterBytes: [UInt8]
     let exitBytes: [UInt8]
 
+    /// Tables tried first when a character is in several: the power-on default CP437, then the
+    /// Latin tables whose glyphs every model draws the same. Others follow in ESC t order.
+    static let preferred = ["CP437", "CP858", "CP1252", "CP850", "ISO-8859-15"]
+
     public init(profile: PrinterProfile) {
-        pages = profile.usableCodePages.compactMap { entry in
+        let all = profile.usableCodePages.compactMap { entry in
             CharsetCache.singleByte(entry.encoding).map { Page(number: entry.number, charset: $0) }
         }
+        func rank(_ p: Page) -> Int { ProfileText.preferred.firstIndex(of: p.charset.encoding) ?? ProfileText.preferred.count }
+        pages = all.enumerated().sorted { (rank($0.element), $0.offset) < (rank($1.element), $1.offset) }.map(\.element)
         let spec = profile.multibyte.first { CharsetCache.multiByte($0.encoding) != nil }
         multibyteSpec = spec
         multibyte = spec.flatMap { CharsetCache.multiByte($0.encoding) }
