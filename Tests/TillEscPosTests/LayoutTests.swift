@@ -1,4 +1,5 @@
 import TillCore
+import TillGraphics
 import Testing
 @testable import TillEscPos
 
@@ -92,6 +93,20 @@ struct LayoutTests {
             Issue.record("encoding without the font succeeded")
         } catch {
             #expect("\(error)".contains("apt-get install unifont"))
+        }
+    }
+}
+
+struct LineRasterizerTests {
+    @Test func drawsUnifontGlyphsScaledToTheFontCell() throws {
+        let font = try BitmapFont.cached()
+        let bitmap = LineRasterizer.render("中a", font: font, cellWidth: 12, cellHeight: 24, style: TillEscPos.TextStyle(), maxWidth: 576)
+        #expect(bitmap.width == 40 && bitmap.height == 24) // 3 columns × 12 = 36, rounded up to whole bytes
+        let zhong = try #require(font.glyph(for: "中")), a = try #require(font.glyph(for: "a"))
+        for y in 0..<24 {
+            for x in 0..<24 { #expect(bitmap[x, y] == zhong[x * 16 / 24, y * 16 / 24]) }
+            for x in 0..<12 { #expect(bitmap[24 + x, y] == a[x * 8 / 12, y * 16 / 24]) }
+            for x in 36..<40 { #expect(!bitmap[x, y]) }
         }
     }
 }

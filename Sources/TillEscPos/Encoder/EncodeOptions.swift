@@ -25,8 +25,10 @@ public struct EncodedJob: Sendable {
     public var bytes: [UInt8]
     /// The NV state after this job: save it (NVGraphicsState.save) once the job was sent.
     public var nvState: NVGraphicsState?
-    /// Lines drawn as raster because the printer's fonts lack a character.
-    public var rasterTextLines: Int
+    /// Lines drawn as raster because the printer's fonts lack a character, in print order:
+    /// the text and the image sent for it (for the log, and for tests to check what arrived).
+    public var rasterText: [(text: String, bitmap: Bitmap)]
+    public var rasterTextLines: Int { rasterText.count }
     /// Things printed differently than asked (a barcode shown as text, …), for the log.
     public var warnings: [String]
 }

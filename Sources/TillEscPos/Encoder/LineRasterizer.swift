@@ -9,7 +9,9 @@ public enum LineRasterizer {
                               style: TextStyle, maxWidth: Int) -> Bitmap {
         let cw = cellWidth * style.widthScale, ch = cellHeight * style.heightScale
         let columns = DisplayWidth.of(line)
-        let width = max(8, min(maxWidth, columns * cw))
+        // A whole number of bytes a row: GS v 0 states the width in bytes, so a printer (or a
+        // decoder) sees a multiple of 8 dots anyway.
+        let width = max(8, (min(maxWidth, columns * cw) + 7) / 8 * 8)
         var bitmap = Bitmap(width: width, height: ch)
         var x0 = 0
         for scalar in line.unicodeScalars {

@@ -25,7 +25,7 @@ public struct SlipEncoder: Sendable {
         for block in doc.blocks { try job.add(block) }
         if let cut = options.cut { job.writer.cut(cut) } else if !job.writer.atLineStart { job.writer.newline() }
         if options.openDrawer { job.writer.kickDrawer() }
-        return EncodedJob(bytes: job.writer.bytes, nvState: job.nvState, rasterTextLines: job.rasterLines, warnings: job.warnings)
+        return EncodedJob(bytes: job.writer.bytes, nvState: job.nvState, rasterText: job.rasterText, warnings: job.warnings)
     }
 
     /// The style a slip style prints with on this profile.
@@ -43,7 +43,7 @@ struct Job {
     let options: EncodeOptions
     var writer: EscPosWriter
     var nvState: NVGraphicsState?
-    var rasterLines = 0
+    var rasterText: [(text: String, bitmap: Bitmap)] = []
     var warnings: [String] = []
     private var font: BitmapFont?
 
@@ -115,7 +115,7 @@ struct Job {
                                            style: style, maxWidth: profile.media.dots)
         writer.justify(.left)
         writer.raster(bitmap)
-        rasterLines += 1
+        rasterText.append((line, bitmap))
     }
 
     var defaultBarcodeHeight: Int { options.barcodeHeight ?? max(40, profile.media.dpi * 2 / 5) }
