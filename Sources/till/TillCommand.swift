@@ -9,6 +9,7 @@ struct TillCommand: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             PrinterCommand.self,
+            BenchCommand.self,
         ]
     )
 }

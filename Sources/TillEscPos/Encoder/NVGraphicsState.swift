@@ -10,6 +10,12 @@ public struct NVGraphicsState: Codable, Hashable, Sendable {
         public var digest: String
         public var width: Int
         public var height: Int
+
+        public init(digest: String, width: Int, height: Int) {
+            self.digest = digest
+            self.width = width
+            self.height = height
+        }
     }
 
     public var entries: [String: Entry]
