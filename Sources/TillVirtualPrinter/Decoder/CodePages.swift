@@ -7,7 +7,7 @@ import TillEscPos
 public enum CodePages {
     /// Epson's standard ESC t numbering (TM series), as iconv encoding names.
     public static let epsonStandard: [UInt8: String] = [
-        0: "CP437", 1: "JIS_X0201", 2: "CP850", 3: "CP860", 4: "CP863", 5: "CP865",
+        0: "CP437", 1: "KATAKANA", 2: "CP850", 3: "CP860", 4: "CP863", 5: "CP865",
         13: "CP857", 14: "CP737", 15: "ISO-8859-7", 16: "CP1252", 17: "CP866", 18: "CP852",
         19: "CP858", 33: "CP775", 34: "CP855", 35: "CP861", 36: "CP862", 37: "CP864",
         38: "CP869", 39: "ISO-8859-2", 40: "ISO-8859-15", 44: "CP1125", 45: "CP1250",
@@ -46,10 +46,12 @@ public enum CodePages {
         func scalar(_ byte: UInt8) -> Unicode.Scalar { byte < 0x20 ? " " : scalars[Int(byte) - 0x20] }
     }
 
-    /// Profile spellings iconv may not know ("PC437", "WPC1252", "KATAKANA").
+    /// Profile spellings iconv may not know ("PC437", "WPC1252", "KATAKANA"). Katakana is
+    /// read as single-byte Shift-JIS (JIS X 0201): ¥ at 0x5C, half-width katakana at
+    /// 0xA1–0xDF; Epson's box-drawing extras in 0x80–0x9F and 0xE0–0xFF decode to U+FFFD.
     static func alias(_ name: String) -> String {
         let upper = name.uppercased()
-        if upper == "KATAKANA" { return "JIS_X0201" }
+        if upper == "KATAKANA" { return "SHIFT_JIS" }
         if upper.hasPrefix("WPC") { return "CP" + upper.dropFirst(3) }
         if upper.hasPrefix("PC") { return "CP" + upper.dropFirst(2) }
         return upper
