@@ -22,6 +22,7 @@ public final class ControlServer: @unchecked Sendable {  // fd fixed after init
 
     public func start() {
         let thread = Thread { [self] in
+            defer { close(fd) }  // closed here, after the last accept, never under its feet
             while true {
                 let client = accept(fd, nil, nil)
                 if client < 0 { if errno == EINTR { continue }; return }
@@ -33,9 +34,9 @@ public final class ControlServer: @unchecked Sendable {  // fd fixed after init
         thread.start()
     }
 
+    /// Stops accepting (the thread closes the socket as it leaves) and removes the socket file.
     public func stop() {
         shutdown(fd, Int32(SHUT_RDWR))
-        close(fd)
         unlink(path)
     }
 

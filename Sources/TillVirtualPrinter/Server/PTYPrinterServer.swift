@@ -14,6 +14,8 @@ public final class PTYPrinterServer: @unchecked Sendable {  // fds fixed after i
     /// the master seeing end-of-file.
     private let slave: Int32
     private let onActivity: @Sendable () -> Void
+    private let stopLock = NSLockBox()
+    nonisolated(unsafe) private var stopping = false
 
     public init(printer: VirtualPrinter, onActivity: @escaping @Sendable () -> Void = {}) throws {
         var m: Int32 = -1, s: Int32 = -1
@@ -35,16 +37,22 @@ public final class PTYPrinterServer: @unchecked Sendable {  // fds fixed after i
     public func start() {
         let thread = Thread { [self] in
             printer.replyHandler = { [master] bytes in Sockets.writeAll(master, bytes) }
-            LinkPump(printer: printer, onActivity: onActivity).run(readFD: master, writeFD: master)
+            var pump = LinkPump(printer: printer, onActivity: onActivity)
+            pump.shouldStop = { [weak self] in self?.stopLock.withLock { self?.stopping ?? true } ?? true }
+            pump.run(readFD: master, writeFD: master)
+            printer.replyHandler = nil
             printer.finish()
             onActivity()
+            // Closed only now that nothing reads them.
+            close(slave)
+            close(master)
         }
         thread.name = "till-vp-pty"
         thread.start()
     }
 
+    /// Stops within 100 ms; the reader thread closes the pty as it leaves.
     public func stop() {
-        close(slave)
-        close(master)
+        stopLock.withLock { stopping = true }
     }
 }

@@ -31,22 +31,25 @@ public final class TCPPrinterServer: @unchecked Sendable {  // fds and thread se
         thread.start()
     }
 
-    /// Stops accepting and drops the current client.
+    /// Stops accepting and drops the current client. Sockets are shut down here but closed by
+    /// the server thread as it leaves, so their numbers cannot be reused under its feet.
     public func stop() {
         stopped.withLock {
             isStopped = true
             shutdown(listenFD, Int32(SHUT_RDWR))
-            close(listenFD)
             if clientFD >= 0 { shutdown(clientFD, Int32(SHUT_RDWR)) }
         }
     }
 
+    private var stopRequested: Bool { stopped.withLock { isStopped } }
+
     private func acceptLoop() {
+        defer { close(listenFD) }
         while true {
             let fd = accept(listenFD, nil, nil)
             if fd < 0 {
-                if errno == EINTR { continue }
-                return  // listening socket closed by stop()
+                if errno == EINTR && !stopRequested { continue }
+                return  // listening socket shut down by stop()
             }
             let go: Bool = stopped.withLock {
                 if isStopped { return false }
@@ -54,16 +57,40 @@ public final class TCPPrinterServer: @unchecked Sendable {  // fds and thread se
                 return true
             }
             guard go else { close(fd); return }
-            printer.replyHandler = { bytes in Sockets.writeAll(fd, bytes) }
-            LinkPump(printer: printer, onActivity: onActivity).run(readFD: fd, writeFD: fd)
+            let gate = WriteGate(fd: fd)
+            printer.replyHandler = { bytes in gate.write(bytes) }
+            var pump = LinkPump(printer: printer, onActivity: onActivity)
+            pump.shouldStop = { [weak self] in self?.stopRequested ?? true }
+            pump.run(readFD: fd, writeFD: fd)
             printer.replyHandler = nil
             printer.finish()
             onActivity()
             stopped.withLock {
-                shutdown(fd, Int32(SHUT_RDWR))
-                close(fd)
+                gate.close()
                 clientFD = -1
             }
+        }
+    }
+}
+
+/// Writes unsolicited replies (ASB from another thread) to a connection only while it is
+/// open: once closed, its descriptor number may belong to someone else.
+final class WriteGate: @unchecked Sendable {  // fd guarded by lock
+    private let lock = NSLockBox()
+    private var fd: Int32
+
+    init(fd: Int32) { self.fd = fd }
+
+    func write(_ bytes: [UInt8]) {
+        lock.withLock { if fd >= 0 { Sockets.writeAll(fd, bytes) } }
+    }
+
+    func close() {
+        lock.withLock {
+            guard fd >= 0 else { return }
+            shutdown(fd, Int32(SHUT_RDWR))
+            Glibc.close(fd)
+            fd = -1
         }
     }
 }
