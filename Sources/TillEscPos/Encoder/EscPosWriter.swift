@@ -1,0 +1,196 @@
+import TillGraphics
+
+/// Builds one print job's bytes while tracking what the printer's state will be (style, code
+/// page, double-byte mode, justification, line position), so each command is sent only when
+/// something changes. Every job starts with ESC @, so no state leaks in from an earlier job.
+public struct EscPosWriter {
+    public let profile: PrinterProfile
+    let text: ProfileText
+    public private(set) var bytes: [UInt8] = []
+
+    private var style = TextStyle.reset
+    private var justification = EscPos.Justification.left
+    /// nil: unknown (ESC @ restores the power-on table, which memory switches may have set).
+    private var codePage: UInt8? = nil
+    /// nil: unknown (Chinese models power up in FS & mode; DIP switches may differ).
+    private var multibyteOn: Bool? = nil
+    /// True when nothing has been printed on the current line (GS V and raster need this).
+    public private(set) var atLineStart = true
+
+    public init(profile: PrinterProfile, text: ProfileText, reserve: Int = 2048) {
+        self.profile = profile
+        self.text = text
+        bytes.reserveCapacity(reserve)
+        bytes += EscPos.initialize
+    }
+
+    mutating func append(_ b: [UInt8]) { bytes += b }
+
+    // MARK: styles
+
+    public mutating func setStyle(_ s: TextStyle) {
+        if s.font != style.font { bytes += EscPos.font(s.font) }
+        if s.bold != style.bold { bytes += EscPos.bold(s.bold) }
+        if s.underline != style.underline { bytes += EscPos.underline(s.underline ? 1 : 0) }
+        if s.widthScale != style.widthScale || s.heightScale != style.heightScale {
+            bytes += EscPos.characterSize(width: s.widthScale, height: s.heightScale)
+        }
+        if s.invert != style.invert { bytes += EscPos.invert(s.invert) }
+        style = s
+    }
+
+    public mutating func justify(_ j: EscPos.Justification) {
+        // ESC a only takes effect at the start of a line.
+        if !atLineStart { newline() }
+        if j != justification { bytes += EscPos.justify(j); justification = j }
+    }
+
+    // MARK: text
+
+    /// Appends text the printer can print from its own fonts (check with
+    /// `ProfileText.printsNatively`); switches code pages and double-byte mode as needed.
+    public mutating func write(_ line: String) {
+        let scalars = Array(line.unicodeScalars)
+        var i = 0
+        while i < scalars.count {
+            let s = scalars[i]
+            switch text.route(s) {
+            case .ascii:
+                bytes.append(UInt8(s.value))
+            case .multibyte:
+                if multibyteOn != true { bytes += text.enterBytes; multibyteOn = true }
+                let spec = text.multibyteSpec!
+                bytes += text.multibyte!.bytes(for: s, allowFourByte: spec.fourByteSequences)!
+            case .codePage:
+                if multibyteOn != false && text.multibyte != nil { bytes += text.exitBytes; multibyteOn = false }
+                if let current = codePage, let page = text.pages.first(where: { $0.number == current }),
+                   let b = page.charset.byte(for: s) {
+                    bytes.append(b)
+                } else {
+                    let page = bestPage(scalars, from: i)
+                    bytes += EscPos.codePage(page.number)
+                    codePage = page.number
+                    bytes.append(page.charset.byte(for: s)!)
+                }
+            case .none:
+                bytes.append(0x3F) // '?': callers route such lines to raster; this is the last resort
+            }
+            i += 1
+        }
+        if !scalars.isEmpty { atLineStart = false }
+    }
+
+    /// The code page holding scalars[start] that also holds the most of the code-page
+    /// characters after it, so a line of accented text needs one ESC t, not one per letter.
+    private func bestPage(_ scalars: [Unicode.Scalar], from start: Int) -> ProfileText.Page {
+        var best: ProfileText.Page? = nil
+        var bestRun = -1
+        for page in text.pages where page.charset.byte(for: scalars[start]) != nil {
+            var run = 0
+            for s in scalars[start...] where text.route(s) == .codePage {
+                guard page.charset.byte(for: s) != nil else { break }
+                run += 1
+            }
+            if run > bestRun { best = page; bestRun = run }
+        }
+        return best!
+    }
+
+    public mutating func newline() {
+        bytes.append(EscPos.LF)
+        atLineStart = true
+    }
+
+    /// Blank lines: LF for a few (one byte each), ESC d n beyond that.
+    public mutating func feed(_ lines: Int) {
+        guard lines > 0 else { return }
+        if !atLineStart { newline() }
+        if lines <= 3 { for _ in 0..<lines { bytes.append(EscPos.LF) } }
+        else { bytes += EscPos.feedLines(UInt8(min(255, lines))) }
+        atLineStart = true
+    }
+
+    // MARK: graphics
+
+    /// Prints a bitmap with GS v 0, split by rows so no command carries more than the
+    /// profile's limit (and no more than the 2303 rows one command may have).
+    public mutating func raster(_ bitmap: Bitmap) {
+        guard bitmap.width > 0, bitmap.height > 0 else { return }
+        if !atLineStart { newline() }
+        let rowBytes = bitmap.rowBytes
+        let rowsPerCommand = max(1, min(2303, profile.raster.maxBytesPerCommand / rowBytes))
+        var row = 0
+        while row < bitmap.height {
+            let rows = min(rowsPerCommand, bitmap.height - row)
+            bytes += EscPos.rasterImage(bytesPerRow: rowBytes, rows: rows,
+                                        data: bitmap.bits[(row * rowBytes)..<((row + rows) * rowBytes)])
+            row += rows
+        }
+        atLineStart = true
+    }
+
+    /// Prints a bitmap with the GS ( L / GS 8 L graphics functions (store, then print).
+    public mutating func graphics(_ bitmap: Bitmap) {
+        if !atLineStart { newline() }
+        bytes += EscPos.graphicsStore(widthDots: bitmap.width, rows: bitmap.height, data: bitmap.bits)
+        bytes += EscPos.graphicsPrint
+        atLineStart = true
+    }
+
+    public mutating func nvDefine(key: (UInt8, UInt8), bitmap: Bitmap) {
+        bytes += EscPos.nvDelete(key: key)
+        bytes += EscPos.nvDefine(key: key, widthDots: bitmap.width, rows: bitmap.height, data: bitmap.bits)
+    }
+
+    public mutating func nvPrint(key: (UInt8, UInt8)) {
+        if !atLineStart { newline() }
+        bytes += EscPos.nvPrint(key: key)
+        atLineStart = true
+    }
+
+    // MARK: symbols
+
+    public mutating func barcode(_ payload: BarcodePayload, moduleWidth: Int, height: Int) {
+        if !atLineStart { newline() }
+        bytes += EscPos.barcodeModuleWidth(UInt8(moduleWidth))
+        bytes += EscPos.barcodeHeight(UInt8(max(1, min(255, height))))
+        bytes += EscPos.barcode(m: payload.m, data: payload.data)
+        atLineStart = true
+    }
+
+    public mutating func qr(_ data: [UInt8], moduleSize: Int, level: EscPos.QRLevel) {
+        if !atLineStart { newline() }
+        bytes += EscPos.qrModel2
+        bytes += EscPos.qrModuleSize(UInt8(moduleSize))
+        bytes += EscPos.qrErrorLevel(level)
+        bytes += EscPos.qrStore(data)
+        bytes += EscPos.qrPrint
+        atLineStart = true
+    }
+
+    // MARK: paper and drawer
+
+    /// Feeds the last line past the blade and cuts; without a cutter, feeds for tearing off.
+    /// GS V only works at the start of a line, so a pending line is ended first.
+    public mutating func cut(_ kind: EscPos.Cut) {
+        if !atLineStart { newline() }
+        let cutter = profile.cutter
+        guard !cutter.kinds.isEmpty else { feed(cutter.feedLines); return }
+        let wanted: PrinterProfile.Cutter.Kind = kind == .full ? .full : .partial
+        let actual: EscPos.Cut = cutter.kinds.contains(wanted) ? kind : (cutter.kinds[0] == .full ? .full : .partial)
+        if cutter.feedAndCut {
+            bytes += EscPos.feedAndCut(actual, lines: UInt8(cutter.feedUnits))
+        } else {
+            if cutter.feedLines > 0 { bytes += EscPos.feedLines(UInt8(cutter.feedLines)) }
+            bytes += EscPos.cut(actual)
+        }
+        atLineStart = true
+    }
+
+    /// ESC p on the first configured pin (pin 2 when the profile lists it).
+    public mutating func kickDrawer(pin: Int? = nil, pulseMs: Int? = nil) {
+        let chosen = pin ?? (profile.drawer.pins.contains(2) ? 2 : profile.drawer.pins.first ?? 2)
+        let on = pulseMs ?? profile.drawer.pulseMs
+        bytes += EscPos.drawerKick(pin: chosen, onMs: on, offMs: min(510, on * 2))
+    }
+}

@@ -1,0 +1,55 @@
+import Foundation
+
+/// A double-byte printer encoding (GB18030, GBK, Big5, Shift-JIS) as a lookup table over the
+/// Basic Multilingual Plane, built once from iconv. Non-BMP scalars go through iconv on demand.
+public struct MultiByteCharset: @unchecked Sendable {
+    public let encoding: String
+    /// Per BMP scalar: 0 = no mapping; < 0x100 one byte; < 0x10000 two bytes (big-endian);
+    /// otherwise four bytes.
+    private let table: [UInt32]
+    private let supplementary: Iconv.Converter?
+    private let lock = NSLockBox()
+
+    init?(encoding: String) {
+        guard let converter = Iconv.Converter(from: "UTF-32LE", to: encoding) else { return nil }
+        var table = [UInt32](repeating: 0, count: 0x10000)
+        for v in 0x80..<0x10000 where !(0xD800...0xDFFF).contains(v) {
+            let input: [UInt8] = [UInt8(v & 0xFF), UInt8(v >> 8), 0, 0]
+            guard let out = converter.convert(input), !out.isEmpty, out.count <= 4, out.count != 3 else { continue }
+            table[v] = out.reduce(0) { $0 << 8 | UInt32($1) }
+            if out.count == 1 && out[0] == 0 { table[v] = 0 }
+        }
+        for v in 0..<0x80 { table[v] = UInt32(v) }
+        self.encoding = encoding
+        self.table = table
+        self.supplementary = Iconv.Converter(from: "UTF-32LE", to: encoding)
+    }
+
+    /// The bytes for `scalar`, or nil when the encoding lacks it. `allowFourByte` false limits
+    /// GB18030 to its one- and two-byte (GBK) part, which every Chinese printer prints.
+    public func bytes(for scalar: Unicode.Scalar, allowFourByte: Bool) -> ArraySlice<UInt8>? {
+        let v = scalar.value
+        if v < 0x10000 {
+            let code = table[Int(v)]
+            if code == 0 { return v == 0 ? [0] : nil }
+            if code < 0x100 { return [UInt8(code)] }
+            if code < 0x10000 { return [UInt8(code >> 8), UInt8(code & 0xFF)] }
+            guard allowFourByte else { return nil }
+            return [UInt8(code >> 24), UInt8(code >> 16 & 0xFF), UInt8(code >> 8 & 0xFF), UInt8(code & 0xFF)]
+        }
+        guard allowFourByte, let converter = supplementary else { return nil }
+        let input: [UInt8] = [UInt8(v & 0xFF), UInt8(v >> 8 & 0xFF), UInt8(v >> 16 & 0xFF), 0]
+        let out = lock.withLock { converter.convert(input) }
+        guard let out, out.count == 4 else { return nil }
+        return out[...]
+    }
+}
+
+/// A lock held by reference so a struct holding it stays copyable (iconv_t is not thread-safe).
+final class NSLockBox: @unchecked Sendable {
+    private let lock = NSLock()
+    func withLock<T>(_ body: () -> T) -> T {
+        lock.lock(); defer { lock.unlock() }
+        return body()
+    }
+}

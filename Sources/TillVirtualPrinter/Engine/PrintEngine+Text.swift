@@ -1,0 +1,115 @@
+import TillEscPos
+
+extension PrintEngine {
+    /// International character sets (ESC R) replace a few ASCII positions; we emulate the ones
+    /// tills meet (UK £, Japan ¥) and leave the others as USA.
+    static let internationalReplacements: [UInt8: [UInt8: Unicode.Scalar]] = [
+        3: [0x23: "£"],
+        8: [0x5C: "¥"],
+    ]
+
+    var multibyteEncoding: String { profile.multibyte.first?.encoding ?? "GB18030" }
+
+    mutating func appendText(_ bytes: [UInt8]) {
+        if kanjiMode {
+            appendMultibyte(bytes)
+            return
+        }
+        let table = CodePages.encoding(for: codeTable, profile: profile).flatMap { CodePages.table($0) }
+            ?? CodePages.table("CP437")
+        let replacements = PrintEngine.internationalReplacements[internationalSet]
+        for b in bytes {
+            let scalar: Unicode.Scalar
+            if b < 0x80, let r = replacements?[b] {
+                scalar = r
+            } else if let table {
+                scalar = table.scalar(b)
+            } else {
+                scalar = b < 0x80 ? Unicode.Scalar(b) : "\u{FFFD}"
+            }
+            put(scalar, cells: 1)
+        }
+    }
+
+    /// Double-byte mode (FS &): ASCII stays single-byte; a lead byte starts a 2-byte (or, in
+    /// GB18030, 4-byte) character. Sequences may be split across reads: the partial one waits.
+    mutating func appendMultibyte(_ bytes: [UInt8]) {
+        let encoding = multibyteEncoding.uppercased()
+        let shiftJIS = encoding.contains("SHIFT") || encoding.contains("SJIS") || encoding == "CP932"
+        for b in bytes {
+            if pendingMultibyte.isEmpty {
+                let isLead = shiftJIS ? ((0x81...0x9F).contains(b) || (0xE0...0xFC).contains(b)) : (0x81...0xFE).contains(b)
+                if isLead {
+                    pendingMultibyte = [b]
+                } else if b < 0x80 {
+                    put(Unicode.Scalar(b), cells: 1)
+                } else if shiftJIS, (0xA1...0xDF).contains(b), let s = MultibyteDecoders.decode([b], encoding: multibyteEncoding)?.first {
+                    put(s, cells: 1)  // half-width katakana
+                } else {
+                    put("\u{FFFD}", cells: 1)
+                }
+                continue
+            }
+            pendingMultibyte.append(b)
+            let seq = pendingMultibyte
+            // GB18030 four-byte form: lead, 0x30–0x39, 0x81–0xFE, 0x30–0x39.
+            if !shiftJIS, encoding.hasPrefix("GB18030"), seq.count == 2, (0x30...0x39).contains(b) { continue }
+            if seq.count == 3 { continue }
+            pendingMultibyte.removeAll()
+            if let scalars = MultibyteDecoders.decode(seq, encoding: multibyteEncoding), let s = scalars.first {
+                put(s, cells: s.value < 0x80 ? 1 : 2)
+            } else {
+                put("\u{FFFD}", cells: 2)
+            }
+        }
+    }
+
+    func charWidth(_ style: TextStyle, cells: Int) -> Int {
+        (metrics(style.font).width * cells + characterSpacing) * style.widthMultiplier
+    }
+
+    /// Adds one character to the line buffer; a full line prints first (automatic wrap).
+    mutating func put(_ scalar: Unicode.Scalar, cells: Int) {
+        let w = charWidth(style, cells: cells)
+        if lineWidth + w > areaWidth - leftMargin, !line.isEmpty {
+            printLine(advance: currentLineAdvance())
+        }
+        guard condition.online else { return }
+        line.append(PrintedChar(scalar: scalar, style: style, cells: cells))
+        lineWidth += w
+    }
+
+    /// HT: to the next tab stop (in font-A character widths); ignored past the last stop.
+    mutating func tab() {
+        let unit = charWidth(TextStyle(), cells: 1)
+        guard unit > 0 else { return }
+        let column = (lineWidth + unit - 1) / unit
+        guard let stop = tabStops.first(where: { $0 > column }) else { return }
+        padTo(dots: stop * unit)
+    }
+
+    /// Moves the print position right to `dots` by adding spaces (a text model of ESC $).
+    mutating func padTo(dots: Int) {
+        var plain = style
+        plain.underline = 0
+        let w = charWidth(plain, cells: 1)
+        guard w > 0 else { return }
+        while lineWidth + w <= min(dots, areaWidth - leftMargin) {
+            line.append(PrintedChar(scalar: " ", style: plain, cells: 1))
+            lineWidth += w
+        }
+    }
+}
+
+/// iconv decoders for double-byte encodings, one per encoding, behind a lock.
+enum MultibyteDecoders {
+    nonisolated(unsafe) private static var decoders: [String: IconvDecoder?] = [:]
+    private static let lock = NSLockBox()
+
+    static func decode(_ bytes: [UInt8], encoding: String) -> [Unicode.Scalar]? {
+        lock.withLock {
+            if decoders[encoding] == nil { decoders[encoding] = IconvDecoder(encoding: encoding) }
+            return decoders[encoding]??.decode(bytes)
+        }
+    }
+}

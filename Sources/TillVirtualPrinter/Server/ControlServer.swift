@@ -1,0 +1,98 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A unix socket taking one fault per line (`paper-out`, `paper-out-after 30mm`, `baud 9600`…,
+/// see `Fault.usage`) and answering each with `ok <fault>` or `error: <why>`; the line
+/// `status` answers the printer's condition. `till printer fault --control PATH WORD…` is the
+/// client; `printf 'paper-out\n' | socat - UNIX-CONNECT:PATH` works too.
+public final class ControlServer: @unchecked Sendable {  // fd fixed after init
+    public let path: String
+    private let fd: Int32
+    private let printer: VirtualPrinter
+    private let log: @Sendable (String) -> Void
+
+    public init(path: String, printer: VirtualPrinter, log: @escaping @Sendable (String) -> Void = { _ in }) throws {
+        self.path = path
+        self.printer = printer
+        self.log = log
+        fd = try Sockets.listenUnix(path: path)
+    }
+
+    public func start() {
+        let thread = Thread { [self] in
+            defer { close(fd) }  // closed here, after the last accept, never under its feet
+            while true {
+                let client = accept(fd, nil, nil)
+                if client < 0 { if errno == EINTR { continue }; return }
+                serve(client)
+                close(client)
+            }
+        }
+        thread.name = "till-vp-control"
+        thread.start()
+    }
+
+    /// Stops accepting (the thread closes the socket as it leaves) and removes the socket file.
+    public func stop() {
+        shutdown(fd, Int32(SHUT_RDWR))
+        unlink(path)
+    }
+
+    private func serve(_ client: Int32) {
+        var pending: [UInt8] = []
+        while let bytes = Sockets.readSome(client, max: 4096) {
+            pending += bytes
+            while let nl = pending.firstIndex(of: 0x0A) {
+                let line = String(decoding: pending[..<nl], as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+                pending.removeSubrange(...nl)
+                guard !line.isEmpty else { continue }
+                Sockets.writeAll(client, Array((answer(line) + "\n").utf8))
+            }
+        }
+    }
+
+    /// The reply to one control line.
+    public func answer(_ line: String) -> String {
+        if line == "status" { return "ok " + ControlServer.describe(printer.condition) }
+        do {
+            let fault = try Fault(parsing: line)
+            printer.inject(fault)
+            log("fault: \(fault)")
+            return "ok \(fault)"
+        } catch {
+            return "error: \(error)"
+        }
+    }
+
+    public static func describe(_ c: PrinterCondition) -> String {
+        var parts = [c.online ? "online" : "offline"]
+        if c.paperOut { parts.append("paper-out") } else if c.paperNearEnd { parts.append("near-end") }
+        if c.coverOpen { parts.append("cover-open") }
+        if c.cutterError { parts.append("cutter-error") }
+        if c.drawerPin3High { parts.append("drawer-open") }
+        return parts.joined(separator: " ")
+    }
+}
+
+/// Client side of the control socket: sends lines, returns the answers.
+public enum ControlClient {
+    public static func send(_ lines: [String], to path: String) throws -> [String] {
+        let fd = try Sockets.connectUnix(path: path)
+        defer { close(fd) }
+        var answers: [String] = []
+        var pending: [UInt8] = []
+        for line in lines {
+            Sockets.writeAll(fd, Array((line + "\n").utf8))
+            while !pending.contains(0x0A) {
+                guard let bytes = Sockets.readSome(fd, max: 4096) else { return answers }
+                pending += bytes
+            }
+            let nl = pending.firstIndex(of: 0x0A)!
+            answers.append(String(decoding: pending[..<nl], as: UTF8.self))
+            pending.removeSubrange(...nl)
+        }
+        return answers
+    }
+}

@@ -1,0 +1,41 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Moves bytes from one open link (TCP connection, pty, file) into a printer and its replies
+/// back, honouring the link faults: `baud` throttles input, `disconnect-after` drops the link.
+struct LinkPump {
+    let printer: VirtualPrinter
+    /// Called after every chunk so the owner can collect finished pages.
+    let onActivity: @Sendable () -> Void
+    /// Polled every 100 ms: the owner is stopping. The owner closes the descriptors only after
+    /// `run` returns, so a closed descriptor number is never read after the system reuses it.
+    var shouldStop: @Sendable () -> Bool = { false }
+
+    /// Runs until the link ends; returns whether the printer asked to disconnect.
+    @discardableResult
+    func run(readFD: Int32, writeFD: Int32?) -> Bool {
+        while true {
+            let baud = printer.baud
+            // At a slow line speed read little at a time so timing stays smooth.
+            let chunk = baud.map { max(1, min(256, $0 / 100)) } ?? 65536
+            var p = pollfd(fd: readFD, events: Int16(POLLIN), revents: 0)
+            let ready = poll(&p, 1, 100)
+            if shouldStop() { return false }
+            if ready == 0 || (ready < 0 && errno == EINTR) { continue }
+            guard let bytes = Sockets.readSome(readFD, max: chunk) else { return false }
+            let started = Date()
+            let replies = printer.receive(bytes)
+            if let writeFD, !replies.isEmpty { Sockets.writeAll(writeFD, replies) }
+            onActivity()
+            if printer.takeDisconnectRequest() { return true }
+            if let baud {
+                // 10 bits per byte on the wire (8N1).
+                let due = Double(bytes.count * 10) / Double(baud)
+                let left = due - Date().timeIntervalSince(started)
+                if left > 0 { usleep(useconds_t(left * 1_000_000)) }
+            }
+        }
+    }
+}

@@ -1,0 +1,96 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The virtual printer on a TCP port, like a network printer's raw port 9100. One client at a
+/// time (as Epson's port 9100); the next waits in the listen queue. When a client closes the
+/// connection, the uncut tail of its job comes out as a page (`VirtualPrinter.finish`).
+public final class TCPPrinterServer: @unchecked Sendable {  // fds and thread set up in init, then read-only
+    public let printer: VirtualPrinter
+    public let host: String
+    public let port: UInt16
+    private let listenFD: Int32
+    private let onActivity: @Sendable () -> Void
+    private let stopped = NSLockBox()
+    nonisolated(unsafe) private var isStopped = false
+    nonisolated(unsafe) private var clientFD: Int32 = -1
+
+    /// Binds at once (port 0: the OS picks; read `port`). Call `start()` to accept clients.
+    public init(printer: VirtualPrinter, host: String = "127.0.0.1", port: UInt16 = 9100,
+                onActivity: @escaping @Sendable () -> Void = {}) throws {
+        self.printer = printer
+        self.host = host
+        self.onActivity = onActivity
+        (listenFD, self.port) = try Sockets.listenTCP(host: host, port: port)
+    }
+
+    public func start() {
+        let thread = Thread { [self] in acceptLoop() }
+        thread.name = "till-vp-tcp"
+        thread.start()
+    }
+
+    /// Stops accepting and drops the current client. Sockets are shut down here but closed by
+    /// the server thread as it leaves, so their numbers cannot be reused under its feet.
+    public func stop() {
+        stopped.withLock {
+            isStopped = true
+            shutdown(listenFD, Int32(SHUT_RDWR))
+            if clientFD >= 0 { shutdown(clientFD, Int32(SHUT_RDWR)) }
+        }
+    }
+
+    private var stopRequested: Bool { stopped.withLock { isStopped } }
+
+    private func acceptLoop() {
+        defer { close(listenFD) }
+        while true {
+            let fd = accept(listenFD, nil, nil)
+            if fd < 0 {
+                if errno == EINTR && !stopRequested { continue }
+                return  // listening socket shut down by stop()
+            }
+            let go: Bool = stopped.withLock {
+                if isStopped { return false }
+                clientFD = fd
+                return true
+            }
+            guard go else { close(fd); return }
+            let gate = WriteGate(fd: fd)
+            printer.replyHandler = { bytes in gate.write(bytes) }
+            var pump = LinkPump(printer: printer, onActivity: onActivity)
+            pump.shouldStop = { [weak self] in self?.stopRequested ?? true }
+            pump.run(readFD: fd, writeFD: fd)
+            printer.replyHandler = nil
+            printer.finish()
+            onActivity()
+            stopped.withLock {
+                gate.close()
+                clientFD = -1
+            }
+        }
+    }
+}
+
+/// Writes unsolicited replies (ASB from another thread) to a connection only while it is
+/// open: once closed, its descriptor number may belong to someone else.
+final class WriteGate: @unchecked Sendable {  // fd guarded by lock
+    private let lock = NSLockBox()
+    private var fd: Int32
+
+    init(fd: Int32) { self.fd = fd }
+
+    func write(_ bytes: [UInt8]) {
+        lock.withLock { if fd >= 0 { Sockets.writeAll(fd, bytes) } }
+    }
+
+    func close() {
+        lock.withLock {
+            guard fd >= 0 else { return }
+            shutdown(fd, Int32(SHUT_RDWR))
+            Glibc.close(fd)
+            fd = -1
+        }
+    }
+}
