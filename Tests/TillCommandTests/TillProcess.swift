@@ -32,8 +32,8 @@ struct TillProcess {
 
     /// Runs `till ARGS` to completion.
     @discardableResult
-    func run(_ args: [String], stdin: String? = nil, env: [String: String] = [:]) throws -> Result {
-        let process = start(args, env: env)
+    func run(_ args: [String], stdin: String? = nil, env: [String: String] = [:], global: Bool = true) throws -> Result {
+        let process = start(args, env: env, global: global)
         let input = Pipe(), output = Pipe(), error = Pipe()
         process.standardInput = input
         process.standardOutput = output
@@ -49,10 +49,11 @@ struct TillProcess {
     }
 
     /// A configured but not started process (for tests that kill it).
-    func start(_ args: [String], env: [String: String] = [:]) -> Process {
+    /// `global: false` for commands without the journal options (`till printer …`).
+    func start(_ args: [String], env: [String: String] = [:], global: Bool = true) -> Process {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: Self.binary)
-        process.arguments = args + ["--config", configPath, "--data-dir", dataDir]
+        process.arguments = args + (global ? ["--config", configPath, "--data-dir", dataDir] : [])
         var environment = ProcessInfo.processInfo.environment
         environment["LANG"] = "C.UTF-8"
         for (k, v) in env { environment[k] = v }

@@ -46,9 +46,12 @@ enum DefaultConfiguration {
     rounding_increment = "0.01"  # smallest coin; e.g. "0.05" rounds cash due to 5 cents
 
     [printer]
-    url = "virtual"            # "virtual" (built-in virtual printer), "text" (plain text files)
+    url = "virtual"            # "virtual": the built-in ESC/POS virtual printer; "text": plain text files
+    profile = "generic-80"     # printer profile id: a file in Devices/printers/ (`till printer profiles`)
     # out_dir = "~/.local/share/till/slips"   # where the virtual printer writes NNN.png/NNN.txt
-    columns = 42
+    columns = 42               # for the "text" printer
+    # control = "/run/user/1000/till-printer.sock"   # inject faults: till printer fault --control PATH paper-out
+    # devices_dir = "/usr/share/till/Devices"        # default: $TILL_DEVICES_DIR, else found beside the binary
 
     # [permissions]            # replace a role's permissions (names: see `till config permissions`)
     # clerk = ["sell", "voidLine", "changeQuantity", "refundWithReceipt", "blindReturn", "reprint", "manageShift"]

@@ -10,6 +10,11 @@ struct ResolvedConfiguration {
     var printerURL: String
     var slipDirectory: String
     var printerColumns: Int
+    /// The printer profile (Devices/printers/ID.json) slips are laid out for.
+    var printerProfile: String
+    /// A control socket through which faults are injected into the built-in virtual printer.
+    var printerControl: String?
+    var devicesDirectory: String?
 
     var journalPath: String { dataDirectory + "/journal.sqlite" }
     var trainingJournalPath: String { dataDirectory + "/training.sqlite" }
@@ -100,6 +105,9 @@ struct ResolvedConfiguration {
         printerURL = file.printer?.url ?? "virtual"
         slipDirectory = file.printer?.out_dir ?? dataDirectory + "/slips"
         printerColumns = file.printer?.columns ?? 42
+        printerProfile = file.printer?.profile ?? "generic-80"
+        printerControl = file.printer?.control
+        devicesDirectory = file.printer?.devices_dir
     }
 
     static func parseOffset(_ text: String) -> Int64? {

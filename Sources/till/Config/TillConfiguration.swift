@@ -46,8 +46,11 @@ struct TillConfiguration: Codable {
     }
     struct Printer: Codable {
         var url: String?
+        var profile: String?
         var out_dir: String?
         var columns: Int?
+        var control: String?
+        var devices_dir: String?
     }
 
     var till: Till?

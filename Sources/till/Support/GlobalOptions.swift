@@ -22,6 +22,12 @@ struct GlobalOptions: ParsableArguments {
     @Option(name: .long, help: "Where the virtual printer writes its slips (default: DATA_DIR/slips).")
     var slips: String?
 
+    @Option(name: .long, help: "Printer profile id from Devices/printers (default: generic-80).")
+    var printerProfile: String?
+
+    @Option(name: .long, help: "Control socket for injecting faults into the virtual printer (see `till printer fault`).")
+    var printerControl: String?
+
     /// Loads the configuration file (if any) and applies the flags.
     func resolve() throws -> ResolvedConfiguration {
         let env = ProcessInfo.processInfo.environment
@@ -44,6 +50,8 @@ struct GlobalOptions: ParsableArguments {
         }
         if let printer { resolved.printerURL = printer }
         if let slips { resolved.slipDirectory = slips }
+        if let printerProfile { resolved.printerProfile = printerProfile }
+        if let printerControl { resolved.printerControl = printerControl }
         Output.language = resolved.screenLanguage
         return resolved
     }

@@ -1,5 +1,6 @@
 import Foundation
 import TillCore
+import TillEscPos
 import TillJournal
 import TillRuntime
 
@@ -35,7 +36,19 @@ struct TillEnvironment {
 
     func makePrinter() throws -> SlipPrinter {
         switch config.printerURL {
-        case "text", "virtual":
+        case "virtual":
+            let profile: PrinterProfile
+            do {
+                let devices = try DevicesDirectory.resolve(config.devicesDirectory)
+                profile = try ProfileLibrary(directory: devices + "/printers").profile(config.printerProfile)
+            } catch {
+                throw CLIError(en: "Cannot load printer profile \"\(config.printerProfile)\": \(error).",
+                               zh: "无法加载打印机配置 “\(config.printerProfile)”：\(error)。",
+                               remedyEn: "Set printer.profile to a file name in Devices/printers (without .json), or printer.devices_dir / TILL_DEVICES_DIR to the Devices folder.",
+                               remedyZh: "请将 printer.profile 设为 Devices/printers 中的文件名（不含 .json），或用 printer.devices_dir / TILL_DEVICES_DIR 指定 Devices 文件夹。")
+            }
+            return try VirtualSlipPrinter(profile: profile, directory: config.slipDirectory, controlSocket: config.printerControl)
+        case "text":
             do {
                 return try TextFilePrinter(directory: URL(fileURLWithPath: config.slipDirectory), columns: config.printerColumns)
             } catch {
