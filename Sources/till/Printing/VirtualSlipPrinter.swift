@@ -9,7 +9,7 @@ import TillVirtualPrinter
 /// virtual printer in this process, which renders each cut into the slip folder as NNN.png and
 /// NNN.txt. It is asked for its status before and after every job, like a real printer, so an
 /// injected fault (paper out, cover open …) fails the job with its cause.
-final class VirtualSlipPrinter: SlipPrinter {
+final class VirtualSlipPrinter: SlipPrinter, PrinterStateReporting {
     let printer: VirtualPrinter
     let encoder: SlipEncoder
     let writer: PageWriter
@@ -41,6 +41,15 @@ final class VirtualSlipPrinter: SlipPrinter {
             for byte in printer.receive(EscPos.realTimeStatus(n)) where status.apply(reply: byte, to: n) { break }
         }
         return status
+    }
+
+    func currentState() -> PrinterState {
+        let s = status()
+        if s.paperOut { return .paperOut }
+        if s.coverOpen { return .coverOpen }
+        if s.cutterError || s.unrecoverableError { return .error }
+        if s.offline { return .offline }
+        return s.paperNearEnd ? .paperLow : .ready
     }
 
     func print(_ slip: SlipDocument) -> PrintOutcome {
