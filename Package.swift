@@ -8,6 +8,7 @@
 //   TillEscPos          printer profiles, slip layout and the ESC/POS encoder   -> TillCore, TillGraphics
 //   TillVirtualPrinter  ESC/POS decoder, paper renderer, status and faults      -> TillCore, TillEscPos, TillGraphics
 //   TillRuntime         runs the core and performs its effects                 -> TillCore, TillJournal
+//   TillScreen          the ncurses till screen: pure layout + key model, curses loop -> TillCore, TillRuntime, CNCursesW
 //   till                the command-line tool (swift-argument-parser)          -> everything
 // Device transports (TillDevices) and the ncurses screen (TillScreen) come in their own issues.
 import PackageDescription
@@ -40,10 +41,13 @@ let package = Package(
         .target(name: "TillEscPos", dependencies: ["TillCore", "TillGraphics"]),
         .target(name: "TillVirtualPrinter", dependencies: ["TillCore", "TillEscPos", "TillGraphics"]),
         .target(name: "TillRuntime", dependencies: ["TillCore", "TillJournal"]),
+        // ncursesw, wide-character API; the shim defines NCURSES_WIDECHAR and wraps curses macros.
+        .systemLibrary(name: "CNCursesW", path: "Sources/CNCursesW", providers: [.apt(["libncurses-dev"])]),
+        .target(name: "TillScreen", dependencies: ["TillCore", "TillRuntime", "CNCursesW"]),
         .executableTarget(
             name: "till",
             dependencies: [
-                "TillCore", "TillJournal", "TillRuntime", "TillEscPos", "TillVirtualPrinter", "TillGraphics",
+                "TillCore", "TillJournal", "TillRuntime", "TillEscPos", "TillVirtualPrinter", "TillGraphics", "TillScreen",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "TOMLKit", package: "TOMLKit"),
                 // Only for `till bench core`'s peer: plain SQLite through GRDB, measured beside the journal.
@@ -57,5 +61,6 @@ let package = Package(
         .testTarget(name: "TillVirtualPrinterTests", dependencies: ["TillVirtualPrinter", "TillEscPos", "TillGraphics", "TillCore"]),
         .testTarget(name: "TillRuntimeTests", dependencies: ["TillRuntime", "TillJournal", "TillCore"]),
         .testTarget(name: "TillCommandTests", dependencies: ["till", "TillJournal", "TillCore"]),
+        .testTarget(name: "TillScreenTests", dependencies: ["TillScreen", "till", "TillRuntime", "TillJournal", "TillCore"]),
     ]
 )

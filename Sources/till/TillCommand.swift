@@ -9,6 +9,7 @@ struct TillCommand: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             ExecCommand.self,
+            RunCommand.self,
             JournalCommand.self,
             CatalogCommand.self,
             UserCommand.self,

@@ -53,6 +53,25 @@ enum DefaultConfiguration {
     # control = "/run/user/1000/till-printer.sock"   # inject faults: till printer fault --control PATH paper-out
     # devices_dir = "/usr/share/till/Devices"        # default: $TILL_DEVICES_DIR, else found beside the binary
 
+    [keys]                     # the till screen's keypad (`till run`): F1…F12, ^A…^Z (not ^H ^I ^J ^M), Esc
+    language = "F1"            # English / 中文
+    cash = "F2"                # typed amount first, or nothing for exactly what is due
+    card = "F3"                # then the terminal's approval code
+    credit = "F4"              # store credit
+    quantity = "F5"            # typed quantity × the next code, or the picked line's quantity
+    void = "F6"                # void a line (typed line number, else the picked or last line)
+    refund = "F7"              # refund with receipt
+    blind = "F8"               # return without receipt
+    postvoid = "F9"
+    reprint = "F10"            # typed slip number, else the oldest slip that did not print
+    drawer = "F11"
+    xreport = "F12"
+    zreport = "^Z"
+    shift = "^N"               # open a shift with the typed float
+    signout = "^O"
+    cancel = "Esc"
+    quit = "^Q"
+
     # [permissions]            # replace a role's permissions (names: see `till config permissions`)
     # clerk = ["sell", "voidLine", "changeQuantity", "refundWithReceipt", "blindReturn", "reprint", "manageShift"]
     """

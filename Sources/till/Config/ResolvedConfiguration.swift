@@ -15,6 +15,8 @@ struct ResolvedConfiguration {
     /// A control socket through which faults are injected into the built-in virtual printer.
     var printerControl: String?
     var devicesDirectory: String?
+    /// `[keys]`: the screen's key bindings as written (checked by `till run`, which knows the commands).
+    var keyBindings: [String: String]
 
     var journalPath: String { dataDirectory + "/journal.sqlite" }
     var trainingJournalPath: String { dataDirectory + "/training.sqlite" }
@@ -108,6 +110,7 @@ struct ResolvedConfiguration {
         printerProfile = file.printer?.profile ?? "generic-80"
         printerControl = file.printer?.control
         devicesDirectory = file.printer?.devices_dir
+        keyBindings = file.keys ?? [:]
     }
 
     static func parseOffset(_ text: String) -> Int64? {

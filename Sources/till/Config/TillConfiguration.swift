@@ -62,6 +62,8 @@ struct TillConfiguration: Codable {
     var printer: Printer?
     /// Role name -> permission names, replacing that role's defaults.
     var permissions: [String: [String]]?
+    /// The till screen's keypad: command name -> key name (`cash = "F2"`), replacing that command's default.
+    var keys: [String: String]?
 
     static func load(path: String) throws -> TillConfiguration {
         let text: String

@@ -1,0 +1,121 @@
+import TillCore
+import TillRuntime
+
+/// What the status bar needs besides the core's state: read from devices and the clock.
+public struct StatusInfo: Hashable, Sendable {
+    /// nil when the printer cannot say how it is.
+    public var printer: PrinterState?
+    public var scanner: LocalizedText
+    public var now: Timestamp
+
+    public init(printer: PrinterState?, scanner: LocalizedText? = nil, now: Timestamp) {
+        self.printer = printer
+        self.scanner = scanner ?? ScreenText.scannerKeyboard
+        self.now = now
+    }
+}
+
+/// The whole screen as rows of text: status bar, title, the activity's body, the line being
+/// typed, the message, the not-printed banner and the key legend. Pure: the same state and size
+/// always give the same rows, which is what the unit tests check.
+public enum ScreenLayout {
+    public static func render(_ state: RegisterState, _ ui: ScreenState, _ status: StatusInfo,
+                              rows: Int, cols: Int) -> [ScreenRow] {
+        guard rows > 0, cols > 0 else { return [] }
+        let lang = ui.language
+        let top = [StatusBar.row(state, ui, status, cols), titleRow(state, ui, cols)]
+        var footer = [inputRow(state, ui, cols)]
+        footer += messageRows(ui, cols)
+        footer += bannerRows(state, ui, cols)
+        footer += legendRows(ui, cols)
+        let bodyHeight = max(0, rows - top.count - footer.count)
+        var body: [ScreenRow] = []
+        if rows < 24 || cols < 80 { body.append(ScreenRow(ScreenText.tooSmall.text(lang), .bold)) }
+        body += Body.rows(state, ui, width: cols, height: bodyHeight - body.count)
+        body = Array(body.prefix(bodyHeight))
+        while body.count < bodyHeight { body.append(.blank) }
+        return Array((top + body + footer).prefix(rows)).map { $0.fitted(cols) }
+    }
+
+    static func titleRow(_ state: RegisterState, _ ui: ScreenState, _ cols: Int) -> ScreenRow {
+        let lang = ui.language
+        let title: LocalizedText
+        switch state.activity {
+        case _ where state.user == nil: title = ScreenText.signInTitle
+        case .idle: title = ScreenText.ready
+        case .selling(let draft): title = draft.tenders.isEmpty ? ScreenText.sale : ScreenText.payment
+        case .findingSale(let purpose): title = purpose == .refund ? ScreenText.refund : ScreenText.postVoid
+        case .refunding: title = ScreenText.refund
+        case .blindReturn: title = ScreenText.blindReturn
+        case .voiding: title = ScreenText.postVoid
+        }
+        return ScreenRow([ScreenSegment(" " + title.text(lang) + " ", .bold)])
+    }
+
+    static func inputRow(_ state: RegisterState, _ ui: ScreenState, _ cols: Int) -> ScreenRow {
+        let lang = ui.language
+        var prompt = ScreenText.inputPrompt.text(lang)
+        var shown = ui.input
+        func masked() { shown = String(repeating: "*", count: ui.input.count) }
+        if state.user == nil {
+            switch ui.login {
+            case .code: prompt = ScreenText.userCode.text(lang)
+            case .pin: prompt = ScreenText.pin.text(lang); masked()
+            }
+        } else if state.pendingApproval != nil {
+            switch ui.approver {
+            case .code: prompt = ScreenText.supervisorCode.text(lang)
+            case .pin: prompt = ScreenText.supervisorPIN.text(lang); masked()
+            }
+        } else if ui.cardTender != nil {
+            prompt = ScreenText.cardReference.text(lang)
+        } else if let q = ui.pendingQuantity {
+            prompt += "\(q) × "
+        }
+        return ScreenRow([ScreenSegment(prompt, .bold), ScreenSegment(shown), ScreenSegment(" ", .reverse)])
+    }
+
+    /// The core's refusal (message, then remedy) or a note; at most three rows.
+    static func messageRows(_ ui: ScreenState, _ cols: Int) -> [ScreenRow] {
+        guard let message = ui.message else { return [.blank] }
+        let (text, remedy, alert) = message.lines(ui.language)
+        var rows = Columns.wrap((alert ? "! " : "") + text, cols).map { ScreenRow($0, alert ? .alert : .bold) }
+        if let remedy { rows += Columns.wrap("→ " + remedy, cols).map { ScreenRow($0, .bold) } }
+        return Array(rows.prefix(3))
+    }
+
+    /// Slips that did not print stay on screen until they are reprinted.
+    static func bannerRows(_ state: RegisterState, _ ui: ScreenState, _ cols: Int) -> [ScreenRow] {
+        let references = state.unprintedSlips.keys.sorted()
+        guard !references.isEmpty else { return [] }
+        let key = ui.keymap.keyName(.reprint)
+        var rows: [ScreenRow] = []
+        for reference in references {
+            let text = ScreenText.notPrinted(reference, cause: state.unprintedSlips[reference] ?? "", reprintKey: key)
+            rows += Columns.wrap(text.text(ui.language), cols).map { ScreenRow($0, .alert) }
+        }
+        if rows.count > 3 {
+            rows = Array(rows.prefix(2)) + [ScreenRow("+\(references.count - 1) \(ScreenText.more.text(ui.language))", .alert)]
+        }
+        return rows
+    }
+
+    /// Every bound key with its label, flowed into as many rows as the width needs.
+    static func legendRows(_ ui: ScreenState, _ cols: Int) -> [ScreenRow] {
+        var rows: [ScreenRow] = []
+        var current: [ScreenSegment] = []
+        var used = 0
+        for (key, label) in ui.keymap.legend(ui.language) {
+            let width = DisplayWidth.of(key) + 1 + DisplayWidth.of(label) + 2
+            if used + width > cols, !current.isEmpty {
+                rows.append(ScreenRow(current))
+                current = []
+                used = 0
+            }
+            current += [ScreenSegment(key, .reverse), ScreenSegment(" " + label + "  ")]
+            used += width
+        }
+        if !current.isEmpty { rows.append(ScreenRow(current)) }
+        return rows
+    }
+}

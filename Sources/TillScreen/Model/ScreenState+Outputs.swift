@@ -1,0 +1,85 @@
+import TillCore
+import TillRuntime
+
+extension ScreenState {
+    /// Takes in what the runtime reported for one action. `lastSlip` is the slip the printer was
+    /// last given, so a report is shown exactly as it printed.
+    public mutating func absorb(_ outputs: [RuntimeOutput], state: RegisterState, lastSlip: SlipDocument?) {
+        for output in outputs {
+            switch output {
+            case .error(let error):
+                message = .failure(message: error.message, remedy: error.remedy)
+            case .event(let event):
+                absorb(event, lastSlip: lastSlip)
+            }
+        }
+        reconcile(with: state)
+    }
+
+    mutating func absorb(_ event: RegisterEvent, lastSlip: SlipDocument?) {
+        switch event {
+        case .refused(let refusal):
+            message = .refusal(refusal)
+        case .signedIn(let user):
+            message = .info(ScreenText.welcome(user.name))
+            lastRefund = nil
+        case .signedOut:
+            message = .info(ScreenText.signedOut)
+            lastRefund = nil
+        case .shiftOpened(let n):
+            message = .info(ScreenText.shiftOpened(n))
+        case .lineAdded, .lineChanged:
+            selection = nil
+        case .tenderAccepted(let tender, let due):
+            message = .info(ScreenText.tenderTaken(tender.kind, tender.amount, due: due))
+        case .saleCompleted:
+            selection = nil
+        case .saleFound:
+            step = .items
+            selection = 0
+            listChoice = 0
+        case .refundQuantityChosen, .approvalNeeded, .slipNotPrinted:
+            break
+        case .approvalGranted(let by, _):
+            message = .info(ScreenText.approved(by: by))
+        case .refundCompleted(let number, let total, let tenders):
+            lastRefund = RefundOutcome(number: number, total: total, tenders: tenders)
+        case .postVoidCompleted(let number, let total):
+            message = .info(ScreenText.voidDone(number, total))
+        case .reportPrinted:
+            if let lastSlip { report = PlainTextSlipRenderer.render(lastSlip, columns: 42); reportScroll = 0 }
+        case .slipPrinted(let reference):
+            printedSlips.insert(reference)
+            message = .info(ScreenText.reprinted(reference))
+        case .cancelled:
+            message = .info(ScreenText.cancelled)
+        case .drawerOpened:
+            message = .info(ScreenText.drawerOpened)
+        }
+    }
+
+    /// Keeps the screen's steps in line with the core: a new activity starts at its first step,
+    /// a step whose choice the core did not take goes back to it.
+    public mutating func reconcile(with state: RegisterState) {
+        let kind = state.activity.kind
+        if kind != seenActivity {
+            step = .items
+            listChoice = 0
+            if case .refunding = state.activity { selection = 0 } else { selection = nil }
+            seenActivity = kind
+            if kind != nil { lastRefund = nil }
+        }
+        switch state.activity {
+        case .refunding(let draft) where draft.reason == nil && (step == .tender || step == .confirm):
+            step = .reason
+        case .blindReturn(let draft) where draft.reason == nil && (step == .tender || step == .confirm):
+            step = .reason
+        case .voiding(let draft) where draft.reason == nil && step == .confirm:
+            step = .reason
+        default:
+            break
+        }
+        if state.pendingApproval == nil { approver = .code }
+        if state.user == nil { cardTender = nil; pendingQuantity = nil }
+    }
+}

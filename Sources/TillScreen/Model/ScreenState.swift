@@ -1,0 +1,74 @@
+import TillCore
+
+/// What only the screen knows: the line being typed, which prompt is up, the language, the
+/// message shown, which row is picked. Everything else is drawn from the core's `RegisterState`.
+public struct ScreenState: Hashable, Sendable {
+    public var language: Language
+    public var keymap: KeyMap
+    /// Where the printer puts slips, shown to the clerk ("Printed slips go to: …").
+    public var slipFolder: String
+    public var input = ""
+    public var login: CredentialStage = .code
+    public var approver: CredentialStage = .code
+    /// "2 ×": a quantity typed and QTY pressed, waiting for the code it multiplies.
+    public var pendingQuantity: Quantity?
+    /// A card tender waiting for the terminal's approval code (the amount typed, or nil for all due).
+    public var cardTender: CardTender?
+    /// Where the clerk is in a refund, return without receipt or post-void.
+    public var step: FlowStep = .items
+    /// The picked row: a sale line (index among lines) or a refund line; nil when none.
+    public var selection: Int?
+    /// The highlighted entry of a reason or tender list.
+    public var listChoice = 0
+    public var message: ScreenMessage?
+    /// A report slip shown on screen (as printed), until closed.
+    public var report: [String]?
+    public var reportScroll = 0
+    /// Documents whose slip came out of the printer: a refund is confirmed only once its slip printed.
+    public var printedSlips: Set<String> = []
+    public var lastRefund: RefundOutcome?
+    /// The activity seen after the last action, to reset the steps when it changes.
+    public var seenActivity: ActivityKind?
+    public var quitRequested = false
+
+    public init(language: Language, keymap: KeyMap = .standard, slipFolder: String) {
+        self.language = language
+        self.keymap = keymap
+        self.slipFolder = slipFolder
+    }
+}
+
+public enum CredentialStage: Hashable, Sendable {
+    case code
+    case pin(code: String)
+}
+
+public struct CardTender: Hashable, Sendable {
+    public var amount: Money?
+}
+
+public enum FlowStep: Hashable, Sendable {
+    case items, reason, tender, confirm
+}
+
+public struct RefundOutcome: Hashable, Sendable {
+    public var number: String
+    public var total: Money
+    public var tenders: [Tender]
+}
+
+/// The message line: the core's refusal (kept whole, so it follows a language switch), a
+/// runtime failure, or a note from the screen.
+public enum ScreenMessage: Hashable, Sendable {
+    case refusal(Refusal)
+    case failure(message: LocalizedText, remedy: LocalizedText)
+    case info(LocalizedText)
+
+    public func lines(_ lang: Language) -> (text: String, remedy: String?, alert: Bool) {
+        switch self {
+        case .refusal(let refusal): return (refusal.message(lang), refusal.remedy(lang), true)
+        case .failure(let message, let remedy): return (message.text(lang), remedy.text(lang), true)
+        case .info(let text): return (text.text(lang), nil, false)
+        }
+    }
+}

@@ -1,0 +1,50 @@
+import TillCore
+import TillRuntime
+
+/// The full-screen till: draws the state, reads a key (or times out for the clock and printer
+/// state), hands it to the key interpreter and the resulting actions to the runtime.
+public final class ScreenRunner {
+    private let runtime: RegisterRuntime
+    private let printer: ScreenPrinter
+    public private(set) var ui: ScreenState
+
+    public init(runtime: RegisterRuntime, printer: ScreenPrinter, ui: ScreenState) {
+        self.runtime = runtime
+        self.printer = printer
+        self.ui = ui
+    }
+
+    /// Runs until the quit key. The terminal is restored on the way out.
+    public func run() {
+        let watch = PrinterWatch(printer)
+        watch.start()
+        Curses.open(timeoutMs: 250)
+        defer {
+            Curses.close()
+            watch.stop()
+        }
+        ui.reconcile(with: runtime.state)
+        var size = Curses.size
+        var shown: [ScreenRow] = []
+        while !ui.quitRequested {
+            let status = StatusInfo(printer: watch.state, now: runtime.now)
+            let rows = ScreenLayout.render(runtime.state, ui, status, rows: size.rows, cols: size.cols)
+            if rows != shown {
+                Curses.draw(rows, cols: size.cols)
+                shown = rows
+            }
+            guard let key = Curses.readKey() else { continue }
+            if key == .resize {
+                size = Curses.size
+                Curses.clear()
+                shown = []
+                continue
+            }
+            for action in KeyInterpreter.handle(key, ui: &ui, state: runtime.state) {
+                let outputs = runtime.send(action)
+                ui.absorb(outputs, state: runtime.state, lastSlip: printer.lastSlip)
+            }
+            ui.reconcile(with: runtime.state)
+        }
+    }
+}

@@ -1,0 +1,50 @@
+import ArgumentParser
+import Foundation
+import TillCore
+import TillRuntime
+import TillScreen
+
+/// `till run`: the full-screen till for the clerk. Same defaults as `till exec` (demo data on
+/// first run, the built-in virtual printer, the keyboard as scanner); the screen only draws the
+/// core's state and sends it keys as actions.
+struct RunCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "The full-screen till (ncurses): sales, voids, refunds, reports.",
+        discussion: "Sign in with your user code and PIN. Function keys act as the keypad (legend at the bottom; "
+            + "change them in the [keys] table of the configuration). Needs a terminal of at least 80×24 with a UTF-8 locale.")
+
+    @OptionGroup var global: GlobalOptions
+
+    @Flag(help: "Training mode: a separate training journal; the drawer never opens; slips say TRAINING.")
+    var training = false
+
+    func run() throws {
+        guard isatty(0) == 1, isatty(1) == 1 else {
+            throw CLIError(en: "`till run` needs a terminal.", zh: "`till run` 需要在终端中运行。",
+                           remedyEn: "Start it in a terminal (or tmux); to drive the till from a script use `till exec`.",
+                           remedyZh: "请在终端（或 tmux）中启动；脚本驱动请使用 `till exec`。")
+        }
+        let env = try TillEnvironment(global, training: training)
+        let keymap: KeyMap
+        do { keymap = try KeyMap(overrides: env.config.keyBindings) } catch {
+            throw CLIError(en: error.message.en, zh: error.message.zh, remedyEn: error.remedy.en, remedyZh: error.remedy.zh)
+        }
+        let clock = TillClock()
+        var register = env.config.register
+        register.training = training
+        let printer = ScreenPrinter(try env.makePrinter())
+        let runtime: RegisterRuntime
+        do {
+            runtime = try RegisterRuntime(config: register, journal: env.journal, printer: printer, clock: { clock.now })
+        } catch let error as RuntimeError {
+            throw CLIError(error)
+        }
+        let screen = ScreenRunner(runtime: runtime, printer: printer,
+                                  ui: ScreenState(language: env.config.screenLanguage, keymap: keymap,
+                                                  slipFolder: env.config.slipDirectory))
+        screen.run()
+        Output.error(screen.ui.language == .zh ? "小票保存在 \(env.config.slipDirectory)。"
+                                               : "Slips are in \(env.config.slipDirectory).")
+    }
+}
