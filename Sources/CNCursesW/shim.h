@@ -9,6 +9,7 @@
 #endif
 #include <locale.h>
 #include <wchar.h>
+#include <poll.h>
 #include <ncursesw/curses.h>
 
 /// Locale from the environment: without it ncursesw treats UTF-8 bytes as Latin-1.
@@ -38,6 +39,13 @@ static inline int till_get_key(unsigned int *ch) {
     int r = get_wch(&w);
     *ch = (unsigned int)w;
     return r;
+}
+
+/// True when the terminal is gone (the window closed, the SSH link dropped): key reads then fail
+/// at once forever, so the till must stop instead of spinning.
+static inline int till_terminal_gone(void) {
+    struct pollfd p = { 0, POLLIN, 0 };
+    return poll(&p, 1, 0) == 1 && (p.revents & (POLLHUP | POLLERR | POLLNVAL)) != 0;
 }
 
 static inline int till_key_f(int n) { return KEY_F(n); }

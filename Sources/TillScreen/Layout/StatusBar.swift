@@ -21,30 +21,30 @@ enum StatusBar {
             after.append(ScreenSegment(ScreenText.printerNoStatus.text(lang), bar))
         }
         after.append(ScreenSegment(" │ " + status.scanner.text(lang) + " ", bar))
-        // The clerk's name gives way first: clock, shift and device states must always show.
+        // The clerk's role, then the date, then the name give way: time, shift and device
+        // states must always show.
         let prefix = " Till \(state.config.till) │ "
-        let fixed = after.reduce(0) { $0 + DisplayWidth.of($1.text) } + DisplayWidth.of(prefix) + DisplayWidth.of("00:00:00 ") + 1
-        var who = ScreenText.notSignedIn.text(lang)
+        let fixed = after.reduce(0) { $0 + DisplayWidth.of($1.text) } + DisplayWidth.of(prefix) + 1
+        let clocks = clockTexts(status.now, offset: state.config.utcOffsetSeconds)
+        var forms = [ScreenText.notSignedIn.text(lang)]
         if let user = state.user {
-            let forms = ["\(user.name) (\(user.code), \(user.role.label.text(lang)))", "\(user.name) (\(user.code))", user.name]
-            who = forms.first { DisplayWidth.of($0) <= cols - fixed } ?? user.name
+            forms = ["\(user.name) (\(user.code), \(user.role.label.text(lang)))", "\(user.name) (\(user.code))", user.name]
         }
-        who = DisplayWidth.truncate(who, to: max(4, cols - fixed))
+        let candidates = [(forms[0], clocks.long)] + forms.dropFirst().map { ($0, clocks.long) } + forms.map { ($0, clocks.short) }
+        let (who, clock) = candidates.first { DisplayWidth.of($0.0) + DisplayWidth.of($0.1) <= cols - fixed }
+            ?? (DisplayWidth.truncate(forms.last!, to: max(4, cols - fixed - DisplayWidth.of(clocks.short))), clocks.short)
         let left = [ScreenSegment(prefix + who, bar)] + after
         let used = left.reduce(0) { $0 + DisplayWidth.of($1.text) }
-        let clock = clockText(status.now, offset: state.config.utcOffsetSeconds, room: cols - used)
         let gap = max(1, cols - used - DisplayWidth.of(clock))
         return ScreenRow(left + [ScreenSegment(String(repeating: " ", count: gap) + clock, bar)])
     }
 
-    /// "2026-11-23 14:05:09 " when there is room, else "14:05:09 ".
-    static func clockText(_ now: Timestamp, offset: Int64, room: Int) -> String {
+    /// "2026-11-23 14:05:09 " and "14:05:09 ".
+    static func clockTexts(_ now: Timestamp, offset: Int64) -> (long: String, short: String) {
         let full = now.localText(utcOffsetSeconds: offset)
         var local = (now.seconds + offset) % 60
         if local < 0 { local += 60 }
         let seconds = local < 10 ? "0\(local)" : "\(local)"
-        let long = full + ":" + seconds + " "
-        if DisplayWidth.of(long) + 1 <= room { return long }
-        return String(full.suffix(5)) + ":" + seconds + " "
+        return (full + ":" + seconds + " ", String(full.suffix(5)) + ":" + seconds + " ")
     }
 }

@@ -35,6 +35,8 @@ enum Curses {
         till_refresh()
     }
 
+    static var terminalGone: Bool { till_terminal_gone() != 0 }
+
     /// Forget what is on the terminal and redraw everything next time (after a resize).
     static func clear() { till_clear() }
 

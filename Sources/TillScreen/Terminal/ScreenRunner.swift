@@ -33,7 +33,10 @@ public final class ScreenRunner {
                 Curses.draw(rows, cols: size.cols)
                 shown = rows
             }
-            guard let key = Curses.readKey() else { continue }
+            guard let key = Curses.readKey() else {
+                if Curses.terminalGone { break }
+                continue
+            }
             if key == .resize {
                 size = Curses.size
                 Curses.clear()
