@@ -92,3 +92,19 @@ import TillRuntime
         }
     }
 }
+
+@Suite struct ReportDisplayTests {
+    @Test func aPrintedReportIsShownAsItPrintedUntilClosed() {
+        let state = Fixture.signedIn()
+        var ui = Fixture.ui()
+        let slip = SlipDocument(kind: .xReport, reference: "X-3", blocks: [.text("X REPORT", .centered), .pair("Net", "-¥15.00", .plain)], training: false)
+        ui.absorb([.event(.reportPrinted(.x, reference: "X-3", net: Fixture.money(-1500)))], state: state, lastSlip: slip)
+        let screen = Fixture.render(state, ui)
+        #expect(screen.contains { $0.contains("X REPORT") })
+        #expect(screen.contains { $0.contains("Net") && $0.contains("-¥15.00") })
+        var keys = Keyboard(state: state, ui: ui)
+        keys.press(.escape)
+        #expect(keys.ui.report == nil)
+        #expect(keys.sent.isEmpty)
+    }
+}

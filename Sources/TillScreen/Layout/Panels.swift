@@ -22,9 +22,10 @@ enum Panels {
                 // The confirmation only once the slip is out: no refund without a slip.
                 if ui.printedSlips.contains(done.reference), state.unprintedSlips[done.reference] == nil {
                     rows.append(ScreenRow(ScreenText.refundDone(done.reference).text(lang) + " — " + ScreenText.slipPrinted.text(lang), .bold))
-                    let tenders = ui.lastRefund?.number == done.reference
-                        ? ui.lastRefund!.tenders.map { "\($0.kind.label.text(lang)) \($0.amount.formatted)" }.joined(separator: ", ")
-                        : done.total.formatted
+                    var tenders = done.total.formatted
+                    if let refund = ui.lastRefund, refund.number == done.reference {
+                        tenders = refund.tenders.map { "\($0.kind.label.text(lang)) \($0.amount.formatted)" }.joined(separator: ", ")
+                    }
                     rows.append(ScreenRow(ScreenText.giveBack.text(lang) + ": " + tenders, .bold))
                     rows += BigText.rows(done.total.plain).map { ScreenRow("  " + $0, .bold) }
                 } else {

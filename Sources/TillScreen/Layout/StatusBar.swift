@@ -23,7 +23,7 @@ enum StatusBar {
         after.append(ScreenSegment(" │ " + status.scanner.text(lang) + " ", bar))
         // The clerk's role, then the date, then the name give way: time, shift and device
         // states must always show.
-        let prefix = " Till \(state.config.till) │ "
+        let prefix = " \(ScreenText.till.text(lang)) \(state.config.till) │ "
         let fixed = after.reduce(0) { $0 + DisplayWidth.of($1.text) } + DisplayWidth.of(prefix) + 1
         let clocks = clockTexts(status.now, offset: state.config.utcOffsetSeconds)
         var forms = [ScreenText.notSignedIn.text(lang)]

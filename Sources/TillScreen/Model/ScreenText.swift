@@ -61,6 +61,7 @@ enum ScreenText {
     static let waitingForSlip = t("recorded — the slip has NOT printed yet (see below)", "已记录——小票尚未打印（见下方）")
     static let scannerKeyboard = t("scanner: keyboard", "扫描枪：键盘")
     static let training = t("TRAINING", "培训模式")
+    static let till = t("Till", "收银台")
     static let shift = t("Shift", "班次")
     static let noShift = t("no shift", "未开班")
     static let notSignedIn = t("not signed in", "未登录")
