@@ -155,6 +155,58 @@ struct ScreenScenarioTests {
         try till.waitFor("TOTAL")
     }
 
+    @Test func aSupervisorPostVoidsASaleTakesABlindReturnAndSeesTheXReport() throws {
+        let till = try TmuxTill()
+        defer { till.close() }
+        try till.signIn("2001", "2222")
+        try till.enter("MUG-01")
+        try till.press("F2")
+        try till.waitFor("CHANGE  ¥0.00")
+        try till.press("F9")
+        try till.waitFor("Post-void: scan")
+        try till.enter("S01-000006")
+        try till.waitFor("Void sale S01-000006 · total ¥15.00")
+        try till.press("Enter")
+        try till.waitFor("Operator mistake")
+        try till.press("Enter")
+        try till.waitFor("Enter: confirm the post-void")
+        try till.press("Enter")
+        try till.waitFor("Post-void V01-000001 done: ¥15.00.")
+        // Without a receipt: priced by the policy, paid in store credit, approved by the supervisor herself.
+        try till.press("F8")
+        try till.waitFor("RETURN WITHOUT RECEIPT")
+        try till.enter("MUG-01")
+        try till.waitFor("Refund total  ¥15.00")
+        try till.press("Enter", "Enter")
+        try till.waitFor("1  store credit")
+        try till.press("Enter")
+        try till.waitFor("Refund ¥15.00 to store credit")
+        try till.press("Enter")
+        try till.waitFor("Give back: store credit ¥15.00")
+        try till.press("F12")
+        let report = try till.waitFor("X REPORT")
+        #expect(report.contains("Post-voids (1)") && report.contains("Refunds (1)"))
+        try till.press("Escape")
+        try till.waitUntil("the report closed") { !$0.contains("X REPORT") }
+        let csv = try till.cli(["journal", "export", "--csv"])
+        #expect(csv.contains(",postVoid,V01-000001,01,3,2001,2001,"))
+        #expect(csv.contains(",refund,R01-000001,01,3,2001,2001,"))
+    }
+
+    @Test func trainingModeSaysSoAndKeepsTheRealJournalClean() throws {
+        let till = try TmuxTill(arguments: ["--training"])
+        defer { till.close() }
+        try till.waitFor("TRAINING")
+        try till.signIn()
+        try till.enter("MUG-01")
+        try till.press("F2")
+        try till.waitFor("CHANGE  ¥0.00")
+        let csv = try till.cli(["journal", "export", "--csv"])
+        #expect(csv.contains(",sale,S01-000005,"))
+        #expect(!csv.contains(",sale,S01-000006,"))
+        #expect(FileManager.default.fileExists(atPath: till.dataDir + "/training.sqlite"))
+    }
+
     /// F7, the receipt, a quantity of line 1, then reason, tender and confirm with Enter.
     func refund(_ till: TmuxTill, receipt: String, quantity: String, expectTotal: String) throws {
         try till.press("F7")
