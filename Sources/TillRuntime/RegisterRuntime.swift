@@ -85,9 +85,7 @@ public final class RegisterRuntime {
             case .verifyCredentials(let code, let pin, let purpose):
                 return try verify(code: code, pin: pin, purpose: purpose, now: now)
             case .lookUpItem(let code, let quantity, let days):
-                guard let item = try journal.item(code: code), let tax = try journal.taxClass(id: item.taxClassID) else {
-                    return .itemNotFound(code: code)
-                }
+                guard let (item, tax) = try journal.itemForSale(code: code) else { return .itemNotFound(code: code) }
                 let lowest = try days.flatMap { try journal.lowestUnitPrice(sku: item.sku, since: now.adding(seconds: -$0 * 86_400)) }
                 return .itemFound(item, tax, code: code, quantity: quantity, lowestRecentPrice: lowest)
             case .lookUpSale(let number):
