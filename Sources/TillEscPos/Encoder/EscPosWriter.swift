@@ -1,3 +1,4 @@
+import TillCore
 import TillGraphics
 
 /// Builds one print job's bytes while tracking what the printer's state will be (style, code
@@ -11,7 +12,7 @@ public struct EscPosWriter {
     private var style = TextStyle.reset
     private var justification = EscPos.Justification.left
     /// nil: unknown (ESC @ restores the power-on table, which memory switches may have set).
-    private var codePage: UInt8? = nil
+    private var currentPage: ProfileText.Page? = nil
     /// nil: unknown (Chinese models power up in FS & mode; DIP switches may differ).
     private var multibyteOn: Bool? = nil
     /// True when nothing has been printed on the current line (GS V and raster need this).
@@ -50,50 +51,80 @@ public struct EscPosWriter {
     /// Appends text the printer can print from its own fonts (check with
     /// `ProfileText.printsNatively`); switches code pages and double-byte mode as needed.
     public mutating func write(_ line: String) {
-        let scalars = Array(line.unicodeScalars)
-        var i = 0
-        while i < scalars.count {
-            let s = scalars[i]
-            switch text.route(s) {
+        line.withUTF8Bytes { write(utf8: $0, from: 0, to: $0.count, lookahead: nil) }
+    }
+
+    /// Writes `utf8[from..<to]`. `lookahead` is text that follows on the same line, so the code
+    /// page chosen here also suits it.
+    mutating func write(utf8: UnsafeBufferPointer<UInt8>, from: Int, to: Int, lookahead: UnsafeBufferPointer<UInt8>?) {
+        guard from < to else { return }
+        var scan = UTF8Scan(utf8, from: from, to: to)
+        while !scan.atEnd {
+            let start = scan.position
+            let v = scan.next()
+            if v >= 0x20 && v < 0x7F { bytes.append(UInt8(v)); continue }
+            let s = Unicode.Scalar(v)!
+            switch text.routeNonASCII(s, width: DisplayWidth.of(s)) {
             case .ascii:
-                bytes.append(UInt8(s.value))
+                bytes.append(UInt8(v))
             case .multibyte:
                 if multibyteOn != true { bytes += text.enterBytes; multibyteOn = true }
-                let spec = text.multibyteSpec!
-                bytes += text.multibyte!.bytes(for: s, allowFourByte: spec.fourByteSequences)!
+                let code = text.multibyte!.packedCode(v)
+                if code >= 0x100 && code < 0x10000 {
+                    bytes.append(UInt8(code >> 8)); bytes.append(UInt8(code & 0xFF))
+                } else {
+                    bytes += text.multibyte!.bytes(for: s, allowFourByte: true)!
+                }
             case .codePage:
                 if multibyteOn != false && text.multibyte != nil { bytes += text.exitBytes; multibyteOn = false }
-                if let current = codePage, let page = text.pages.first(where: { $0.number == current }),
-                   let b = page.charset.byte(for: s) {
+                if let current = currentPage, let b = current.charset.byte(for: s) {
                     bytes.append(b)
                 } else {
-                    let page = bestPage(scalars, from: i)
+                    let page = bestPage(UTF8Scan(utf8, from: start, to: to), then: lookahead)
                     bytes += EscPos.codePage(page.number)
-                    codePage = page.number
+                    currentPage = page
                     bytes.append(page.charset.byte(for: s)!)
                 }
             case .none:
                 bytes.append(0x3F) // '?': callers route such lines to raster; this is the last resort
             }
-            i += 1
         }
-        if !scalars.isEmpty { atLineStart = false }
+        atLineStart = false
     }
 
-    /// The code page holding scalars[start] that also holds the most of the code-page
+    /// Spaces, one byte each in every mode.
+    public mutating func spaces(_ n: Int) {
+        guard n > 0 else { return }
+        bytes.append(contentsOf: repeatElement(0x20, count: n))
+        atLineStart = false
+    }
+
+    /// The code page holding the first scalar that also holds the most of the code-page
     /// characters after it, so a line of accented text needs one ESC t, not one per letter.
-    private func bestPage(_ scalars: [Unicode.Scalar], from start: Int) -> ProfileText.Page {
+    private func bestPage(_ scan: UTF8Scan, then lookahead: UnsafeBufferPointer<UInt8>?) -> ProfileText.Page {
+        var peek = scan
+        let first = Unicode.Scalar(peek.next())!
         var best: ProfileText.Page? = nil
         var bestRun = -1
-        for page in text.pages where page.charset.byte(for: scalars[start]) != nil {
-            var run = 0
-            for s in scalars[start...] where text.route(s) == .codePage {
-                guard page.charset.byte(for: s) != nil else { break }
-                run += 1
-            }
-            if run > bestRun { best = page; bestRun = run }
+        for page in text.pages where page.charset.byte(for: first) != nil {
+            let run = codePageRun(page, scan)
+            let total = run.complete ? run.count + (lookahead.map { codePageRun(page, UTF8Scan($0)).count } ?? 0) : run.count
+            if total > bestRun { best = page; bestRun = total }
         }
         return best!
+    }
+
+    /// How many code-page characters from the start `page` holds before one it lacks.
+    private func codePageRun(_ page: ProfileText.Page, _ scan: UTF8Scan) -> (count: Int, complete: Bool) {
+        var scan = scan
+        var run = 0
+        while !scan.atEnd {
+            let s = Unicode.Scalar(scan.next())!
+            guard text.route(s) == .codePage else { continue }
+            guard page.charset.byte(for: s) != nil else { return (run, false) }
+            run += 1
+        }
+        return (run, true)
     }
 
     public mutating func newline() {
@@ -122,8 +153,9 @@ public struct EscPosWriter {
         var row = 0
         while row < bitmap.height {
             let rows = min(rowsPerCommand, bitmap.height - row)
-            bytes += EscPos.rasterImage(bytesPerRow: rowBytes, rows: rows,
-                                        data: bitmap.bits[(row * rowBytes)..<((row + rows) * rowBytes)])
+            // Header then data straight from the bitmap: no intermediate array per command.
+            bytes += [EscPos.GS, 0x76, 0x30, 0] + EscPos.le16(rowBytes) + EscPos.le16(rows)
+            bytes.append(contentsOf: bitmap.bits[(row * rowBytes)..<((row + rows) * rowBytes)])
             row += rows
         }
         atLineStart = true
