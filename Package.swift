@@ -8,6 +8,7 @@
 //   TillEscPos          printer profiles, slip layout and the ESC/POS encoder   -> TillCore, TillGraphics
 //   TillVirtualPrinter  ESC/POS decoder, paper renderer, status and faults      -> TillCore, TillEscPos, TillGraphics
 //   TillRuntime         runs the core and performs its effects                 -> TillCore, TillJournal
+//   TillTraining        drill expectations and scoring (pure)                  -> TillCore
 //   till                the command-line tool (swift-argument-parser)          -> everything
 // Device transports (TillDevices) and the ncurses screen (TillScreen) come in their own issues.
 import PackageDescription
@@ -40,10 +41,11 @@ let package = Package(
         .target(name: "TillEscPos", dependencies: ["TillCore", "TillGraphics"]),
         .target(name: "TillVirtualPrinter", dependencies: ["TillCore", "TillEscPos", "TillGraphics"]),
         .target(name: "TillRuntime", dependencies: ["TillCore", "TillJournal"]),
+        .target(name: "TillTraining", dependencies: ["TillCore"]),
         .executableTarget(
             name: "till",
             dependencies: [
-                "TillCore", "TillJournal", "TillRuntime", "TillEscPos", "TillVirtualPrinter", "TillGraphics",
+                "TillCore", "TillJournal", "TillRuntime", "TillEscPos", "TillVirtualPrinter", "TillGraphics", "TillTraining",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "TOMLKit", package: "TOMLKit"),
                 // Only for `till bench core`'s peer: plain SQLite through GRDB, measured beside the journal.
@@ -56,6 +58,7 @@ let package = Package(
         .testTarget(name: "TillEscPosTests", dependencies: ["TillEscPos", "TillVirtualPrinter", "TillGraphics", "TillCore"]),
         .testTarget(name: "TillVirtualPrinterTests", dependencies: ["TillVirtualPrinter", "TillEscPos", "TillGraphics", "TillCore"]),
         .testTarget(name: "TillRuntimeTests", dependencies: ["TillRuntime", "TillJournal", "TillCore"]),
+        .testTarget(name: "TillTrainingTests", dependencies: ["TillTraining", "TillCore"]),
         .testTarget(name: "TillCommandTests", dependencies: ["till", "TillJournal", "TillCore"]),
     ]
 )
