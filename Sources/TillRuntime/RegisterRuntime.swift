@@ -11,6 +11,8 @@ public final class RegisterRuntime {
     private let clock: () -> Timestamp
     /// Called for every event, in order, as it happens.
     public var onOutput: ((RuntimeOutput) -> Void)?
+    /// Called with every record once it is committed to the journal (drills watch refunds this way).
+    public var onRecord: ((JournalRecord) -> Void)?
 
     public init(config: RegisterConfig, journal: JournalDatabase, printer: SlipPrinter,
                 clock: @escaping () -> Timestamp) throws {
@@ -65,6 +67,7 @@ public final class RegisterRuntime {
         // Records go first, each in its own transaction: what was printed or paid out must exist.
         for case .record(let record) in effects {
             do { try journal.append(record) } catch { throw RuntimeError.journal(error) }
+            onRecord?(record)
         }
         for effect in effects {
             switch effect {

@@ -34,7 +34,9 @@ struct TillEnvironment {
         }
     }
 
-    func makePrinter() throws -> SlipPrinter {
+    func makePrinter() throws -> SlipPrinter { try Self.makePrinter(config) }
+
+    static func makePrinter(_ config: ResolvedConfiguration) throws -> SlipPrinter {
         switch config.printerURL {
         case "virtual":
             let profile: PrinterProfile
