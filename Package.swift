@@ -8,6 +8,7 @@
 //   TillEscPos          printer profiles, slip layout and the ESC/POS encoder   -> TillCore, TillGraphics
 //   TillVirtualPrinter  ESC/POS decoder, paper renderer, status and faults      -> TillCore, TillEscPos, TillGraphics
 //   TillRuntime         runs the core and performs its effects                 -> TillCore, TillJournal
+//   TillScanning        barcode symbologies, GS1, scanner readers (serial, evdev, wedge) -> TillCore
 //   till                the command-line tool (swift-argument-parser)          -> everything
 // Device transports (TillDevices) and the ncurses screen (TillScreen) come in their own issues.
 import PackageDescription
@@ -40,10 +41,11 @@ let package = Package(
         .target(name: "TillEscPos", dependencies: ["TillCore", "TillGraphics"]),
         .target(name: "TillVirtualPrinter", dependencies: ["TillCore", "TillEscPos", "TillGraphics"]),
         .target(name: "TillRuntime", dependencies: ["TillCore", "TillJournal"]),
+        .target(name: "TillScanning", dependencies: ["TillCore"]),
         .executableTarget(
             name: "till",
             dependencies: [
-                "TillCore", "TillJournal", "TillRuntime", "TillEscPos", "TillVirtualPrinter", "TillGraphics",
+                "TillCore", "TillJournal", "TillRuntime", "TillEscPos", "TillVirtualPrinter", "TillGraphics", "TillScanning",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "TOMLKit", package: "TOMLKit"),
                 // Only for `till bench core`'s peer: plain SQLite through GRDB, measured beside the journal.
@@ -57,5 +59,11 @@ let package = Package(
         .testTarget(name: "TillVirtualPrinterTests", dependencies: ["TillVirtualPrinter", "TillEscPos", "TillGraphics", "TillCore"]),
         .testTarget(name: "TillRuntimeTests", dependencies: ["TillRuntime", "TillJournal", "TillCore"]),
         .testTarget(name: "TillCommandTests", dependencies: ["till", "TillJournal", "TillCore"]),
+        .testTarget(
+            name: "TillScanningTests",
+            dependencies: ["TillScanning", "TillCore"],
+            // The umockdev harness (Python, device description, nothing Swift) stays beside the tests.
+            exclude: ["Harness"]
+        ),
     ]
 )
