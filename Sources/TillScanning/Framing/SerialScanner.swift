@@ -37,8 +37,10 @@ public final class SerialScanner {
     }
 
     private func finish(_ bytes: [UInt8]) -> RawScan {
-        defer { readsSinceLastScan = ready.isEmpty ? 0 : readsSinceLastScan }
-        return RawScan(bytes: bytes, completedAt: monotonicNanoseconds(), reads: max(readsSinceLastScan, 1))
+        let reads = max(readsSinceLastScan, 1)
+        // The next scan already has bytes from the last read: that read counts for it too.
+        readsSinceLastScan = ready.isEmpty && framer.pending.isEmpty ? 0 : 1
+        return RawScan(bytes: bytes, completedAt: monotonicNanoseconds(), reads: reads)
     }
 
     public func close() { port.close() }

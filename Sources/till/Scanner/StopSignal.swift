@@ -1,0 +1,15 @@
+import Glibc
+
+/// Ctrl-C (SIGINT) and SIGTERM set a flag instead of killing the process, so a scanner loop
+/// can finish its current read (≤ 200 ms), release the evdev grab and restore the terminal.
+enum StopSignal {
+    nonisolated(unsafe) private static var flag: sig_atomic_t = 0
+
+    static func install() {
+        let handler: @convention(c) (Int32) -> Void = { _ in StopSignal.flag = 1 }
+        signal(SIGINT, handler)
+        signal(SIGTERM, handler)
+    }
+
+    static var requested: Bool { flag != 0 }
+}
