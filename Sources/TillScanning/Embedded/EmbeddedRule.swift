@@ -39,7 +39,7 @@ public struct EmbeddedRule: Hashable, Sendable, Codable {
 
     public var kind: Kind { pattern.contains("P") ? .price : .weight }
 
-    public init(_ pattern: String, lookup: Lookup = .zeroed) throws {
+    public init(_ pattern: String, lookup: Lookup = .zeroed) throws(PatternError) {
         self.pattern = pattern
         self.lookup = lookup
         var positions: [Position] = []
