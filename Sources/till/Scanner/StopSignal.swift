@@ -9,6 +9,13 @@ enum StopSignal {
         let handler: @convention(c) (Int32) -> Void = { _ in StopSignal.flag = 1 }
         signal(SIGINT, handler)
         signal(SIGTERM, handler)
+        // A parent may start us with these signals blocked (the mask is inherited across exec):
+        // unblock them, or Ctrl-C would never reach the handler.
+        var set = sigset_t()
+        sigemptyset(&set)
+        sigaddset(&set, SIGINT)
+        sigaddset(&set, SIGTERM)
+        sigprocmask(SIG_UNBLOCK, &set, nil)
     }
 
     static var requested: Bool { flag != 0 }
