@@ -9,6 +9,7 @@
 //   TillVirtualPrinter  ESC/POS decoder, paper renderer, status and faults      -> TillCore, TillEscPos, TillGraphics
 //   TillRuntime         runs the core and performs its effects                 -> TillCore, TillJournal
 //   TillTraining        drill expectations and scoring (pure)                  -> TillCore
+//   TillScanning        barcode symbologies, GS1, scanner readers (serial, evdev, wedge) -> TillCore
 //   till                the command-line tool (swift-argument-parser)          -> everything
 // Device transports (TillDevices) and the ncurses screen (TillScreen) come in their own issues.
 import PackageDescription
@@ -42,10 +43,12 @@ let package = Package(
         .target(name: "TillVirtualPrinter", dependencies: ["TillCore", "TillEscPos", "TillGraphics"]),
         .target(name: "TillRuntime", dependencies: ["TillCore", "TillJournal"]),
         .target(name: "TillTraining", dependencies: ["TillCore"]),
+        .target(name: "TillScanning", dependencies: ["TillCore"]),
         .executableTarget(
             name: "till",
             dependencies: [
                 "TillCore", "TillJournal", "TillRuntime", "TillEscPos", "TillVirtualPrinter", "TillGraphics", "TillTraining",
+                "TillScanning",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "TOMLKit", package: "TOMLKit"),
                 // Only for `till bench core`'s peer: plain SQLite through GRDB, measured beside the journal.
@@ -60,5 +63,11 @@ let package = Package(
         .testTarget(name: "TillRuntimeTests", dependencies: ["TillRuntime", "TillJournal", "TillCore"]),
         .testTarget(name: "TillTrainingTests", dependencies: ["TillTraining", "TillCore"]),
         .testTarget(name: "TillCommandTests", dependencies: ["till", "TillJournal", "TillCore"]),
+        .testTarget(
+            name: "TillScanningTests",
+            dependencies: ["TillScanning", "TillCore"],
+            // The umockdev harness (Python, device description, nothing Swift) stays beside the tests.
+            exclude: ["Harness"]
+        ),
     ]
 )
