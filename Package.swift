@@ -53,7 +53,9 @@ let package = Package(
                 .product(name: "TOMLKit", package: "TOMLKit"),
                 // Only for `till bench core`'s peer: plain SQLite through GRDB, measured beside the journal.
                 .product(name: "GRDB", package: "GRDB.swift"),
-            ]
+            ],
+            // The stock refund drills ship with the package (TOML files and their key scripts).
+            resources: [.copy("Drills")]
         ),
         .testTarget(name: "TillCoreTests", dependencies: ["TillCore"]),
         .testTarget(name: "TillJournalTests", dependencies: ["TillJournal", "TillCore"]),

@@ -33,9 +33,13 @@ public struct DrillExpectation: Hashable, Sendable, Codable {
     public var slipPrinted: Bool?
     /// For `.refusal`: the refusal code the till must have given (e.g. "window_expired").
     public var refusal: String?
+    /// Refusals the scenario makes the trainee meet (a damaged label is refused before the
+    /// number is typed): not counted as wrong attempts.
+    public var allowedRefusals: [String] = []
 
     public init(outcome: Outcome, lines: [Line]? = nil, amount: Money? = nil, tender: TenderKind? = nil,
-                reasonCategory: String? = nil, supervisor: Bool? = nil, slipPrinted: Bool? = nil, refusal: String? = nil) {
+                reasonCategory: String? = nil, supervisor: Bool? = nil, slipPrinted: Bool? = nil, refusal: String? = nil,
+                allowedRefusals: [String] = []) {
         self.outcome = outcome
         self.lines = lines
         self.amount = amount
@@ -44,6 +48,7 @@ public struct DrillExpectation: Hashable, Sendable, Codable {
         self.supervisor = supervisor
         self.slipPrinted = slipPrinted
         self.refusal = refusal
+        self.allowedRefusals = allowedRefusals
     }
 }
 

@@ -28,7 +28,7 @@ public enum DrillScorer {
         let outcome = points.isEmpty ? 0 : outcomeWeight * right / points.count
         let expectedRefusal = expected.outcome == .refusal ? expected.refusal : nil
         // Meeting the refusal the drill is about is the point, not a mistake; any other is.
-        var allowed = expectedRefusal.map { [$0] } ?? []
+        var allowed = (expectedRefusal.map { [$0] } ?? []) + expected.allowedRefusals
         let wrong = observed.refusals.filter { code in
             if let i = allowed.firstIndex(of: code) { allowed.remove(at: i); return false }
             return !expectedCourseRefusals.contains(code)

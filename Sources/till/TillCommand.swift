@@ -17,6 +17,7 @@ struct TillCommand: ParsableCommand {
             ConfigCommand.self,
             PrinterCommand.self,
             BenchCommand.self,
+            DrillCommand.self,
             ScannerCommand.self,
         ]
     )

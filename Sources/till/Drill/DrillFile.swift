@@ -13,7 +13,7 @@ struct DrillFile: Codable {
         var localized: LocalizedText { LocalizedText(en: en, zh: zh) }
     }
     struct Par: Codable {
-        var seconds: Double
+        var seconds: Int
         var keystrokes: Int
     }
     struct Sale: Codable {
@@ -46,6 +46,7 @@ struct DrillFile: Codable {
         var supervisor: Bool?
         var slip_printed: Bool?
         var refusal: String?
+        var allowed_refusals: [String]?
     }
 
     var id: String
@@ -98,6 +99,7 @@ struct DrillFile: Codable {
         }
         return DrillExpectation(outcome: outcome, lines: lines, amount: amount, tender: tender,
                                 reasonCategory: expect.reason_category, supervisor: expect.supervisor,
-                                slipPrinted: expect.slip_printed, refusal: expect.refusal)
+                                slipPrinted: expect.slip_printed, refusal: expect.refusal,
+                                allowedRefusals: expect.allowed_refusals ?? [])
     }
 }

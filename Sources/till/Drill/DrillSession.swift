@@ -38,9 +38,11 @@ final class DrillSession {
         let journal = try journalCall { try JournalDatabase(path: directory + "/training.sqlite", pinHashRounds: 1000) }
         try DemoData.seedCatalogAndUsers(journal: journal, currency: resolved.register.currency)
         let clock = TillClock(fixed: Timestamp(seconds: drill.now))
-        try DrillSetup(drill: drill, journal: journal, config: resolved.register, clock: clock).run()
         var register = resolved.register
+        // Everything in a drill is training: its history too, or the core would refuse to
+        // refund a "real" sale from training mode.
         register.training = true
+        try DrillSetup(drill: drill, journal: journal, config: register, clock: clock).run()
         printer = try DrillSession.makePrinter(resolved)
         paperOutPending = drill.faults?.printer == "paper-out-at-slip"
         let session = try RegisterRuntime(config: register, journal: journal, printer: printer, clock: { clock.now })
@@ -100,7 +102,7 @@ final class DrillSession {
         let observed = DrillObservation(refunds: refunds, voids: voids, refusals: refusals, printedSlips: printed,
                                         seconds: seconds ?? self.seconds, keystrokes: keystrokes)
         return DrillScorer.score(try drill.expectation(currency: config.register.currency), observed,
-                                 par: DrillScorer.Par(seconds: drill.par.seconds, keystrokes: drill.par.keystrokes))
+                                 par: DrillScorer.Par(seconds: Double(drill.par.seconds), keystrokes: drill.par.keystrokes))
     }
 
     func cleanUp() { try? FileManager.default.removeItem(atPath: directory) }
