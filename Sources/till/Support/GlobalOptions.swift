@@ -28,6 +28,9 @@ struct GlobalOptions: ParsableArguments {
     @Option(name: .long, help: "Control socket for injecting faults into the virtual printer (see `till printer fault`).")
     var printerControl: String?
 
+    @Flag(name: .long, help: "Do not write demo data into a new journal (a real shop: add users with `till user add`).")
+    var noDemo = false
+
     /// Loads the configuration file (if any) and applies the flags.
     func resolve() throws -> ResolvedConfiguration {
         let env = ProcessInfo.processInfo.environment

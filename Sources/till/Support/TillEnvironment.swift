@@ -27,7 +27,7 @@ struct TillEnvironment {
         } catch let error as JournalError {
             throw CLIError(en: error.message(.en), zh: error.message(.zh), remedyEn: error.remedy(.en), remedyZh: error.remedy(.zh))
         }
-        if seedDemo, try journal.users().isEmpty {
+        if seedDemo, !options.noDemo, try journal.users().isEmpty {
             Output.error(Output.language == .zh ? "首次运行：正在写入演示数据到 \(journalPath) …"
                                                 : "First run: writing demo data to \(journalPath) …")
             try DemoData.seed(journal: journal, config: config.register)
