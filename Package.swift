@@ -8,8 +8,11 @@
 //   TillEscPos          printer profiles, slip layout and the ESC/POS encoder   -> TillCore, TillGraphics
 //   TillVirtualPrinter  ESC/POS decoder, paper renderer, status and faults      -> TillCore, TillEscPos, TillGraphics
 //   TillRuntime         runs the core and performs its effects                 -> TillCore, TillJournal
+//   CLibUSB             libusb-1.0 headers (system library; Debian libusb-1.0-0-dev)
+//   TillDevices         printer transports (usb, lp, serial, tcp, in-process), the printer driver,
+//                       device discovery and udev rules -> TillCore, TillEscPos, TillRuntime, TillVirtualPrinter, CLibUSB
 //   till                the command-line tool (swift-argument-parser)          -> everything
-// Device transports (TillDevices) and the ncurses screen (TillScreen) come in their own issues.
+// Scanner devices and the ncurses screen (TillScreen) come in their own issues.
 import PackageDescription
 
 let package = Package(
@@ -40,10 +43,12 @@ let package = Package(
         .target(name: "TillEscPos", dependencies: ["TillCore", "TillGraphics"]),
         .target(name: "TillVirtualPrinter", dependencies: ["TillCore", "TillEscPos", "TillGraphics"]),
         .target(name: "TillRuntime", dependencies: ["TillCore", "TillJournal"]),
+        .systemLibrary(name: "CLibUSB", path: "Sources/CLibUSB", pkgConfig: "libusb-1.0", providers: [.apt(["libusb-1.0-0-dev"])]),
+        .target(name: "TillDevices", dependencies: ["TillCore", "TillEscPos", "TillGraphics", "TillRuntime", "TillVirtualPrinter", "CLibUSB"]),
         .executableTarget(
             name: "till",
             dependencies: [
-                "TillCore", "TillJournal", "TillRuntime", "TillEscPos", "TillVirtualPrinter", "TillGraphics",
+                "TillCore", "TillJournal", "TillRuntime", "TillEscPos", "TillVirtualPrinter", "TillGraphics", "TillDevices",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "TOMLKit", package: "TOMLKit"),
                 // Only for `till bench core`'s peer: plain SQLite through GRDB, measured beside the journal.
@@ -57,5 +62,11 @@ let package = Package(
         .testTarget(name: "TillVirtualPrinterTests", dependencies: ["TillVirtualPrinter", "TillEscPos", "TillGraphics", "TillCore"]),
         .testTarget(name: "TillRuntimeTests", dependencies: ["TillRuntime", "TillJournal", "TillCore"]),
         .testTarget(name: "TillCommandTests", dependencies: ["till", "TillJournal", "TillCore"]),
+        .testTarget(
+            name: "TillDevicesTests",
+            dependencies: ["TillDevices", "till", "TillEscPos", "TillVirtualPrinter", "TillRuntime", "TillCore"],
+            // The umockdev harness (Python) and device descriptions are run from the source tree.
+            exclude: ["Harness"]
+        ),
     ]
 )
