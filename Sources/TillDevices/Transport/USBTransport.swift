@@ -12,11 +12,15 @@ public final class USBTransport: PrinterTransport {
     private var handle: OpaquePointer?
     private var interface: USBDevice.Interface?
     private var detachedKernelDriver = false
-    private var described: String
+    /// Where the claimed device sits (/dev/bus/usb/001/002), for messages.
+    private var node: String?
 
     public init(selector: PrinterAddress.USBSelector) {
         self.selector = selector
-        described = PrinterAddress.usb(selector).description
+    }
+
+    private var described: String {
+        PrinterAddress.usb(selector).description + (node.map { " at \($0)" } ?? "")
     }
 
     deinit { close() }
@@ -53,7 +57,7 @@ public final class USBTransport: PrinterTransport {
 
     /// Opens one device, checks its serial number, detaches usblp, claims the interface.
     private func claim(_ device: USBDevice) throws {
-        let where_ = "\(described) at \(device.nodePath)"
+        let where_ = "\(PrinterAddress.usb(selector)) at \(device.nodePath)"
         var h: OpaquePointer?
         let r = libusb_open(device.raw, &h)
         guard r == 0, let h else { throw Self.openError(r, where_) }
@@ -89,7 +93,7 @@ public final class USBTransport: PrinterTransport {
         handle = h
         interface = iface
         detachedKernelDriver = detached
-        described = "\(PrinterAddress.usb(selector)) at \(device.nodePath)"
+        node = device.nodePath
         ok = true
     }
 
@@ -145,6 +149,7 @@ public final class USBTransport: PrinterTransport {
         handle = nil
         interface = nil
         detachedKernelDriver = false
+        node = nil
         context = nil
     }
 
@@ -153,8 +158,9 @@ public final class USBTransport: PrinterTransport {
 
     private func transferError(_ r: Int32, sent: Int, total: Int) -> PrinterDeviceError {
         if r == LIBUSB_ERROR_NO_DEVICE.rawValue || r == LIBUSB_ERROR_IO.rawValue {
+            let error = PrinterDeviceError.disconnected(described, sent: sent, total: total)
             close()
-            return .disconnected(described, sent: sent, total: total)
+            return error
         }
         if r == LIBUSB_ERROR_TIMEOUT.rawValue {
             return PrinterDeviceError(.timeout, en: "\(described) stopped taking data after \(sent) of \(total) bytes",
