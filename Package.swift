@@ -10,8 +10,11 @@
 //   TillRuntime         runs the core and performs its effects                 -> TillCore, TillJournal
 //   TillTraining        drill expectations and scoring (pure)                  -> TillCore
 //   TillScanning        barcode symbologies, GS1, scanner readers (serial, evdev, wedge) -> TillCore
+//   CLibUSB             libusb-1.0 headers (system library; Debian libusb-1.0-0-dev)
+//   TillDevices         printer transports (usb, lp, serial, tcp, in-process), the printer driver,
+//                       device discovery and udev rules -> TillCore, TillEscPos, TillRuntime, TillVirtualPrinter, CLibUSB
 //   till                the command-line tool (swift-argument-parser)          -> everything
-// Device transports (TillDevices) and the ncurses screen (TillScreen) come in their own issues.
+// The ncurses screen (TillScreen) comes in its own issue.
 import PackageDescription
 
 let package = Package(
@@ -44,11 +47,13 @@ let package = Package(
         .target(name: "TillRuntime", dependencies: ["TillCore", "TillJournal"]),
         .target(name: "TillTraining", dependencies: ["TillCore"]),
         .target(name: "TillScanning", dependencies: ["TillCore"]),
+        .systemLibrary(name: "CLibUSB", path: "Sources/CLibUSB", pkgConfig: "libusb-1.0", providers: [.apt(["libusb-1.0-0-dev"])]),
+        .target(name: "TillDevices", dependencies: ["TillCore", "TillEscPos", "TillGraphics", "TillRuntime", "TillVirtualPrinter", "CLibUSB"]),
         .executableTarget(
             name: "till",
             dependencies: [
                 "TillCore", "TillJournal", "TillRuntime", "TillEscPos", "TillVirtualPrinter", "TillGraphics", "TillTraining",
-                "TillScanning",
+                "TillScanning", "TillDevices",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "TOMLKit", package: "TOMLKit"),
                 // Only for `till bench core`'s peer: plain SQLite through GRDB, measured beside the journal.
@@ -69,6 +74,12 @@ let package = Package(
             name: "TillScanningTests",
             dependencies: ["TillScanning", "TillCore"],
             // The umockdev harness (Python, device description, nothing Swift) stays beside the tests.
+            exclude: ["Harness"]
+        ),
+        .testTarget(
+            name: "TillDevicesTests",
+            dependencies: ["TillDevices", "till", "TillEscPos", "TillVirtualPrinter", "TillRuntime", "TillCore"],
+            // The umockdev harness (Python) and device descriptions are run from the source tree.
             exclude: ["Harness"]
         ),
     ]

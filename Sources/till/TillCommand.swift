@@ -16,6 +16,8 @@ struct TillCommand: ParsableCommand {
             ReprintCommand.self,
             ConfigCommand.self,
             PrinterCommand.self,
+            DevicesCommand.self,
+            DrawerCommand.self,
             BenchCommand.self,
             DrillCommand.self,
             ScannerCommand.self,

@@ -15,7 +15,9 @@ final class DrillSession {
     let config: ResolvedConfiguration
     let journal: JournalDatabase
     let runtime: RegisterRuntime
-    let printer: VirtualSlipPrinter
+    let printer: SlipPrinter
+    /// The in-process virtual printer behind `printer`: drills inject their faults here.
+    let paper: VirtualPrinter
     private let clock: TillClock
     private let startedWall = Date()
     private var refunds: [RefundRecord] = []
@@ -43,7 +45,13 @@ final class DrillSession {
         // refund a "real" sale from training mode.
         register.training = true
         try DrillSetup(drill: drill, journal: journal, config: register, clock: clock).run()
-        printer = try DrillSession.makePrinter(resolved)
+        let setup = try TillEnvironment.makePrinterSetup(resolved)
+        guard let virtual = setup.virtual else {
+            throw CLIError(en: "Drills print on the built-in virtual printer.", zh: "演练使用内置虚拟打印机。",
+                           remedyEn: "Remove the printer URL from the drill's [config].", remedyZh: "请删除演练 [config] 中的打印机地址。")
+        }
+        printer = setup.printer
+        paper = virtual
         paperOutPending = drill.faults?.printer == "paper-out-at-slip"
         let session = try RegisterRuntime(config: register, journal: journal, printer: printer, clock: { clock.now })
         clock.set(Timestamp(seconds: drill.now))
@@ -53,14 +61,6 @@ final class DrillSession {
         session.onRecord = { [weak self] record in self?.observe(record) }
     }
 
-    private static func makePrinter(_ config: ResolvedConfiguration) throws -> VirtualSlipPrinter {
-        guard let printer = try TillEnvironment.makePrinter(config) as? VirtualSlipPrinter else {
-            throw CLIError(en: "Drills print on the built-in virtual printer.", zh: "演练使用内置虚拟打印机。",
-                           remedyEn: "Remove the printer URL from the drill's [config].", remedyZh: "请删除演练 [config] 中的打印机地址。")
-        }
-        return printer
-    }
-
     private func observe(_ record: JournalRecord) {
         switch record {
         case .refund(let refund, _):
@@ -68,7 +68,7 @@ final class DrillSession {
             // The scripted fault: the paper runs out just as the refund slip prints.
             if paperOutPending {
                 paperOutPending = false
-                _ = printer.printer.inject(.paperOut)
+                _ = paper.inject(.paperOut)
             }
         case .postVoid(let void, _): voids.append(void)
         default: break
@@ -94,7 +94,7 @@ final class DrillSession {
     }
 
     /// The trainer loads paper after a paper-out.
-    func loadPaper() { _ = printer.printer.inject(.paperLoad) }
+    func loadPaper() { _ = paper.inject(.paperLoad) }
 
     var seconds: Double { Date().timeIntervalSince(startedWall) }
 
