@@ -74,4 +74,16 @@ extension Job {
             return true
         }
     }
+
+    /// A rule of one printable ASCII character (not a space, which the general path trims
+    /// away): the same bytes as `lines([String(repeating: c, count: columns)], .plain)`
+    /// without building the string (LayoutFastPathTests compares the two).
+    func fastRule(_ ch: String) -> Bool {
+        guard ch.utf8.count == 1, let c = ch.utf8.first, c > 0x20, c < 0x7F else { return false }
+        writer.justify(.left)
+        writer.setStyle(encoder.textStyle(.plain))
+        writer.writeRepeated(c, profile.fontA.columns)
+        writer.newline()
+        return true
+    }
 }
