@@ -15,7 +15,7 @@ public enum DisplayWidth {
     }
 
     /// East Asian Width W/F ranges (Unicode 15, the blocks a till meets).
-    @usableFromInline
+    @inlinable
     static func isWide(_ v: UInt32) -> Bool {
         // CJK Unified Ideographs first: most wide characters on a receipt (also listed below).
         if v >= 0x4E00 && v <= 0x9FFF { return true }

@@ -59,7 +59,6 @@ public struct EscPosWriter {
     mutating func write(utf8: UnsafeBufferPointer<UInt8>, from: Int, to: Int, lookahead: UnsafeBufferPointer<UInt8>?) {
         guard from < to else { return }
         var scan = UTF8Scan(utf8, from: from, to: to)
-        let hasMultibyte = text.multibyte != nil && text.multibyteSpec != nil
         while !scan.atEnd {
             let start = scan.position
             let v = scan.next()
@@ -75,11 +74,9 @@ public struct EscPosWriter {
             let width = DisplayWidth.of(s)
             // Two-column characters with a two-byte code (all of GBK, Big5, Shift-JIS): the
             // `.multibyte` case below without routing twice or building an array; the same bytes.
-            // (`text.multibyte!` read in place: binding it with `if let` copies the struct and
-            // retains its tables for every character.)
-            if width == 2, hasMultibyte {
-                let code = text.multibyte!.packedCode(v)
-                if code >= 0x100 && code < 0x10000 {
+            if width == 2 {
+                let code = text.twoByteCode(v)
+                if code != 0 {
                     if multibyteOn != true { bytes += text.enterBytes; multibyteOn = true }
                     bytes.append(UInt8(truncatingIfNeeded: code >> 8)); bytes.append(UInt8(truncatingIfNeeded: code))
                     continue

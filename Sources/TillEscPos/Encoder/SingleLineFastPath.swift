@@ -26,7 +26,10 @@ extension Job {
                 if v < 0xA0 || (0x1100...0x11FF).contains(v) { return nil }
                 let s = Unicode.Scalar(v)!
                 let cols = DisplayWidth.of(s)
-                if cols == 0 || encoder.text.routeNonASCII(s, width: cols) == .none { return nil }
+                // A two-byte multibyte code means `.multibyte` without the full routing.
+                if !(cols == 2 && encoder.text.twoByteCode(v) != 0) {
+                    if cols == 0 || encoder.text.routeNonASCII(s, width: cols) == .none { return nil }
+                }
                 w.full += cols
             }
             if v != 0x20 { w.trimmed = w.full; w.trimmedEnd = scan.position }
