@@ -42,4 +42,25 @@ struct LayoutFastPathTests {
             }
         }
     }
+
+    /// A rule of one ASCII character skips building the line; the general path must agree.
+    @Test func fastRuleMatchesTheGeneralPath() throws {
+        for id in ["epson-tm-t88vi", "epson-tm-t82iii", "xprinter-xp-58"] {
+            let encoder = Profiles.encoder(id)
+            for ch in ["-", "=", "*", "~", "_"] {
+                // After another line, so a style or justification change is part of the check.
+                for before: SlipBlock in [.text("Title", .title), .text("x", .plain), .barcode(.code128, "123")] {
+                    let fast = Job(encoder: encoder, options: EncodeOptions())
+                    try fast.add(before)
+                    try fast.add(.rule(ch))
+                    let general = Job(encoder: encoder, options: EncodeOptions())
+                    try general.add(before)
+                    let cols = encoder.profile.fontA.columns / max(1, DisplayWidth.of(ch))
+                    try general.lines([String(repeating: ch, count: cols)], .plain)
+                    #expect(fast.writer.bytes == general.writer.bytes, "\(id) rule \(ch)")
+                }
+            }
+        }
+    }
 }
+

@@ -62,9 +62,27 @@ public struct EscPosWriter {
         while !scan.atEnd {
             let start = scan.position
             let v = scan.next()
-            if v >= 0x20 && v < 0x7F { bytes.append(UInt8(v)); continue }
+            if v >= 0x20 && v < 0x7F {
+                // A run of printable ASCII prints as itself: one block copy for the whole run.
+                var end = scan.position
+                while end < to, utf8[end] >= 0x20, utf8[end] < 0x7F { end += 1 }
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<end]))
+                scan.position = end
+                continue
+            }
             let s = Unicode.Scalar(v)!
-            switch text.routeNonASCII(s, width: DisplayWidth.of(s)) {
+            let width = DisplayWidth.of(s)
+            // Two-column characters with a two-byte code (all of GBK, Big5, Shift-JIS): the
+            // `.multibyte` case below without routing twice or building an array; the same bytes.
+            if width == 2 {
+                let code = text.twoByteCode(v)
+                if code != 0 {
+                    if multibyteOn != true { bytes += text.enterBytes; multibyteOn = true }
+                    bytes.append(UInt8(truncatingIfNeeded: code >> 8)); bytes.append(UInt8(truncatingIfNeeded: code))
+                    continue
+                }
+            }
+            switch text.routeNonASCII(s, width: width) {
             case .ascii:
                 bytes.append(UInt8(v))
             case .multibyte:
@@ -95,8 +113,24 @@ public struct EscPosWriter {
     /// Spaces, one byte each in every mode.
     public mutating func spaces(_ n: Int) {
         guard n > 0 else { return }
-        bytes.append(contentsOf: repeatElement(0x20, count: n))
+        repeatByte(0x20, n)
         atLineStart = false
+    }
+
+    /// `n` copies of a printable ASCII byte as text: what `write` does for such a line.
+    mutating func writeRepeated(_ byte: UInt8, _ n: Int) {
+        guard n > 0 else { return }
+        repeatByte(byte, n)
+        atLineStart = false
+    }
+
+    /// `n` copies of `byte`, appended as one block (`append(contentsOf: repeatElement…)` is a
+    /// generic call that appends byte by byte).
+    mutating func repeatByte(_ byte: UInt8, _ n: Int) {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: n) { run in
+            run.initialize(repeating: byte)
+            bytes.append(contentsOf: run)
+        }
     }
 
     /// The code page holding the first scalar that also holds the most of the code-page
@@ -184,20 +218,33 @@ public struct EscPosWriter {
 
     public mutating func barcode(_ payload: BarcodePayload, moduleWidth: Int, height: Int) {
         if !atLineStart { newline() }
-        bytes += EscPos.barcodeModuleWidth(UInt8(moduleWidth))
-        bytes += EscPos.barcodeHeight(UInt8(max(1, min(255, height))))
-        bytes += EscPos.barcode(m: payload.m, data: payload.data)
+        // EscPos.barcodeModuleWidth, barcodeHeight and barcode(m:data:), appended in place.
+        precondition(payload.data.count <= 255, "GS k function B carries at most 255 data bytes")
+        bytes.append(EscPos.GS); bytes.append(0x77); bytes.append(UInt8(moduleWidth))
+        bytes.append(EscPos.GS); bytes.append(0x68); bytes.append(max(1, UInt8(max(1, min(255, height)))))
+        bytes.append(EscPos.GS); bytes.append(0x6B); bytes.append(payload.m); bytes.append(UInt8(payload.data.count))
+        bytes += payload.data
         atLineStart = true
     }
 
     public mutating func qr(_ data: [UInt8], moduleSize: Int, level: EscPos.QRLevel) {
         if !atLineStart { newline() }
         bytes += EscPos.qrModel2
-        bytes += EscPos.qrModuleSize(UInt8(moduleSize))
-        bytes += EscPos.qrErrorLevel(level)
-        bytes += EscPos.qrStore(data)
+        // EscPos.qrModuleSize, qrErrorLevel and qrStore, appended in place (no array per command).
+        qrFunction(67, param: max(1, min(16, UInt8(moduleSize))))
+        qrFunction(69, param: level.rawValue)
+        qrFunction(80, param: 0x30, data: data)
         bytes += EscPos.qrPrint
         atLineStart = true
+    }
+
+    /// GS ( k pL pH 49 fn param data…: what EscPos.qrFunction builds.
+    private mutating func qrFunction(_ fn: UInt8, param: UInt8, data: [UInt8] = []) {
+        let length = data.count + 3
+        bytes.append(EscPos.GS); bytes.append(0x28); bytes.append(0x6B)
+        bytes.append(UInt8(length & 0xFF)); bytes.append(UInt8(length >> 8 & 0xFF))
+        bytes.append(0x31); bytes.append(fn); bytes.append(param)
+        bytes += data
     }
 
     // MARK: paper and drawer

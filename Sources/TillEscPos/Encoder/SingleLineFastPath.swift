@@ -26,7 +26,10 @@ extension Job {
                 if v < 0xA0 || (0x1100...0x11FF).contains(v) { return nil }
                 let s = Unicode.Scalar(v)!
                 let cols = DisplayWidth.of(s)
-                if cols == 0 || encoder.text.routeNonASCII(s, width: cols) == .none { return nil }
+                // A two-byte multibyte code means `.multibyte` without the full routing.
+                if !(cols == 2 && encoder.text.twoByteCode(v) != 0) {
+                    if cols == 0 || encoder.text.routeNonASCII(s, width: cols) == .none { return nil }
+                }
                 w.full += cols
             }
             if v != 0x20 { w.trimmed = w.full; w.trimmedEnd = scan.position }
@@ -73,5 +76,17 @@ extension Job {
             writer.newline()
             return true
         }
+    }
+
+    /// A rule of one printable ASCII character (not a space, which the general path trims
+    /// away): the same bytes as `lines([String(repeating: c, count: columns)], .plain)`
+    /// without building the string (LayoutFastPathTests compares the two).
+    func fastRule(_ ch: String) -> Bool {
+        guard ch.utf8.count == 1, let c = ch.utf8.first, c > 0x20, c < 0x7F else { return false }
+        writer.justify(.left)
+        writer.setStyle(encoder.textStyle(.plain))
+        writer.writeRepeated(c, profile.fontA.columns)
+        writer.newline()
+        return true
     }
 }

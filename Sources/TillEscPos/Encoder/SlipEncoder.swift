@@ -46,7 +46,9 @@ public final class SlipEncoder: Sendable {
 final class Job {
     let encoder: SlipEncoder
     let options: EncodeOptions
-    var writer: EscPosWriter
+    /// Unchecked: a job belongs to one encode call on one thread and no access to the writer
+    /// overlaps another, so the runtime's dynamic exclusivity check per call only costs time.
+    @exclusivity(unchecked) var writer: EscPosWriter
     var nvState: NVGraphicsState?
     var rasterText: [(text: String, bitmap: Bitmap)] = []
     var warnings: [String] = []
@@ -73,6 +75,7 @@ final class Job {
                                              style: style, columns: encoder.columns(style))
             try self.lines(lines, style)
         case .rule(let ch):
+            if fastRule(ch) { return }
             let c = ProfileText.sanitize(ch).first.map(String.init) ?? "-"
             let cols = profile.fontA.columns / max(1, DisplayWidth.of(c))
             try lines([String(repeating: c, count: cols)], .plain)
@@ -130,9 +133,13 @@ final class Job {
     func barcode(_ symbology: TillCore.BarcodeSymbology, _ data: String) throws {
         let payload = try BarcodePayload(symbology, data)
         // Widest module (≤ 3 dots, the Epson default) that fits with 10-module quiet zones.
-        let widths = profile.barcodes.moduleWidths.sorted()
-        let fitting = widths.filter { ($0 * (payload.modules + 20)) <= profile.media.dots }
-        guard let width = fitting.last(where: { $0 <= 3 }) ?? fitting.first else {
+        // The widest fitting width ≤ 3, else the narrowest fitting one (no sorted copies).
+        var widest: Int? = nil, narrowest: Int? = nil
+        for w in profile.barcodes.moduleWidths where w * (payload.modules + 20) <= profile.media.dots {
+            if w <= 3 && w > (widest ?? Int.min) { widest = w }
+            if w < (narrowest ?? Int.max) { narrowest = w }
+        }
+        guard let width = widest ?? narrowest else {
             warnings.append(BarcodeDataError.tooWide(symbology, modules: payload.modules, dots: profile.media.dots).description)
             try lines([data], .centered)
             return

@@ -14,6 +14,8 @@ public final class ProfileText: Sendable {
     public let multibyteSpec: PrinterProfile.Multibyte?
     let enterBytes: [UInt8]
     let exitBytes: [UInt8]
+    /// `multibyte` and `multibyteSpec` both set: `twoByteCode` can answer.
+    let hasMultibyte: Bool
 
     /// Tables tried first when a character is in several: the power-on default CP437, then the
     /// Latin tables whose glyphs every model draws the same. Others follow in ESC t order.
@@ -30,6 +32,18 @@ public final class ProfileText: Sendable {
         multibyte = spec.flatMap { CharsetCache.multiByte($0.encoding) }
         enterBytes = spec.flatMap { CommandMnemonic.parse($0.enter) } ?? EscPos.enterMultibyte
         exitBytes = spec.flatMap { CommandMnemonic.parse($0.exit) } ?? EscPos.exitMultibyte
+        hasMultibyte = multibyte != nil && spec != nil
+    }
+
+    /// The two-byte code of a two-column scalar, or 0 when it has none: such a scalar routes
+    /// `.multibyte` (see `routeNonASCII`). The encoder's shortcut for the common CJK case.
+    /// (`multibyte!` is read in place: binding it with `if let` would copy the struct and
+    /// retain its tables for every character.)
+    @inline(__always)
+    func twoByteCode(_ v: UInt32) -> UInt32 {
+        guard hasMultibyte else { return 0 }
+        let code = multibyte!.packedCode(v)
+        return code >= 0x100 && code < 0x10000 ? code : 0
     }
 
     /// How a scalar prints natively: as a code-page byte or as multibyte bytes. A one-column
