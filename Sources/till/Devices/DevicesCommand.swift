@@ -30,8 +30,8 @@ struct DevicesListCommand: ParsableCommand {
             say(line)
             if let problem = d.problem { say("      ! \(problem)") }
         }
-        // Scanners: the scanning layer (TillScanning) adds its section here.
-        say("scanners: see the scanner devices list (scanning layer)")
+        say("scanners:")
+        try ScannerListing.lines(Output.language, indent: "  ").forEach(say)
     }
 }
 

@@ -11,7 +11,13 @@ struct ScannerListCommand: ParsableCommand {
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
-        let lang = try global.resolve().screenLanguage
+        try ScannerListing.lines(try global.resolve().screenLanguage).forEach(Output.line)
+    }
+}
+
+/// The scanner part of `till scanner list` and `till devices`.
+enum ScannerListing {
+    static func lines(_ lang: Language, indent: String = "") throws -> [String] {
         var profiles: [ScannerProfile] = []
         if let dir = ScannerProfiles.defaultDirectory() {
             profiles = try ScannerProfiles.load(directory: dir)
@@ -19,16 +25,18 @@ struct ScannerListCommand: ParsableCommand {
             Output.error("Devices/scanners not found (set TILL_DEVICES_DIR): only devices named like scanners are listed.")
         }
         let found = ScannerDiscovery.discover(profiles: profiles)
-        if found.isEmpty { Output.line(lang == .zh ? "未发现扫描枪或串口。" : "No scanner or serial port found.") }
+        var out: [String] = []
+        if found.isEmpty { out.append(indent + (lang == .zh ? "未发现扫描枪或串口。" : "No scanner or serial port found.")) }
         for device in found {
             let ids = device.vendorId.map { "\($0):\(device.productId ?? "?")" } ?? "-"
-            Output.line("\(device.path)  \(device.name ?? "")  [\(ids)]  \(device.profileId ?? device.reason)")
-            Output.line("    test: till scanner test '\(device.testURL)'")
+            out.append(indent + "\(device.path)  \(device.name ?? "")  [\(ids)]  \(device.profileId ?? device.reason)")
+            out.append(indent + "    test: till scanner test '\(device.testURL)'")
             if let problem = device.problem {
-                Output.line("    PROBLEM: \(problem.message.text(lang))")
-                Output.line("    → \(problem.remedy.text(lang))")
-                if let rule = device.udevRule { Output.line("    udev rule: \(rule)") }
+                out.append(indent + "    PROBLEM: \(problem.message.text(lang))")
+                out.append(indent + "    → \(problem.remedy.text(lang))")
+                if let rule = device.udevRule { out.append(indent + "    udev rule: \(rule)") }
             }
         }
+        return out
     }
 }
