@@ -8,9 +8,13 @@
 //   TillEscPos          printer profiles, slip layout and the ESC/POS encoder   -> TillCore, TillGraphics
 //   TillVirtualPrinter  ESC/POS decoder, paper renderer, status and faults      -> TillCore, TillEscPos, TillGraphics
 //   TillRuntime         runs the core and performs its effects                 -> TillCore, TillJournal
+//   TillTraining        drill expectations and scoring (pure)                  -> TillCore
+//   TillScanning        barcode symbologies, GS1, scanner readers (serial, evdev, wedge) -> TillCore
+//   CLibUSB             libusb-1.0 headers (system library; Debian libusb-1.0-0-dev)
+//   TillDevices         printer transports (usb, lp, serial, tcp, in-process), the printer driver,
+//                       device discovery and udev rules -> TillCore, TillEscPos, TillRuntime, TillVirtualPrinter, CLibUSB
 //   TillScreen          the ncurses till screen: pure layout + key model, curses loop -> TillCore, TillRuntime, CNCursesW
 //   till                the command-line tool (swift-argument-parser)          -> everything
-// Device transports (TillDevices) and the ncurses screen (TillScreen) come in their own issues.
 import PackageDescription
 
 let package = Package(
@@ -41,18 +45,25 @@ let package = Package(
         .target(name: "TillEscPos", dependencies: ["TillCore", "TillGraphics"]),
         .target(name: "TillVirtualPrinter", dependencies: ["TillCore", "TillEscPos", "TillGraphics"]),
         .target(name: "TillRuntime", dependencies: ["TillCore", "TillJournal"]),
+        .target(name: "TillTraining", dependencies: ["TillCore"]),
+        .target(name: "TillScanning", dependencies: ["TillCore"]),
+        .systemLibrary(name: "CLibUSB", path: "Sources/CLibUSB", pkgConfig: "libusb-1.0", providers: [.apt(["libusb-1.0-0-dev"])]),
+        .target(name: "TillDevices", dependencies: ["TillCore", "TillEscPos", "TillGraphics", "TillRuntime", "TillVirtualPrinter", "CLibUSB"]),
         // ncursesw, wide-character API; the shim defines NCURSES_WIDECHAR and wraps curses macros.
         .systemLibrary(name: "CNCursesW", path: "Sources/CNCursesW", providers: [.apt(["libncurses-dev"])]),
         .target(name: "TillScreen", dependencies: ["TillCore", "TillRuntime", "CNCursesW"]),
         .executableTarget(
             name: "till",
             dependencies: [
-                "TillCore", "TillJournal", "TillRuntime", "TillEscPos", "TillVirtualPrinter", "TillGraphics", "TillScreen",
+                "TillCore", "TillJournal", "TillRuntime", "TillEscPos", "TillVirtualPrinter", "TillGraphics", "TillTraining",
+                "TillScanning", "TillDevices", "TillScreen",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "TOMLKit", package: "TOMLKit"),
                 // Only for `till bench core`'s peer: plain SQLite through GRDB, measured beside the journal.
                 .product(name: "GRDB", package: "GRDB.swift"),
-            ]
+            ],
+            // The stock refund drills ship with the package (TOML files and their key scripts).
+            resources: [.copy("Drills")]
         ),
         .testTarget(name: "TillCoreTests", dependencies: ["TillCore"]),
         .testTarget(name: "TillJournalTests", dependencies: ["TillJournal", "TillCore"]),
@@ -60,7 +71,20 @@ let package = Package(
         .testTarget(name: "TillEscPosTests", dependencies: ["TillEscPos", "TillVirtualPrinter", "TillGraphics", "TillCore"]),
         .testTarget(name: "TillVirtualPrinterTests", dependencies: ["TillVirtualPrinter", "TillEscPos", "TillGraphics", "TillCore"]),
         .testTarget(name: "TillRuntimeTests", dependencies: ["TillRuntime", "TillJournal", "TillCore"]),
+        .testTarget(name: "TillTrainingTests", dependencies: ["TillTraining", "TillCore"]),
         .testTarget(name: "TillCommandTests", dependencies: ["till", "TillJournal", "TillCore"]),
+        .testTarget(
+            name: "TillScanningTests",
+            dependencies: ["TillScanning", "TillCore"],
+            // The umockdev harness (Python, device description, nothing Swift) stays beside the tests.
+            exclude: ["Harness"]
+        ),
+        .testTarget(
+            name: "TillDevicesTests",
+            dependencies: ["TillDevices", "till", "TillEscPos", "TillVirtualPrinter", "TillRuntime", "TillCore"],
+            // The umockdev harness (Python) and device descriptions are run from the source tree.
+            exclude: ["Harness"]
+        ),
         .testTarget(name: "TillScreenTests", dependencies: ["TillScreen", "till", "TillRuntime", "TillJournal", "TillCore"]),
     ]
 )

@@ -4,34 +4,46 @@ import TillCore
 extension JournalDatabase {
     /// The item with barcode `code`, else with SKU `code`. Both are primary-key look-ups.
     public func item(code: String) throws -> CatalogItem? {
+        try read { db in try Self.item(code: code, db) }
+    }
+
+    /// The item and its tax class in one read: what a scan at the till needs.
+    public func itemForSale(code: String) throws -> (CatalogItem, TaxClass)? {
         try read { db in
-            let row = try Row.fetchOne(db, cachedSQL: """
+            guard let item = try Self.item(code: code, db),
+                  let tax = try Row.fetchOne(db, cachedSQL: "SELECT * FROM taxClass WHERE id = ?", arguments: [item.taxClassID])
+            else { return nil }
+            return (item, Self.taxClass(tax))
+        }
+    }
+
+    private static func item(code: String, _ db: Database) throws -> CatalogItem? {
+        let row = try Row.fetchOne(db, cachedSQL: """
                 SELECT i.* FROM barcode b JOIN catalogItem i ON i.sku = b.sku WHERE b.code = ?
                 """, arguments: [code])
-                ?? Row.fetchOne(db, cachedSQL: "SELECT * FROM catalogItem WHERE sku = ?", arguments: [code])
-            guard let row else { return nil }
-            let sku: String = row["sku"]
-            let barcodes = try String.fetchAll(db.cachedStatement(sql: "SELECT code FROM barcode WHERE sku = ? ORDER BY position"),
-                                               arguments: [sku])
-            return CatalogItem(sku: sku, barcodes: barcodes, name: row["name"],
-                               price: Money(minor: row["priceMinor"], currency: .stored(row["currency"])),
-                               taxClassID: row["taxClassID"], returnable: row["returnable"], weighed: row["weighed"])
-        }
+            ?? Row.fetchOne(db, cachedSQL: "SELECT * FROM catalogItem WHERE sku = ?", arguments: [code])
+        guard let row else { return nil }
+        let sku: String = row["sku"]
+        let barcodes = try String.fetchAll(db.cachedStatement(sql: "SELECT code FROM barcode WHERE sku = ? ORDER BY position"),
+                                           arguments: [sku])
+        return CatalogItem(sku: sku, barcodes: barcodes, name: row["name"],
+                           price: Money(minor: row["priceMinor"], currency: .stored(row["currency"])),
+                           taxClassID: row["taxClassID"], returnable: row["returnable"], weighed: row["weighed"])
+    }
+
+    private static func taxClass(_ row: Row) -> TaxClass {
+        TaxClass(id: row["id"], name: row["name"], rateBasisPoints: row["rateBasisPoints"], inclusive: row["inclusive"])
     }
 
     public func taxClass(id: String) throws -> TaxClass? {
         try read { db in
-            try Row.fetchOne(db, cachedSQL: "SELECT * FROM taxClass WHERE id = ?", arguments: [id]).map {
-                TaxClass(id: $0["id"], name: $0["name"], rateBasisPoints: $0["rateBasisPoints"], inclusive: $0["inclusive"])
-            }
+            try Row.fetchOne(db, cachedSQL: "SELECT * FROM taxClass WHERE id = ?", arguments: [id]).map(Self.taxClass)
         }
     }
 
     public func taxClasses() throws -> [TaxClass] {
         try read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM taxClass ORDER BY id").map {
-                TaxClass(id: $0["id"], name: $0["name"], rateBasisPoints: $0["rateBasisPoints"], inclusive: $0["inclusive"])
-            }
+            try Row.fetchAll(db, sql: "SELECT * FROM taxClass ORDER BY id").map(Self.taxClass)
         }
     }
 

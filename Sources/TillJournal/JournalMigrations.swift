@@ -224,6 +224,26 @@ enum JournalMigrations {
                 """)
         }
 
+        migrator.registerMigration("v2-drillAttempt") { db in
+            // Scored refund drills, one row per attempt; kept in the training journal. Not part of
+            // the signed chain: practice results are not the shop's money.
+            try db.execute(sql: """
+                CREATE TABLE drillAttempt (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    trainee TEXT NOT NULL,
+                    drill TEXT NOT NULL,
+                    startedAt INTEGER NOT NULL,
+                    seconds REAL NOT NULL,
+                    keystrokes INTEGER NOT NULL,
+                    wrongAttempts INTEGER NOT NULL,
+                    refusals TEXT NOT NULL,   -- refusal codes met, comma-separated
+                    score INTEGER NOT NULL,
+                    breakdown TEXT NOT NULL   -- one line per scored point, newline-separated
+                );
+                CREATE INDEX drillAttempt_trainee ON drillAttempt(trainee, startedAt);
+                """)
+        }
+
         return migrator
     }
 }

@@ -11,6 +11,8 @@ public final class RegisterRuntime {
     private let clock: () -> Timestamp
     /// Called for every event, in order, as it happens.
     public var onOutput: ((RuntimeOutput) -> Void)?
+    /// Called with every record once it is committed to the journal (drills watch refunds this way).
+    public var onRecord: ((JournalRecord) -> Void)?
 
     public init(config: RegisterConfig, journal: JournalDatabase, printer: SlipPrinter,
                 clock: @escaping () -> Timestamp) throws {
@@ -65,6 +67,7 @@ public final class RegisterRuntime {
         // Records go first, each in its own transaction: what was printed or paid out must exist.
         for case .record(let record) in effects {
             do { try journal.append(record) } catch { throw RuntimeError.journal(error) }
+            onRecord?(record)
         }
         for effect in effects {
             switch effect {
@@ -85,9 +88,7 @@ public final class RegisterRuntime {
             case .verifyCredentials(let code, let pin, let purpose):
                 return try verify(code: code, pin: pin, purpose: purpose, now: now)
             case .lookUpItem(let code, let quantity, let days):
-                guard let item = try journal.item(code: code), let tax = try journal.taxClass(id: item.taxClassID) else {
-                    return .itemNotFound(code: code)
-                }
+                guard let (item, tax) = try journal.itemForSale(code: code) else { return .itemNotFound(code: code) }
                 let lowest = try days.flatMap { try journal.lowestUnitPrice(sku: item.sku, since: now.adding(seconds: -$0 * 86_400)) }
                 return .itemFound(item, tax, code: code, quantity: quantity, lowestRecentPrice: lowest)
             case .lookUpSale(let number):

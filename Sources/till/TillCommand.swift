@@ -17,7 +17,11 @@ struct TillCommand: ParsableCommand {
             ReprintCommand.self,
             ConfigCommand.self,
             PrinterCommand.self,
+            DevicesCommand.self,
+            DrawerCommand.self,
             BenchCommand.self,
+            DrillCommand.self,
+            ScannerCommand.self,
         ]
     )
 }

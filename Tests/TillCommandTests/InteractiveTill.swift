@@ -20,18 +20,23 @@ final class InteractiveTill {
         input.fileHandleForWriting.write(Data((line + "\n").utf8))
     }
 
-    /// Reads events until one matches or `seconds` pass; returns it (nil on timeout).
+    /// Where the next wait starts: events before it were already matched or passed over.
+    private var cursor = 0
+
+    /// Reads events until one after the previous match matches, or `seconds` pass; returns it.
     @discardableResult
     func waitFor(_ seconds: Double = 10, _ match: ([String: Any]) -> Bool) -> [String: Any]? {
         let deadline = Date().addingTimeInterval(seconds)
-        var seen = events.count
-        while Date() < deadline {
-            if let hit = events[seen...].first(where: match) { return hit }
-            seen = events.count
+        while true {
+            if let index = events[cursor...].firstIndex(where: match) {
+                cursor = index + 1
+                return events[index]
+            }
+            guard Date() < deadline else { return nil }
             var ready = pollfd(fd: output.fileHandleForReading.fileDescriptor, events: Int16(POLLIN), revents: 0)
             guard poll(&ready, 1, 100) > 0 else { continue }
             let chunk = output.fileHandleForReading.availableData
-            if chunk.isEmpty { break }
+            if chunk.isEmpty { return nil }
             buffer.append(chunk)
             while let newline = buffer.firstIndex(of: 0x0A) {
                 let line = buffer[buffer.startIndex..<newline]
@@ -39,7 +44,6 @@ final class InteractiveTill {
                 if let object = try? JSONSerialization.jsonObject(with: line) as? [String: Any] { events.append(object) }
             }
         }
-        return events[seen...].first(where: match)
     }
 
     func event(_ name: String, _ seconds: Double = 10) -> [String: Any]? {

@@ -228,3 +228,13 @@ import TillGraphics
         #expect(printer.pages.first?.text == "Ç\n[cut partial]\n")
     }
 }
+
+@Suite struct CodePageDiagnosticsTests {
+    @Test func unknownOrUndecodableTablesAreReported() throws {
+        let printer = VirtualPrinter(profile: try Profiles.epson)
+        printer.receive(B.codePage(99) + B.codePage(32))  // not in the table; x-pc720
+        let messages = printer.diagnostics.map(\.message)
+        #expect(messages.contains { $0.contains("ESC t 99: code page not in this printer's table") })
+        #expect(messages.contains { $0.contains("ESC t 32 (x-pc720): no decoding table") })
+    }
+}

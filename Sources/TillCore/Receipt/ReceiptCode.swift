@@ -1,12 +1,12 @@
-/// The code printed on a sale receipt as a barcode/QR, which a refund scans. All digits, so it
-/// packs densely in Code 128 set C: "9", till (2), sequence (8), sale date yymmdd (6), and two
-/// ISO 7064 mod 97-10 check digits, which catch a misread or mistyped digit.
+/// The code printed on a sale receipt as a barcode/QR, which a refund scans. Twenty digits, an
+/// even count, so it packs entirely in Code 128 set C: "9", till (2), sequence (9), sale date
+/// yymmdd (6), and two ISO 7064 mod 97-10 check digits, which catch a misread or mistyped digit.
 public enum ReceiptCode {
-    public static let length = 19
+    public static let length = 20
 
     public static func make(till: String, sequence: Int64, date: CivilDate) -> String {
         var seq = String(sequence)
-        while seq.count < 8 { seq = "0" + seq }
+        while seq.count < 9 { seq = "0" + seq }
         var tillDigits = till
         while tillDigits.count < 2 { tillDigits = "0" + tillDigits }
         let body = "9" + tillDigits + seq + date.compactText
@@ -28,7 +28,7 @@ public enum ReceiptCode {
         guard mod97(code) == 1 else { return .damaged }
         let digits = Array(code)
         let till = String(digits[1..<3])
-        guard let seq = Int64(String(digits[3..<11])) else { return .damaged }
+        guard let seq = Int64(String(digits[3..<12])) else { return .damaged }
         return .receipt(till: till, sequence: seq)
     }
 

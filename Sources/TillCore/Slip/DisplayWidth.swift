@@ -5,6 +5,8 @@ public enum DisplayWidth {
         text.unicodeScalars.reduce(0) { $0 + of($1) }
     }
 
+    /// Inlinable: the ESC/POS encoder calls it for every non-ASCII character it prints.
+    @inlinable
     public static func of(_ scalar: Unicode.Scalar) -> Int {
         let v = scalar.value
         if v == 0 || (0x0300...0x036F).contains(v) || (0x200B...0x200F).contains(v) || v == 0xFE0F { return 0 }
@@ -13,8 +15,11 @@ public enum DisplayWidth {
     }
 
     /// East Asian Width W/F ranges (Unicode 15, the blocks a till meets).
-    private static func isWide(_ v: UInt32) -> Bool {
-        (0x1100...0x115F).contains(v) || (0x2E80...0x303E).contains(v) || (0x3041...0x33FF).contains(v)
+    @inlinable
+    static func isWide(_ v: UInt32) -> Bool {
+        // CJK Unified Ideographs first: most wide characters on a receipt (also listed below).
+        if v >= 0x4E00 && v <= 0x9FFF { return true }
+        return (0x1100...0x115F).contains(v) || (0x2E80...0x303E).contains(v) || (0x3041...0x33FF).contains(v)
             || (0x3400...0x4DBF).contains(v) || (0x4E00...0x9FFF).contains(v) || (0xA000...0xA4CF).contains(v)
             || (0xAC00...0xD7A3).contains(v) || (0xF900...0xFAFF).contains(v) || (0xFE30...0xFE4F).contains(v)
             || (0xFF00...0xFF60).contains(v) || (0xFFE0...0xFFE6).contains(v) || (0x1F300...0x1F64F).contains(v)

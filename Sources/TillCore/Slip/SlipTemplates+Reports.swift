@@ -7,9 +7,9 @@ extension SlipTemplates {
             .pair("\(s(label)) (\(c.count))", c.amount.plain, .plain)
         }
         var b: [SlipBlock] = [.text(shop.name, .title)]
-        b.append(.text(zNumber.map { "Z REPORT \($0)" } ?? "X REPORT", .title))
-        b.append(.pair("\(s(SlipText.shift)) \(totals.shift.number)", "Till \(totals.shift.till)", .plain))
-        b.append(.pair(s(SlipText.opened), at == totals.shift.openedAt ? "" : totals.shift.openedAt.localText(utcOffsetSeconds: utcOffsetSeconds), .plain))
+        b.append(.text(zNumber.map { s(SlipText.zReport) + " " + $0 } ?? s(SlipText.xReport), .title))
+        b.append(.pair("\(s(SlipText.shift)) \(totals.shift.number)", "\(s(SlipText.till)) \(totals.shift.till)", .plain))
+        b.append(.pair(s(SlipText.opened), totals.shift.openedAt.localText(utcOffsetSeconds: utcOffsetSeconds), .plain))
         b.append(.pair(s(zNumber == nil ? SlipText.printed : SlipText.closed), at.localText(utcOffsetSeconds: utcOffsetSeconds), .plain))
         b.append(.pair(s(SlipText.clerk), by.name, .plain))
         b.append(.rule("="))

@@ -41,4 +41,7 @@ enum SlipText {
     static let count = t("count", "笔数")
     static let cashExpected = t("Cash expected in drawer", "钱箱应有现金")
     static let openingFloat = t("Opening float", "备用金")
+    static let xReport = t("X REPORT", "X 报表")
+    static let zReport = t("Z REPORT", "Z 报表")
+    static let till = t("Till", "收银机")
 }

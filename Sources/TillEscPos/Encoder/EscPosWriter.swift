@@ -1,3 +1,4 @@
+import TillCore
 import TillGraphics
 
 /// Builds one print job's bytes while tracking what the printer's state will be (style, code
@@ -11,7 +12,7 @@ public struct EscPosWriter {
     private var style = TextStyle.reset
     private var justification = EscPos.Justification.left
     /// nil: unknown (ESC @ restores the power-on table, which memory switches may have set).
-    private var codePage: UInt8? = nil
+    private var currentPage: ProfileText.Page? = nil
     /// nil: unknown (Chinese models power up in FS & mode; DIP switches may differ).
     private var multibyteOn: Bool? = nil
     /// True when nothing has been printed on the current line (GS V and raster need this).
@@ -50,50 +51,114 @@ public struct EscPosWriter {
     /// Appends text the printer can print from its own fonts (check with
     /// `ProfileText.printsNatively`); switches code pages and double-byte mode as needed.
     public mutating func write(_ line: String) {
-        let scalars = Array(line.unicodeScalars)
-        var i = 0
-        while i < scalars.count {
-            let s = scalars[i]
-            switch text.route(s) {
+        line.withUTF8Bytes { write(utf8: $0, from: 0, to: $0.count, lookahead: nil) }
+    }
+
+    /// Writes `utf8[from..<to]`. `lookahead` is text that follows on the same line, so the code
+    /// page chosen here also suits it.
+    mutating func write(utf8: UnsafeBufferPointer<UInt8>, from: Int, to: Int, lookahead: UnsafeBufferPointer<UInt8>?) {
+        guard from < to else { return }
+        var scan = UTF8Scan(utf8, from: from, to: to)
+        while !scan.atEnd {
+            let start = scan.position
+            let v = scan.next()
+            if v >= 0x20 && v < 0x7F {
+                // A run of printable ASCII prints as itself: one block copy for the whole run.
+                var end = scan.position
+                while end < to, utf8[end] >= 0x20, utf8[end] < 0x7F { end += 1 }
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<end]))
+                scan.position = end
+                continue
+            }
+            let s = Unicode.Scalar(v)!
+            let width = DisplayWidth.of(s)
+            // Two-column characters with a two-byte code (all of GBK, Big5, Shift-JIS): the
+            // `.multibyte` case below without routing twice or building an array; the same bytes.
+            if width == 2 {
+                let code = text.twoByteCode(v)
+                if code != 0 {
+                    if multibyteOn != true { bytes += text.enterBytes; multibyteOn = true }
+                    bytes.append(UInt8(truncatingIfNeeded: code >> 8)); bytes.append(UInt8(truncatingIfNeeded: code))
+                    continue
+                }
+            }
+            switch text.routeNonASCII(s, width: width) {
             case .ascii:
-                bytes.append(UInt8(s.value))
+                bytes.append(UInt8(v))
             case .multibyte:
                 if multibyteOn != true { bytes += text.enterBytes; multibyteOn = true }
-                let spec = text.multibyteSpec!
-                bytes += text.multibyte!.bytes(for: s, allowFourByte: spec.fourByteSequences)!
+                let code = text.multibyte!.packedCode(v)
+                if code >= 0x100 && code < 0x10000 {
+                    bytes.append(UInt8(code >> 8)); bytes.append(UInt8(code & 0xFF))
+                } else {
+                    bytes += text.multibyte!.bytes(for: s, allowFourByte: true)!
+                }
             case .codePage:
                 if multibyteOn != false && text.multibyte != nil { bytes += text.exitBytes; multibyteOn = false }
-                if let current = codePage, let page = text.pages.first(where: { $0.number == current }),
-                   let b = page.charset.byte(for: s) {
+                if let current = currentPage, let b = current.charset.byte(for: s) {
                     bytes.append(b)
                 } else {
-                    let page = bestPage(scalars, from: i)
+                    let page = bestPage(UTF8Scan(utf8, from: start, to: to), then: lookahead)
                     bytes += EscPos.codePage(page.number)
-                    codePage = page.number
+                    currentPage = page
                     bytes.append(page.charset.byte(for: s)!)
                 }
             case .none:
                 bytes.append(0x3F) // '?': callers route such lines to raster; this is the last resort
             }
-            i += 1
         }
-        if !scalars.isEmpty { atLineStart = false }
+        atLineStart = false
     }
 
-    /// The code page holding scalars[start] that also holds the most of the code-page
+    /// Spaces, one byte each in every mode.
+    public mutating func spaces(_ n: Int) {
+        guard n > 0 else { return }
+        repeatByte(0x20, n)
+        atLineStart = false
+    }
+
+    /// `n` copies of a printable ASCII byte as text: what `write` does for such a line.
+    mutating func writeRepeated(_ byte: UInt8, _ n: Int) {
+        guard n > 0 else { return }
+        repeatByte(byte, n)
+        atLineStart = false
+    }
+
+    /// `n` copies of `byte`, appended as one block (`append(contentsOf: repeatElement…)` is a
+    /// generic call that appends byte by byte).
+    mutating func repeatByte(_ byte: UInt8, _ n: Int) {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: n) { run in
+            run.initialize(repeating: byte)
+            bytes.append(contentsOf: run)
+        }
+    }
+
+    /// The code page holding the first scalar that also holds the most of the code-page
     /// characters after it, so a line of accented text needs one ESC t, not one per letter.
-    private func bestPage(_ scalars: [Unicode.Scalar], from start: Int) -> ProfileText.Page {
+    private func bestPage(_ scan: UTF8Scan, then lookahead: UnsafeBufferPointer<UInt8>?) -> ProfileText.Page {
+        var peek = scan
+        let first = Unicode.Scalar(peek.next())!
         var best: ProfileText.Page? = nil
         var bestRun = -1
-        for page in text.pages where page.charset.byte(for: scalars[start]) != nil {
-            var run = 0
-            for s in scalars[start...] where text.route(s) == .codePage {
-                guard page.charset.byte(for: s) != nil else { break }
-                run += 1
-            }
-            if run > bestRun { best = page; bestRun = run }
+        for page in text.pages where page.charset.byte(for: first) != nil {
+            let run = codePageRun(page, scan)
+            let total = run.complete ? run.count + (lookahead.map { codePageRun(page, UTF8Scan($0)).count } ?? 0) : run.count
+            if total > bestRun { best = page; bestRun = total }
         }
         return best!
+    }
+
+    /// How many code-page characters from the start `page` holds before one it lacks.
+    private func codePageRun(_ page: ProfileText.Page, _ scan: UTF8Scan) -> (count: Int, complete: Bool) {
+        var scan = scan
+        var run = 0
+        while !scan.atEnd {
+            let s = Unicode.Scalar(scan.next())!
+            guard text.route(s) == .codePage else { continue }
+            guard page.charset.byte(for: s) != nil else { return (run, false) }
+            run += 1
+        }
+        return (run, true)
     }
 
     public mutating func newline() {
@@ -122,8 +187,9 @@ public struct EscPosWriter {
         var row = 0
         while row < bitmap.height {
             let rows = min(rowsPerCommand, bitmap.height - row)
-            bytes += EscPos.rasterImage(bytesPerRow: rowBytes, rows: rows,
-                                        data: bitmap.bits[(row * rowBytes)..<((row + rows) * rowBytes)])
+            // Header then data straight from the bitmap: no intermediate array per command.
+            bytes += [EscPos.GS, 0x76, 0x30, 0] + EscPos.le16(rowBytes) + EscPos.le16(rows)
+            bytes.append(contentsOf: bitmap.bits[(row * rowBytes)..<((row + rows) * rowBytes)])
             row += rows
         }
         atLineStart = true
@@ -152,20 +218,33 @@ public struct EscPosWriter {
 
     public mutating func barcode(_ payload: BarcodePayload, moduleWidth: Int, height: Int) {
         if !atLineStart { newline() }
-        bytes += EscPos.barcodeModuleWidth(UInt8(moduleWidth))
-        bytes += EscPos.barcodeHeight(UInt8(max(1, min(255, height))))
-        bytes += EscPos.barcode(m: payload.m, data: payload.data)
+        // EscPos.barcodeModuleWidth, barcodeHeight and barcode(m:data:), appended in place.
+        precondition(payload.data.count <= 255, "GS k function B carries at most 255 data bytes")
+        bytes.append(EscPos.GS); bytes.append(0x77); bytes.append(UInt8(moduleWidth))
+        bytes.append(EscPos.GS); bytes.append(0x68); bytes.append(max(1, UInt8(max(1, min(255, height)))))
+        bytes.append(EscPos.GS); bytes.append(0x6B); bytes.append(payload.m); bytes.append(UInt8(payload.data.count))
+        bytes += payload.data
         atLineStart = true
     }
 
     public mutating func qr(_ data: [UInt8], moduleSize: Int, level: EscPos.QRLevel) {
         if !atLineStart { newline() }
         bytes += EscPos.qrModel2
-        bytes += EscPos.qrModuleSize(UInt8(moduleSize))
-        bytes += EscPos.qrErrorLevel(level)
-        bytes += EscPos.qrStore(data)
+        // EscPos.qrModuleSize, qrErrorLevel and qrStore, appended in place (no array per command).
+        qrFunction(67, param: max(1, min(16, UInt8(moduleSize))))
+        qrFunction(69, param: level.rawValue)
+        qrFunction(80, param: 0x30, data: data)
         bytes += EscPos.qrPrint
         atLineStart = true
+    }
+
+    /// GS ( k pL pH 49 fn param data…: what EscPos.qrFunction builds.
+    private mutating func qrFunction(_ fn: UInt8, param: UInt8, data: [UInt8] = []) {
+        let length = data.count + 3
+        bytes.append(EscPos.GS); bytes.append(0x28); bytes.append(0x6B)
+        bytes.append(UInt8(length & 0xFF)); bytes.append(UInt8(length >> 8 & 0xFF))
+        bytes.append(0x31); bytes.append(fn); bytes.append(param)
+        bytes += data
     }
 
     // MARK: paper and drawer

@@ -5,23 +5,28 @@ import TillGraphics
 /// columns from the profile's fonts, wide (CJK) characters counted as two columns, right-aligned
 /// amounts, and each line printed from the printer's fonts or, when it lacks a glyph, as a
 /// raster image drawn from unifont. Build one per printer and reuse it: the code-page tables
-/// are made once.
-public struct SlipEncoder: Sendable {
+/// are made once. A class, so jobs share it by reference instead of copying the profile.
+public final class SlipEncoder: Sendable {
     public let profile: PrinterProfile
     public let text: ProfileText
+    let fontAColumns: Int
+    let smallColumns: Int
+    let smallFontIndex: UInt8
 
-    public init(profile: PrinterProfile) {
-        self.profile = profile
-        self.text = ProfileText(profile: profile)
+    public convenience init(profile: PrinterProfile) {
+        self.init(profile: profile, text: ProfileText(profile: profile))
     }
 
     public init(profile: PrinterProfile, text: ProfileText) {
         self.profile = profile
         self.text = text
+        fontAColumns = profile.fontA.columns
+        smallColumns = profile.smallFont.columns
+        smallFontIndex = UInt8(profile.smallFontIndex)
     }
 
     public func encode(_ doc: SlipDocument, options: EncodeOptions = EncodeOptions()) throws -> EncodedJob {
-        var job = Job(encoder: self, options: options)
+        let job = Job(encoder: self, options: options)
         for block in doc.blocks { try job.add(block) }
         if let cut = options.cut { job.writer.cut(cut) } else if !job.writer.atLineStart { job.writer.newline() }
         if options.openDrawer { job.writer.kickDrawer() }
@@ -31,17 +36,19 @@ public struct SlipEncoder: Sendable {
     /// The style a slip style prints with on this profile.
     func textStyle(_ s: SlipStyle) -> TextStyle {
         TextStyle(bold: s.bold, underline: s.underline, widthScale: s.doubleWidth ? 2 : 1,
-                  heightScale: s.doubleHeight ? 2 : 1, invert: s.invert, font: s.small ? UInt8(profile.smallFontIndex) : 0)
+                  heightScale: s.doubleHeight ? 2 : 1, invert: s.invert, font: s.small ? smallFontIndex : 0)
     }
 
-    func columns(_ s: SlipStyle) -> Int { s.small ? profile.smallFont.columns : profile.fontA.columns }
+    func columns(_ s: SlipStyle) -> Int { s.small ? smallColumns : fontAColumns }
 }
 
-/// One job in progress.
-struct Job {
+/// One job in progress (a class: the fast path's closures then share it, not copy it).
+final class Job {
     let encoder: SlipEncoder
     let options: EncodeOptions
-    var writer: EscPosWriter
+    /// Unchecked: a job belongs to one encode call on one thread and no access to the writer
+    /// overlaps another, so the runtime's dynamic exclusivity check per call only costs time.
+    @exclusivity(unchecked) var writer: EscPosWriter
     var nvState: NVGraphicsState?
     var rasterText: [(text: String, bitmap: Bitmap)] = []
     var warnings: [String] = []
@@ -56,16 +63,19 @@ struct Job {
         self.nvState = options.nvState
     }
 
-    mutating func add(_ block: SlipBlock) throws {
+    func add(_ block: SlipBlock) throws {
         switch block {
         case .text(let t, let style):
+            if fastText(t, style) { return }
             let t = ProfileText.sanitize(t)
             try lines(SlipLayout.textLines(t, style: style, columns: encoder.columns(style)), style)
         case .pair(let left, let right, let style):
+            if fastPair(left, right, style) { return }
             let lines = SlipLayout.pairLines(ProfileText.sanitize(left), ProfileText.sanitize(right),
                                              style: style, columns: encoder.columns(style))
             try self.lines(lines, style)
         case .rule(let ch):
+            if fastRule(ch) { return }
             let c = ProfileText.sanitize(ch).first.map(String.init) ?? "-"
             let cols = profile.fontA.columns / max(1, DisplayWidth.of(c))
             try lines([String(repeating: c, count: cols)], .plain)
@@ -91,7 +101,7 @@ struct Job {
     }
 
     /// Prints laid-out lines: from the printer's fonts when it has every glyph, else as raster.
-    mutating func lines(_ lines: [String], _ slipStyle: SlipStyle) throws {
+    func lines(_ lines: [String], _ slipStyle: SlipStyle) throws {
         let style = encoder.textStyle(slipStyle)
         // Trailing spaces cost bytes and print nothing, unless they are reversed or underlined.
         let keepTrailing = style.invert || style.underline
@@ -108,7 +118,7 @@ struct Job {
         }
     }
 
-    mutating func rasterLine(_ line: String, _ style: TextStyle) throws {
+    func rasterLine(_ line: String, _ style: TextStyle) throws {
         if font == nil { font = try BitmapFont.cached(path: options.fontPath) }
         let cell = style.font == 0 ? profile.fontA : profile.smallFont
         let bitmap = LineRasterizer.render(line, font: font!, cellWidth: cell.widthDots, cellHeight: cell.heightDots,
@@ -120,12 +130,16 @@ struct Job {
 
     var defaultBarcodeHeight: Int { options.barcodeHeight ?? max(40, profile.media.dpi * 2 / 5) }
 
-    mutating func barcode(_ symbology: TillCore.BarcodeSymbology, _ data: String) throws {
+    func barcode(_ symbology: TillCore.BarcodeSymbology, _ data: String) throws {
         let payload = try BarcodePayload(symbology, data)
         // Widest module (≤ 3 dots, the Epson default) that fits with 10-module quiet zones.
-        let widths = profile.barcodes.moduleWidths.sorted()
-        let fitting = widths.filter { ($0 * (payload.modules + 20)) <= profile.media.dots }
-        guard let width = fitting.last(where: { $0 <= 3 }) ?? fitting.first else {
+        // The widest fitting width ≤ 3, else the narrowest fitting one (no sorted copies).
+        var widest: Int? = nil, narrowest: Int? = nil
+        for w in profile.barcodes.moduleWidths where w * (payload.modules + 20) <= profile.media.dots {
+            if w <= 3 && w > (widest ?? Int.min) { widest = w }
+            if w < (narrowest ?? Int.max) { narrowest = w }
+        }
+        guard let width = widest ?? narrowest else {
             warnings.append(BarcodeDataError.tooWide(symbology, modules: payload.modules, dots: profile.media.dots).description)
             try lines([data], .centered)
             return
@@ -150,7 +164,7 @@ struct Job {
         }
     }
 
-    mutating func qr(_ data: String) throws {
+    func qr(_ data: String) throws {
         let bytes = Array(data.utf8)
         let modules = QRSizing.modulesPerSide(bytes: bytes.count, level: options.qrLevel)
         // About two thirds of the paper width at most, 8 dots a module at most.
@@ -164,7 +178,7 @@ struct Job {
         }
     }
 
-    mutating func logo() {
+    func logo() {
         guard let logo = options.logo else { return }
         writer.justify(.center)
         let keyBytes = Array(options.logoKey.utf8)

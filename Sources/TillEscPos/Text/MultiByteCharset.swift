@@ -25,6 +25,11 @@ public struct MultiByteCharset: @unchecked Sendable {
         self.supplementary = Iconv.Converter(from: "UTF-32LE", to: encoding)
     }
 
+    /// The packed code for a BMP scalar (see `table`), 0 when unmapped: lets the writer append
+    /// bytes without building an array per character.
+    @inline(__always)
+    func packedCode(_ v: UInt32) -> UInt32 { v < 0x10000 ? table[Int(v)] : 0 }
+
     /// The bytes for `scalar`, or nil when the encoding lacks it. `allowFourByte` false limits
     /// GB18030 to its one- and two-byte (GBK) part, which every Chinese printer prints.
     public func bytes(for scalar: Unicode.Scalar, allowFourByte: Bool) -> ArraySlice<UInt8>? {

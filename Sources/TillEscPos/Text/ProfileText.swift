@@ -14,6 +14,8 @@ public final class ProfileText: Sendable {
     public let multibyteSpec: PrinterProfile.Multibyte?
     let enterBytes: [UInt8]
     let exitBytes: [UInt8]
+    /// `multibyte` and `multibyteSpec` both set: `twoByteCode` can answer.
+    let hasMultibyte: Bool
 
     /// Tables tried first when a character is in several: the power-on default CP437, then the
     /// Latin tables whose glyphs every model draws the same. Others follow in ESC t order.
@@ -30,6 +32,18 @@ public final class ProfileText: Sendable {
         multibyte = spec.flatMap { CharsetCache.multiByte($0.encoding) }
         enterBytes = spec.flatMap { CommandMnemonic.parse($0.enter) } ?? EscPos.enterMultibyte
         exitBytes = spec.flatMap { CommandMnemonic.parse($0.exit) } ?? EscPos.exitMultibyte
+        hasMultibyte = multibyte != nil && spec != nil
+    }
+
+    /// The two-byte code of a two-column scalar, or 0 when it has none: such a scalar routes
+    /// `.multibyte` (see `routeNonASCII`). The encoder's shortcut for the common CJK case.
+    /// (`multibyte!` is read in place: binding it with `if let` would copy the struct and
+    /// retain its tables for every character.)
+    @inline(__always)
+    func twoByteCode(_ v: UInt32) -> UInt32 {
+        guard hasMultibyte else { return 0 }
+        let code = multibyte!.packedCode(v)
+        return code >= 0x100 && code < 0x10000 ? code : 0
     }
 
     /// How a scalar prints natively: as a code-page byte or as multibyte bytes. A one-column
@@ -37,13 +51,20 @@ public final class ProfileText: Sendable {
     /// columns wide and break the layout); a two-column one only does.
     enum Route { case ascii, codePage, multibyte, none }
 
+    @inline(__always)
     func route(_ scalar: Unicode.Scalar) -> Route {
         let v = scalar.value
         if v >= 0x20 && v < 0x7F { return .ascii }
-        if DisplayWidth.of(scalar) == 2 {
-            if let mb = multibyte, let spec = multibyteSpec,
-               let b = mb.bytes(for: scalar, allowFourByte: spec.fourByteSequences), b.count >= 2 {
-                return .multibyte
+        return routeNonASCII(scalar, width: DisplayWidth.of(scalar))
+    }
+
+    func routeNonASCII(_ scalar: Unicode.Scalar, width: Int) -> Route {
+        if width == 2 {
+            if let mb = multibyte, let spec = multibyteSpec {
+                let code = mb.packedCode(scalar.value)
+                if code >= 0x100 && (code < 0x10000 || spec.fourByteSequences) { return .multibyte }
+                if code == 0 && scalar.value >= 0x10000 && spec.fourByteSequences
+                    && mb.bytes(for: scalar, allowFourByte: true) != nil { return .multibyte }
             }
             return .none
         }
@@ -60,6 +81,7 @@ public final class ProfileText: Sendable {
     /// characters (which would be read as commands: an item name must never cut the paper) as
     /// spaces, zero-width characters dropped.
     public static func sanitize(_ text: String) -> String {
+        if isClean(text) { return text }
         var out = String.UnicodeScalarView()
         for s in text.precomposedStringWithCanonicalMapping.unicodeScalars {
             let v = s.value
@@ -68,5 +90,18 @@ public final class ProfileText: Sendable {
             else { out.append(s) }
         }
         return String(out)
+    }
+
+    /// True when `sanitize` would return the text unchanged: no control characters and no
+    /// zero-width or combining characters (NFC only recomposes sequences that contain those).
+    /// Most slip text passes, and skips the costly normalisation.
+    @inline(__always)
+    static func isClean(_ text: String) -> Bool {
+        for s in text.unicodeScalars {
+            let v = s.value
+            if v >= 0x20 && v < 0x7F { continue }
+            if v < 0xA0 || DisplayWidth.of(s) == 0 || (0x1100...0x11FF).contains(v) { return false }
+        }
+        return true
     }
 }

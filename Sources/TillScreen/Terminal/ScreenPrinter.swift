@@ -4,7 +4,9 @@ import TillRuntime
 
 /// The till's printer as the screen uses it: passes every job through, remembers the last slip
 /// (a report is shown on screen as it printed) and lets the status bar ask the printer's state
-/// from another thread — one lock keeps a status question from cutting into a print job.
+/// from another thread. Printers that report their state (the device layer's `PrinterDriver`)
+/// serialize status questions and jobs themselves, so a slow status reply never holds a lock
+/// here that a print from the key loop would wait on.
 public final class ScreenPrinter: SlipPrinter, @unchecked Sendable {
     private let inner: SlipPrinter
     private let lock = NSLock()
@@ -17,16 +19,12 @@ public final class ScreenPrinter: SlipPrinter, @unchecked Sendable {
 
     public func print(_ slip: SlipDocument) -> PrintOutcome {
         lock.lock()
-        defer { lock.unlock() }
         last = slip
+        lock.unlock()
         return inner.print(slip)
     }
 
-    public func openDrawer() -> PrintOutcome {
-        lock.lock()
-        defer { lock.unlock() }
-        return inner.openDrawer()
-    }
+    public func openDrawer() -> PrintOutcome { inner.openDrawer() }
 
     public var lastSlip: SlipDocument? {
         lock.lock()
@@ -37,8 +35,6 @@ public final class ScreenPrinter: SlipPrinter, @unchecked Sendable {
     /// nil when the printer cannot report its state.
     public func currentState() -> PrinterState? {
         guard let reporting = inner as? PrinterStateReporting else { return nil }
-        lock.lock()
-        defer { lock.unlock() }
         return reporting.currentState()
     }
 }

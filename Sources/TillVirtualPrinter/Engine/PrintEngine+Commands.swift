@@ -27,7 +27,11 @@ extension PrintEngine {
         case let .font(n): style.font = n
         case let .codeTable(n):
             codeTable = n
-            if CodePages.encoding(for: n, profile: profile) == nil {
+            if let name = CodePages.encoding(for: n, profile: profile) {
+                if CodePages.table(name) == nil {
+                    diagnose("ESC t \(n) (\(name)): no decoding table for it here; text shows as CP437", at: offset)
+                }
+            } else {
                 diagnose("ESC t \(n): code page not in this printer's table; text prints as CP437", at: offset)
             }
         case let .internationalSet(n): internationalSet = n

@@ -46,7 +46,8 @@ enum DefaultConfiguration {
     rounding_increment = "0.01"  # smallest coin; e.g. "0.05" rounds cash due to 5 cents
 
     [printer]
-    url = "virtual"            # "virtual": the built-in ESC/POS virtual printer; "text": plain text files
+    url = "virtual"            # "virtual" (built-in), "text" (plain files), usb://VID:PID, lp:///dev/usb/lp0,
+                               # serial:///dev/ttyUSB0?baud=9600&flow=xonxoff, tcp://HOST:9100
     profile = "generic-80"     # printer profile id: a file in Devices/printers/ (`till printer profiles`)
     # out_dir = "~/.local/share/till/slips"   # where the virtual printer writes NNN.png/NNN.txt
     columns = 42               # for the "text" printer

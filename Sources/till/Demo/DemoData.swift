@@ -15,9 +15,7 @@ enum DemoData {
     ]
 
     static func seed(journal: JournalDatabase, config: RegisterConfig) throws {
-        try journal.upsert(taxClasses: DemoCatalog.taxClasses)
-        try journal.upsert(items: DemoCatalog.items(currency: config.currency))
-        for (user, pin) in users { try journal.addUser(user, pin: pin) }
+        try seedCatalogAndUsers(journal: journal, currency: config.currency)
         let clock = TillClock()
         let runtime = try RegisterRuntime(config: config, journal: journal, printer: SilentPrinter(), clock: { clock.now })
         let today = TillClock().now
@@ -52,6 +50,16 @@ enum DemoData {
         at(daysAgo: 0, hour: -3)
         try run([.signInRequested(code: "2001", pin: "2222"), .shiftOpenRequested(float: money(50_000)), .signOutRequested])
     }
+
+    
+/// The catalog and one user per role, without any history (drills add their own).
+    static func seedCatalogAndUsers(journal: JournalDatabase, currency: Currency) throws {
+        try journal.upsert(taxClasses: DemoCatalog.taxClasses)
+        try journal.upsert(items: DemoCatalog.items(currency: currency))
+        for (user, pin) in users { try journal.addUser(user, pin: pin) }
+    }
+
+    static func pin(_ code: String) -> String? { users.first { $0.0.code == code }?.1 }
 }
 
 /// Prints nothing: demo history is not printed on first run (reprint shows any of it).

@@ -9,6 +9,9 @@ struct PrinterCommand: ParsableCommand {
             PrinterEmulateCommand.self,
             PrinterFaultCommand.self,
             PrinterFuzzCommand.self,
+            PrinterStatusCommand.self,
+            PrinterTestCommand.self,
+            PrinterTraceCommand.self,
         ]
     )
 }

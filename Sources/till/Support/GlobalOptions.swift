@@ -16,7 +16,7 @@ struct GlobalOptions: ParsableArguments {
     @Option(name: .long, help: "Language for messages: en or zh (default: from the config, else $LANG).")
     var lang: String?
 
-    @Option(name: .long, help: "Printer: virtual (default), or text (plain text files).")
+    @Option(name: .long, help: "Printer: virtual (default), text, usb://VID:PID, lp:///dev/usb/lp0, serial:///dev/ttyUSB0?baud=9600, tcp://HOST:9100.")
     var printer: String?
 
     @Option(name: .long, help: "Where the virtual printer writes its slips (default: DATA_DIR/slips).")
@@ -27,6 +27,9 @@ struct GlobalOptions: ParsableArguments {
 
     @Option(name: .long, help: "Control socket for injecting faults into the virtual printer (see `till printer fault`).")
     var printerControl: String?
+
+    @Flag(name: .long, help: "Do not write demo data into a new journal (a real shop: add users with `till user add`).")
+    var noDemo = false
 
     /// Loads the configuration file (if any) and applies the flags.
     func resolve() throws -> ResolvedConfiguration {

@@ -1,6 +1,8 @@
 import Foundation
 import TillCore
+import TillDevices
 import TillEscPos
+import TillVirtualPrinter
 import TillJournal
 import TillRuntime
 
@@ -27,40 +29,68 @@ struct TillEnvironment {
         } catch let error as JournalError {
             throw CLIError(en: error.message(.en), zh: error.message(.zh), remedyEn: error.remedy(.en), remedyZh: error.remedy(.zh))
         }
-        if seedDemo, try journal.users().isEmpty {
+        if seedDemo, !options.noDemo, try journal.users().isEmpty {
             Output.error(Output.language == .zh ? "首次运行：正在写入演示数据到 \(journalPath) …"
                                                 : "First run: writing demo data to \(journalPath) …")
             try DemoData.seed(journal: journal, config: config.register)
         }
     }
 
-    func makePrinter() throws -> SlipPrinter {
-        switch config.printerURL {
-        case "virtual":
-            let profile: PrinterProfile
+    /// A printer, and the in-process virtual printer behind it when it is the built-in one
+    /// (drills inject their faults there).
+    struct PrinterSetup {
+        let printer: SlipPrinter
+        let virtual: VirtualPrinter?
+    }
+
+    func makePrinter() throws -> SlipPrinter { try Self.makePrinterSetup(config).printer }
+
+    /// The printer `printer.url` / `--printer` names: "text" (plain files), "virtual" (the
+    /// built-in virtual printer), or a device URL (usb://, lp://, serial://, tcp://) driven by
+    /// `PrinterDriver` with the profile from `printer.profile` / `--printer-profile`. A printer
+    /// that is off or unplugged does not stop the till: its slips fail with the cause, and each
+    /// job reconnects.
+    static func makePrinterSetup(_ config: ResolvedConfiguration) throws -> PrinterSetup {
+        if config.printerURL == "text" {
             do {
-                let devices = try DevicesDirectory.resolve(config.devicesDirectory)
-                profile = try ProfileLibrary(directory: devices + "/printers").profile(config.printerProfile)
-            } catch {
-                throw CLIError(en: "Cannot load printer profile \"\(config.printerProfile)\": \(error).",
-                               zh: "无法加载打印机配置 “\(config.printerProfile)”：\(error)。",
-                               remedyEn: "Set printer.profile to a file name in Devices/printers (without .json), or printer.devices_dir / TILL_DEVICES_DIR to the Devices folder.",
-                               remedyZh: "请将 printer.profile 设为 Devices/printers 中的文件名（不含 .json），或用 printer.devices_dir / TILL_DEVICES_DIR 指定 Devices 文件夹。")
-            }
-            return try VirtualSlipPrinter(profile: profile, directory: config.slipDirectory, controlSocket: config.printerControl)
-        case "text":
-            do {
-                return try TextFilePrinter(directory: URL(fileURLWithPath: config.slipDirectory), columns: config.printerColumns)
+                return PrinterSetup(printer: try TextFilePrinter(directory: URL(fileURLWithPath: config.slipDirectory),
+                                                                 columns: config.printerColumns), virtual: nil)
             } catch {
                 throw CLIError(en: "Cannot create the slip folder \(config.slipDirectory): \(error.localizedDescription).",
                                zh: "无法创建小票文件夹 \(config.slipDirectory)：\(error.localizedDescription)。",
                                remedyEn: "Pass --slips DIR with a folder you can write, or fix its permissions.",
                                remedyZh: "请用 --slips DIR 指定可写的文件夹，或修正权限。")
             }
-        default:
-            throw CLIError(en: "Printer \"\(config.printerURL)\" is not known.", zh: "未知的打印机 \"\(config.printerURL)\"。",
-                           remedyEn: "Use --printer virtual or --printer text.", remedyZh: "请使用 --printer virtual 或 --printer text。")
         }
+        let address: PrinterAddress
+        do { address = try PrinterAddress(parsing: config.printerURL) } catch let e as AddressError {
+            throw CLIError(en: e.description, zh: "未知的打印机 \"\(config.printerURL)\"：\(e.why)。",
+                           remedyEn: "Use --printer virtual, text, or one of: \(AddressError.forms)",
+                           remedyZh: "请使用 --printer virtual、text，或以下形式之一：\(AddressError.forms)")
+        }
+        let profile: PrinterProfile
+        do {
+            let devices = try DevicesDirectory.resolve(config.devicesDirectory)
+            profile = try ProfileLibrary(directory: devices + "/printers").profile(config.printerProfile)
+        } catch {
+            throw CLIError(en: "Cannot load printer profile \"\(config.printerProfile)\": \(error).",
+                           zh: "无法加载打印机配置 “\(config.printerProfile)”：\(error)。",
+                           remedyEn: "Set printer.profile to a file name in Devices/printers (without .json), or printer.devices_dir / TILL_DEVICES_DIR to the Devices folder.",
+                           remedyZh: "请将 printer.profile 设为 Devices/printers 中的文件名（不含 .json），或用 printer.devices_dir / TILL_DEVICES_DIR 指定 Devices 文件夹。")
+        }
+        var virtualLink: VirtualPrinterLink?
+        if case .virtual = address {
+            virtualLink = try VirtualPrinterLink(profile: profile, directory: config.slipDirectory, controlSocket: config.printerControl)
+        }
+        let transport: PrinterTransport
+        do {
+            transport = try TransportFactory.make(address, virtual: virtualLink.map { link in { link.transport() } })
+        } catch let e as PrinterDeviceError {
+            throw CLIError(e)
+        }
+        let driver = PrinterDriver(transport: transport, profile: profile)
+        driver.start()
+        return PrinterSetup(printer: driver, virtual: virtualLink?.printer)
     }
 
     func makeRuntime(clock: TillClock, training: Bool = false) throws -> RegisterRuntime {

@@ -1,0 +1,73 @@
+import TillEscPos
+
+/// What the printer last reported about itself (UnifiedPOS: RecEmpty, RecNearEnd, CoverOpen …).
+/// State, never capability: it changes while the till runs.
+public struct PrinterProperties: Hashable, Sendable {
+    public var paperEmpty = false
+    public var paperNearEnd = false
+    public var coverOpen = false
+    public var drawerOpen = false
+    public var offline = false
+    public var cutterError = false
+    public var unrecoverableError = false
+    /// False until a status reply arrived: the other fields are then only defaults.
+    public var known = false
+
+    public init() {}
+
+    public init(_ s: PrinterStatus) {
+        paperEmpty = s.paperOut
+        paperNearEnd = s.paperNearEnd
+        coverOpen = s.coverOpen
+        drawerOpen = s.drawerOpen
+        offline = s.offline
+        cutterError = s.cutterError
+        unrecoverableError = s.unrecoverableError
+        known = true
+    }
+}
+
+/// What the model can do, from its profile (UnifiedPOS Cap… properties); never from status.
+public struct PrinterCapabilities: Hashable, Sendable {
+    public var model: String
+    public var columns: Int
+    public var dots: Int
+    public var cutter: [String]
+    public var drawerPins: [Int]
+    public var realTimeStatus: Bool
+    public var automaticStatusBack: Bool
+    public var nativeQR: Bool
+    public var nativeBarcodes: [String]
+    public var nvGraphics: Bool
+    public var multibyte: [String]
+
+    public init(_ p: PrinterProfile) {
+        model = "\(p.vendor) \(p.name) (\(p.id))"
+        columns = p.fontA.columns
+        dots = p.media.dots
+        cutter = p.cutter.kinds.map(\.rawValue)
+        drawerPins = p.drawer.pins
+        realTimeStatus = p.status.dleEot
+        automaticStatusBack = p.status.gsA
+        nativeQR = p.qr.native
+        nativeBarcodes = p.barcodes.native
+        nvGraphics = p.nvGraphics.supported
+        multibyte = p.multibyte.map(\.encoding)
+    }
+
+    /// One line per capability, for `till printer status`.
+    public var lines: [String] {
+        func yes(_ b: Bool) -> String { b ? "yes" : "no" }
+        return [
+            "model:          \(model)",
+            "paper:          \(dots) dots, \(columns) columns (font A)",
+            "cutter:         \(cutter.isEmpty ? "none (tear bar)" : cutter.joined(separator: ", "))",
+            "drawer pins:    \(drawerPins.isEmpty ? "none" : drawerPins.map(String.init).joined(separator: ", "))",
+            "status:         DLE EOT \(yes(realTimeStatus)), ASB (GS a) \(yes(automaticStatusBack))",
+            "QR (native):    \(yes(nativeQR))",
+            "barcodes:       \(nativeBarcodes.isEmpty ? "raster only" : nativeBarcodes.joined(separator: ", "))",
+            "NV graphics:    \(yes(nvGraphics))",
+            "double-byte:    \(multibyte.isEmpty ? "none" : multibyte.joined(separator: ", "))",
+        ]
+    }
+}

@@ -1,0 +1,57 @@
+import GRDB
+import TillCore
+
+/// One scored drill attempt, as kept per trainee.
+public struct DrillAttempt: Hashable, Sendable {
+    public var trainee: String
+    public var drill: String
+    public var startedAt: Timestamp
+    public var seconds: Double
+    public var keystrokes: Int
+    public var wrongAttempts: Int
+    public var refusals: [String]
+    public var score: Int
+    public var breakdown: [String]
+
+    public init(trainee: String, drill: String, startedAt: Timestamp, seconds: Double, keystrokes: Int,
+                wrongAttempts: Int, refusals: [String], score: Int, breakdown: [String]) {
+        self.trainee = trainee
+        self.drill = drill
+        self.startedAt = startedAt
+        self.seconds = seconds
+        self.keystrokes = keystrokes
+        self.wrongAttempts = wrongAttempts
+        self.refusals = refusals
+        self.score = score
+        self.breakdown = breakdown
+    }
+}
+
+extension JournalDatabase {
+    public func record(_ attempt: DrillAttempt) throws {
+        try write { db in
+            try db.execute(sql: """
+                INSERT INTO drillAttempt (trainee, drill, startedAt, seconds, keystrokes, wrongAttempts, refusals, score, breakdown)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [attempt.trainee, attempt.drill, attempt.startedAt.seconds, attempt.seconds, attempt.keystrokes,
+                                 attempt.wrongAttempts, attempt.refusals.joined(separator: ","), attempt.score,
+                                 attempt.breakdown.joined(separator: "\n")])
+        }
+    }
+
+    /// A trainee's attempts in the order made (all trainees when nil).
+    public func drillAttempts(trainee: String?) throws -> [DrillAttempt] {
+        try read { db in
+            let rows = try trainee.map {
+                try Row.fetchAll(db, sql: "SELECT * FROM drillAttempt WHERE trainee = ? ORDER BY startedAt, id", arguments: [$0])
+            } ?? Row.fetchAll(db, sql: "SELECT * FROM drillAttempt ORDER BY trainee, startedAt, id")
+            return rows.map { row in
+                let refusals: String = row["refusals"], breakdown: String = row["breakdown"]
+                return DrillAttempt(trainee: row["trainee"], drill: row["drill"], startedAt: Timestamp(seconds: row["startedAt"]),
+                                    seconds: row["seconds"], keystrokes: row["keystrokes"], wrongAttempts: row["wrongAttempts"],
+                                    refusals: refusals.isEmpty ? [] : refusals.split(separator: ",").map(String.init),
+                                    score: row["score"], breakdown: breakdown.split(separator: "\n").map(String.init))
+            }
+        }
+    }
+}

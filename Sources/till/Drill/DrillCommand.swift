@@ -1,0 +1,96 @@
+import ArgumentParser
+import Foundation
+import TillCore
+import TillJournal
+import TillTraining
+
+/// `till drill …`: scored refund drills for trainees.
+struct DrillCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "drill", abstract: "Scored refund drills: list them, run one, report a trainee's history.",
+        subcommands: [List.self, Run.self, Report.self])
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List the stock drills.")
+        @OptionGroup var global: GlobalOptions
+        @Option(help: "Folder of drill files (default: the stock drills).") var drills: String?
+
+        func run() throws {
+            let lang = try global.resolve().screenLanguage
+            for (id, path) in DrillLibrary.drills(in: try DrillLibrary.directory(drills)) {
+                let drill = try DrillFile.load(path)
+                Output.line("\(id)\t\(drill.title.localized.text(lang))\t\(drill.par.seconds)s")
+            }
+        }
+    }
+
+    struct Run: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Run a drill for a trainee and store the score.",
+            discussion: "--actions replays a file of actions headlessly (the `till exec` vocabulary, plus `type CODE` "
+                + "for a code typed by hand and `paper-load` for the trainer loading paper).")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "Drill id (see `till drill list`) or path of a drill file.") var drill: String
+        @Option(help: "Who is training (results are kept under this name).") var trainee: String
+        @Option(help: "Replay these actions instead of a live session.") var actions: String?
+        @Option(help: "Folder of drill files (default: the stock drills).") var drills: String?
+
+        func run() throws {
+            let config = try global.resolve()
+            let lang = config.screenLanguage
+            let file = try DrillFile.load(try DrillLibrary.resolve(drill, drillsOption: drills))
+            guard let actions else {
+                throw CLIError(en: "Live drills run in the till screen, which is not built yet; pass --actions FILE to replay one.",
+                               zh: "实时演练需要收银界面（尚未完成）；请用 --actions FILE 回放。",
+                               remedyEn: "Run `till drill run \(drill) --trainee \(trainee) --actions FILE`.",
+                               remedyZh: "请运行 `till drill run \(drill) --trainee \(trainee) --actions FILE`。")
+            }
+            guard let text = try? String(contentsOfFile: actions, encoding: .utf8) else {
+                throw CLIError(en: "Cannot read \(actions).", zh: "无法读取 \(actions)。",
+                               remedyEn: "Check the path.", remedyZh: "请检查路径。")
+            }
+            let session = try DrillSession(drill: file, devicesDirectory: config.devicesDirectory)
+            defer { session.cleanUp() }
+            Output.error(file.title.localized.text(lang) + "\n" + file.story.localized.text(lang))
+            let replay = DrillActionReplay(session: session, parser: ActionParser(currency: config.register.currency), language: lang)
+            try replay.run(lines: text.components(separatedBy: "\n")) { Output.error($0) }
+            let score = try session.score()
+            score.lines(lang).forEach(Output.line)
+            let results = try JournalDatabase(path: global.journalPath(config, training: true), pinHashRounds: config.pinHashRounds)
+            try journalCall {
+                try results.record(DrillAttempt(trainee: trainee, drill: file.id, startedAt: TillClock().now, seconds: score.seconds,
+                                                keystrokes: score.keystrokes, wrongAttempts: score.wrongAttempts,
+                                                refusals: score.refusals, score: score.total, breakdown: score.lines(.en)))
+            }
+        }
+    }
+
+    struct Report: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "A trainee's attempts as a table and a chart, or CSV.")
+        @OptionGroup var global: GlobalOptions
+        @Option(help: "Trainee name (all trainees when omitted).") var trainee: String?
+        @Flag(help: "CSV instead of the table and chart.") var csv = false
+
+        func run() throws {
+            let config = try global.resolve()
+            let results = try journalCall {
+                try JournalDatabase(path: global.journalPath(config, training: true), pinHashRounds: config.pinHashRounds)
+            }
+            let attempts = try journalCall { try results.drillAttempts(trainee: trainee) }
+            if csv {
+                Output.line("trainee,drill,started_at,seconds,keystrokes,wrong_attempts,refusals,score")
+                for a in attempts {
+                    Output.line([a.trainee, a.drill, a.startedAt.localText(utcOffsetSeconds: config.register.utcOffsetSeconds),
+                                 String(format: "%.1f", a.seconds), String(a.keystrokes), String(a.wrongAttempts),
+                                 a.refusals.joined(separator: " "), String(a.score)].map(csvField).joined(separator: ","))
+                }
+                return
+            }
+            DrillChart.render(attempts, lang: config.screenLanguage, utcOffset: config.register.utcOffsetSeconds).forEach(Output.line)
+        }
+
+        func csvField(_ s: String) -> String {
+            s.contains(",") || s.contains("\"") || s.contains("\n") ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
+        }
+    }
+}

@@ -1,0 +1,105 @@
+import Foundation
+import TOMLKit
+import TillCore
+import TillTraining
+
+/// A drill file (TOML; the format is documented in Sources/till/Drills/README.md). Setup (past
+/// sales, configuration overrides, a fixed clock), the customer's story, scripted faults and the
+/// expected outcome.
+struct DrillFile: Codable {
+    struct Text: Codable {
+        var en: String
+        var zh: String
+        var localized: LocalizedText { LocalizedText(en: en, zh: zh) }
+    }
+    struct Par: Codable {
+        var seconds: Int
+        var keystrokes: Int
+    }
+    struct Sale: Codable {
+        var days_ago: Int
+        var clerk: String?
+        var tender: String?
+        var reference: String?
+        /// [code, quantity] pairs.
+        var lines: [[String]]
+        var refunds: [Refund]?
+        var voided: Bool?
+    }
+    struct Refund: Codable {
+        var line: Int
+        var quantity: String
+        var reason: String?
+    }
+    struct Faults: Codable {
+        /// A scan of the key arrives as the value (a damaged label with a wrong check digit).
+        var damaged_scans: [String: String]?
+        /// "paper-out-at-slip": the paper runs out just as the refund slip prints.
+        var printer: String?
+    }
+    struct Expect: Codable {
+        var outcome: String
+        var lines: [[String]]?
+        var amount: String?
+        var tender: String?
+        var reason_category: String?
+        var supervisor: Bool?
+        var slip_printed: Bool?
+        var refusal: String?
+        var allowed_refusals: [String]?
+    }
+
+    var id: String
+    var title: Text
+    var story: Text
+    var par: Par
+    /// The drill's "now", seconds since 1970 UTC; past sales are placed relative to it.
+    var now: Int64
+    /// Same tables and keys as the configuration file (e.g. [config.refund]).
+    var config: TillConfiguration?
+    var sales: [Sale]?
+    var faults: Faults?
+    var expect: Expect
+
+    static func load(_ path: String) throws -> DrillFile {
+        let text: String
+        do { text = try String(contentsOfFile: path, encoding: .utf8) } catch {
+            throw CLIError(en: "Cannot read drill \(path): \(error.localizedDescription).", zh: "无法读取演练文件 \(path)：\(error.localizedDescription)。",
+                           remedyEn: "Check the path; `till drill list` shows the stock drills.", remedyZh: "请检查路径；`till drill list` 列出内置演练。")
+        }
+        do {
+            let drill = try TOMLDecoder().decode(DrillFile.self, from: try TOMLTable(string: text))
+            _ = try drill.expectation(currency: .cny)
+            return drill
+        } catch let error as CLIError {
+            throw error
+        } catch {
+            throw CLIError(en: "Drill \(path) is not valid: \(error).", zh: "演练文件 \(path) 格式有误：\(error)。",
+                           remedyEn: "Fix the key named above; Sources/till/Drills/README.md documents the format.",
+                           remedyZh: "请修正上述项；格式见 Sources/till/Drills/README.md。")
+        }
+    }
+
+    func expectation(currency: Currency) throws -> DrillExpectation {
+        func bad(_ key: String, _ value: String) -> CLIError {
+            CLIError.badSetting("expect.\(key)", value: value, expected: "see Sources/till/Drills/README.md")
+        }
+        guard let outcome = DrillExpectation.Outcome(rawValue: expect.outcome) else { throw bad("outcome", expect.outcome) }
+        let lines = try expect.lines.map { try $0.map { pair -> DrillExpectation.Line in
+            guard pair.count == 2, let qty = Quantity(parsing: pair[1]) else { throw bad("lines", pair.joined(separator: " ")) }
+            return DrillExpectation.Line(sku: pair[0], quantity: qty)
+        } }
+        let amount = try expect.amount.map { text -> Money in
+            guard let m = Money(parsing: text, currency: currency) else { throw bad("amount", text) }
+            return m
+        }
+        let tender = try expect.tender.map { text -> TenderKind in
+            guard let t = TenderKind(rawValue: text) else { throw bad("tender", text) }
+            return t
+        }
+        return DrillExpectation(outcome: outcome, lines: lines, amount: amount, tender: tender,
+                                reasonCategory: expect.reason_category, supervisor: expect.supervisor,
+                                slipPrinted: expect.slip_printed, refusal: expect.refusal,
+                                allowedRefusals: expect.allowed_refusals ?? [])
+    }
+}

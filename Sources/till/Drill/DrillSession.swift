@@ -1,0 +1,109 @@
+import Foundation
+import TillCore
+import TillJournal
+import TillRuntime
+import TillTraining
+import TillVirtualPrinter
+
+/// One attempt at a drill: a fresh training journal in a temporary folder, seeded through the
+/// real core with the drill's past sales, a till in training mode on it, the drill's faults,
+/// and what happened, scored at the end. The screen and key-script replays drive `runtime`;
+/// scans go through `scan(_:)` so damaged labels arrive damaged.
+final class DrillSession {
+    let drill: DrillFile
+    let directory: String
+    let config: ResolvedConfiguration
+    let journal: JournalDatabase
+    let runtime: RegisterRuntime
+    let printer: SlipPrinter
+    /// The in-process virtual printer behind `printer`: drills inject their faults here.
+    let paper: VirtualPrinter
+    private let clock: TillClock
+    private let startedWall = Date()
+    private var refunds: [RefundRecord] = []
+    private var voids: [VoidRecord] = []
+    private var refusals: [String] = []
+    private var printed: Set<String> = []
+    private var paperOutPending: Bool
+    var keystrokes = 0
+
+    init(drill: DrillFile, devicesDirectory: String?) throws {
+        self.drill = drill
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("till-drill-\(drill.id)-\(UUID().uuidString)").path
+        self.directory = directory
+        var resolved = try ResolvedConfiguration(drill.config ?? TillConfiguration(), environment: ProcessInfo.processInfo.environment)
+        resolved.dataDirectory = directory
+        resolved.slipDirectory = directory + "/slips"
+        resolved.pinHashRounds = 1000
+        resolved.devicesDirectory = devicesDirectory
+        config = resolved
+        let journal = try journalCall { try JournalDatabase(path: directory + "/training.sqlite", pinHashRounds: 1000) }
+        try DemoData.seedCatalogAndUsers(journal: journal, currency: resolved.register.currency)
+        let clock = TillClock(fixed: Timestamp(seconds: drill.now))
+        var register = resolved.register
+        // Everything in a drill is training: its history too, or the core would refuse to
+        // refund a "real" sale from training mode.
+        register.training = true
+        try DrillSetup(drill: drill, journal: journal, config: register, clock: clock).run()
+        let setup = try TillEnvironment.makePrinterSetup(resolved)
+        guard let virtual = setup.virtual else {
+            throw CLIError(en: "Drills print on the built-in virtual printer.", zh: "演练使用内置虚拟打印机。",
+                           remedyEn: "Remove the printer URL from the drill's [config].", remedyZh: "请删除演练 [config] 中的打印机地址。")
+        }
+        printer = setup.printer
+        paper = virtual
+        paperOutPending = drill.faults?.printer == "paper-out-at-slip"
+        let session = try RegisterRuntime(config: register, journal: journal, printer: printer, clock: { clock.now })
+        clock.set(Timestamp(seconds: drill.now))
+        self.journal = journal
+        self.clock = clock
+        runtime = session
+        session.onRecord = { [weak self] record in self?.observe(record) }
+    }
+
+    private func observe(_ record: JournalRecord) {
+        switch record {
+        case .refund(let refund, _):
+            refunds.append(refund)
+            // The scripted fault: the paper runs out just as the refund slip prints.
+            if paperOutPending {
+                paperOutPending = false
+                _ = paper.inject(.paperOut)
+            }
+        case .postVoid(let void, _): voids.append(void)
+        default: break
+        }
+    }
+
+    /// Sends an action as the trainee; the drill's clock follows real time from its fixed start.
+    @discardableResult
+    func send(_ action: RegisterAction) -> [RuntimeOutput] {
+        clock.set(Timestamp(seconds: drill.now + Int64(Date().timeIntervalSince(startedWall))))
+        let outputs = runtime.send(action)
+        for output in outputs {
+            if case .event(.refused(let refusal)) = output { refusals.append(refusal.code) }
+            if case .event(.slipPrinted(let reference)) = output { printed.insert(reference) }
+        }
+        return outputs
+    }
+
+    /// A scan from the scanner: a label the drill marks as damaged reads with its wrong digits.
+    @discardableResult
+    func scan(_ code: String, quantity: Quantity? = nil) -> [RuntimeOutput] {
+        send(.codeEntered(drill.faults?.damaged_scans?[code] ?? code, quantity: quantity))
+    }
+
+    /// The trainer loads paper after a paper-out.
+    func loadPaper() { _ = paper.inject(.paperLoad) }
+
+    var seconds: Double { Date().timeIntervalSince(startedWall) }
+
+    func score(seconds: Double? = nil) throws -> DrillScore {
+        let observed = DrillObservation(refunds: refunds, voids: voids, refusals: refusals, printedSlips: printed,
+                                        seconds: seconds ?? self.seconds, keystrokes: keystrokes)
+        return DrillScorer.score(try drill.expectation(currency: config.register.currency), observed,
+                                 par: DrillScorer.Par(seconds: Double(drill.par.seconds), keystrokes: drill.par.keystrokes))
+    }
+
+    func cleanUp() { try? FileManager.default.removeItem(atPath: directory) }
+}

@@ -1,0 +1,22 @@
+import Glibc
+
+/// Ctrl-C (SIGINT) and SIGTERM set a flag instead of killing the process, so a scanner loop
+/// can finish its current read (≤ 200 ms), release the evdev grab and restore the terminal.
+enum StopSignal {
+    nonisolated(unsafe) private static var flag: sig_atomic_t = 0
+
+    static func install() {
+        let handler: @convention(c) (Int32) -> Void = { _ in StopSignal.flag = 1 }
+        signal(SIGINT, handler)
+        signal(SIGTERM, handler)
+        // A parent may start us with these signals blocked (the mask is inherited across exec):
+        // unblock them, or Ctrl-C would never reach the handler.
+        var set = sigset_t()
+        sigemptyset(&set)
+        sigaddset(&set, SIGINT)
+        sigaddset(&set, SIGTERM)
+        sigprocmask(SIG_UNBLOCK, &set, nil)
+    }
+
+    static var requested: Bool { flag != 0 }
+}

@@ -1,0 +1,95 @@
+import Foundation
+import Testing
+
+/// Stock drills replayed headlessly through `till drill run`: perfect scripts score 100, flawed
+/// ones lose the points they deserve to lose, and results are kept per trainee.
+@Suite struct DrillTests {
+    static let drills: String = {
+        var url = URL(fileURLWithPath: #filePath)
+        for _ in 0..<3 { url.deleteLastPathComponent() }
+        return url.path + "/Sources/till/Drills"
+    }()
+
+    static var stock: [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: drills)) ?? []).filter { $0.hasSuffix(".toml") }
+            .map { String($0.dropLast(5)) }.sorted()
+    }
+
+    func run(_ till: TillProcess, _ drill: String, actions: String, trainee: String = "mei") throws -> TillProcess.Result {
+        let file = till.dataDir + "/\(drill).actions"
+        try actions.write(toFile: file, atomically: true, encoding: .utf8)
+        return try till.run(["drill", "run", drill, "--trainee", trainee, "--actions", file, "--drills", Self.drills])
+    }
+
+    @Test func thereAreAtLeastTenStockDrillsEachWithAPerfectScript() {
+        #expect(Self.stock.count >= 10)
+        for drill in Self.stock {
+            #expect(FileManager.default.fileExists(atPath: Self.drills + "/\(drill).actions"), "\(drill) has no perfect script")
+        }
+    }
+
+    @Test(arguments: stock)
+    func thePerfectScriptScoresOneHundred(drill: String) throws {
+        let till = try TillProcess()
+        defer { till.cleanUp() }
+        let actions = try String(contentsOfFile: Self.drills + "/\(drill).actions", encoding: .utf8)
+        let result = try run(till, drill, actions: actions)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.lines.last == "score 100/100", "\(result.stdout)")
+    }
+
+    @Test func refundingTheWrongQuantityLosesLinesAndAmount() throws {
+        let till = try TillProcess()
+        defer { till.cleanUp() }
+        let result = try run(till, "10-wrong-quantity-corrected",
+                             actions: "signin 1001 1111\nrefund\nreceipt S01-000001\nline 1 3\nreason UNWANTED\nconfirm\n")
+        #expect(result.stdout.contains("✘ lines: expected TEA-JAS×1, got TEA-JAS×3"))
+        #expect(result.stdout.contains("✘ amount: expected 25.00, got 75.00"))
+        #expect(!result.stdout.contains("score 100/100"))
+    }
+
+    @Test func leavingTheSlipUnprintedAndFumblingCostsThosePoints() throws {
+        let till = try TillProcess()
+        defer { till.cleanUp() }
+        let result = try run(till, "11-paper-out-reprint", actions: """
+            signin 1001 1111
+            refund
+            receipt S01-000009
+            receipt S01-000001
+            line 1 2
+            line 1 1
+            confirm
+            reason DAMAGED
+            confirm
+
+            """)
+        #expect(result.stdout.contains("✘ slip printed: expected yes, got no"))
+        #expect(result.stdout.contains("wrong attempts 3 → 0/10"), "\(result.stdout)")   // not found, too many, no reason
+        #expect(result.stdout.contains("✔ amount: 15.00"))
+    }
+
+    @Test func refundingWhatWasAlreadyRefundedIsImpossibleSoTheTraineeCannotFailThatWay() throws {
+        let till = try TillProcess()
+        defer { till.cleanUp() }
+        let result = try run(till, "03-already-refunded", actions: "signin 1001 1111\nrefund\nreceipt S01-000001\nline 1 1\nconfirm\n")
+        #expect(result.stdout.contains("✔ outcome: refused: already_fully_refunded"))
+        #expect(result.stdout.contains("wrong attempts 2"), "\(result.stdout)")   // the two actions after the refusal
+    }
+
+    @Test func resultsAreKeptPerTraineeAndExportAsCSV() throws {
+        let till = try TillProcess()
+        defer { till.cleanUp() }
+        let perfect = try String(contentsOfFile: Self.drills + "/02-partial-refund.actions", encoding: .utf8)
+        _ = try run(till, "02-partial-refund", actions: perfect, trainee: "mei")
+        _ = try run(till, "02-partial-refund", actions: "signin 1001 1111\nrefund\nreceipt S01-000001\nline 1 2\nreason UNWANTED\nconfirm\n", trainee: "mei")
+        _ = try run(till, "02-partial-refund", actions: perfect, trainee: "jun")
+        let csv = try till.run(["drill", "report", "--trainee", "mei", "--csv"])
+        let rows = csv.lines
+        #expect(rows.count == 3)
+        #expect(rows[0].hasPrefix("trainee,drill,started_at"))
+        #expect(rows[1].hasPrefix("mei,02-partial-refund,") && rows[1].hasSuffix(",100"))
+        #expect(rows[2].hasPrefix("mei,") && !rows[2].hasSuffix(",100"))
+        let chart = try till.run(["drill", "report", "--trainee", "mei"])
+        #expect(chart.stdout.contains("████████████████████ 100"))
+    }
+}
