@@ -25,11 +25,12 @@ struct RunCommand: ParsableCommand {
                            remedyEn: "Start it in a terminal (or tmux); to drive the till from a script use `till exec`.",
                            remedyZh: "请在终端（或 tmux）中启动；脚本驱动请使用 `till exec`。")
         }
-        let env = try TillEnvironment(global, training: training)
+        // A bad [keys] table is named before anything is opened or written.
         let keymap: KeyMap
-        do { keymap = try KeyMap(overrides: env.config.keyBindings) } catch {
+        do { keymap = try KeyMap(overrides: try global.resolve().keyBindings) } catch let error as KeyMapProblem {
             throw CLIError(en: error.message.en, zh: error.message.zh, remedyEn: error.remedy.en, remedyZh: error.remedy.zh)
         }
+        let env = try TillEnvironment(global, training: training)
         let clock = TillClock()
         var register = env.config.register
         register.training = training
