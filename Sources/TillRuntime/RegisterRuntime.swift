@@ -13,6 +13,10 @@ public final class RegisterRuntime {
     public var onOutput: ((RuntimeOutput) -> Void)?
     /// Called with every record once it is committed to the journal (drills watch refunds this way).
     public var onRecord: ((JournalRecord) -> Void)?
+    /// Queue slips on a `QueuedSlipPrinter` instead of waiting for them (the screen sets this):
+    /// their outcomes come back through `takePrintOutcomes()`.
+    public var queuesPrintJobs = false
+    private let inbox = PrintInbox()
 
     public init(config: RegisterConfig, journal: JournalDatabase, printer: SlipPrinter,
                 clock: @escaping () -> Timestamp) throws {
@@ -130,7 +134,8 @@ public final class RegisterRuntime {
         }
     }
 
-    private func print(_ slip: SlipDocument, now: Timestamp, stored: Bool) throws -> RegisterAction {
+    private func print(_ slip: SlipDocument, now: Timestamp, stored: Bool) throws -> RegisterAction? {
+        if queue(slip, stored: stored, alreadyPrinted: false) { return nil }
         let outcome = printer.print(slip)
         if stored { try journal.setPrintState(reference: slip.reference, outcome.printState(at: now)) }
         switch outcome {
@@ -141,13 +146,47 @@ public final class RegisterRuntime {
 
     /// A slip that printed before comes out marked COPY; one that never printed comes out as
     /// the original it should have been.
-    private func reprint(_ reference: String, now: Timestamp) throws -> RegisterAction {
+    /// Hands the slip to a queued printer when the runtime queues jobs; false to print now.
+    private func queue(_ slip: SlipDocument, reference: String? = nil, stored: Bool, alreadyPrinted: Bool) -> Bool {
+        guard queuesPrintJobs, let queued = printer as? QueuedSlipPrinter else { return false }
+        let inbox = inbox, reference = reference ?? slip.reference
+        inbox.submitted()
+        queued.submit(slip) { outcome in
+            inbox.post(PrintInbox.Finished(reference: reference, stored: stored, alreadyPrinted: alreadyPrinted, outcome: outcome))
+        }
+        return true
+    }
+
+    /// Records the outcomes of queued slips that finished since the last call and tells the
+    /// core; returns what happened. Call it from the thread that calls `send` (the screen's loop).
+    public func takePrintOutcomes() -> [RuntimeOutput] {
+        var outputs: [RuntimeOutput] = []
+        for done in inbox.take() {
+            let now = clock()
+            if done.stored, !done.alreadyPrinted || done.outcome != .printed {
+                do { try journal.setPrintState(reference: done.reference, done.outcome.printState(at: now)) } catch {
+                    outputs.append(.error(.journal(error)))
+                }
+            }
+            switch done.outcome {
+            case .printed: outputs += send(.slipPrinted(reference: done.reference))
+            case .failed(let cause), .unknown(let cause): outputs += send(.slipFailed(reference: done.reference, cause: cause))
+            }
+        }
+        return outputs
+    }
+
+    /// True while a queued slip has not been reported back.
+    public var hasQueuedPrintJobs: Bool { inbox.hasPending }
+
+    private func reprint(_ reference: String, now: Timestamp) throws -> RegisterAction? {
         let wanted = DocumentNumber(parsing: reference)?.description ?? reference
         guard let stored = try journal.slip(reference: wanted) else { return .worldRefused(.receiptNotFound(reference: reference)) }
         let document = stored.printState.isPrinted ? stored.document.markedAsCopy() : stored.document
         try journal.append(.event(AuditEvent(kind: .reprinted, at: now, user: state.user?.code, reference: wanted,
                                              detail: stored.printState.isPrinted ? "copy" : "original",
                                              training: state.config.training)))
+        if queue(document, reference: wanted, stored: true, alreadyPrinted: stored.printState.isPrinted) { return nil }
         let outcome = printer.print(document)
         if !stored.printState.isPrinted || outcome != .printed {
             try journal.setPrintState(reference: wanted, outcome.printState(at: now))

@@ -48,3 +48,9 @@ public enum PrinterState: String, Hashable, Sendable {
 public protocol PrinterStateReporting: AnyObject {
     func currentState() -> PrinterState
 }
+
+/// A printer that takes a job and says later how it went, so the caller (the screen) never
+/// waits on paper: `completion` runs on the printer's own thread.
+public protocol QueuedSlipPrinter: SlipPrinter {
+    func submit(_ slip: SlipDocument, completion: @escaping @Sendable (PrintOutcome) -> Void)
+}

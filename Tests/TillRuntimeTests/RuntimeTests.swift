@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import TillCore
 import TillJournal
@@ -123,5 +124,56 @@ final class DeadDrawerPrinter: SlipPrinter {
         let out = runtime.send(.drawerOpenRequested)
         #expect(out.contains(.event(.refused(.printerUnavailable(cause: "printer offline")))))
         #expect(Refusal.printerUnavailable(cause: "printer offline").remedy(.en).contains("REPRINT"))
+    }
+}
+
+/// A printer whose jobs wait until the test lets them go, as a slow serial printer would.
+final class SlowQueuedPrinter: QueuedSlipPrinter, @unchecked Sendable {
+    let gate = DispatchSemaphore(value: 0)
+    let queue = DispatchQueue(label: "slow printer")
+    var name: String { "slow" }
+    func print(_ slip: SlipDocument) -> PrintOutcome { .printed }
+    func openDrawer() -> PrintOutcome { .printed }
+    func submit(_ slip: SlipDocument, completion: @escaping @Sendable (PrintOutcome) -> Void) {
+        queue.async { [gate] in
+            gate.wait()
+            completion(slip.kind == .refund ? .failed(cause: "paper out — load paper") : .printed)
+        }
+    }
+}
+
+@Suite struct QueuedPrintingTests {
+    @Test func theTillDoesNotWaitForPaperAndHearsTheOutcomeLater() throws {
+        let f = try RuntimeFixture()
+        let printer = SlowQueuedPrinter()
+        let runtime = try RegisterRuntime(config: RegisterConfig(), journal: f.journal, printer: printer, clock: { f.clock.now })
+        runtime.queuesPrintJobs = true
+        for action in [RegisterAction.signInRequested(code: "2001", pin: "2222"), .shiftOpenRequested(float: Money(minor: 0, currency: .cny)),
+                       .codeEntered("TEA", quantity: nil)] { runtime.send(action) }
+        let sale = runtime.send(.tendered(.cash, amount: nil, reference: nil))
+        // The sale is done and recorded while its slip is still at the printer.
+        #expect(sale.contains { if case .event(.saleCompleted) = $0 { return true } else { return false } })
+        #expect(!sale.contains { if case .event(.slipPrinted) = $0 { return true } else { return false } })
+        #expect(runtime.hasQueuedPrintJobs)
+        #expect(try f.journal.slip(reference: "S01-000001")?.printState == .pending)
+        let refund = [RegisterAction.refundStarted, .receiptEntered("1"), .refundQuantitySet(line: 1, .one),
+                      .reasonChosen(code: "DAMAGED"), .confirmed].flatMap { runtime.send($0) }
+        #expect(refund.contains { if case .event(.refundCompleted) = $0 { return true } else { return false } })
+        printer.gate.signal()
+        printer.gate.signal()
+        var outcomes: [RuntimeOutput] = []
+        for _ in 0..<100 where outcomes.count < 2 {
+            usleep(10_000)
+            outcomes += runtime.takePrintOutcomes().filter {
+                if case .event(.slipPrinted) = $0 { return true }
+                if case .event(.slipNotPrinted) = $0 { return true }
+                return false
+            }
+        }
+        #expect(outcomes == [.event(.slipPrinted(reference: "S01-000001")),
+                             .event(.slipNotPrinted(reference: "R01-000001", cause: "paper out — load paper"))])
+        #expect(try f.journal.slip(reference: "S01-000001")?.printState.isPrinted == true)
+        #expect(runtime.state.unprintedSlips["R01-000001"] == "paper out — load paper")
+        #expect(!runtime.hasQueuedPrintJobs)
     }
 }

@@ -7,7 +7,7 @@ import TillRuntime
 /// from another thread. Printers that report their state (the device layer's `PrinterDriver`)
 /// serialize status questions and jobs themselves, so a slow status reply never holds a lock
 /// here that a print from the key loop would wait on.
-public final class ScreenPrinter: SlipPrinter, @unchecked Sendable {
+public final class ScreenPrinter: QueuedSlipPrinter, @unchecked Sendable {
     private let inner: SlipPrinter
     private let lock = NSLock()
     private var last: SlipDocument?
@@ -22,6 +22,14 @@ public final class ScreenPrinter: SlipPrinter, @unchecked Sendable {
         last = slip
         lock.unlock()
         return inner.print(slip)
+    }
+
+    /// Queues on printers that queue (the key loop never waits on paper); prints at once otherwise.
+    public func submit(_ slip: SlipDocument, completion: @escaping @Sendable (PrintOutcome) -> Void) {
+        lock.lock()
+        last = slip
+        lock.unlock()
+        if let queued = inner as? QueuedSlipPrinter { queued.submit(slip, completion: completion) } else { completion(inner.print(slip)) }
     }
 
     public func openDrawer() -> PrintOutcome { inner.openDrawer() }

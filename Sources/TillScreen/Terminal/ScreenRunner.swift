@@ -1,3 +1,4 @@
+import Foundation
 import TillCore
 import TillRuntime
 
@@ -26,7 +27,14 @@ public final class ScreenRunner {
         ui.reconcile(with: runtime.state)
         var size = Curses.size
         var shown: [ScreenRow] = []
+        // Slips print on the printer's own thread; their outcomes are collected every tick.
+        runtime.queuesPrintJobs = true
         while !ui.quitRequested {
+            let finished = runtime.takePrintOutcomes()
+            if !finished.isEmpty {
+                ui.absorb(finished, state: runtime.state, lastSlip: printer.lastSlip)
+                ui.reconcile(with: runtime.state)
+            }
             let status = StatusInfo(printer: watch.state, now: runtime.now)
             let rows = ScreenLayout.render(runtime.state, ui, status, rows: size.rows, cols: size.cols)
             if rows != shown {
@@ -48,6 +56,13 @@ public final class ScreenRunner {
                 ui.absorb(outputs, state: runtime.state, lastSlip: printer.lastSlip)
             }
             ui.reconcile(with: runtime.state)
+        }
+        // Leaving with slips still at the printer: give them ten seconds to finish, so their
+        // print state is recorded rather than left pending.
+        let deadline = runtime.now.seconds + 10
+        while runtime.hasQueuedPrintJobs && runtime.now.seconds < deadline {
+            usleep(50_000)
+            _ = runtime.takePrintOutcomes()
         }
     }
 }
