@@ -42,12 +42,25 @@ public enum BitmapFontError: Error, CustomStringConvertible, Equatable {
 public final class BitmapFont: Sendable {
     public static let defaultPath = "/usr/share/unifont/unifont.hex"
 
-    private let glyphs: [UInt32: Glyph]
+    /// Compact on purpose (the till keeps the font loaded): every glyph's 16 rows in one array,
+    /// found through a slot table for the Basic Multilingual Plane (-1: no glyph) and a small
+    /// dictionary above it. A dictionary of per-glyph arrays cost about 8 MB of the till's memory.
+    private let bmpSlots: [Int32]
+    private let otherSlots: [UInt32: Int32]
+    private let rowData: [UInt16]
+    private let widths: [UInt8]
 
-    public var count: Int { glyphs.count }
+    public var count: Int { widths.count }
 
     public init(glyphs: [UInt32: Glyph]) {
-        self.glyphs = glyphs
+        var builder = Builder()
+        for (code, glyph) in glyphs.sorted(by: { $0.key < $1.key }) { builder.add(code, width: glyph.width, rows: glyph.rows) }
+        (bmpSlots, otherSlots, rowData, widths) = builder.finish()
+    }
+
+    init(_ builder: Builder) {
+        var builder = builder
+        (bmpSlots, otherSlots, rowData, widths) = builder.finish()
     }
 
     /// Loads a .hex file. Throws `missingFile` (naming the Debian package) when it is absent.
@@ -55,18 +68,53 @@ public final class BitmapFont: Sendable {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw BitmapFontError.missingFile(path)
         }
-        try self.init(glyphs: BitmapFont.parse(Array(data), path: path))
+        // Parsed in place: a copy of the 2–3 MB file would raise the till's peak memory.
+        self.init(try data.withUnsafeBytes { try BitmapFont.parse($0, path: path) })
     }
 
-    public func glyph(for scalar: Unicode.Scalar) -> Glyph? { glyphs[scalar.value] }
+    public func glyph(for scalar: Unicode.Scalar) -> Glyph? {
+        let v = scalar.value
+        let slot = v < 0x10000 ? bmpSlots[Int(v)] : (otherSlots[v] ?? -1)
+        guard slot >= 0 else { return nil }
+        let base = Int(slot) * Glyph.height
+        return Glyph(width: Int(widths[Int(slot)]), rows: Array(rowData[base..<base + Glyph.height]))
+    }
+
+    /// Collects glyphs into the compact arrays; a code seen twice keeps its last glyph.
+    struct Builder {
+        var bmpSlots = [Int32](repeating: -1, count: 0x10000)
+        var otherSlots: [UInt32: Int32] = [:]
+        var rowData: [UInt16] = []
+        var widths: [UInt8] = []
+
+        mutating func add(_ code: UInt32, width: Int, rows: some Collection<UInt16>) {
+            let existing = code < 0x10000 ? bmpSlots[Int(code)] : (otherSlots[code] ?? -1)
+            if existing >= 0 {
+                let base = Int(existing) * Glyph.height
+                rowData.replaceSubrange(base..<base + Glyph.height, with: rows)
+                widths[Int(existing)] = UInt8(width)
+                return
+            }
+            let slot = Int32(widths.count)
+            if code < 0x10000 { bmpSlots[Int(code)] = slot } else { otherSlots[code] = slot }
+            rowData.append(contentsOf: rows)
+            widths.append(UInt8(width))
+        }
+
+        mutating func finish() -> ([Int32], [UInt32: Int32], [UInt16], [UInt8]) {
+            (bmpSlots, otherSlots, rowData, widths)
+        }
+    }
 
     /// Parses .hex text. Byte-level, because the file is 2–3 MB and this runs at start-up.
-    static func parse(_ bytes: [UInt8], path: String) throws -> [UInt32: Glyph] {
-        var result: [UInt32: Glyph] = [:]
-        result.reserveCapacity(bytes.count / 40)
+    static func parse<Bytes: RandomAccessCollection<UInt8>>(_ bytes: Bytes, path: String) throws -> Builder where Bytes.Index == Int {
+        var builder = Builder()
+        builder.rowData.reserveCapacity(bytes.count / 40 * Glyph.height)
+        builder.widths.reserveCapacity(bytes.count / 40)
+        var rows = [UInt16](repeating: 0, count: Glyph.height)
         var lineNumber = 0
-        var i = 0
-        let n = bytes.count
+        var i = bytes.startIndex
+        let n = bytes.endIndex
         while i < n {
             lineNumber += 1
             var end = i
@@ -74,14 +122,14 @@ public final class BitmapFont: Sendable {
             var lineEnd = end
             if lineEnd > i && bytes[lineEnd - 1] == 0x0D { lineEnd -= 1 }
             if lineEnd > i {
-                guard let (code, glyph) = parseLine(bytes, i, lineEnd) else {
+                guard let (code, width) = parseLine(bytes, i, lineEnd, into: &rows) else {
                     throw BitmapFontError.malformedLine(path: path, line: lineNumber)
                 }
-                result[code] = glyph
+                builder.add(code, width: width, rows: rows)
             }
             i = end + 1
         }
-        return result
+        return builder
     }
 
     private static func hexValue(_ b: UInt8) -> UInt32? {
@@ -93,7 +141,9 @@ public final class BitmapFont: Sendable {
         }
     }
 
-    private static func parseLine(_ b: [UInt8], _ start: Int, _ end: Int) -> (UInt32, Glyph)? {
+    /// One "CODE:HEX" line into `rows`; returns the code and the glyph width.
+    private static func parseLine<Bytes: RandomAccessCollection<UInt8>>(_ b: Bytes, _ start: Int, _ end: Int,
+                                                                       into rows: inout [UInt16]) -> (UInt32, Int)? where Bytes.Index == Int {
         var p = start
         var code: UInt32 = 0
         while p < end && b[p] != 0x3A {
@@ -107,7 +157,6 @@ public final class BitmapFont: Sendable {
         guard digits == 32 || digits == 64 else { return nil }
         let width = digits == 32 ? 8 : 16
         let perRow = width / 4
-        var rows = [UInt16](repeating: 0, count: Glyph.height)
         for r in 0..<Glyph.height {
             var v: UInt32 = 0
             for d in 0..<perRow {
@@ -116,7 +165,7 @@ public final class BitmapFont: Sendable {
             }
             rows[r] = UInt16(v)
         }
-        return (code, Glyph(width: width, rows: rows))
+        return (code, width)
     }
 }
 

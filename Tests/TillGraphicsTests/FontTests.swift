@@ -5,8 +5,7 @@ import Testing
 struct FontTests {
     @Test func parsesNarrowAndWideGlyphs() throws {
         let hex = "0041:0000000018242442427E424242420000\n4E2D:0100010001003FF8210821082108210821083FF8210801000100010001000100\n"
-        let glyphs = try BitmapFont.parse(Array(hex.utf8), path: "inline")
-        let font = BitmapFont(glyphs: glyphs)
+        let font = BitmapFont(try BitmapFont.parse(Array(hex.utf8), path: "inline"))
         let a = try #require(font.glyph(for: "A"))
         #expect(a.width == 8)
         #expect(a.rows[4] == 0x18)
@@ -16,6 +15,11 @@ struct FontTests {
         #expect(zhong.rows[3] == 0x3FF8)
         #expect(zhong[7, 0] && !zhong[6, 0]) // 0x0100: the stroke's top at column 7
         #expect(font.glyph(for: "B") == nil)
+        // Built from glyph values too, and beyond the Basic Multilingual Plane.
+        let built = BitmapFont(glyphs: [0x1F600: a, 0x41: zhong])
+        #expect(built.glyph(for: "\u{1F600}") == a)
+        #expect(built.glyph(for: "A") == zhong)
+        #expect(built.count == 2)
     }
 
     @Test func malformedLinesAreNamed() {
