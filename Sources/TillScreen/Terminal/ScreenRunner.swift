@@ -7,12 +7,29 @@ import TillRuntime
 public final class ScreenRunner {
     private let runtime: RegisterRuntime
     private let printer: ScreenPrinter
+    private let scanner: ScanSource?
     public private(set) var ui: ScreenState
 
-    public init(runtime: RegisterRuntime, printer: ScreenPrinter, ui: ScreenState) {
+    public init(runtime: RegisterRuntime, printer: ScreenPrinter, ui: ScreenState, scanner: ScanSource? = nil) {
         self.runtime = runtime
         self.printer = printer
         self.ui = ui
+        self.scanner = scanner
+    }
+
+    /// Scans from a scanner device go to the core exactly like a code typed and Entered.
+    private func takeScans() {
+        guard let scanner else { return }
+        for scan in scanner.takeScans() {
+            let outputs: [RuntimeOutput]
+            switch scan {
+            case .action(let action): outputs = runtime.send(action)
+            case .refused(let refusal): outputs = [.event(.refused(refusal))]
+            case .problem(let message, let remedy): outputs = [.error(RuntimeError(message: message, remedy: remedy))]
+            }
+            ui.absorb(outputs, state: runtime.state, lastSlip: printer.lastSlip)
+            ui.reconcile(with: runtime.state)
+        }
     }
 
     /// Runs until the quit key. The terminal is restored on the way out.
@@ -35,7 +52,8 @@ public final class ScreenRunner {
                 ui.absorb(finished, state: runtime.state, lastSlip: printer.lastSlip)
                 ui.reconcile(with: runtime.state)
             }
-            let status = StatusInfo(printer: watch.state, now: runtime.now)
+            takeScans()
+            let status = StatusInfo(printer: watch.state, scanner: scanner?.label, now: runtime.now)
             let rows = ScreenLayout.render(runtime.state, ui, status, rows: size.rows, cols: size.cols)
             if rows != shown {
                 Curses.draw(rows, cols: size.cols)

@@ -73,6 +73,10 @@ enum DefaultConfiguration {
     cancel = "Esc"
     quit = "^Q"
 
+    [scanner]
+    url = "keyboard"           # the terminal (a keyboard-wedge scanner types into it), or a device the screen
+                               # also reads: serial:///dev/ttyACM0?baud=9600&suffix=cr, evdev:///dev/input/event5?layout=us
+
     # [permissions]            # replace a role's permissions (names: see `till config permissions`)
     # clerk = ["sell", "voidLine", "changeQuantity", "refundWithReceipt", "blindReturn", "reprint", "manageShift"]
     """

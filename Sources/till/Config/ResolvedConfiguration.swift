@@ -15,6 +15,8 @@ struct ResolvedConfiguration {
     /// A control socket through which faults are injected into the built-in virtual printer.
     var printerControl: String?
     var devicesDirectory: String?
+    /// The barcode scanner the screen reads besides the keyboard: "keyboard", serial:// or evdev://.
+    var scannerURL: String
     /// `[keys]`: the screen's key bindings as written (checked by `till run`, which knows the commands).
     var keyBindings: [String: String]
 
@@ -110,6 +112,7 @@ struct ResolvedConfiguration {
         printerProfile = file.printer?.profile ?? "generic-80"
         printerControl = file.printer?.control
         devicesDirectory = file.printer?.devices_dir
+        scannerURL = file.scanner?.url ?? "keyboard"
         keyBindings = file.keys ?? [:]
     }
 

@@ -60,6 +60,10 @@ struct TillConfiguration: Codable {
     var security: Security?
     var cash: Cash?
     var printer: Printer?
+    struct Scanner: Codable {
+        var url: String?
+    }
+    var scanner: Scanner?
     /// Role name -> permission names, replacing that role's defaults.
     var permissions: [String: [String]]?
     /// The till screen's keypad: command name -> key name (`cash = "F2"`), replacing that command's default.

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import TillCore
 import TillRuntime
+import TillScanning
 import TillScreen
 
 /// `till run`: the full-screen till for the clerk. Same defaults as `till exec` (demo data on
@@ -18,6 +19,9 @@ struct RunCommand: ParsableCommand {
 
     @Flag(help: "Training mode: a separate training journal; the drawer never opens; slips say TRAINING.")
     var training = false
+
+    @Option(help: "A scanner device the screen reads besides the keyboard: serial:///dev/ttyACM0?baud=9600&suffix=cr or evdev:///dev/input/event5 (default: [scanner] url, else keyboard).")
+    var scanner: String?
 
     func run() throws {
         guard isatty(0) == 1, isatty(1) == 1 else {
@@ -41,11 +45,24 @@ struct RunCommand: ParsableCommand {
         } catch let error as RuntimeError {
             throw CLIError(error)
         }
+        let feed = try scanFeed(scanner ?? env.config.scannerURL)
+        defer { feed?.stop() }
         let screen = ScreenRunner(runtime: runtime, printer: printer,
                                   ui: ScreenState(language: env.config.screenLanguage, keymap: keymap,
-                                                  slipFolder: env.config.slipDirectory))
+                                                  slipFolder: env.config.slipDirectory),
+                                  scanner: feed)
         screen.run()
         Output.error(screen.ui.language == .zh ? "小票保存在 \(env.config.slipDirectory)。"
                                                : "Slips are in \(env.config.slipDirectory).")
+    }
+
+    /// A reader for a scanner device; nil for the keyboard, which the screen reads itself.
+    private func scanFeed(_ url: String) throws -> DeviceScanFeed? {
+        let endpoint: ScannerEndpoint
+        do { endpoint = try ScannerEndpoint.parse(url) } catch {
+            throw CLIError(en: error.message.en, zh: error.message.zh, remedyEn: error.remedy.en, remedyZh: error.remedy.zh)
+        }
+        if case .keyboard = endpoint { return nil }
+        return DeviceScanFeed(endpoint: endpoint)
     }
 }

@@ -1,0 +1,108 @@
+import Foundation
+import TillCore
+import TillScanning
+import TillScreen
+
+/// Reads a scanner device (serial:// or evdev://) on its own thread and hands each scan,
+/// interpreted (symbology, check digit, embedded weight), to the screen. A scanner that is
+/// unplugged or refused is reported once and reopened every two seconds.
+final class DeviceScanFeed: ScanSource, @unchecked Sendable {  // state behind `lock`
+    private enum Reader {
+        case serial(SerialScanner)
+        case evdev(EvdevScanner)
+
+        func next(_ timeoutMs: Int) throws(DeviceError) -> RawScan? {
+            switch self {
+            case .serial(let s): return try s.nextScan(timeoutMs: timeoutMs)
+            case .evdev(let e): return try e.nextScan(timeoutMs: timeoutMs)
+            }
+        }
+
+        func close() {
+            switch self {
+            case .serial(let s): s.close()
+            case .evdev(let e): e.close()
+            }
+        }
+    }
+
+    private let endpoint: ScannerEndpoint
+    private let name: String
+    private let interpreter = ScanInterpreter()
+    private let lock = NSLock()
+    private var queued: [ScannedInput] = []
+    private var online = false
+    private var running = true
+
+    init(endpoint: ScannerEndpoint) {
+        self.endpoint = endpoint
+        switch endpoint {
+        case .serial(let path, _, _), .evdev(let path, _, _): name = (path as NSString).lastPathComponent
+        case .keyboard: name = "keyboard"
+        }
+        Thread { [self] in loop() }.start()
+    }
+
+    var label: LocalizedText {
+        lock.withLock {
+            online ? LocalizedText(en: "scanner: \(name)", zh: "扫描枪：\(name)")
+                   : LocalizedText(en: "scanner: OFFLINE", zh: "扫描枪：离线")
+        }
+    }
+
+    func takeScans() -> [ScannedInput] {
+        lock.withLock {
+            defer { queued.removeAll() }
+            return queued
+        }
+    }
+
+    func stop() { lock.withLock { running = false } }
+
+    private var isRunning: Bool { lock.withLock { running } }
+
+    private func open() throws(DeviceError) -> Reader {
+        switch endpoint {
+        case .serial(let path, let settings, let suffix):
+            return .serial(try SerialScanner(path: path, settings: settings, suffix: suffix))
+        case .evdev(let path, let layout, let grab):
+            return .evdev(try EvdevScanner(path: path, layout: KeyboardLayout.named(layout) ?? .us, grab: grab))
+        case .keyboard:
+            // The terminal is read by the screen itself; a feed is only made for devices.
+            throw DeviceError(operation: .open, path: "keyboard", errno: ENODEV)
+        }
+    }
+
+    private func loop() {
+        var reported = false
+        while isRunning {
+            let reader: Reader
+            do { reader = try open() } catch {
+                if !reported { post(.problem(message: error.message, remedy: error.remedy)) }
+                reported = true
+                Thread.sleep(forTimeInterval: 2)
+                continue
+            }
+            lock.withLock { online = true }
+            reported = false
+            while isRunning {
+                do {
+                    guard let scan = try reader.next(200) else { continue }
+                    let interpretation = interpreter.interpret(scan.bytes)
+                    switch interpretation.registerAction() {
+                    case .success(let action): post(.action(action))
+                    case .failure(let problem):
+                        post(problem.refusal.map(ScannedInput.refused) ?? .problem(message: problem.message, remedy: problem.remedy))
+                    }
+                } catch {
+                    post(.problem(message: error.message, remedy: error.remedy))
+                    break
+                }
+            }
+            reader.close()
+            lock.withLock { online = false }
+        }
+    }
+
+    private func post(_ input: ScannedInput) { lock.withLock { queued.append(input) } }
+}
