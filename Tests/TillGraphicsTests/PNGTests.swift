@@ -29,7 +29,7 @@ import Testing
         #expect(image.gray() == pixels)
     }
 
-    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/pngcheck"), "needs pngcheck"))
+    @Test
     func pngcheckAcceptsWhatWeWrite() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("till-png-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)

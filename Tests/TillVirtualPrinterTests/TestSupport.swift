@@ -65,7 +65,6 @@ enum B {
 /// Runs zbarimg (Debian zbar-tools) on a PNG; returns the decoded symbols, "TYPE:data" each.
 enum ZBar {
     static let path = "/usr/bin/zbarimg"
-    static var available: Bool { FileManager.default.isExecutableFile(atPath: path) }
 
     static func scan(png: [UInt8]) throws -> [String] {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("till-vp-\(UUID().uuidString)")
