@@ -5,9 +5,9 @@ import Glibc
 
 /// A printer character device: /dev/usb/lp0 (the usblp kernel driver, which also passes the
 /// printer's replies back on read). Opened read-write, non-blocking, every wait bounded.
-public final class DeviceFileTransport: PrinterTransport {
+public final class DeviceFileTransport: PrinterTransport, DescriptorBacked {
     public let path: String
-    private var fd: Int32 = -1
+    var fd: Int32 = -1
 
     public init(path: String) { self.path = path }
     deinit { close() }
@@ -39,25 +39,7 @@ public final class DeviceFileTransport: PrinterTransport {
         }
     }
 
-    public func write(_ bytes: [UInt8], timeout: Double) throws {
-        guard fd >= 0 else { throw PrinterDeviceError.disconnected(name, sent: 0, total: bytes.count) }
-        do { try DescriptorIO.writeAll(fd, bytes, timeout: timeout) } catch {
-            if case .closed = error { close() }
-            throw error.deviceError(name, total: bytes.count)
-        }
-    }
-
-    public func read(timeout: Double) throws -> [UInt8] {
-        guard fd >= 0 else { throw PrinterDeviceError.disconnected(name, sent: 0, total: 0) }
-        do { return try DescriptorIO.read(fd, timeout: timeout) } catch {
-            if case .closed = error { close() }
-            throw error.deviceError(name, total: 0)
-        }
-    }
-
-    public func close() {
-        guard fd >= 0 else { return }
-        Glibc.close(fd)
-        fd = -1
-    }
+    public func write(_ bytes: [UInt8], timeout: Double) throws { try writeDescriptor(bytes, timeout: timeout) }
+    public func read(timeout: Double) throws -> [UInt8] { try readDescriptor(timeout: timeout) }
+    public func close() { closeDescriptor() }
 }

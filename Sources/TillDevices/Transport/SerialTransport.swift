@@ -9,10 +9,10 @@ import Glibc
 ///
 /// A minimal termios port of its own: TillScanning (branch `scanning`) has a `SerialPort` with
 /// the same settings; the two are to be unified in one shared target.
-public final class SerialTransport: PrinterTransport {
+public final class SerialTransport: PrinterTransport, DescriptorBacked {
     public let path: String
     public let settings: SerialLineSettings
-    private var fd: Int32 = -1
+    var fd: Int32 = -1
 
     public init(path: String, settings: SerialLineSettings) {
         self.path = path
@@ -76,25 +76,7 @@ public final class SerialTransport: PrinterTransport {
         return table[baud].map { speed_t($0) }
     }
 
-    public func write(_ bytes: [UInt8], timeout: Double) throws {
-        guard fd >= 0 else { throw PrinterDeviceError.disconnected(name, sent: 0, total: bytes.count) }
-        do { try DescriptorIO.writeAll(fd, bytes, timeout: timeout) } catch {
-            if case .closed = error { close() }
-            throw error.deviceError(name, total: bytes.count)
-        }
-    }
-
-    public func read(timeout: Double) throws -> [UInt8] {
-        guard fd >= 0 else { throw PrinterDeviceError.disconnected(name, sent: 0, total: 0) }
-        do { return try DescriptorIO.read(fd, timeout: timeout) } catch {
-            if case .closed = error { close() }
-            throw error.deviceError(name, total: 0)
-        }
-    }
-
-    public func close() {
-        guard fd >= 0 else { return }
-        Glibc.close(fd)
-        fd = -1
-    }
+    public func write(_ bytes: [UInt8], timeout: Double) throws { try writeDescriptor(bytes, timeout: timeout) }
+    public func read(timeout: Double) throws -> [UInt8] { try readDescriptor(timeout: timeout) }
+    public func close() { closeDescriptor() }
 }
