@@ -76,3 +76,15 @@ import Testing
         #expect(PlainTextSlipRenderer.render(copy).filter { $0.contains("COPY") }.count == 1)
     }
 }
+
+@Suite struct PrinterCauseTextTests {
+    @Test func everyStatusCauseHasChinese() {
+        for cause in ["paper out — load paper", "cover open — close the printer cover",
+                      "cutter jammed — open the cover and clear the cutter", "printer error — switch the printer off and on",
+                      "printer offline — check the power and the cable"] {
+            #expect(PrinterCauseText.text(cause, .zh) != cause, "\(cause)")
+            #expect(PrinterCauseText.text(cause, .en) == cause)
+        }
+        #expect(PrinterCauseText.text("something new", .zh) == "something new")
+    }
+}

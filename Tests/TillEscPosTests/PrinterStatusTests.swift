@@ -1,4 +1,5 @@
 import Testing
+import TillCore
 import TillEscPos
 import TillVirtualPrinter
 
@@ -24,6 +25,13 @@ import TillVirtualPrinter
         #expect(try status([.coverOpen]).coverOpen)
         #expect(try status([.offline]).offline)
         #expect(try status([.drawerOpen]).drawerOpen)
+    }
+
+    @Test func everyCauseAClerkCanSeeHasItsChinese() throws {
+        for fault in [Fault.paperOut, .coverOpen, .offline] {
+            let cause = try #require(try status([fault]).blockingCause, "\(fault)")
+            #expect(PrinterCauseText.text(cause, .zh) != cause, "no Chinese for \(cause)")
+        }
     }
 
     @Test func strayBytesAreNotTakenForStatus() {

@@ -102,7 +102,7 @@ enum ScreenText {
     static func notPrinted(_ reference: String, cause: String, reprintKey: String) -> LocalizedText {
         let kind = documentKind(reference)
         return t("\(kind.en) \(reference) recorded, slip NOT printed: \(cause). Fix the printer, then press REPRINT (\(reprintKey)).",
-                 "\(kind.zh) \(reference) 已记录，小票未打印：\(cause)。请处理打印机后按重印（\(reprintKey)）。")
+                 "\(kind.zh) \(reference) 已记录，小票未打印：\(PrinterCauseText.text(cause, .zh))。请处理打印机后按重印（\(reprintKey)）。")
     }
 
     static func documentKind(_ reference: String) -> LocalizedText {
