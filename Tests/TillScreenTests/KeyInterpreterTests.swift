@@ -98,6 +98,28 @@ import TillCore
         #expect(keys.state.lastCompleted?.kind == .refund)
     }
 
+    @Test func aReturnWithoutReceiptAsksForTheCustomerWhenThePolicyWantsOne() {
+        var state = Fixture.signedIn()
+        state.config.policy.blindReturn.requireCustomerReference = true
+        state.config.policy.blindReturn.supervisorAboveMinor = 100_000
+        _ = Register.reduce(&state, .blindReturnStarted, now: Fixture.now)
+        _ = Register.reduce(&state, .itemFound(Fixture.mug, Fixture.vat, code: "MUG-01", quantity: nil, lowestRecentPrice: nil), now: Fixture.now)
+        var keys = Keyboard(state: state, ui: Fixture.ui())
+        keys.ui.reconcile(with: keys.state)   // as the screen does before the first key
+        keys.press(.enter)                 // items done
+        keys.press(.enter)                 // first reason
+        keys.press(.enter)                 // first tender: store credit
+        #expect(keys.ui.step == .customer)
+        keys.press(.enter)
+        #expect(keys.ui.message == .refusal(.customerReferenceRequired))
+        keys.type("138 0000 0000")
+        keys.press(.enter)
+        #expect(keys.sent.last == .customerReferenceEntered("138 0000 0000"))
+        #expect(keys.ui.step == .confirm)
+        keys.press(.enter)
+        #expect(keys.state.lastCompleted?.kind == .refund)
+    }
+
     @Test func aPendingApprovalTurnsTheKeyboardIntoTheSupervisorPrompt() {
         var state = Fixture.refunding()
         let resume = RegisterAction.confirmed

@@ -31,7 +31,7 @@ enum RefundView {
             }
             rows.append(ScreenRow(Columns.right(ScreenText.refundTotal.text(lang) + "  " + total.formatted, width), .bold))
             rows += Columns.wrap(ScreenText.linesHelp.text(lang), width).map { ScreenRow($0) }
-        case .reason, .tender, .confirm:
+        case .reason, .tender, .customer, .confirm:
             for (line, q, amount) in chosen.prefix(3) {
                 rows.append(ScreenRow(Columns.spread("  \(q) × \(line.line.name)", amount.plain, width)))
             }
@@ -110,6 +110,8 @@ enum FlowPanels {
             return [ScreenRow(ScreenText.chooseTender.text(lang), .bold)] + tenders.enumerated().map { i, kind in
                 ScreenRow("  \(i + 1)  \(FlowLists.tenderLabel(kind, state).text(lang))", i == ui.listChoice ? .reverse : [])
             }
+        case .customer:
+            return [ScreenRow(ScreenText.customerReference.text(lang), .bold)]
         case .confirm:
             var rows: [ScreenRow] = []
             if let tender { rows.append(ScreenRow(ScreenText.refundAmount(amount, to: tender).text(lang), .bold)) }

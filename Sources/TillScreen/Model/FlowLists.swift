@@ -31,6 +31,10 @@ enum FlowLists {
     /// The steps of the activity in progress, in order (a post-void has no tender to choose).
     static func steps(_ state: RegisterState) -> [FlowStep] {
         if case .voiding = state.activity { return [.items, .reason, .confirm] }
+        // A return without receipt asks who the customer is when the shop's policy wants it.
+        if case .blindReturn = state.activity, state.config.policy.blindReturn.requireCustomerReference {
+            return [.items, .reason, .tender, .customer, .confirm]
+        }
         return [.items, .reason, .tender, .confirm]
     }
 }

@@ -218,6 +218,10 @@ public enum KeyInterpreter {
             guard let i = pick(tenders.count) else { return [] }
             advance()
             return [.refundTenderChosen(tenders[i], reference: nil)]
+        case .customer:
+            guard !text.isEmpty else { ui.message = .refusal(.customerReferenceRequired); return [] }
+            advance()
+            return [.customerReferenceEntered(text)]
         case .confirm:
             return [.confirmed]
         }

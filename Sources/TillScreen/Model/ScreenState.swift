@@ -48,7 +48,7 @@ public struct CardTender: Hashable, Sendable {
 }
 
 public enum FlowStep: Hashable, Sendable {
-    case items, reason, tender, confirm
+    case items, reason, tender, customer, confirm
 }
 
 public struct RefundOutcome: Hashable, Sendable {

@@ -99,6 +99,8 @@ enum ScreenText {
     }
 
     /// "Refund R01-000123 recorded, slip NOT printed: paper out — load paper. Then press REPRINT (F10)."
+    static let customerReference = t("Customer's name or phone number, then Enter:", "请输入顾客姓名或电话，然后按回车：")
+
     static func notPrinted(_ reference: String, cause: String, reprintKey: String) -> LocalizedText {
         let kind = documentKind(reference)
         return t("\(kind.en) \(reference) recorded, slip NOT printed: \(cause). Fix the printer, then press REPRINT (\(reprintKey)).",
