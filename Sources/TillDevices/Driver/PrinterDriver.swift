@@ -29,6 +29,8 @@ public final class PrinterDriver: SlipPrinter, @unchecked Sendable {  // mutable
     public let timing: DriverTiming
     let transport: PrinterTransport
     let encoder: SlipEncoder
+    /// The shop logo for receipts (set before the first job); nil prints none.
+    public var logo: ShopLogo?
     private let queue: DispatchQueue
     private let lock = NSLock()
     /// Held for a whole job (or status query) so no two interleave on the link.
@@ -137,8 +139,13 @@ public final class PrinterDriver: SlipPrinter, @unchecked Sendable {  // mutable
 
     public func print(_ slip: SlipDocument) -> PrintOutcome {
         let job: EncodedJob
-        do { job = try encoder.encode(slip) } catch { return .failed(cause: "the slip cannot be encoded for \(profile.id): \(error)") }
-        return printJob(job.bytes)
+        do { job = try encoder.encode(slip, options: logo?.options(for: profile) ?? EncodeOptions()) } catch {
+            return .failed(cause: "the slip cannot be encoded for \(profile.id): \(error)")
+        }
+        let outcome = printJob(job.bytes)
+        // Only a job the printer took whole may have stored the logo in its NV memory.
+        if outcome == .printed { logo?.remember(job.nvState) }
+        return outcome
     }
 
     public func openDrawer() -> PrintOutcome {

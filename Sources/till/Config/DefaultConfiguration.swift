@@ -19,7 +19,9 @@ enum DefaultConfiguration {
     address = ["1 Demo Street", "演示路1号"]
     # tax_id = "91310000XXXXXXXXXX"
     footer = "Thank you 谢谢惠顾"
-    logo = false               # print the stored logo on receipts
+    # logo_file = "/etc/till/logo.png"   # PNG, PGM or PBM: dithered to the paper, stored once in the
+                               # printer's NV memory where the profile allows, then printed by key
+    logo = false               # print the logo on receipts (true when logo_file is set)
 
     [refund]
     window_days = 30           # a sale on day D is refundable through day D + window_days

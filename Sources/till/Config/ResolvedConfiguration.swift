@@ -17,6 +17,9 @@ struct ResolvedConfiguration {
     var devicesDirectory: String?
     /// The barcode scanner the screen reads besides the keyboard: "keyboard", serial:// or evdev://.
     var scannerURL: String
+    /// The shop logo image (PNG, PGM or PBM) printed on receipts, stored in the printer's NV
+    /// memory where the profile allows.
+    var logoFile: String?
     /// `[keys]`: the screen's key bindings as written (checked by `till run`, which knows the commands).
     var keyBindings: [String: String]
 
@@ -98,7 +101,7 @@ struct ResolvedConfiguration {
         let shop = ShopInfo(name: file.shop?.name ?? "Till Demo Shop 演示商店",
                             addressLines: file.shop?.address ?? ["1 Demo Street", "演示路1号"],
                             taxID: file.shop?.tax_id, footer: file.shop?.footer ?? "Thank you 谢谢惠顾",
-                            logo: file.shop?.logo ?? false)
+                            logo: file.shop?.logo ?? (file.shop?.logo_file != nil))
         register = RegisterConfig(till: tillID, currency: currency, policy: policy,
                                   cashRounding: CashRounding(increment: max(1, increment)), shop: shop,
                                   receiptLanguage: try language("till.receipt_language", file.till?.receipt_language),
@@ -113,6 +116,7 @@ struct ResolvedConfiguration {
         printerControl = file.printer?.control
         devicesDirectory = file.printer?.devices_dir
         scannerURL = file.scanner?.url ?? "keyboard"
+        logoFile = file.shop?.logo_file
         keyBindings = file.keys ?? [:]
     }
 

@@ -19,6 +19,7 @@ struct TillConfiguration: Codable {
         var tax_id: String?
         var footer: String?
         var logo: Bool?
+        var logo_file: String?
     }
     struct Refund: Codable {
         var window_days: Int?

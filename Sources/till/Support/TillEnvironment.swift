@@ -1,5 +1,6 @@
 import Foundation
 import TillCore
+import TillGraphics
 import TillDevices
 import TillEscPos
 import TillVirtualPrinter
@@ -89,6 +90,7 @@ struct TillEnvironment {
             throw CLIError(e)
         }
         let driver = PrinterDriver(transport: transport, profile: profile)
+        if let logoFile = config.logoFile { driver.logo = try shopLogo(logoFile, profile: profile, config: config) }
         driver.start()
         return PrinterSetup(printer: driver, virtual: virtualLink?.printer)
     }
@@ -101,5 +103,19 @@ struct TillEnvironment {
         } catch let error as RuntimeError {
             throw CLIError(error)
         }
+    }
+
+    /// The logo dithered to the profile's paper, with the file that remembers what this printer
+    /// holds in NV memory (one per printer URL and profile, in DATA_DIR/printers).
+    static func shopLogo(_ path: String, profile: PrinterProfile, config: ResolvedConfiguration) throws -> ShopLogo {
+        let image: GrayImage
+        do { image = try ImageLoader.load(path: path) } catch {
+            throw CLIError(en: "Cannot load the shop logo \(path): \(error).", zh: "无法加载店铺标志 \(path)：\(error)。",
+                           remedyEn: "Give shop.logo_file a PNG, PGM or PBM file you can read, or remove it.",
+                           remedyZh: "请为 shop.logo_file 指定可读取的 PNG、PGM 或 PBM 文件，或删除该项。")
+        }
+        let name = (config.printerURL + "-" + profile.id).map { $0.isLetter || $0.isNumber || $0 == "-" ? $0 : "_" }
+        return ShopLogo(bitmap: ImageLoader.bitmap(image, dots: profile.media.dots, dither: .floydSteinberg),
+                        statePath: config.dataDirectory + "/printers/" + String(name) + "-nv.json")
     }
 }
