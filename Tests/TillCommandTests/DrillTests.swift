@@ -21,11 +21,63 @@ import Testing
         return try till.run(["drill", "run", drill, "--trainee", trainee, "--actions", file, "--drills", Self.drills])
     }
 
-    @Test func thereAreAtLeastTenStockDrillsEachWithAPerfectScript() {
+    @Test func thereAreAtLeastTenStockDrillsEachWithPerfectScripts() {
         #expect(Self.stock.count >= 10)
         for drill in Self.stock {
-            #expect(FileManager.default.fileExists(atPath: Self.drills + "/\(drill).actions"), "\(drill) has no perfect script")
+            #expect(FileManager.default.fileExists(atPath: Self.drills + "/\(drill).actions"), "\(drill) has no perfect action script")
+            #expect(FileManager.default.fileExists(atPath: Self.drills + "/\(drill).keys"), "\(drill) has no perfect key script")
         }
+    }
+
+    func runKeys(_ till: TillProcess, _ drill: String, keys: String, trainee: String = "mei") throws -> TillProcess.Result {
+        let file = till.dataDir + "/\(drill).keys"
+        try keys.write(toFile: file, atomically: true, encoding: .utf8)
+        return try till.run(["drill", "run", drill, "--trainee", trainee, "--keys", file, "--drills", Self.drills])
+    }
+
+    @Test(arguments: stock)
+    func thePerfectKeyScriptScoresOneHundredThroughTheScreensKeys(drill: String) throws {
+        let till = try TillProcess()
+        defer { till.cleanUp() }
+        let keys = try String(contentsOfFile: Self.drills + "/\(drill).keys", encoding: .utf8)
+        let result = try runKeys(till, drill, keys: keys)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.lines.last == "score 100/100", "\(result.stdout)")
+    }
+
+    @Test func aFlawedKeyScriptScoresLowerForTheRightReasons() throws {
+        let till = try TillProcess()
+        defer { till.cleanUp() }
+        // The wrong quantity left in, a fumbled reason list, and many stray keys.
+        let flawed = """
+            type 1001
+            Enter
+            type 1111
+            Enter
+            F7
+            type S01-000009
+            Enter
+            Esc
+            F7
+            type S01-000001
+            Enter
+            Down Up Down Up Down Up Down Up Down Up Down Up Down Up Down Up
+            type 3
+            F5
+            Enter
+            type 3
+            Enter
+            Enter
+            Enter
+
+            """
+        let result = try runKeys(till, "10-wrong-quantity-corrected", keys: flawed)
+        #expect(result.stdout.contains("✘ lines: expected TEA-JAS×1, got TEA-JAS×3"), "\(result.stdout)")
+        #expect(result.stdout.contains("✘ amount: expected 25.00, got 75.00"))
+        #expect(result.stdout.contains("✔ reason: unwanted"))
+        #expect(result.stdout.contains("wrong attempts 1 → 6/10"))          // the receipt that does not exist
+        #expect(result.stdout.contains("keystrokes 58 → 2/5"))                  // par 38: the stray keys cost points
+        #expect(!result.stdout.contains("score 100/100"))
     }
 
     @Test(arguments: stock)

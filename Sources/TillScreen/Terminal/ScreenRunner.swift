@@ -9,6 +9,8 @@ public final class ScreenRunner {
     private let printer: ScreenPrinter
     private let scanner: ScanSource?
     public private(set) var ui: ScreenState
+    /// Told of every key the clerk presses (drills count keystrokes).
+    public var onKey: ((ScreenKey) -> Void)?
 
     public init(runtime: RegisterRuntime, printer: ScreenPrinter, ui: ScreenState, scanner: ScanSource? = nil) {
         self.runtime = runtime
@@ -69,6 +71,7 @@ public final class ScreenRunner {
                 shown = []
                 continue
             }
+            onKey?(key)
             for action in KeyInterpreter.handle(key, ui: &ui, state: runtime.state) {
                 let outputs = runtime.send(action)
                 ui.absorb(outputs, state: runtime.state, lastSlip: printer.lastSlip)

@@ -3,9 +3,8 @@ import TillCore
 import TillRuntime
 
 /// Replays a drill actions file headlessly: the `till exec` vocabulary, plus `type CODE` (typed
-/// by hand: no scanner fault applies) and `paper-load` (the trainer loads paper). Each line
-/// counts as its characters plus Enter in keystrokes. (Key scripts through the till screen
-/// use the screen's own keys.)
+/// by hand: no scanner fault applies) and `paper-load` (the trainer loads paper). Each action
+/// counts as one keystroke; key scripts (`--keys`) count the screen's real keys.
 struct DrillActionReplay {
     let session: DrillSession
     let parser: ActionParser
@@ -15,8 +14,8 @@ struct DrillActionReplay {
         for (number, raw) in lines.enumerated() {
             let line = raw.trimmingSpaces
             if line.isEmpty || line.hasPrefix("#") { continue }
-            session.keystrokes += line.count + 1
             if line == "paper-load" { session.loadPaper(); continue }
+            session.keystrokes += 1
             if line.hasPrefix("type ") {
                 let words = line.split(separator: " ").map(String.init)
                 report(session.send(.codeEntered(words[1], quantity: words.count > 2 ? Quantity(parsing: words[2]) : nil)), echo)

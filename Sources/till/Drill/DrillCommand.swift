@@ -32,6 +32,7 @@ struct DrillCommand: ParsableCommand {
         @OptionGroup var global: GlobalOptions
         @Argument(help: "Drill id (see `till drill list`) or path of a drill file.") var drill: String
         @Option(help: "Who is training (results are kept under this name).") var trainee: String
+        @Option(help: "Replay this key script through the till screen's keys (no terminal needed).") var keys: String?
         @Option(help: "Replay these actions instead of a live session.") var actions: String?
         @Option(help: "Folder of drill files (default: the stock drills).") var drills: String?
 
@@ -39,21 +40,23 @@ struct DrillCommand: ParsableCommand {
             let config = try global.resolve()
             let lang = config.screenLanguage
             let file = try DrillFile.load(try DrillLibrary.resolve(drill, drillsOption: drills))
-            guard let actions else {
-                throw CLIError(en: "Live drills run in the till screen, which is not built yet; pass --actions FILE to replay one.",
-                               zh: "实时演练需要收银界面（尚未完成）；请用 --actions FILE 回放。",
-                               remedyEn: "Run `till drill run \(drill) --trainee \(trainee) --actions FILE`.",
-                               remedyZh: "请运行 `till drill run \(drill) --trainee \(trainee) --actions FILE`。")
-            }
-            guard let text = try? String(contentsOfFile: actions, encoding: .utf8) else {
-                throw CLIError(en: "Cannot read \(actions).", zh: "无法读取 \(actions)。",
-                               remedyEn: "Check the path.", remedyZh: "请检查路径。")
-            }
             let session = try DrillSession(drill: file, devicesDirectory: config.devicesDirectory)
             defer { session.cleanUp() }
-            Output.error(file.title.localized.text(lang) + "\n" + file.story.localized.text(lang))
-            let replay = DrillActionReplay(session: session, parser: ActionParser(currency: config.register.currency), language: lang)
-            try replay.run(lines: text.components(separatedBy: "\n")) { Output.error($0) }
+            if let script = keys ?? actions {
+                guard let text = try? String(contentsOfFile: script, encoding: .utf8) else {
+                    throw CLIError(en: "Cannot read \(script).", zh: "无法读取 \(script)。", remedyEn: "Check the path.", remedyZh: "请检查路径。")
+                }
+                Output.error(file.title.localized.text(lang) + "\n" + file.story.localized.text(lang))
+                let lines = text.components(separatedBy: "\n")
+                if keys != nil {
+                    try DrillKeyReplay(session: session, language: lang).run(lines: lines) { Output.error($0) }
+                } else {
+                    let parser = ActionParser(currency: config.register.currency)
+                    try DrillActionReplay(session: session, parser: parser, language: lang).run(lines: lines) { Output.error($0) }
+                }
+            } else {
+                try DrillLive(session: session, config: config).run()
+            }
             let score = try session.score()
             score.lines(lang).forEach(Output.line)
             let results = try JournalDatabase(path: global.journalPath(config, training: true), pinHashRounds: config.pinHashRounds)

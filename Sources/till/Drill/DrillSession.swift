@@ -36,6 +36,8 @@ final class DrillSession {
         resolved.slipDirectory = directory + "/slips"
         resolved.pinHashRounds = 1000
         resolved.devicesDirectory = devicesDirectory
+        // The trainer injects printer faults or loads paper through this socket in a live drill.
+        resolved.printerControl = directory + "/printer.sock"
         config = resolved
         let journal = try journalCall { try JournalDatabase(path: directory + "/training.sqlite", pinHashRounds: 1000) }
         try DemoData.seedCatalogAndUsers(journal: journal, currency: resolved.register.currency)
@@ -59,6 +61,8 @@ final class DrillSession {
         self.clock = clock
         runtime = session
         session.onRecord = { [weak self] record in self?.observe(record) }
+        // Whoever drives the till (a replay or the screen), the session sees every outcome.
+        session.onOutput = { [weak self] output in self?.observe(output) }
     }
 
     private func observe(_ record: JournalRecord) {
@@ -75,22 +79,28 @@ final class DrillSession {
         }
     }
 
-    /// Sends an action as the trainee; the drill's clock follows real time from its fixed start.
+    private func observe(_ output: RuntimeOutput) {
+        if case .event(.refused(let refusal)) = output { refusals.append(refusal.code) }
+        if case .event(.slipPrinted(let reference)) = output { printed.insert(reference) }
+    }
+
+    /// The drill's clock follows real time from its fixed start.
+    func tick() { clock.set(Timestamp(seconds: drill.now + Int64(Date().timeIntervalSince(startedWall)))) }
+
+    /// Sends an action as the trainee.
     @discardableResult
     func send(_ action: RegisterAction) -> [RuntimeOutput] {
-        clock.set(Timestamp(seconds: drill.now + Int64(Date().timeIntervalSince(startedWall))))
-        let outputs = runtime.send(action)
-        for output in outputs {
-            if case .event(.refused(let refusal)) = output { refusals.append(refusal.code) }
-            if case .event(.slipPrinted(let reference)) = output { printed.insert(reference) }
-        }
-        return outputs
+        tick()
+        return runtime.send(action)
     }
+
+    /// A scanned code as the scanner delivers it: a label the drill marks damaged reads wrong.
+    func scanned(_ code: String) -> String { drill.faults?.damaged_scans?[code] ?? code }
 
     /// A scan from the scanner: a label the drill marks as damaged reads with its wrong digits.
     @discardableResult
     func scan(_ code: String, quantity: Quantity? = nil) -> [RuntimeOutput] {
-        send(.codeEntered(drill.faults?.damaged_scans?[code] ?? code, quantity: quantity))
+        send(.codeEntered(scanned(code), quantity: quantity))
     }
 
     /// The trainer loads paper after a paper-out.
