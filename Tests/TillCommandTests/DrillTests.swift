@@ -18,7 +18,8 @@ import Testing
     func run(_ till: TillProcess, _ drill: String, actions: String, trainee: String = "mei") throws -> TillProcess.Result {
         let file = till.dataDir + "/\(drill).actions"
         try actions.write(toFile: file, atomically: true, encoding: .utf8)
-        return try till.run(["drill", "run", drill, "--trainee", trainee, "--actions", file, "--drills", Self.drills])
+        return try till.run(["drill", "run", drill, "--trainee", trainee, "--trainer", "3001", "--actions", file, "--drills", Self.drills],
+                            env: ["TILL_PIN": "3333"])
     }
 
     @Test func thereAreAtLeastTenStockDrillsEachWithPerfectScripts() {
@@ -32,7 +33,8 @@ import Testing
     func runKeys(_ till: TillProcess, _ drill: String, keys: String, trainee: String = "mei") throws -> TillProcess.Result {
         let file = till.dataDir + "/\(drill).keys"
         try keys.write(toFile: file, atomically: true, encoding: .utf8)
-        return try till.run(["drill", "run", drill, "--trainee", trainee, "--keys", file, "--drills", Self.drills])
+        return try till.run(["drill", "run", drill, "--trainee", trainee, "--trainer", "3001", "--keys", file, "--drills", Self.drills],
+                            env: ["TILL_PIN": "3333"])
     }
 
     @Test(arguments: stock)
@@ -43,6 +45,25 @@ import Testing
         let result = try runKeys(till, drill, keys: keys)
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.lines.last == "score 100/100", "\(result.stdout)")
+    }
+
+    @Test func onlyATrainerMayStartADrillAndTheStartIsJournalled() throws {
+        let till = try TillProcess()
+        defer { till.cleanUp() }
+        let keys = try String(contentsOfFile: Self.drills + "/02-partial-refund.keys", encoding: .utf8)
+        let file = till.dataDir + "/k.keys"
+        try keys.write(toFile: file, atomically: true, encoding: .utf8)
+        let args = ["drill", "run", "02-partial-refund", "--trainee", "mei", "--keys", file, "--drills", Self.drills]
+        let missing = try till.run(args)
+        #expect(missing.status != 0 && missing.stderr.contains("Training is started by a trainer"))
+        let clerk = try till.run(args + ["--trainer", "1001"], env: ["TILL_PIN": "1111"])
+        #expect(clerk.status != 0 && clerk.stderr.contains("A clerk may not run training"), "\(clerk.stderr)")
+        let wrongPIN = try till.run(args + ["--trainer", "3001"], env: ["TILL_PIN": "0000"])
+        #expect(wrongPIN.status != 0 && wrongPIN.stderr.contains("not recognised"))
+        let trainer = try till.run(args + ["--trainer", "3001"], env: ["TILL_PIN": "3333"])
+        #expect(trainer.lines.last == "score 100/100")
+        let journal = try till.run(["journal", "export", "--csv"])
+        #expect(journal.stdout.contains("trainingStarted") && journal.stdout.contains("drill 02-partial-refund for mei"), "\(journal.stdout.suffix(600))")
     }
 
     @Test func aFlawedKeyScriptScoresLowerForTheRightReasons() throws {

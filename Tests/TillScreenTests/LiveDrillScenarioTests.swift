@@ -11,7 +11,8 @@ import Testing
     }()
 
     @Test func aPartialRefundDrillInTheScreenIsScoredAndKept() throws {
-        let till = try TmuxTill(subcommand: ["drill", "run", "02-partial-refund", "--trainee", "mei", "--drills", Self.drills])
+        let till = try TmuxTill(subcommand: ["drill", "run", "02-partial-refund", "--trainee", "mei", "--trainer", "3001",
+                                             "--drills", Self.drills], environment: ["TILL_PIN=3333"])
         defer { till.close() }
         try till.waitFor("Press Enter to start")
         try till.press("Enter")

@@ -9,7 +9,7 @@ import Testing
         var name = [CChar](repeating: 0, count: 128)
         #expect(openpty(&master, &slave, &name, nil, nil) == 0)
         defer { close(master); close(slave) }
-        let path = String(cString: name)
+        let path = String(decoding: name.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
         let till = try TmuxTill(arguments: ["--scanner", "serial://\(path)?baud=9600&suffix=cr"])
         defer { till.close() }
         try till.signIn()

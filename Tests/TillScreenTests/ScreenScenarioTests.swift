@@ -194,7 +194,7 @@ struct ScreenScenarioTests {
     }
 
     @Test func trainingModeSaysSoAndKeepsTheRealJournalClean() throws {
-        let till = try TmuxTill(arguments: ["--training"])
+        let till = try TmuxTill(arguments: ["--training", "--trainer", "3001", "--trainee", "mei"], environment: ["TILL_PIN=3333"])
         defer { till.close() }
         try till.waitFor("TRAINING")
         try till.signIn()

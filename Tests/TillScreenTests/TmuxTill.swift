@@ -19,7 +19,8 @@ final class TmuxTill {
 
     /// `subcommand` is what runs in the pane (`run`, or `drill run ID …` for a live drill); the
     /// pane stays after it exits so its last words can be read.
-    init(cols: Int = 80, rows: Int = 24, subcommand: [String] = ["run"], arguments: [String] = [], config extra: String = "") throws {
+    init(cols: Int = 80, rows: Int = 24, subcommand: [String] = ["run"], arguments: [String] = [], config extra: String = "",
+         environment: [String] = []) throws {
         let id = UUID().uuidString.prefix(8)
         session = "till-\(id)"
         dataDir = FileManager.default.temporaryDirectory.appendingPathComponent("till-screen-\(id)").path
@@ -32,7 +33,7 @@ final class TmuxTill {
         // Seed the demo data first (as a first run would), so the screen starts at once.
         _ = try cli(["config", "check"])
         _ = try cli(["user", "list"])
-        let command = (["exec", "env", "LANG=C.UTF-8", "LC_ALL=C.UTF-8", Self.binary] + subcommand + ["--config", configPath,
+        let command = (["exec", "env", "LANG=C.UTF-8", "LC_ALL=C.UTF-8"] + environment + [Self.binary] + subcommand + ["--config", configPath,
                         "--data-dir", dataDir] + arguments).map(Self.quoted).joined(separator: " ")
         try tmux(["new-session", "-d", "-s", session, "-x", "\(cols)", "-y", "\(rows)", command])
         try tmux(["set-option", "-t", session, "remain-on-exit", "on"])

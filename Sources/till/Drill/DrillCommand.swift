@@ -32,14 +32,17 @@ struct DrillCommand: ParsableCommand {
         @OptionGroup var global: GlobalOptions
         @Argument(help: "Drill id (see `till drill list`) or path of a drill file.") var drill: String
         @Option(help: "Who is training (results are kept under this name).") var trainee: String
+        @Option(help: "The trainer starting it: a user with runTraining (PIN from $TILL_PIN or asked).") var trainer: String?
         @Option(help: "Replay this key script through the till screen's keys (no terminal needed).") var keys: String?
         @Option(help: "Replay these actions instead of a live session.") var actions: String?
         @Option(help: "Folder of drill files (default: the stock drills).") var drills: String?
 
         func run() throws {
-            let config = try global.resolve()
+            let env = try TillEnvironment(global)
+            let config = env.config
             let lang = config.screenLanguage
             let file = try DrillFile.load(try DrillLibrary.resolve(drill, drillsOption: drills))
+            _ = try TrainerSignIn.authorize(env, trainer: trainer, trainee: trainee, what: "drill \(file.id)")
             let session = try DrillSession(drill: file, devicesDirectory: config.devicesDirectory)
             defer { session.cleanUp() }
             if let script = keys ?? actions {

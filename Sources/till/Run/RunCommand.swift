@@ -20,6 +20,12 @@ struct RunCommand: ParsableCommand {
     @Flag(help: "Training mode: a separate training journal; the drawer never opens; slips say TRAINING.")
     var training = false
 
+    @Option(help: "With --training: the trainer starting it (a user with runTraining; PIN from $TILL_PIN or asked).")
+    var trainer: String?
+
+    @Option(help: "With --training: who is training.")
+    var trainee: String?
+
     @Option(help: "A scanner device the screen reads besides the keyboard: serial:///dev/ttyACM0?baud=9600&suffix=cr or evdev:///dev/input/event5 (default: [scanner] url, else keyboard).")
     var scanner: String?
 
@@ -35,6 +41,11 @@ struct RunCommand: ParsableCommand {
             throw CLIError(en: error.message.en, zh: error.message.zh, remedyEn: error.remedy.en, remedyZh: error.remedy.zh)
         }
         let env = try TillEnvironment(global, training: training)
+        if training {
+            // The trainer signs in against the shop's real users before the training journal opens.
+            let shop = try TillEnvironment(global)
+            _ = try TrainerSignIn.authorize(shop, trainer: trainer, trainee: trainee ?? "?", what: "training")
+        }
         let clock = TillClock()
         var register = env.config.register
         register.training = training
