@@ -31,6 +31,16 @@ struct DrillFile: Codable {
         var quantity: String
         var reason: String?
     }
+    /// A catalog item added, or replacing the demo item with the same SKU.
+    struct Item: Codable {
+        var sku: String
+        var name: String
+        var price: String
+        var barcodes: [String]?
+        var tax_class: String?
+        var returnable: Bool?
+        var weighed: Bool?
+    }
     struct Faults: Codable {
         /// A scan of the key arrives as the value (a damaged label with a wrong check digit).
         var damaged_scans: [String: String]?
@@ -57,6 +67,7 @@ struct DrillFile: Codable {
     var now: Int64
     /// Same tables and keys as the configuration file (e.g. [config.refund]).
     var config: TillConfiguration?
+    var items: [Item]?
     var sales: [Sale]?
     var faults: Faults?
     var expect: Expect
@@ -70,6 +81,7 @@ struct DrillFile: Codable {
         do {
             let drill = try TOMLDecoder().decode(DrillFile.self, from: try TOMLTable(string: text))
             _ = try drill.expectation(currency: .cny)
+            _ = try drill.catalogItems(currency: .cny)
             return drill
         } catch let error as CLIError {
             throw error
@@ -77,6 +89,23 @@ struct DrillFile: Codable {
             throw CLIError(en: "Drill \(path) is not valid: \(error).", zh: "演练文件 \(path) 格式有误：\(error)。",
                            remedyEn: "Fix the key named above; Sources/till/Drills/README.md documents the format.",
                            remedyZh: "请修正上述项；格式见 Sources/till/Drills/README.md。")
+        }
+    }
+
+    /// The drill's catalog items, checked like an import.
+    func catalogItems(currency: Currency) throws -> [CatalogItem] {
+        try (items ?? []).map { item in
+            guard let price = Money(parsing: item.price, currency: currency) else {
+                throw CLIError.badSetting("items.price", value: item.price, expected: "an amount such as \"12.50\"")
+            }
+            for code in item.barcodes ?? [] {
+                if case .wrongCheckDigit(let expected, let found) = GTIN.verify(code) {
+                    throw CLIError(Refusal.barcodeCheckDigitWrong(code: code, expected: expected, found: found))
+                }
+            }
+            return CatalogItem(sku: item.sku, barcodes: item.barcodes ?? [], name: item.name, price: price,
+                               taxClassID: item.tax_class ?? "VAT13", returnable: item.returnable ?? true,
+                               weighed: item.weighed ?? false)
         }
     }
 

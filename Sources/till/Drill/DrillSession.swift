@@ -41,6 +41,8 @@ final class DrillSession {
         config = resolved
         let journal = try journalCall { try JournalDatabase(path: directory + "/training.sqlite", pinHashRounds: 1000) }
         try DemoData.seedCatalogAndUsers(journal: journal, currency: resolved.register.currency)
+        let extra = try drill.catalogItems(currency: resolved.register.currency)
+        if !extra.isEmpty { try journalCall { try journal.upsert(items: extra) } }
         let clock = TillClock(fixed: Timestamp(seconds: drill.now))
         var register = resolved.register
         // Everything in a drill is training: its history too, or the core would refuse to
