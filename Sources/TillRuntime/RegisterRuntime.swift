@@ -137,15 +137,27 @@ public final class RegisterRuntime {
     private func print(_ slip: SlipDocument, now: Timestamp, stored: Bool) throws -> RegisterAction? {
         if queue(slip, stored: stored, alreadyPrinted: false) { return nil }
         let outcome = printer.print(slip)
-        if stored { try journal.setPrintState(reference: slip.reference, outcome.printState(at: now)) }
-        switch outcome {
-        case .printed: return .slipPrinted(reference: slip.reference)
-        case .failed(let cause), .unknown(let cause): return .slipFailed(reference: slip.reference, cause: cause)
+        try recordPrintState(slip.reference, stored: stored, alreadyPrinted: false, outcome, now: now)
+        return Self.told(slip.reference, outcome)
+    }
+
+    /// Keeps how a slip came out. A failed reprint of a slip that had printed leaves its print
+    /// state alone: the original is still on paper.
+    private func recordPrintState(_ reference: String, stored: Bool, alreadyPrinted: Bool, _ outcome: PrintOutcome,
+                                  now: Timestamp) throws {
+        if stored, !alreadyPrinted || outcome != .printed {
+            try journal.setPrintState(reference: reference, outcome.printState(at: now))
         }
     }
 
-    /// A slip that printed before comes out marked COPY; one that never printed comes out as
-    /// the original it should have been.
+    /// How the core hears a print outcome.
+    private static func told(_ reference: String, _ outcome: PrintOutcome) -> RegisterAction {
+        switch outcome {
+        case .printed: return .slipPrinted(reference: reference)
+        case .failed(let cause), .unknown(let cause): return .slipFailed(reference: reference, cause: cause)
+        }
+    }
+
     /// Hands the slip to a queued printer when the runtime queues jobs; false to print now.
     private func queue(_ slip: SlipDocument, reference: String? = nil, stored: Bool, alreadyPrinted: Bool) -> Bool {
         guard queuesPrintJobs, let queued = printer as? QueuedSlipPrinter else { return false }
@@ -162,16 +174,12 @@ public final class RegisterRuntime {
     public func takePrintOutcomes() -> [RuntimeOutput] {
         var outputs: [RuntimeOutput] = []
         for done in inbox.take() {
-            let now = clock()
-            if done.stored, !done.alreadyPrinted || done.outcome != .printed {
-                do { try journal.setPrintState(reference: done.reference, done.outcome.printState(at: now)) } catch {
-                    outputs.append(.error(.journal(error)))
-                }
+            do {
+                try recordPrintState(done.reference, stored: done.stored, alreadyPrinted: done.alreadyPrinted, done.outcome, now: clock())
+            } catch {
+                outputs.append(.error(.journal(error)))
             }
-            switch done.outcome {
-            case .printed: outputs += send(.slipPrinted(reference: done.reference))
-            case .failed(let cause), .unknown(let cause): outputs += send(.slipFailed(reference: done.reference, cause: cause))
-            }
+            outputs += send(Self.told(done.reference, done.outcome))
         }
         return outputs
     }
@@ -179,6 +187,8 @@ public final class RegisterRuntime {
     /// True while a queued slip has not been reported back.
     public var hasQueuedPrintJobs: Bool { inbox.hasPending }
 
+    /// A slip that printed before comes out marked COPY; one that never printed comes out as
+    /// the original it should have been.
     private func reprint(_ reference: String, now: Timestamp) throws -> RegisterAction? {
         let wanted = DocumentNumber(parsing: reference)?.description ?? reference
         guard let stored = try journal.slip(reference: wanted) else { return .worldRefused(.receiptNotFound(reference: reference)) }
@@ -188,13 +198,8 @@ public final class RegisterRuntime {
                                              training: state.config.training)))
         if queue(document, reference: wanted, stored: true, alreadyPrinted: stored.printState.isPrinted) { return nil }
         let outcome = printer.print(document)
-        if !stored.printState.isPrinted || outcome != .printed {
-            try journal.setPrintState(reference: wanted, outcome.printState(at: now))
-        }
-        switch outcome {
-        case .printed: return .slipPrinted(reference: wanted)
-        case .failed(let cause), .unknown(let cause): return .slipFailed(reference: wanted, cause: cause)
-        }
+        try recordPrintState(wanted, stored: true, alreadyPrinted: stored.printState.isPrinted, outcome, now: now)
+        return Self.told(wanted, outcome)
     }
 }
 
