@@ -9,23 +9,14 @@ public enum InputRouter {
     /// quantity typed before QTY. nil for an empty line; a multiplier that is not a number is
     /// refused with the core's own refusal.
     public static func codeEntered(_ text: String, pendingQuantity: Quantity?) -> Result<RegisterAction, Refusal>? {
-        let trimmed = text.trimmedSpaces
+        let trimmed = text.trimmingSpaces
         guard !trimmed.isEmpty else { return nil }
         if let star = trimmed.firstIndex(where: { $0 == "*" || $0 == "×" }) {
-            let head = String(trimmed[..<star]).trimmedSpaces
-            let code = String(trimmed[trimmed.index(after: star)...]).trimmedSpaces
+            let head = String(trimmed[..<star]).trimmingSpaces
+            let code = String(trimmed[trimmed.index(after: star)...]).trimmingSpaces
             guard let quantity = Quantity(parsing: head) else { return .failure(.quantityInvalid(text: head)) }
             return .success(.codeEntered(code, quantity: quantity))
         }
         return .success(.codeEntered(trimmed, quantity: pendingQuantity))
-    }
-}
-
-extension String {
-    var trimmedSpaces: String {
-        var s = Substring(self)
-        while let f = s.first, f == " " || f == "\t" { s.removeFirst() }
-        while let l = s.last, l == " " || l == "\t" { s.removeLast() }
-        return String(s)
     }
 }

@@ -33,7 +33,7 @@ public enum KeyInterpreter {
     // MARK: - Commands
 
     static func run(_ command: KeyCommand, ui: inout ScreenState, state: RegisterState) -> [RegisterAction] {
-        let text = ui.input.trimmedSpaces
+        let text = ui.input.trimmingSpaces
         switch command {
         case .language:
             ui.language = ui.language == .en ? .zh : .en
@@ -144,7 +144,7 @@ public enum KeyInterpreter {
     // MARK: - Enter
 
     static func enter(ui: inout ScreenState, state: RegisterState) -> [RegisterAction] {
-        let text = ui.input.trimmedSpaces
+        let text = ui.input.trimmingSpaces
         ui.input = ""
         guard state.user != nil else {
             switch ui.login {
