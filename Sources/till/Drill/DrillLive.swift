@@ -26,7 +26,7 @@ struct DrillLive {
                  : "Trainer, to load paper: till printer fault --control \(config.printerControl ?? "") paper-load")
         print(zh ? "按回车开始…" : "Press Enter to start…")
         _ = readLine()
-        let keymap = try KeyMap(overrides: config.keyBindings)
+        let keymap = try KeyMap.checked(config.keyBindings)
         let printer = ScreenPrinter(session.printer)
         let screen = ScreenRunner(runtime: session.runtime, printer: printer,
                                   ui: ScreenState(language: lang, keymap: keymap, slipFolder: config.slipDirectory))

@@ -36,10 +36,7 @@ struct RunCommand: ParsableCommand {
                            remedyZh: "请在终端（或 tmux）中启动；脚本驱动请使用 `till exec`。")
         }
         // A bad [keys] table is named before anything is opened or written.
-        let keymap: KeyMap
-        do { keymap = try KeyMap(overrides: try global.resolve().keyBindings) } catch let error as KeyMapProblem {
-            throw CLIError(en: error.message.en, zh: error.message.zh, remedyEn: error.remedy.en, remedyZh: error.remedy.zh)
-        }
+        let keymap = try KeyMap.checked(try global.resolve().keyBindings)
         let env = try TillEnvironment(global, training: training)
         if training {
             // The trainer signs in against the shop's real users before the training journal opens.
