@@ -8,12 +8,7 @@ struct SignedInSession {
     let language: Language
 
     init(_ env: TillEnvironment, user: String, printer: SlipPrinter? = nil) throws {
-        let clock = TillClock()
-        if let printer {
-            runtime = try RegisterRuntime(config: env.config.register, journal: env.journal, printer: printer, clock: { clock.now })
-        } else {
-            runtime = try env.makeRuntime(clock: clock)
-        }
+        runtime = try env.makeRuntime(clock: TillClock(), printer: printer)
         language = env.config.screenLanguage
         let pin = try PinInput.read(prompt: "PIN for \(user): ")
         try send(.signInRequested(code: user, pin: pin))

@@ -37,22 +37,14 @@ struct RunCommand: ParsableCommand {
         }
         // A bad [keys] table is named before anything is opened or written.
         let keymap = try KeyMap.checked(try global.resolve().keyBindings)
-        let env = try TillEnvironment(global, training: training)
         if training {
             // The trainer signs in against the shop's real users before the training journal opens.
             let shop = try TillEnvironment(global)
             _ = try TrainerSignIn.authorize(shop, trainer: trainer, trainee: trainee ?? "?", what: "training")
         }
-        let clock = TillClock()
-        var register = env.config.register
-        register.training = training
+        let env = try TillEnvironment(global, training: training)
         let printer = ScreenPrinter(try env.makePrinter())
-        let runtime: RegisterRuntime
-        do {
-            runtime = try RegisterRuntime(config: register, journal: env.journal, printer: printer, clock: { clock.now })
-        } catch let error as RuntimeError {
-            throw CLIError(error)
-        }
+        let runtime = try env.makeRuntime(clock: TillClock(), training: training, printer: printer)
         let feed = try scanFeed(scanner ?? env.config.scannerURL)
         defer { feed?.stop() }
         let screen = ScreenRunner(runtime: runtime, printer: printer,

@@ -95,11 +95,12 @@ struct TillEnvironment {
         return PrinterSetup(printer: driver, virtual: virtualLink?.printer)
     }
 
-    func makeRuntime(clock: TillClock, training: Bool = false) throws -> RegisterRuntime {
+    /// The runtime on this journal; `printer` defaults to the configured one.
+    func makeRuntime(clock: TillClock, training: Bool = false, printer: SlipPrinter? = nil) throws -> RegisterRuntime {
         var register = config.register
         register.training = training
         do {
-            return try RegisterRuntime(config: register, journal: journal, printer: try makePrinter(), clock: { clock.now })
+            return try RegisterRuntime(config: register, journal: journal, printer: try printer ?? makePrinter(), clock: { clock.now })
         } catch let error as RuntimeError {
             throw CLIError(error)
         }
