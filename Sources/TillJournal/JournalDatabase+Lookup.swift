@@ -16,23 +16,25 @@ public struct SaleLookup: Hashable, Sendable {
 
 extension JournalDatabase {
     public func sale(_ number: DocumentNumber) throws -> SaleLookup? {
-        try read { db in
-            let reference = number.description
-            guard let row = try Row.fetchOne(db, cachedSQL: """
-                SELECT e.seq, e.payload FROM document d JOIN journalEntry e ON e.seq = d.entrySeq
-                WHERE d.reference = ? AND d.kind = 'S'
-                """, arguments: [reference]),
-                case .sale(let sale, _) = try Self.record(row) else { return nil }
-            let refunds = try Row.fetchAll(db.cachedStatement(sql: """
-                SELECT e.seq, e.payload FROM refund r JOIN journalEntry e ON e.seq = r.entrySeq
-                WHERE r.originalReceipt = ? ORDER BY r.entrySeq
-                """), arguments: [reference]).compactMap { row -> RefundRecord? in
-                if case .refund(let refund, _) = try Self.record(row) { return refund } else { return nil }
-            }
-            let voided = try Bool.fetchOne(db, cachedSQL: "SELECT 1 FROM postVoid WHERE originalReceipt = ?",
-                                           arguments: [reference]) != nil
-            return SaleLookup(sale: sale, refunds: refunds, voided: voided)
+        try read { db in try Self.saleLookup(db, receipt: number.description) }
+    }
+
+    /// The sale with its refunds in the order recorded, read inside `db` (also by the append guards).
+    static func saleLookup(_ db: Database, receipt reference: String) throws -> SaleLookup? {
+        guard let row = try Row.fetchOne(db, cachedSQL: """
+            SELECT e.seq, e.payload FROM document d JOIN journalEntry e ON e.seq = d.entrySeq
+            WHERE d.reference = ? AND d.kind = 'S'
+            """, arguments: [reference]),
+            case .sale(let sale, _) = try Self.record(row) else { return nil }
+        let refunds = try Row.fetchAll(db.cachedStatement(sql: """
+            SELECT e.seq, e.payload FROM refund r JOIN journalEntry e ON e.seq = r.entrySeq
+            WHERE r.originalReceipt = ? ORDER BY r.entrySeq
+            """), arguments: [reference]).compactMap { row -> RefundRecord? in
+            if case .refund(let refund, _) = try Self.record(row) { return refund } else { return nil }
         }
+        let voided = try Bool.fetchOne(db, cachedSQL: "SELECT 1 FROM postVoid WHERE originalReceipt = ?",
+                                       arguments: [reference]) != nil
+        return SaleLookup(sale: sale, refunds: refunds, voided: voided)
     }
 
     /// The till's shift that was opened and not yet closed by a Z report.
