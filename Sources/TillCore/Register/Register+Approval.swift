@@ -19,7 +19,7 @@ extension RegisterState {
         let shown = missing.first ?? first
         pendingApproval = PendingApproval(reason: shown, kinds: Set(missing.map(\.kind)), subject: subject)
         step.refuse(.supervisorRequired(reason: shown))
-        step.emit(.approvalNeeded(shown))
+        step.emit(.approvalNeeded(shown, amount: amount))
         return nil
     }
 

@@ -8,10 +8,12 @@ struct MoneyDriver<World: TillWorld> {
     var receipts: [String?] = []
     /// What each completed approval's prompt showed, by document number.
     var shownAmounts: [String: Money?] = [:]
+    var invariants: MoneyInvariants
 
     init(_ world: World, _ testCase: MoneyCase) {
         self.world = world
         self.testCase = testCase
+        invariants = MoneyInvariants(config: testCase.config)
     }
 
     var config: RegisterConfig { testCase.config }
@@ -20,12 +22,15 @@ struct MoneyDriver<World: TillWorld> {
         signIn(0)
         _ = world.send(.shiftOpenRequested(float: .zero(.cny)))
         for plan in testCase.sales { receipts.append(sell(plan)) }
-        if let problem = MoneyInvariants(config: config, records: world.committed, shown: shownAmounts).check() {
+        if let problem = invariants.check(world.committed, shown: shownAmounts) {
             return "after the sales: \(problem)"
         }
         for (i, step) in testCase.steps.enumerated() {
             if let problem = perform(step) { return "step \(i) \(step): \(problem)" }
-            if let problem = MoneyInvariants(config: config, records: world.committed, shown: shownAmounts).check() {
+            if let violation = world.outsideLedger.first {
+                return "step \(i) \(step): the core planned a refund outside the ledger: \(violation.message.en)"
+            }
+            if let problem = invariants.check(world.committed, shown: shownAmounts) {
                 return "after step \(i) \(step): \(problem)"
             }
         }

@@ -1,20 +1,26 @@
 import TillCore
 
-/// The invariants of issue 9 over everything committed so far. Each returns a sentence naming
-/// the record and what it broke.
+/// The invariants of issue 9 over everything committed so far, checked as records arrive (each
+/// record once, each sale it touches again). Each problem is a sentence naming the record and
+/// what it broke.
 struct MoneyInvariants {
     let config: RegisterConfig
-    let records: [JournalRecord]
-    let shown: [String: Money?]
+    let permissions: RolePermissions
+    var sales: [String: SaleRecord] = [:]
+    var refundsBySale: [String: [RefundRecord]] = [:]
+    var voided: Set<String> = []
+    var refundedByClerk: [String: Money] = [:]
+    var checked = 0
 
-    var permissions: RolePermissions { config.policy.permissions }
+    init(config: RegisterConfig) {
+        self.config = config
+        permissions = config.policy.permissions
+    }
 
-    func check() -> String? {
-        var sales: [String: SaleRecord] = [:]
-        var refundsBySale: [String: [RefundRecord]] = [:]
-        var voided: Set<String> = []
-        var refundedByClerk: [String: Money] = [:]
-        for record in records {
+    mutating func check(_ records: [JournalRecord], shown: [String: Money?]) -> String? {
+        var touched: Set<String> = []
+        for record in records.dropFirst(checked) {
+            checked += 1
             switch record {
             case .sale(let sale, _):
                 sales[sale.receipt] = sale
@@ -40,7 +46,7 @@ struct MoneyInvariants {
                     : receiptedProblem(refund, sales: sales, prior: refundsBySale[refund.originalReceipt ?? ""] ?? [], voided: voided) {
                     return problem
                 }
-                if let receipt = refund.originalReceipt { refundsBySale[receipt, default: []].append(refund) }
+                if let receipt = refund.originalReceipt { refundsBySale[receipt, default: []].append(refund); touched.insert(receipt) }
             case .postVoid(let void, _):
                 if let problem = approvalProblem(void.number, clerk: void.clerk, approver: void.approver, .postVoid) { return problem }
                 if void.approver == nil { return "\(void.number) post-voided without a supervisor" }
@@ -55,8 +61,8 @@ struct MoneyInvariants {
                 break
             }
         }
-        for (receipt, refunds) in refundsBySale {
-            guard let sale = sales[receipt] else { continue }
+        for receipt in touched {
+            guard let sale = sales[receipt], let refunds = refundsBySale[receipt] else { continue }
             if let problem = independentProblem(sale, refunds) { return problem }
             let ledger = ReturnableSale(sale: sale, priorRefunds: refunds, voided: false)
             if ledger.accounts.contains(where: { $0.remaining.isNegative }) { return "\(receipt): a tender gave back more than it paid" }

@@ -8,6 +8,8 @@ protocol TillWorld {
     var state: RegisterState { get }
     /// Every record the journal accepted, in order.
     var committed: [JournalRecord] { get }
+    /// Refunds the core stopped because its own plan broke the ledger: never expected.
+    var outsideLedger: [LedgerViolation] { get }
     /// Sends an action and answers every question it raises; returns the events.
     mutating func send(_ action: RegisterAction) -> [RegisterEvent]
 }
@@ -16,6 +18,7 @@ protocol TillWorld {
 struct MemoryWorld: TillWorld {
     var state: RegisterState
     var committed: [JournalRecord] = []
+    var outsideLedger: [LedgerViolation] = []
     let catalog: [String: (CatalogItem, TaxClass)]
     let people: [String: (User, String)]
     let now = Timestamp(seconds: 1_795_000_000)
@@ -31,7 +34,8 @@ struct MemoryWorld: TillWorld {
         var queue = [action]
         while !queue.isEmpty {
             for effect in Register.reduce(&state, queue.removeFirst(), now: now) {
-                if case .emit(let event) = effect { events.append(event)}
+                if case .emit(let event) = effect { events.append(event) }
+                if case .emit(.refused(.refundOutsideLedger(let violation))) = effect { outsideLedger.append(violation) }
                 if let followUp = answer(effect) { queue.append(followUp) }
             }
         }
@@ -72,6 +76,7 @@ final class RuntimeWorld: TillWorld {
     let runtime: RegisterRuntime
     let journal: JournalDatabase
     var committed: [JournalRecord] = []
+    var outsideLedger: [LedgerViolation] = []
     var errors: [RuntimeError] = []
 
     init(_ testCase: MoneyCase) throws {
@@ -89,7 +94,9 @@ final class RuntimeWorld: TillWorld {
     func send(_ action: RegisterAction) -> [RegisterEvent] {
         runtime.send(action).compactMap {
             switch $0 {
-            case .event(let event): return event
+            case .event(let event):
+                if case .refused(.refundOutsideLedger(let violation)) = event { outsideLedger.append(violation) }
+                return event
             case .error(let error): errors.append(error); return nil
             }
         }
