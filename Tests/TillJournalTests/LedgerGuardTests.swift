@@ -99,4 +99,20 @@ import TillCore
             try db.append(.postVoid(void, slip))
         }
     }
+
+    @Test func theLowestPriceForAReturnWithoutReceiptIsTheNetUnitPricePaid() throws {
+        let db = try JournalDatabase.inMemory(pinHashRounds: 1)
+        try db.append(Fx.shift())
+        // 50.00 less a 20.00 line discount: 30.00 was paid for it.
+        var bag = Fx.line(1, sku: "BAG", each: 1, priceMinor: 5000)
+        bag.discount = Fx.money(2000)
+        try db.append(.sale(Fx.saleRecord(1, lines: [bag]), Fx.slip(.sale, "S01-000001")))
+        #expect(try db.lowestUnitPrice(sku: "BAG", since: Fx.t0) == Fx.money(3000))
+        // 3 at 10.00 less 1.00: 9.666… a unit, rounded down so three never give back more than 29.00.
+        var cups = Fx.line(1, sku: "CUP", each: 3, priceMinor: 1000)
+        cups.discount = Fx.money(100)
+        try db.append(.sale(Fx.saleRecord(2, lines: [cups]), Fx.slip(.sale, "S01-000002")))
+        #expect(try db.lowestUnitPrice(sku: "CUP", since: Fx.t0) == Fx.money(966))
+        #expect(JournalDatabase.netUnitPrice(unit: 100, discount: Int64.max, thousandths: 1) == 0)
+    }
 }
