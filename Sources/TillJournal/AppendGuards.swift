@@ -25,7 +25,13 @@ enum AppendGuards {
     }
 
     private static func checkRefund(_ refund: RefundRecord, _ db: Database) throws {
-        guard let receipt = refund.originalReceipt else { return } // blind return: nothing to count against
+        guard let receipt = refund.originalReceipt else {
+            // A return without receipt has no sale to count against, but must still add up.
+            if let violation = refund.consistencyViolation {
+                throw JournalError.refundBreaksLedger(refund: refund.number, receipt: nil, violation: violation)
+            }
+            return
+        }
         guard try Bool.fetchOne(db, cachedSQL: "SELECT 1 FROM document WHERE reference = ? AND kind = 'S'",
                                 arguments: [receipt]) != nil else {
             throw JournalError.originalSaleNotFound(document: refund.number, receipt: receipt)
@@ -51,6 +57,14 @@ enum AppendGuards {
                                                      alreadyRefunded: Quantity(thousandths: already), asked: quantity)
             }
         }
+        // The sale's ledger, rebuilt from the signed records, with the core's own rule.
+        guard let lookup = try JournalDatabase.saleLookup(db, receipt: receipt) else {
+            throw JournalError.originalSaleNotFound(document: refund.number, receipt: receipt)
+        }
+        let ledger = ReturnableSale(sale: lookup.sale, priorRefunds: lookup.refunds, voided: lookup.voided)
+        if let violation = ledger.violation(of: refund) {
+            throw JournalError.refundBreaksLedger(refund: refund.number, receipt: receipt, violation: violation)
+        }
     }
 
     private static func checkVoid(_ void: VoidRecord, _ db: Database) throws {
@@ -65,6 +79,14 @@ enum AppendGuards {
         }
         if try Bool.fetchOne(db, cachedSQL: "SELECT 1 FROM refund WHERE originalReceipt = ?", arguments: [receipt]) != nil {
             throw JournalError.voidOfRefundedSale(void: void.number, receipt: receipt)
+        }
+        // A post-void gives back exactly what each tender paid, no more and no other.
+        if let sale = try JournalDatabase.saleLookup(db, receipt: receipt)?.sale {
+            let paid = sale.tenders.map { Tender(kind: $0.kind, amount: $0.amount, reference: $0.reference) }
+            if void.total != sale.total || void.tenders != paid {
+                throw JournalError.voidDiffersFromSale(void: void.number, receipt: receipt, paid: sale.total,
+                                                       voided: void.tenders.map(\.amount).sum(sale.total.currency))
+            }
         }
     }
 

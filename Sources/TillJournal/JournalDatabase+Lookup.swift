@@ -16,23 +16,25 @@ public struct SaleLookup: Hashable, Sendable {
 
 extension JournalDatabase {
     public func sale(_ number: DocumentNumber) throws -> SaleLookup? {
-        try read { db in
-            let reference = number.description
-            guard let row = try Row.fetchOne(db, cachedSQL: """
-                SELECT e.seq, e.payload FROM document d JOIN journalEntry e ON e.seq = d.entrySeq
-                WHERE d.reference = ? AND d.kind = 'S'
-                """, arguments: [reference]),
-                case .sale(let sale, _) = try Self.record(row) else { return nil }
-            let refunds = try Row.fetchAll(db.cachedStatement(sql: """
-                SELECT e.seq, e.payload FROM refund r JOIN journalEntry e ON e.seq = r.entrySeq
-                WHERE r.originalReceipt = ? ORDER BY r.entrySeq
-                """), arguments: [reference]).compactMap { row -> RefundRecord? in
-                if case .refund(let refund, _) = try Self.record(row) { return refund } else { return nil }
-            }
-            let voided = try Bool.fetchOne(db, cachedSQL: "SELECT 1 FROM postVoid WHERE originalReceipt = ?",
-                                           arguments: [reference]) != nil
-            return SaleLookup(sale: sale, refunds: refunds, voided: voided)
+        try read { db in try Self.saleLookup(db, receipt: number.description) }
+    }
+
+    /// The sale with its refunds in the order recorded, read inside `db` (also by the append guards).
+    static func saleLookup(_ db: Database, receipt reference: String) throws -> SaleLookup? {
+        guard let row = try Row.fetchOne(db, cachedSQL: """
+            SELECT e.seq, e.payload FROM document d JOIN journalEntry e ON e.seq = d.entrySeq
+            WHERE d.reference = ? AND d.kind = 'S'
+            """, arguments: [reference]),
+            case .sale(let sale, _) = try Self.record(row) else { return nil }
+        let refunds = try Row.fetchAll(db.cachedStatement(sql: """
+            SELECT e.seq, e.payload FROM refund r JOIN journalEntry e ON e.seq = r.entrySeq
+            WHERE r.originalReceipt = ? ORDER BY r.entrySeq
+            """), arguments: [reference]).compactMap { row -> RefundRecord? in
+            if case .refund(let refund, _) = try Self.record(row) { return refund } else { return nil }
         }
+        let voided = try Bool.fetchOne(db, cachedSQL: "SELECT 1 FROM postVoid WHERE originalReceipt = ?",
+                                       arguments: [reference]) != nil
+        return SaleLookup(sale: sale, refunds: refunds, voided: voided)
     }
 
     /// The till's shift that was opened and not yet closed by a Z report.
@@ -82,18 +84,38 @@ extension JournalDatabase {
         }
     }
 
-    /// The lowest unit price `sku` sold for since `since` (training and post-voided sales excluded;
-    /// the unit price after any override, before line discounts). Nil if it did not sell.
+    /// The lowest net unit price `sku` sold for since `since` (training and post-voided sales
+    /// excluded): the unit price after any override, less the line's discount spread over its
+    /// quantity, rounded down so a return never gives back more than a unit cost. Nil if it did not sell.
     public func lowestUnitPrice(sku: String, since: Timestamp) throws -> Money? {
         try read { db in
-            guard let row = try Row.fetchOne(db, cachedSQL: """
-                SELECT l.unitPriceMinor, l.currency FROM saleLine l
-                WHERE l.sku = ? AND l.at >= ? AND l.training = 0 AND l.voided = 0
+            let rows = try Row.fetchAll(db.cachedStatement(sql: """
+                SELECT l.unitPriceMinor, l.discountMinor, l.quantityThousandths, l.currency FROM saleLine l
+                WHERE l.sku = ? AND l.at >= ? AND l.training = 0 AND l.voided = 0 AND l.quantityThousandths > 0
                   AND NOT EXISTS (SELECT 1 FROM postVoid v WHERE v.originalReceipt = l.receipt)
-                ORDER BY l.unitPriceMinor LIMIT 1
-                """, arguments: [sku, since.seconds]) else { return nil }
-            return Money(minor: row["unitPriceMinor"], currency: .stored(row["currency"]))
+                """), arguments: [sku, since.seconds])
+            var lowest: Money? = nil
+            for row in rows {
+                let unit: Int64 = row["unitPriceMinor"], discount: Int64 = row["discountMinor"]
+                let thousandths: Int64 = row["quantityThousandths"]
+                let net = Money(minor: Self.netUnitPrice(unit: unit, discount: discount, thousandths: thousandths),
+                                currency: .stored(row["currency"]))
+                if lowest.map({ net.minor < $0.minor }) ?? true { lowest = net }
+            }
+            return lowest
         }
+    }
+
+    /// unit - ceil(discount * 1000 / thousandths), on the full-width product: never traps.
+    static func netUnitPrice(unit: Int64, discount: Int64, thousandths: Int64) -> Int64 {
+        guard discount > 0, thousandths > 0 else { return unit }
+        let product = discount.magnitude.multipliedFullWidth(by: 1000)
+        let divisor = UInt64(thousandths)
+        guard product.high < divisor else { return 0 }
+        let (quotient, remainder) = divisor.dividingFullWidth(product)
+        let perUnit = quotient + (remainder > 0 ? 1 : 0)
+        guard perUnit < unit.magnitude else { return 0 }
+        return unit - Int64(perUnit)
     }
 
     static func shiftCurrency(_ db: Database, shift: Int64, till: String) throws -> Currency {

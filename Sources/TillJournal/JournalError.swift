@@ -21,6 +21,9 @@ public enum JournalError: Error, Hashable, Sendable {
     case refundOfVoidedSale(refund: String, receipt: String)
     case saleAlreadyVoided(receipt: String, voidNumber: String)
     case voidOfRefundedSale(void: String, receipt: String)
+    /// A refund that breaks its sale's ledger (or, without receipt, does not add up).
+    case refundBreaksLedger(refund: String, receipt: String?, violation: LedgerViolation)
+    case voidDiffersFromSale(void: String, receipt: String, paid: Money, voided: Money)
     case shiftAlreadyOpen(till: String, shift: Int64)
     case shiftAlreadyClosed(till: String, shift: Int64)
     case shiftNotFound(till: String, shift: Int64)
@@ -85,6 +88,14 @@ extension JournalError {
             return t("Sale \(receipt) was already voided by \(voidNumber).", "销售 \(receipt) 已被 \(voidNumber) 作废。")
         case .voidOfRefundedSale(let void, let receipt):
             return t("Void \(void) is for sale \(receipt), which already has refunds.", "作废单 \(void) 针对的销售 \(receipt) 已有退款。")
+        case .refundBreaksLedger(let refund, let receipt, let violation):
+            let sale = receipt.map { " of sale \($0)" } ?? ""
+            let saleZh = receipt.map { "（销售 \($0)）" } ?? ""
+            return t("Refund \(refund)\(sale) was not recorded: \(violation.message.en).",
+                     "退款 \(refund)\(saleZh)未记录：\(violation.message.zh)。")
+        case .voidDiffersFromSale(let void, let receipt, let paid, let voided):
+            return t("Void \(void) gives back \(voided.plain) but sale \(receipt) took \(paid.plain) in other tenders.",
+                     "作废单 \(void) 退还 \(voided.plain)，但销售 \(receipt) 的收款为 \(paid.plain)（支付方式不一致）。")
         case .shiftAlreadyOpen(let till, let shift):
             return t("Till \(till) already has shift \(shift) open.", "收银台 \(till) 已有未结班次 \(shift)。")
         case .shiftAlreadyClosed(let till, let shift):
@@ -141,6 +152,11 @@ extension JournalError {
         case .refundOfVoidedSale, .saleAlreadyVoided:
             return t("Nothing more can be given back for this sale; show the customer the void in the journal.",
                      "此销售不能再退款；请向顾客出示日志中的作废记录。")
+        case .refundBreaksLedger:
+            return t("Nothing was paid out. Start the refund again from the receipt; if it is refused again, report it to support.",
+                     "未付出任何款项。请凭收据重新办理退款；如仍被拒绝，请联系技术支持。")
+        case .voidDiffersFromSale:
+            return t("Nothing was voided. Start the post-void again from the receipt.", "未作废任何交易。请凭收据重新作废。")
         case .voidOfRefundedSale:
             return t("Refund the remaining lines instead of voiding the sale.", "请改为退回剩余的商品行，而不是作废销售。")
         case .shiftAlreadyOpen:

@@ -119,4 +119,22 @@ import Testing
         #expect(result.stderr.contains("refund.per_refund_limit"))
         #expect(result.stderr.contains("Fix it in the configuration file"))
     }
+
+    @Test func theTenderSubstitutionTableNamesAWrongPairOrDecision() throws {
+        let pair = try TillProcess(config: "[refund.substitution]\ncard_to_cheque = \"allowed\"\n")
+        defer { pair.cleanUp() }
+        let badPair = try pair.run(["config", "check"])
+        #expect(badPair.status != 0)
+        #expect(badPair.stderr.contains("refund.substitution") && badPair.stderr.contains("card_to_other_card"))
+        let decision = try TillProcess(config: "[refund.substitution]\ncard_to_cash = \"maybe\"\n")
+        defer { decision.cleanUp() }
+        let badDecision = try decision.run(["config", "check"])
+        #expect(badDecision.status != 0)
+        #expect(badDecision.stderr.contains("refund.substitution.card_to_cash") && badDecision.stderr.contains("supervisor"))
+        // The documented defaults are a valid configuration.
+        let defaults = try pair.run(["config", "defaults"])
+        let documented = try TillProcess(config: defaults.stdout)
+        defer { documented.cleanUp() }
+        #expect(try documented.run(["config", "check"]).status == 0)
+    }
 }

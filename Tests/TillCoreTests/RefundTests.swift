@@ -168,7 +168,7 @@ import Testing
         till.send(.reasonChosen(code: "UNWANTED"))
         till.send(.refundTenderChosen(.cash, reference: nil))
         till.send(.confirmed)
-        #expect(till.lastRefusal == .supervisorRequired(reason: .cashForCardSale))
+        #expect(till.lastRefusal == .supervisorRequired(reason: .tenderSubstitution(paid: .card, refunded: .cash, otherCard: false)))
         #expect(till.lastRefund == nil)
         till.send(.approverPINEntered(code: "2001", pin: "2222"))
         #expect(till.lastRefund?.tenders.map(\.kind) == [.cash])
@@ -183,7 +183,9 @@ import Testing
         till.send(.reasonChosen(code: "UNWANTED"))
         till.send(.refundTenderChosen(.card, reference: nil))
         till.send(.confirmed)
-        #expect(till.lastRefusal == .tenderNotAllowed(tender: .card, rule: .cardForCashSale))
+        // The refusal names the tender that really paid (cash) and what a card may take (nothing).
+        #expect(till.lastRefusal == .tenderSubstitutionRefused(paid: .cash, refunded: .card, otherCard: false,
+                                                              amount: till.cny(1000), available: till.cny(0)))
         till.send(.refundTenderChosen(.storeCredit, reference: "V-77"))
         till.send(.confirmed)
         #expect(till.lastRefund?.tenders == [Tender(kind: .storeCredit, amount: till.cny(1000), reference: "V-77")])
@@ -191,7 +193,7 @@ import Testing
 
     @Test func storeCreditCanBeSwitchedOff() {
         var config = RegisterConfig()
-        config.policy.refund.allowStoreCredit = false
+        config.policy.refund.substitution.decisions[.init(paid: .cash, refunded: .storeCredit)] = .refused
         var till = TestTill(config: config)
         till.signInAndOpenShift()
         let receipt = till.sell([("MUG", nil)])
@@ -200,7 +202,8 @@ import Testing
         till.send(.reasonChosen(code: "UNWANTED"))
         till.send(.refundTenderChosen(.storeCredit, reference: nil))
         till.send(.confirmed)
-        #expect(till.lastRefusal == .tenderNotAllowed(tender: .storeCredit, rule: .storeCreditDisabled))
+        #expect(till.lastRefusal == .tenderSubstitutionRefused(paid: .cash, refunded: .storeCredit, otherCard: false,
+                                                              amount: till.cny(1000), available: till.cny(0)))
     }
 
     @Test func overThePerRefundLimitASupervisorApprovesAndIsNamed() {

@@ -21,7 +21,9 @@ public enum Permission: String, Hashable, Sendable, Codable, CaseIterable {
     case xReport
     case zReport
     case manageShift
+    /// Add users, change their roles, clear a wrong-PIN lock (`till user add`, `till user unlock`).
     case manageUsers
+    /// Replace or change the catalog (`till catalog import`).
     case importCatalog
     case runTraining
     case testHardware
@@ -37,10 +39,18 @@ public struct RolePermissions: Hashable, Sendable, Codable {
         table[role]?.contains(permission) ?? false
     }
 
+    /// True when `role` may approve someone else's `permission`: it must hold both `approve` and
+    /// the permission itself (nobody approves what they could not do).
+    public func mayApprove(_ role: Role, _ permission: Permission) -> Bool {
+        allows(role, .approve) && allows(role, permission)
+    }
+
     public static let standard: RolePermissions = {
+        // A clerk may start a post-void; the policy sends every post-void to an approver who
+        // holds `postVoid` and `approve` (see `PermissionRule`).
         let clerk: Set<Permission> = [.sell, .voidLine, .changeQuantity, .refundWithReceipt, .blindReturn,
-                                      .reprint, .manageShift]
-        let supervisor = clerk.union([.overridePrice, .discountLine, .postVoid, .approve, .openDrawer,
+                                      .postVoid, .reprint, .manageShift]
+        let supervisor = clerk.union([.overridePrice, .discountLine, .approve, .openDrawer,
                                       .xReport, .zReport])
         return RolePermissions(table: [
             .clerk: clerk,

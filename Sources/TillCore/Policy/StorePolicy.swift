@@ -29,21 +29,15 @@ public struct RefundPolicy: Hashable, Sendable, Codable {
     public var perRefundLimitMinor: Int64
     /// A clerk's refunds in one shift above this (this refund included) need a supervisor.
     public var clerkShiftLimitMinor: Int64
-    /// Store credit may be chosen instead of the original tender.
-    public var allowStoreCredit: Bool
-    /// Cash back for a sale paid by card needs a supervisor (else it is refused).
-    public var cashForCardNeedsSupervisor: Bool
-    /// Card back for a sale paid in cash is allowed (off by default: it is a known fraud pattern).
-    public var allowCardForCash: Bool
+    /// Which tender a payment may be refunded to instead of its own.
+    public var substitution: TenderSubstitutionPolicy
 
     public init(windowDays: Int64 = 30, perRefundLimitMinor: Int64 = 50_000, clerkShiftLimitMinor: Int64 = 100_000,
-                allowStoreCredit: Bool = true, cashForCardNeedsSupervisor: Bool = true, allowCardForCash: Bool = false) {
+                substitution: TenderSubstitutionPolicy = TenderSubstitutionPolicy()) {
         self.windowDays = windowDays
         self.perRefundLimitMinor = perRefundLimitMinor
         self.clerkShiftLimitMinor = clerkShiftLimitMinor
-        self.allowStoreCredit = allowStoreCredit
-        self.cashForCardNeedsSupervisor = cashForCardNeedsSupervisor
-        self.allowCardForCash = allowCardForCash
+        self.substitution = substitution
     }
 }
 

@@ -44,10 +44,13 @@ public struct RefundRecord: Hashable, Sendable, Codable {
     /// Cash rounding of the payout (negative: the customer got a little less).
     public var rounding: Money
     public var training: Bool
+    /// The amount the approver was shown and approved (nil: no approval); always the total paid.
+    public var approvedAmount: Money?
 
     public init(number: String, till: String, shift: Int64, at: Timestamp, clerk: User, approver: User?,
                 approvals: [String], originalReceipt: String?, originalSoldAt: Timestamp?, lines: [RefundLine],
-                tenders: [Tender], reason: ReasonCode, customerReference: String?, rounding: Money, training: Bool) {
+                tenders: [Tender], reason: ReasonCode, customerReference: String?, rounding: Money, training: Bool,
+                approvedAmount: Money? = nil) {
         self.number = number
         self.till = till
         self.shift = shift
@@ -63,6 +66,7 @@ public struct RefundRecord: Hashable, Sendable, Codable {
         self.customerReference = customerReference
         self.rounding = rounding
         self.training = training
+        self.approvedAmount = approvedAmount
     }
 
     public var isBlind: Bool { originalReceipt == nil }

@@ -77,6 +77,21 @@ extension Refusal {
             return (t("Refund to \(tender.label.en) is not allowed: \(rule.label.en).",
                       "不允许退款至\(tender.label.zh)：\(rule.label.zh)。"),
                     t("Choose the original tender or store credit.", "请选择原支付方式或储值。"))
+        case .tenderSubstitutionRefused(let paid, let refunded, let otherCard, let amount, let available):
+            if otherCard {
+                return (t("\(amount.plain) was paid with another card: the policy does not refund it to a different card.",
+                          "\(amount.plain) 是用另一张卡支付的：本店政策不允许退到其他卡上。"),
+                        t("Refund to the card it was paid with (choose the original tender).", "请退回原支付卡（选择原支付方式）。"))
+            }
+            return (t("\(amount.plain) of this sale was paid by \(paid.label.en); the policy does not refund \(paid.label.en) to \(refunded.label.en). \(refunded.label.en.capitalizedFirst) can take back at most \(available.plain).",
+                      "该销售中 \(amount.plain) 以\(paid.label.zh)支付；本店政策不允许将\(paid.label.zh)退至\(refunded.label.zh)。\(refunded.label.zh)最多可退 \(available.plain)。"),
+                    t("Choose the original tender: each part goes back to the tender that paid it.",
+                      "请选择原支付方式：各部分退回原支付方式。"))
+        case .refundOutsideLedger(let violation):
+            return (t("This refund was stopped before anything was paid: \(violation.message.en).",
+                      "此退款在付款前被拦截：\(violation.message.zh)。"),
+                    t("Cancel and start the refund again; if it happens again, report it to the shop's support.",
+                      "请取消后重新办理退款；如再次出现，请联系技术支持。"))
         case .tenderExceedsDue(let tender, let amount, let due):
             return (t("\(tender.label.en) of \(amount.formatted) is more than the \(due.formatted) due.",
                       "\(tender.label.zh) \(amount.formatted) 超过应付金额 \(due.formatted)。"),
@@ -110,6 +125,11 @@ extension Refusal {
         case .approverNotPermitted(let user, let role):
             return (t("\(user) (\(role.label.en)) cannot approve.", "\(user)（\(role.label.zh)）无审批权限。"),
                     t("A supervisor or admin must enter their code and PIN.", "须由主管或管理员输入工号和密码。"))
+        case .approverLacksPermission(let user, let role, let permission):
+            return (t("\(user) (\(role.label.en)) may not \(permission.label.en), so cannot approve it.",
+                      "\(user)（\(role.label.zh)）无权\(permission.label.zh)，因此不能批准。"),
+                    t("Someone whose role may \(permission.label.en) and approve must enter their code and PIN.",
+                      "须由有权\(permission.label.zh)并有审批权限的人员输入工号和密码。"))
         case .wrongPIN(let left):
             return (t("User code or PIN not recognised. \(left) attempts left before lock-out.",
                       "工号或密码错误。再错 \(left) 次将被锁定。"),
@@ -158,9 +178,6 @@ extension LimitKind {
 extension TenderRule {
     public var label: LocalizedText {
         switch self {
-        case .originalTenderOnly: return t("refunds go back to the original tender", "退款须退回原支付方式")
-        case .storeCreditDisabled: return t("store credit is switched off", "储值已停用")
-        case .cardForCashSale: return t("a cash sale is not refunded to a card", "现金销售不能退到卡上")
         case .blindReturnTenders: return t("not a tender allowed for returns without receipt", "无收据退货不允许此支付方式")
         }
     }
@@ -183,7 +200,9 @@ extension ApprovalReason {
         case .overLimit(let limit, let limitAmount, let amount):
             return t("\(amount.formatted) is over the \(limit.label.en) of \(limitAmount.formatted)",
                      "\(amount.formatted) 超过\(limit.label.zh) \(limitAmount.formatted)")
-        case .cashForCardSale: return t("cash back for a card sale", "刷卡销售退现金")
+        case .tenderSubstitution(_, _, true): return t("refund to another card", "退到其他卡")
+        case .tenderSubstitution(let paid, let refunded, _):
+            return t("\(paid.label.en) paid, refunded as \(refunded.label.en)", "\(paid.label.zh)支付，退\(refunded.label.zh)")
         case .blindReturn: return t("return without receipt", "无收据退货")
         case .postVoid: return t("voiding a completed sale", "作废已完成的销售")
         case .priceOverride: return t("price override", "改价")
@@ -191,6 +210,11 @@ extension ApprovalReason {
         case .lackingPermission(let p): return t("the clerk may not \(p.label.en)", "收银员无权\(p.label.zh)")
         }
     }
+}
+
+extension String {
+    /// "Card" from "card": the first letter capitalised, for a tender starting a sentence.
+    var capitalizedFirst: String { prefix(1).uppercased() + dropFirst() }
 }
 
 extension Role {

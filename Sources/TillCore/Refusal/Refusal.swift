@@ -24,6 +24,10 @@ public enum Refusal: Hashable, Sendable, Codable, Error {
     // Money and limits
     case overLimit(limit: LimitKind, limitAmount: Money, amount: Money)
     case tenderNotAllowed(tender: TenderKind, rule: TenderRule)
+    /// Part of the refund would go back to another tender than paid it, and the policy refuses that pair.
+    case tenderSubstitutionRefused(paid: TenderKind, refunded: TenderKind, otherCard: Bool, amount: Money, available: Money)
+    /// The refund would break the sale's ledger (a defect caught before anything was paid).
+    case refundOutsideLedger(LedgerViolation)
     case tenderExceedsDue(tender: TenderKind, amount: Money, due: Money)
     case cardReferenceRequired
     case amountInvalid(text: String)
@@ -36,6 +40,8 @@ public enum Refusal: Hashable, Sendable, Codable, Error {
     case supervisorRequired(reason: ApprovalReason)
     case notPermitted(role: Role, permission: Permission)
     case approverNotPermitted(user: String, role: Role)
+    /// The approver may approve, but not do what is approved: nobody approves what they could not do.
+    case approverLacksPermission(user: String, role: Role, permission: Permission)
     case wrongPIN(attemptsLeft: Int)
     case lockedOut(until: Timestamp, secondsLeft: Int64)
     case notSignedIn
@@ -71,14 +77,8 @@ public enum LimitKind: String, Hashable, Sendable, Codable {
     case perRefund, clerkPerShift, blindReturnSupervisor, blindReturnMaximum
 }
 
-/// Which tender rule refused a refund tender.
+/// Which tender rule refused a refund tender (refunds with receipt: `tenderSubstitutionRefused`).
 public enum TenderRule: String, Hashable, Sendable, Codable {
-    /// Refunds go back to the sale's own tender.
-    case originalTenderOnly
-    /// Store credit is switched off in the policy.
-    case storeCreditDisabled
-    /// Card refunds for cash sales are off.
-    case cardForCashSale
     /// Blind returns allow only the policy's tenders.
     case blindReturnTenders
 }
@@ -91,7 +91,8 @@ public enum PostVoidBlock: String, Hashable, Sendable, Codable {
 /// What a supervisor is asked to approve.
 public enum ApprovalReason: Hashable, Sendable, Codable {
     case overLimit(limit: LimitKind, limitAmount: Money, amount: Money)
-    case cashForCardSale
+    /// Money paid with one tender given back to another (or a card to another card).
+    case tenderSubstitution(paid: TenderKind, refunded: TenderKind, otherCard: Bool)
     case blindReturn
     case postVoid
     case priceOverride
@@ -102,7 +103,10 @@ public enum ApprovalReason: Hashable, Sendable, Codable {
     public var kind: String {
         switch self {
         case .overLimit(let limit, _, _): return "overLimit." + limit.rawValue
-        case .cashForCardSale: return "cashForCardSale"
+        // Card to cash keeps the name journals already hold for it.
+        case .tenderSubstitution(.card, .cash, _): return "cashForCardSale"
+        case .tenderSubstitution(let paid, let refunded, let otherCard):
+            return "substitution." + TenderSubstitutionPolicy.Pair(paid: paid, refunded: refunded, otherCard: otherCard).key
         case .blindReturn: return "blindReturn"
         case .postVoid: return "postVoid"
         case .priceOverride: return "priceOverride"

@@ -48,21 +48,28 @@ extension RegisterState {
         guard policy.tenders.contains(tenderKind) else {
             return step.refuse(.tenderNotAllowed(tender: tenderKind, rule: .blindReturnTenders))
         }
-        let check: ApprovalReason = policy.supervisorAboveMinor == 0
-            ? .blindReturn
-            : .overLimit(limit: .blindReturnSupervisor, limitAmount: money(policy.supervisorAboveMinor), amount: amount)
-        var approver: User? = nil
+        let payout = settleCash([Tender(kind: tenderKind, amount: amount)])
+        let paid = amount + payout.rounding
+        // The clerk's per-shift limit counts returns without receipt like any refund.
+        var checks = limitChecks(paid)
         if amount.minor > policy.supervisorAboveMinor {
-            guard let granted = requireApproval(check, unless: nil, resume: resume, &step) else { return }
+            checks.insert(policy.supervisorAboveMinor == 0
+                ? .blindReturn
+                : .overLimit(limit: .blindReturnSupervisor, limitAmount: money(policy.supervisorAboveMinor), amount: amount),
+                at: 0)
+        }
+        var approver: User? = nil
+        if !checks.isEmpty {
+            guard let granted = requireApprovals(checks, for: .blindReturn, amount: paid, resume: resume, &step) else { return }
             approver = granted
         }
-        let payout = settleCash([Tender(kind: tenderKind, amount: amount)])
         let record = RefundRecord(
             number: DocumentNumber(kind: .refund, till: config.till, sequence: sequences.nextRefund).description,
             till: config.till, shift: shift.number, at: step.now, clerk: user, approver: approver,
-            approvals: approver == nil ? [] : [check.kind], originalReceipt: nil, originalSoldAt: nil, lines: lines,
+            approvals: approver == nil ? [] : checks.map(\.kind), originalReceipt: nil, originalSoldAt: nil, lines: lines,
             tenders: payout.tenders, reason: reason, customerReference: draft.customerReference,
-            rounding: payout.rounding, training: config.training)
+            rounding: payout.rounding, training: config.training, approvedAmount: approver == nil ? nil : paid)
+        if let violation = record.consistencyViolation { return step.refuse(.refundOutsideLedger(violation)) }
         recordRefund(record, &step)
     }
 }

@@ -8,13 +8,14 @@ extension RegisterState {
     }
 
     mutating func confirmPostVoid(_ draft: PostVoidDraft, resume: RegisterAction, _ step: inout Step) {
+        guard checkPermission(.postVoid, &step) else { return }
         guard let user, let shift else { return step.refuse(.notSignedIn) }
         let sale = draft.source.sale
         if let block = postVoidBlock(draft.source) {
             return step.refuse(.postVoidNotAllowed(receipt: sale.receipt, why: block))
         }
         guard let reason = draft.reason else { return step.refuse(.reasonRequired) }
-        guard let approver = requireApproval(.postVoid, unless: nil, resume: resume, &step) else { return }
+        guard let approver = requireApproval(.postVoid, for: .postVoid, amount: sale.total, resume: resume, &step) else { return }
         let record = VoidRecord(
             number: DocumentNumber(kind: .postVoid, till: config.till, sequence: sequences.nextVoid).description,
             till: config.till, shift: shift.number, at: step.now, clerk: user, approver: approver,

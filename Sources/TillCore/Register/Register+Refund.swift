@@ -80,8 +80,6 @@ extension RegisterState {
             }
         }
         draft.quantities[line] = quantity.isPositive ? quantity : nil
-        // A changed selection is a new refund: earlier approvals covered other amounts.
-        approval = nil
         activity = .refunding(draft)
         step.emit(.refundQuantityChosen(line: line, quantity: quantity,
                                         amount: quantity.isPositive ? returnable.refundValue(for: quantity).amount : money(0)))
@@ -111,7 +109,6 @@ extension RegisterState {
         case .refunding(var draft):
             draft.tender = kind
             draft.tenderReference = reference
-            approval = nil
             activity = .refunding(draft)
         case .blindReturn(var draft):
             draft.tender = kind
@@ -132,43 +129,34 @@ extension RegisterState {
         }
     }
 
-    /// Where the money goes: by default back to the sale's own tenders (cards first, then cash,
-    /// each at most what it paid less what earlier refunds gave back to it).
-    func refundTenders(_ draft: RefundDraft, amount: Money) -> Result<[Tender], Refusal> {
-        let policy = config.policy.refund
-        let paidBy = Set(draft.source.sale.tenders.map(\.kind))
-        switch draft.tender {
-        case nil:
-            var left = amount
-            var tenders: [Tender] = []
-            for (kind, available) in draft.source.remainingByTender() where left.isPositive {
-                let part = Money.min(left, available)
-                guard part.isPositive else { continue }
-                let reference = draft.source.sale.tenders.first { $0.kind == kind }?.reference
-                tenders.append(Tender(kind: kind, amount: part, reference: reference))
-                left -= part
+    /// The payout of `lines` inside the sale's ledger, and what the tender-substitution policy
+    /// says of each part drawn from another tender than it pays back to.
+    func plannedPayout(_ draft: RefundDraft, lines: [RefundLine]) -> Result<(RefundPayout, [ApprovalReason]), Refusal> {
+        let source = draft.source
+        let value = lines.map(\.amount).sum(config.currency)
+        let final = source.isFinal(draft.quantities)
+        let payout = source.payout(value: value, final: final, tender: draft.tender, reference: draft.tenderReference,
+                                   cashRounding: config.cashRounding)
+        var approvals: [ApprovalReason] = []
+        let substitution = config.policy.refund.substitution
+        for draw in payout.draws {
+            let account = source.accounts[draw.account]
+            guard let pair = TenderSubstitutionPolicy.pair(account: account, payout: draw.payout) else { continue }
+            switch substitution.decision(account: account, payout: draw.payout) {
+            case .allowed: continue
+            case .supervisor:
+                let reason = ApprovalReason.tenderSubstitution(paid: pair.paid, refunded: pair.refunded, otherCard: pair.otherCard)
+                if !approvals.contains(reason) { approvals.append(reason) }
+            case .refused:
+                // Name the tender the money really came from, and what the chosen tender may take.
+                let own = source.accounts.filter { $0.kind == draw.payout.kind && !pair.otherCard }
+                return .failure(.tenderSubstitutionRefused(paid: pair.paid, refunded: pair.refunded, otherCard: pair.otherCard,
+                                                           amount: payout.draws.filter { $0.account == draw.account }
+                                                               .map(\.payout.amount).sum(config.currency),
+                                                           available: own.map(\.remaining).sum(config.currency)))
             }
-            // Rounding left a few minor units with no tender to carry them: the last one takes them.
-            if left.isPositive {
-                if tenders.isEmpty { tenders.append(Tender(kind: draft.source.sale.tenders.last?.kind ?? .cash, amount: left)) }
-                else { tenders[tenders.count - 1].amount += left }
-            }
-            return .success(tenders)
-        case .storeCredit?:
-            guard policy.allowStoreCredit || paidBy.contains(.storeCredit) else {
-                return .failure(.tenderNotAllowed(tender: .storeCredit, rule: .storeCreditDisabled))
-            }
-            return .success([Tender(kind: .storeCredit, amount: amount, reference: draft.tenderReference)])
-        case .cash?:
-            // Cash for a card sale is allowed only with a supervisor (checked in confirm).
-            return .success([Tender(kind: .cash, amount: amount)])
-        case .card?:
-            guard paidBy.contains(.card) || policy.allowCardForCash else {
-                return .failure(.tenderNotAllowed(tender: .card, rule: .cardForCashSale))
-            }
-            let reference = draft.tenderReference ?? draft.source.sale.tenders.first { $0.kind == .card }?.reference
-            return .success([Tender(kind: .card, amount: amount, reference: reference)])
         }
+        return .success((payout, approvals))
     }
 
     mutating func confirmRefund(_ draft: RefundDraft, resume: RegisterAction, _ step: inout Step) {
@@ -180,14 +168,33 @@ extension RegisterState {
         let lines = refundLines(draft)
         guard !lines.isEmpty else { return step.refuse(.nothingSelected) }
         guard let reason = draft.reason else { return step.refuse(.reasonRequired) }
-        let amount = lines.map(\.amount).sum(config.currency)
-        let tenders: [Tender]
-        switch refundTenders(draft, amount: amount) {
-        case .success(let t): tenders = t
+        let payout: RefundPayout
+        var checks: [ApprovalReason]
+        switch plannedPayout(draft, lines: lines) {
+        case .success(let planned): (payout, checks) = planned
         case .failure(let refusal): return step.refuse(refusal)
         }
+        let amount = payout.total
+        checks = limitChecks(amount) + checks
+        var approver: User? = nil
+        if !checks.isEmpty {
+            guard let granted = requireApprovals(checks, for: .refundWithReceipt, amount: amount, resume: resume, &step) else { return }
+            approver = granted
+        }
+        let record = RefundRecord(
+            number: DocumentNumber(kind: .refund, till: config.till, sequence: sequences.nextRefund).description,
+            till: config.till, shift: shift.number, at: step.now, clerk: user, approver: approver,
+            approvals: checks.map(\.kind), originalReceipt: source.sale.receipt, originalSoldAt: source.sale.at,
+            lines: lines, tenders: payout.tenders, reason: reason, customerReference: nil, rounding: payout.rounding,
+            training: config.training, approvedAmount: approver == nil ? nil : amount)
+        // The core's own plan is checked against the same ledger the journal checks it against.
+        if let violation = source.violation(of: record) { return step.refuse(.refundOutsideLedger(violation)) }
+        recordRefund(record, &step)
+    }
+
+    /// The money limits a refund or return of `amount` by this clerk runs into.
+    func limitChecks(_ amount: Money) -> [ApprovalReason] {
         let limits = config.policy.refund
-        let cashForCard = draft.tender == .cash && source.sale.tenders.contains { $0.kind == .card }
         var checks: [ApprovalReason] = []
         if amount.minor > limits.perRefundLimitMinor {
             checks.append(.overLimit(limit: .perRefund, limitAmount: money(limits.perRefundLimitMinor), amount: amount))
@@ -196,33 +203,16 @@ extension RegisterState {
         if shiftTotal.minor > limits.clerkShiftLimitMinor {
             checks.append(.overLimit(limit: .clerkPerShift, limitAmount: money(limits.clerkShiftLimitMinor), amount: shiftTotal))
         }
-        if cashForCard {
-            guard limits.cashForCardNeedsSupervisor else {
-                return step.refuse(.tenderNotAllowed(tender: .cash, rule: .originalTenderOnly))
-            }
-            checks.append(.cashForCardSale)
-        }
-        var approver: User? = nil
-        if !checks.isEmpty {
-            guard let granted = requireApprovals(checks, unless: nil, resume: resume, &step) else { return }
-            approver = granted
-        }
-        let payout = settleCash(tenders)
-        let record = RefundRecord(
-            number: DocumentNumber(kind: .refund, till: config.till, sequence: sequences.nextRefund).description,
-            till: config.till, shift: shift.number, at: step.now, clerk: user, approver: approver,
-            approvals: checks.map(\.kind), originalReceipt: source.sale.receipt, originalSoldAt: source.sale.at,
-            lines: lines, tenders: payout.tenders, reason: reason, customerReference: nil, rounding: payout.rounding,
-            training: config.training)
-        recordRefund(record, &step)
+        return checks
     }
 
-    /// Cash paid out is rounded like cash taken in.
+    /// Cash paid out on a return without receipt is rounded down to the coin: with no sale to
+    /// draw from, the lines' value is the most it may pay.
     func settleCash(_ tenders: [Tender]) -> (tenders: [Tender], rounding: Money) {
         var out = tenders
         var rounding = money(0)
         if let i = out.firstIndex(where: { $0.kind == .cash }) {
-            let rounded = config.cashRounding.round(out[i].amount)
+            let rounded = config.cashRounding.roundDown(out[i].amount)
             rounding = rounded - out[i].amount
             out[i].amount = rounded
         }

@@ -80,7 +80,8 @@ extension RegisterState {
         guard var draft = editableDraft(&step) else { return }
         guard let i = draft.lineIndex(line) else { return step.refuse(.lineNotFound(line: line)) }
         guard price.minor >= 0 else { return step.refuse(.amountInvalid(text: price.plain)) }
-        guard let approver = requireApproval(.priceOverride, unless: .overridePrice, resume: resume, &step) else { return }
+        guard let approver = requireApproval(.priceOverride, for: .overridePrice, selfService: true,
+                                             amount: nil, resume: resume, &step) else { return }
         if draft.lines[i].originalUnitPrice == nil { draft.lines[i].originalUnitPrice = draft.lines[i].unitPrice }
         draft.lines[i].unitPrice = price
         draft.lines[i].approvedBy = approver.code == user?.code ? nil : approver.code
@@ -96,7 +97,8 @@ extension RegisterState {
         guard discount <= extended else {
             return step.refuse(.discountTooLarge(line: line, discount: discount, amount: extended))
         }
-        guard let approver = requireApproval(.lineDiscount, unless: .discountLine, resume: resume, &step) else { return }
+        guard let approver = requireApproval(.lineDiscount, for: .discountLine, selfService: true,
+                                             amount: nil, resume: resume, &step) else { return }
         draft.lines[i].discount = discount
         draft.lines[i].approvedBy = approver.code == user?.code ? nil : approver.code
         activity = .selling(draft)

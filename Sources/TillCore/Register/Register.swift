@@ -5,6 +5,7 @@ public enum Register {
     public static func reduce(_ state: inout RegisterState, _ action: RegisterAction, now: Timestamp) -> [RegisterEffect] {
         var step = Step(now: now)
         state.apply(action, &step)
+        state.enforceApprovalBinding(&step)
         return step.effects
     }
 }
@@ -21,6 +22,10 @@ struct Step {
 
 extension RegisterState {
     mutating func apply(_ action: RegisterAction, _ step: inout Step) {
+        // The one permission table, checked before the action's own code (see PermissionRule).
+        if case .holds(let permission) = action.permissionRule(during: activity) {
+            guard checkPermission(permission, &step) else { return }
+        }
         switch action {
         case .started(let shift, let sequences):
             self.shift = shift
@@ -60,7 +65,7 @@ extension RegisterState {
         case .refundStarted:
             startLookup(.refund, permission: .refundWithReceipt, &step)
         case .postVoidStarted:
-            startLookup(.postVoid, permission: nil, &step)
+            startLookup(.postVoid, permission: .postVoid, &step)
         case .blindReturnStarted:
             startBlindReturn(&step)
         case .receiptEntered(let text):

@@ -31,7 +31,8 @@ public enum RegisterEvent: Hashable, Sendable, Codable {
     case saleCompleted(receipt: String, total: Money, change: Money)
     case saleFound(receipt: String, returnable: [ReturnableLineSummary])
     case refundQuantityChosen(line: Int, quantity: Quantity, amount: Money)
-    case approvalNeeded(ApprovalReason)
+    /// A supervisor is asked; `amount` is what the PIN approves (nil when no money moves yet).
+    case approvalNeeded(ApprovalReason, amount: Money?)
     case approvalGranted(by: String, reason: ApprovalReason)
     case refundCompleted(number: String, total: Money, tenders: [Tender])
     case postVoidCompleted(number: String, total: Money)

@@ -100,17 +100,37 @@ public struct PostVoidDraft: Hashable, Sendable, Codable {
     }
 }
 
+/// Exactly what a supervisor is asked to approve: the activity as shown (its lines, quantities,
+/// reason and tender), the action that goes on once approved, the permission it is done under
+/// and the amount on the prompt. Any difference is another approval.
+public struct ApprovalSubject: Hashable, Sendable, Codable {
+    public var activity: Activity
+    /// Sent again once approved.
+    public var resume: RegisterAction
+    public var permission: Permission
+    /// The amount the prompt shows (the refund's payout, the sale voided); nil when no money moves yet.
+    public var amount: Money?
+}
+
 public struct PendingApproval: Hashable, Sendable, Codable {
     /// The reason shown; `kinds` lists every approval the one PIN entry grants.
     public var reason: ApprovalReason
     public var kinds: Set<String>
-    /// Sent again once approved.
-    public var resume: RegisterAction
+    public var subject: ApprovalSubject
+
+    public var resume: RegisterAction { subject.resume }
+    public var amount: Money? { subject.amount }
+
+    /// What the journal's approval entry says was approved: kinds, then the amount.
+    var auditDetail: String {
+        kinds.sorted().joined(separator: ",") + (amount.map { " amount=" + $0.plain } ?? "")
+    }
 }
 
 public struct GrantedApproval: Hashable, Sendable, Codable {
     public var approver: User
     public var kinds: Set<String>
+    public var subject: ApprovalSubject
 }
 
 /// The outcome shown after a sale, refund or void completes.

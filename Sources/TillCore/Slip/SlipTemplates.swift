@@ -98,7 +98,12 @@ public struct SlipTemplates: Sendable {
         }
         b.append(.rule("-"))
         b.append(.pair(s(SlipText.tax), refund.tax.negated.plain, .plain))
-        if !refund.rounding.isZero { b.append(.pair(s(SlipText.rounding), refund.rounding.negated.plain, .plain)) }
+        // Said in words, not by a sign: which way the cash payout was rounded for the customer.
+        if refund.rounding.isPositive {
+            b.append(.pair(s(SlipText.roundingPaidMore), refund.rounding.plain, .plain))
+        } else if refund.rounding.isNegative {
+            b.append(.pair(s(SlipText.roundingPaidLess), refund.rounding.magnitude.plain, .plain))
+        }
         b.append(.pair(s(SlipText.refund) + " " + s(SlipText.total), refund.total.negated.formatted, .total))
         for tender in refund.tenders {
             let ref = tender.reference.map { " \($0)" } ?? ""
@@ -106,7 +111,10 @@ public struct SlipTemplates: Sendable {
         }
         b.append(.pair(s(SlipText.reason), s(refund.reason.label), .plain))
         b.append(.pair(s(SlipText.clerk), refund.clerk.name, .plain))
-        if let approver = refund.approver { b.append(.pair(s(SlipText.approvedBy), approver.name, .plain)) }
+        if let approver = refund.approver {
+            b.append(.pair(s(SlipText.approvedBy), approver.name, .plain))
+            if let approved = refund.approvedAmount { b.append(.pair(s(SlipText.approvedAmount), approved.plain, .plain)) }
+        }
         b.append(.signature(s(SlipText.customerSignature)))
         b += trailer(training: refund.training)
         return SlipDocument(kind: .refund, reference: refund.number, blocks: b, training: refund.training)

@@ -12,3 +12,10 @@ public struct CashRounding: Hashable, Sendable, Codable {
         Money(minor: Rounding.toIncrement(amount.minor, increment), currency: amount.currency)
     }
 }
+
+extension CashRounding {
+    /// `amount` rounded toward zero to the increment: never more than `amount`.
+    public func roundDown(_ amount: Money) -> Money {
+        Money(minor: amount.minor - amount.minor % increment, currency: amount.currency)
+    }
+}

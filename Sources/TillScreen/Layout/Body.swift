@@ -10,6 +10,10 @@ enum Body {
         var rows: [ScreenRow] = []
         if let pending = state.pendingApproval {
             rows.append(ScreenRow(" \(ScreenText.approvalTitle.text(lang)): \(pending.reason.label.text(lang)) ", .alert))
+            // The amount the PIN approves: the core cancels the approval if it changes.
+            if let amount = pending.amount {
+                rows.append(ScreenRow(" \(ScreenText.approvalAmount.text(lang)): \(amount.formatted) ", .alert))
+            }
             rows += Columns.wrap(ScreenText.approvalHelp.text(lang), width).map { ScreenRow($0, .bold) }
             rows.append(.blank)
         }

@@ -53,6 +53,7 @@ enum ScreenText {
     static let confirmRefund = t("Enter: confirm the refund · Esc: back", "回车：确认退款 · Esc：返回")
     static let confirmVoid = t("Enter: confirm the post-void · Esc: back", "回车：确认作废 · Esc：返回")
     static let approvalTitle = t("SUPERVISOR APPROVAL NEEDED", "需要主管审批")
+    static let approvalAmount = t("Amount to approve", "审批金额")
     static let approvalHelp = t("Supervisor: type your code, Enter, then your PIN, Enter. Esc cancels.",
                                 "主管：输入工号后回车，再输入密码后回车。Esc 取消。")
     static let reportHelp = t("↑↓ scroll · Esc or Enter closes", "↑↓ 滚动 · Esc 或回车关闭")

@@ -27,9 +27,16 @@ enum DefaultConfiguration {
     window_days = 30           # a sale on day D is refundable through day D + window_days
     per_refund_limit = "500.00"        # one refund above this needs a supervisor
     clerk_shift_limit = "1000.00"      # a clerk's refunds in one shift above this need a supervisor
-    allow_store_credit = true
-    cash_for_card_needs_supervisor = true   # false: cash back for card sales is refused outright
-    allow_card_for_cash = false            # card refunds for cash sales
+
+    [refund.substitution]      # refunding a payment to another tender: "allowed", "supervisor" or "refused"
+    card_to_cash = "supervisor"
+    cash_to_card = "refused"               # a known fraud pattern
+    cash_to_store_credit = "allowed"
+    card_to_store_credit = "allowed"
+    store_credit_to_cash = "supervisor"
+    store_credit_to_card = "refused"
+    card_to_other_card = "supervisor"      # a card refund to another card than paid
+    # (older switches, still read: allow_store_credit, cash_for_card_needs_supervisor, allow_card_for_cash)
 
     [blind_return]             # returns without a receipt
     enabled = true

@@ -53,9 +53,7 @@ struct ResolvedConfiguration {
         refund.windowDays = Int64(file.refund?.window_days ?? 30)
         refund.perRefundLimitMinor = try money("refund.per_refund_limit", file.refund?.per_refund_limit, 50_000)
         refund.clerkShiftLimitMinor = try money("refund.clerk_shift_limit", file.refund?.clerk_shift_limit, 100_000)
-        refund.allowStoreCredit = file.refund?.allow_store_credit ?? true
-        refund.cashForCardNeedsSupervisor = file.refund?.cash_for_card_needs_supervisor ?? true
-        refund.allowCardForCash = file.refund?.allow_card_for_cash ?? false
+        refund.substitution = try Self.substitution(file.refund)
 
         var blind = BlindReturnPolicy()
         blind.enabled = file.blind_return?.enabled ?? true
@@ -118,6 +116,34 @@ struct ResolvedConfiguration {
         scannerURL = file.scanner?.url ?? "keyboard"
         logoFile = file.shop?.logo_file
         keyBindings = file.keys ?? [:]
+    }
+
+    /// The tender-substitution table: the three older switches first (shorthands for their
+    /// pairs), then `[refund.substitution]`, whose every key is a pair and every value a decision.
+    static func substitution(_ refund: TillConfiguration.Refund?) throws -> TenderSubstitutionPolicy {
+        typealias Pair = TenderSubstitutionPolicy.Pair
+        var policy = TenderSubstitutionPolicy()
+        if let allow = refund?.allow_store_credit {
+            for paid in [TenderKind.cash, .card] { policy.decisions[Pair(paid: paid, refunded: .storeCredit)] = allow ? .allowed : .refused }
+        }
+        if let supervisor = refund?.cash_for_card_needs_supervisor {
+            policy.decisions[Pair(paid: .card, refunded: .cash)] = supervisor ? .supervisor : .refused
+        }
+        if let allow = refund?.allow_card_for_cash {
+            policy.decisions[Pair(paid: .cash, refunded: .card)] = allow ? .allowed : .refused
+        }
+        let pairs = Dictionary(uniqueKeysWithValues: Pair.all.map { ($0.key, $0) })
+        for (key, value) in refund?.substitution ?? [:] {
+            guard let pair = pairs[key] else {
+                throw CLIError.badSetting("refund.substitution", value: key,
+                                          expected: Pair.all.map(\.key).joined(separator: ", "))
+            }
+            guard let decision = TenderSubstitutionPolicy.Decision(rawValue: value) else {
+                throw CLIError.badSetting("refund.substitution.\(key)", value: value, expected: "allowed, supervisor, refused")
+            }
+            policy.decisions[pair] = decision
+        }
+        return policy
     }
 
     static func parseOffset(_ text: String) -> Int64? {

@@ -28,6 +28,8 @@ struct TillConfiguration: Codable {
         var allow_store_credit: Bool?
         var cash_for_card_needs_supervisor: Bool?
         var allow_card_for_cash: Bool?
+        /// `[refund.substitution]`: "paid_to_refunded" -> "allowed" | "supervisor" | "refused".
+        var substitution: [String: String]?
     }
     struct BlindReturn: Codable {
         var enabled: Bool?

@@ -36,8 +36,10 @@ enum EventJSON {
             }]
         case .refundQuantityChosen(let line, let qty, let amount):
             return ["event": "refundLineChosen", "line": line, "quantity": qty.description, "amount": amount.plain]
-        case .approvalNeeded(let reason):
-            return ["event": "approvalNeeded", "approval": reason.kind, "message": reason.label.text(lang)]
+        case .approvalNeeded(let reason, let amount):
+            var object: [String: Any] = ["event": "approvalNeeded", "approval": reason.kind, "message": reason.label.text(lang)]
+            if let amount { object["amount"] = amount.plain }
+            return object
         case .approvalGranted(let by, let reason):
             return ["event": "approvalGranted", "approver": by, "approval": reason.kind]
         case .refundCompleted(let number, let total, let tenders):

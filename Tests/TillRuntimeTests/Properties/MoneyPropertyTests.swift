@@ -1,0 +1,41 @@
+import Testing
+import TillCore
+import TillJournal
+
+/// Issue 9's invariants over generated shop days: the pure core for most cases, the real
+/// runtime and SQLite journal for fewer (its append guards, X/Z totals equal to its sums).
+@Suite struct MoneyPropertyTests {
+    @Test func theCoreKeepsEveryMoneyInvariant() {
+        let failure = PropertyRun.check("core money invariants", cases: 10_000, baseSeed: 9_000_000,
+                                        generate: MoneyCase.generate, shrink: { $0.shrunk() }) { testCase in
+            var driver = MoneyDriver(MemoryWorld(testCase), testCase)
+            return driver.run()
+        }
+        #expect(failure == nil, "\(failure ?? "")")
+    }
+
+    @Test func theJournalAgreesAndItsTotalsAreItsSums() {
+        let failure = PropertyRun.check("runtime + journal money invariants", cases: 100, baseSeed: 9_900_000,
+                                        generate: MoneyCase.generate, shrink: { $0.shrunk() }) { testCase in
+            do {
+                let world = try RuntimeWorld(testCase)
+                var driver = MoneyDriver(world, testCase)
+                if let problem = driver.run() { return problem }
+                if let error = world.errors.first { return "the journal refused what the core did: \(error)" }
+                guard let shift = world.runtime.state.shift else { return "no open shift" }
+                let journal = try world.journal.shiftTotals(shift: shift.number, till: testCase.config.till)
+                let sums = Ledgers(world.committed).totals(shift)
+                guard let journal else { return "the journal has no totals for the shift" }
+                if journal.sales != sums.sales || journal.refunds != sums.refunds || journal.voids != sums.voids
+                    || journal.tenders != sums.tenders || journal.salesTax != sums.salesTax {
+                    return "X/Z totals \(journal) differ from the records' sums \(sums)"
+                }
+                return nil
+            } catch {
+                return "could not run: \(error)"
+            }
+        }
+        #expect(failure == nil, "\(failure ?? "")")
+    }
+}
+
