@@ -11,6 +11,9 @@ enum InputGuards {
             if case .string(let text) = value.storage { try checkText(text) }
         }
         try checkJSONText(payload)
+        if let total = columns.totalMinor, total.magnitude > UInt64(ValueLimits.maximumAmountMinor) {
+            throw JournalError.valueOutOfRange(what: "total", value: String(total), range: "at most \(ValueLimits.maximumAmountMinor) minor units")
+        }
         let at = Timestamp(seconds: columns.at)
         guard ValueLimits.contains(time: at) else {
             throw JournalError.valueOutOfRange(what: "time", value: String(columns.at), range: "\(ValueLimits.earliestTime.seconds)…\(ValueLimits.latestTime.seconds) s since 1970")

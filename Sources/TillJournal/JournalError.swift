@@ -29,6 +29,7 @@ public enum JournalError: Error, Hashable, Sendable {
     case textNotAllowed(character: String, text: String)
     case entryBeforeLast(at: Timestamp, last: Timestamp)
     case valueOutOfRange(what: String, value: String, range: String)
+    case notEmptyForTestMark(path: String)
 
     // Storage failures while running
     case diskFull(path: String)
@@ -103,6 +104,9 @@ extension JournalError {
         case .entryBeforeLast(let at, let last):
             return t("The till's clock says \(at.localText(utcOffsetSeconds: 0)) UTC, earlier than the journal's last entry at \(last.localText(utcOffsetSeconds: 0)) UTC: entries are never dated before earlier ones, so nothing was recorded.",
                      "收银机时钟为 UTC \(at.localText(utcOffsetSeconds: 0))，早于日志最后一条记录的时间 UTC \(last.localText(utcOffsetSeconds: 0))：记录不能早于之前的记录，本次未记录任何内容。")
+        case .notEmptyForTestMark(let path):
+            return t("The journal \(path) already has entries: only a new journal can be made a test journal.",
+                     "日志 \(path) 已有记录：只有新日志才能设为测试日志。")
         case .valueOutOfRange(let what, let value, let range):
             return t("\(what) \(value) is out of range (\(range)); nothing was recorded.", "\(what) \(value) 超出范围（\(range)）；本次未记录任何内容。")
         case .diskFull(let path):
@@ -166,6 +170,8 @@ extension JournalError {
         case .entryBeforeLast:
             return t("Set the system clock to the right time (for example `timedatectl set-ntp true`), then try again.",
                      "请将系统时钟调到正确时间（例如 `timedatectl set-ntp true`）后重试。")
+        case .notEmptyForTestMark:
+            return t("Pass --db with the path of a new file for the test journal.", "请用 --db 为测试日志指定一个新文件的路径。")
         case .valueOutOfRange:
             return t("Use a value within the range named above.", "请使用上述范围内的数值。")
         case .unreadableEntry:
