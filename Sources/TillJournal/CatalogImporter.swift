@@ -82,8 +82,12 @@ public struct CatalogImporter: Sendable {
         guard record.fields.count == Self.columns.count else {
             return .failure(.wrongColumnCount(found: record.fields.count, expected: Self.columns.count))
         }
-        func field(_ name: String) -> String { position[name].map { record.fields[$0].trimmingSpaces } ?? "" }
-        // Text is checked before anything is stored: a control character is a rejected row, not a stored one.
+        // A name quoted across lines is one name: its line breaks and tabs become a space. Any other
+        // control character is a rejected row, checked before anything is stored.
+        func field(_ name: String) -> String {
+            let text = position[name].map { record.fields[$0].trimmingSpaces } ?? ""
+            return name == "name" ? InputText.joiningLines(text) : text
+        }
         for name in Self.columns {
             if let bad = InputText.firstForbidden(in: field(name)) {
                 return .failure(.controlCharacter(column: name, character: InputText.name(bad)))
