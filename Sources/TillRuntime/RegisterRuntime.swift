@@ -48,6 +48,7 @@ public final class RegisterRuntime {
     /// A till whose clock is earlier than its journal's last entry does not start: everything it
     /// recorded would be dated before what is already there (the journal refuses that too).
     static func checkClock(_ now: Timestamp, journal: JournalDatabase) throws {
+        guard ValueLimits.contains(time: now) else { throw RuntimeError.clockOutOfRange(now: now) }
         if let last = try journal.lastEntryTime(), now < last { throw RuntimeError.clockBehindJournal(now: now, last: last) }
     }
 

@@ -28,7 +28,13 @@ public struct RuntimeError: Error, Hashable, Sendable {
     /// A failure after the record was committed: the transaction stands, its number is used, and
     /// only what came after (the print state) is missing.
     static func afterCommit(reference: String, _ error: Error) -> RuntimeError {
-        let cause = (error as? JournalError)?.message ?? LocalizedText(en: "\(error)", zh: "\(error)")
+        let cause: LocalizedText = switch error as? JournalError {
+        // The journal's own text for a full disk says nothing was recorded: true for a record,
+        // not for what follows one.
+        case .diskFull(let path)?: LocalizedText(en: "the disk holding the journal \(path) is full.", zh: "日志 \(path) 所在的磁盘已满。")
+        case let journalError?: journalError.message
+        case nil: LocalizedText(en: "\(error).", zh: "\(error)。")
+        }
         let what = reference.isEmpty ? LocalizedText(en: "The transaction", zh: "该交易")
                                      : LocalizedText(en: reference, zh: reference)
         return RuntimeError(
@@ -38,12 +44,24 @@ public struct RuntimeError: Error, Hashable, Sendable {
                                   zh: "请勿重复操作。请释放磁盘空间或修复日志存储，然后重印\(reference.isEmpty ? "小票" : " " + reference)。"))
     }
 
+    /// What to do about a clock the till cannot use.
+    static let setSystemClock = LocalizedText(
+        en: "Set the system clock to the right time (for example `timedatectl set-ntp true`), then start the till again.",
+        zh: "请将系统时钟调到正确时间（例如 `timedatectl set-ntp true`），然后重新启动收银机。")
+
     static func clockBehindJournal(now: Timestamp, last: Timestamp) -> RuntimeError {
         RuntimeError(
             message: LocalizedText(en: "The till's clock says \(now.localText(utcOffsetSeconds: 0)) UTC, earlier than the journal's last entry (\(last.localText(utcOffsetSeconds: 0)) UTC): the clock is wrong or was moved back.",
                                    zh: "收银机时钟为 UTC \(now.localText(utcOffsetSeconds: 0))，早于日志最后一条记录（UTC \(last.localText(utcOffsetSeconds: 0))）：时钟有误或被调回。"),
-            remedy: LocalizedText(en: "Set the system clock to the right time (for example `timedatectl set-ntp true`), then start the till again.",
-                                  zh: "请将系统时钟调到正确时间（例如 `timedatectl set-ntp true`），然后重新启动收银机。"))
+            remedy: setSystemClock)
+    }
+
+    static func clockOutOfRange(now: Timestamp) -> RuntimeError {
+        let rule = RangedValue.time.rule(.cny)
+        return RuntimeError(
+            message: LocalizedText(en: "The till's clock says \(now.seconds) s since 1970, which is out of range: \(rule.en).",
+                                   zh: "收银机时钟为 1970 年起 \(now.seconds) 秒，超出范围：\(rule.zh)。"),
+            remedy: setSystemClock)
     }
 
     static func shiftCurrency(shift: String, till: String) -> RuntimeError {

@@ -28,7 +28,7 @@ struct ResolvedConfiguration {
 
     init(_ file: TillConfiguration, environment: [String: String]) throws {
         let tillID = file.till?.id ?? "01"
-        guard tillID.count == 2, tillID.allSatisfy(\.isNumber) else {
+        guard tillID.count == 2, tillID.allSatisfy(\.isASCIIDigit) else {
             throw CLIError.badSetting("till.id", value: tillID, expected: "two digits, e.g. \"01\"")
         }
         let code = file.till?.currency ?? "CNY"
