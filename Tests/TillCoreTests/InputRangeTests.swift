@@ -98,6 +98,16 @@ import Testing
         #expect(till.sales.count == 1)
     }
 
+    @Test func aScannersLineEndAroundACodeIsNormalisedNotRefused() {
+        var till = TestTill()
+        till.signInAndOpenShift()
+        till.send(.codeEntered("6901234567892\r\n", quantity: nil))
+        till.send(.codeEntered("69012\r34567892", quantity: nil))
+        #expect(till.refusals == [.textNotAllowed(field: .itemCode, character: "U+000D")])
+        till.send(.tendered(.card, amount: nil, reference: "AUTH-7\n"))
+        #expect(till.sales.values.first?.tenders.first?.reference == "AUTH-7")
+    }
+
     @Test func theForbiddenSetIsControlsFormatsAndSeparators() {
         for value: UInt32 in [0x0, 0x9, 0xA, 0x1B, 0x7F, 0x85, 0x9F, 0xAD, 0x200E, 0x202A, 0x202E, 0x2066, 0x2069, 0x2028, 0x2029, 0xFEFF] {
             #expect(InputText.isForbidden(Unicode.Scalar(value)!), "U+\(String(value, radix: 16))")

@@ -17,30 +17,30 @@ extension RegisterAction {
         case .shiftTotalsLoaded(let totals, _):
             return check.currency(totals.shift.openingFloat)
         case .codeEntered(let code, let quantity):
-            return check.text(code, .itemCode) ?? quantity.flatMap(check.quantity)
+            return check.trimmedText(code, .itemCode) ?? quantity.flatMap(check.quantity)
         case .itemFound(let item, let taxClass, let code, let quantity, let lowest):
-            return check.text(code, .itemCode) ?? quantity.flatMap(check.quantity) ?? check.item(item, taxClass)
+            return check.trimmedText(code, .itemCode) ?? quantity.flatMap(check.quantity) ?? check.item(item, taxClass)
                 ?? lowest.flatMap(check.money)
         case .itemNotFound(let code):
-            return check.text(code, .itemCode)
+            return check.trimmedText(code, .itemCode)
         case .quantityChanged(_, let quantity), .refundQuantitySet(_, let quantity):
             return check.quantity(quantity)
         case .priceOverridden(_, let amount), .lineDiscounted(_, let amount):
             return check.money(amount)
         case .tendered(let kind, let amount, let reference):
-            return amount.flatMap(check.money) ?? reference.flatMap { check.text($0, kind == .card ? .cardReference : .tenderReference) }
+            return amount.flatMap(check.money) ?? reference.flatMap { check.trimmedText($0, kind == .card ? .cardReference : .tenderReference) }
         case .receiptEntered(let text):
-            return check.text(text, .receipt)
+            return check.trimmedText(text, .receipt)
         case .saleLoaded(let sale):
             return check.currency(sale.sale.total)
         case .saleNotFound(let reference):
-            return check.text(reference, .receipt)
+            return check.trimmedText(reference, .receipt)
         case .reasonChosen(let code):
             return check.text(code, .reasonCode)
         case .refundTenderChosen(let kind, let reference):
             return reference.flatMap { check.text($0, kind == .card ? .cardReference : .tenderReference) }
         case .customerReferenceEntered(let text):
-            return check.text(text, .customerReference)
+            return check.trimmedText(text, .customerReference)
         case .reprintRequested(let reference):
             return check.text(reference, .slipReference)
         case .started, .signInRefused, .signOutRequested, .reportRequested, .lineVoided, .refundStarted,
@@ -58,6 +58,10 @@ struct InputCheck {
     func text(_ value: String, _ field: TextField) -> Refusal? {
         InputText.firstForbidden(in: value).map { .textNotAllowed(field: field, character: InputText.name($0)) }
     }
+
+    /// Text the core trims before it uses it (codes, receipts, references): a scanner's CR or LF
+    /// suffix around it is normalised away, not refused; inside it, it is refused.
+    func trimmedText(_ value: String, _ field: TextField) -> Refusal? { text(value.trimmingSpaces, field) }
 
     func currency(_ amount: Money) -> Refusal? {
         amount.currency == currency ? nil : .currencyMismatch(expected: currency.code, found: amount.currency.code)
