@@ -64,23 +64,18 @@ import Testing
     }
 }
 
-/// SplitMix64 with the mutations the fuzz test applies.
+/// The seeded generator (`SplitMix64`) with the mutations the fuzz tests apply.
 struct FuzzRandom {
     let seed: UInt64
-    private var state: UInt64
+    private var rng: SplitMix64
 
+    /// $TILL_TEST_SEED repeats a run; otherwise a fresh seed, printed on failure.
     static func fromEnvironment() -> FuzzRandom {
         let seed = ProcessInfo.processInfo.environment["TILL_TEST_SEED"].flatMap(UInt64.init) ?? UInt64.random(in: 1...UInt64.max)
-        return FuzzRandom(seed: seed, state: seed)
+        return FuzzRandom(seed: seed, rng: SplitMix64(seed: seed))
     }
 
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
+    mutating func next() -> UInt64 { rng.next() }
 
     mutating func int(_ upTo: Int) -> Int { Int(next() % UInt64(max(1, upTo))) }
     mutating func pick<T>(_ values: [T]) -> T { values[int(values.count)] }
