@@ -5,7 +5,7 @@
 /// tampered; other controls (C0, DEL, C1), invisible format characters (bidi overrides and
 /// isolates, the BOM, soft hyphen, word joiners) and line/paragraph separators let a slip or a
 /// report show something other than what is stored. The core refuses them in every action
-/// (`RegisterAction.inputRefusal`) and the journal refuses to store them (`TextGuard` there).
+/// (`RegisterAction.inputRefusal`) and the journal refuses to store them (`InputGuards` there).
 /// Zero-width joiner and non-joiner stay allowed: emoji and some scripts need them.
 public enum InputText {
     /// The first character the till does not accept in `text`, if any.

@@ -1,9 +1,10 @@
 import Foundation
 import Testing
 
-/// Issue 9: on the shop's journal time comes from the system clock; `at` and `--clock-override`
-/// exist only for training and test journals, and nothing is ever dated before an earlier entry.
-@Suite struct ClockCommandTests {
+/// Issue 9 through the real binary: on the shop's journal time comes from the system clock (`at`
+/// and `--clock-override` exist only for training and test journals, nothing is ever dated before
+/// an earlier entry), and extreme or hostile input is refused by name without losing the sale.
+@Suite struct RobustnessCommandTests {
     @Test func theShopsJournalRefusesClockOverridesSoALockOutCannotBeJumped() throws {
         let till = try TillProcess()
         defer { till.cleanUp() }
@@ -66,5 +67,17 @@ import Testing
         #expect(e[6]["code"] as? String == "text_not_allowed" && e[7]["code"] as? String == "text_not_allowed")
         #expect(e.contains { $0["event"] as? String == "saleCompleted" })
         #expect(try till.run(["journal", "verify"]).status == 0)
+    }
+
+    @Test func aTillSwitchedToAnotherCurrencyWithAShiftOpenSaysSoInsteadOfMixingThem() throws {
+        let till = try TillProcess()
+        defer { till.cleanUp() }
+        #expect(try till.run(["exec"], stdin: "").status == 0) // the demo journal: a CNY shift is open
+        try ("[security]\npin_hash_rounds = 1000\n[till]\nlanguage = \"en\"\ncurrency = \"EUR\"\n")
+            .write(toFile: till.configPath, atomically: true, encoding: .utf8)
+        let out = try till.run(["exec"], stdin: "signin 1001 1111\nscan MUG-01\ncash\n")
+        #expect(out.status == 1)
+        #expect(out.stderr.contains("The open shift is in CNY, but this till is set to EUR"))
+        #expect(out.stderr.contains("Set till.currency back to CNY"))
     }
 }
