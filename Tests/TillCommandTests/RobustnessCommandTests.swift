@@ -80,4 +80,19 @@ import Testing
         #expect(out.stderr.contains("The open shift is in CNY, but this till is set to EUR"))
         #expect(out.stderr.contains("Set till.currency back to CNY"))
     }
+
+    @Test func aDrillFileWithAnExtremeClockIsRefusedByKey() throws {
+        let till = try TillProcess()
+        defer { till.cleanUp() }
+        let stock = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../Sources/till/Drills/01-full-refund.toml")
+        let text = try String(contentsOf: stock, encoding: .utf8)
+            .split(separator: "\n", omittingEmptySubsequences: false)
+            .map { $0.hasPrefix("now = ") ? "now = 9223372036854775807" : String($0) }.joined(separator: "\n")
+        let path = till.dataDir + "/extreme.toml"
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        let out = try till.run(["drill", "run", path, "--trainee", "mei", "--trainer", "3001", "--keys", "/dev/null"],
+                               env: ["TILL_PIN": "3333"])
+        #expect(out.status == 1)
+        #expect(out.stderr.contains("now = \"9223372036854775807\" is not valid") && out.stderr.contains("946684800"))
+    }
 }
