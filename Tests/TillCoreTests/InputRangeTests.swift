@@ -20,6 +20,7 @@ import Testing
         #expect(DecimalText.check("9999999999999999999", scale: 0) == .failure(.tooManyDigits(maximum: 18)))
         #expect(DecimalText.check("1.2345", scale: 3) == .failure(.tooManyDecimals(maximum: 3)))
         #expect(DecimalText.check(" ", scale: 2) == .failure(.empty))
+        #expect(Money(minor: .min, currency: .cny).formatted == "-¥92233720368547758.08") // no abs(Int64.min)
     }
 
     /// Any text at all: parsing never traps, and what it accepts is exactly ASCII digits with a sign.
