@@ -89,4 +89,58 @@ import TillJournal
             return error.message.en.contains("earlier than the journal's last entry") && error.remedy.zh.contains("系统时钟")
         }
     }
+
+    /// Random sales, refunds and reprints while the disk randomly refuses print-state writes: an
+    /// action that committed an entry never reports "nothing was recorded", the core's document
+    /// numbers always match the journal's (none reused), every slip the journal has as not
+    /// printed is shown as such, and the journal verifies. Seeded; the seed is printed on failure.
+    @Test func generatedSalesAndRefundsOnAFailingDiskNeverContradictTheJournal() throws {
+        var random = UInt64.random(in: 1...UInt64.max)
+        let seed = random
+        func next(_ n: Int) -> Int {
+            random ^= random << 13; random ^= random >> 7; random ^= random << 17
+            return Int(random % UInt64(n))
+        }
+        for _ in 0..<6 {
+            let (journal, folder) = try Self.journalWhoseRefundPrintStatesFail()
+            defer { try? FileManager.default.removeItem(atPath: folder) }
+            let other = try DatabaseQueue(path: folder + "/journal.sqlite")
+            // The disk is "full" for every slip while the flag table has a row.
+            try other.write { db in
+                try db.execute(sql: """
+                    CREATE TABLE diskFull (on_ INTEGER);
+                    CREATE TRIGGER anySlipDiskFull BEFORE UPDATE OF printState ON slip WHEN EXISTS (SELECT 1 FROM diskFull)
+                    BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END
+                    """)
+            }
+            func entries() throws -> Int { try other.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM journalEntry") ?? 0 } }
+            let f = try RuntimeFixture(journal: journal)
+            f.openShift()
+            for _ in 0..<30 {
+                if next(3) == 0 {
+                    let full = next(2) == 0
+                    try other.write { try $0.execute(sql: full ? "INSERT INTO diskFull VALUES (1)" : "DELETE FROM diskFull") }
+                }
+                let sales = f.runtime.state.sequences.nextSale - 1
+                let receipt = "S01-" + String(repeating: "0", count: 6 - String(max(1, sales)).count) + String(max(1, sales))
+                let actions: [RegisterAction] = switch next(4) {
+                case 0, 1: [.codeEntered("TEA", quantity: .each(Int64(1 + next(3)))), .tendered(.cash, amount: nil, reference: nil)]
+                case 2: [.refundStarted, .receiptEntered(receipt), .refundQuantitySet(line: 1, .one), .reasonChosen(code: "DAMAGED"), .confirmed]
+                default: [.reprintRequested(reference: next(2) == 0 ? receipt : "R01-000001")]
+                }
+                let before = try entries()
+                let out = actions.flatMap { f.runtime.send($0) }
+                f.send(.cancelled)
+                if try entries() > before {
+                    for case .error(let e) in out {
+                        #expect(!"\(e.message.en) \(e.remedy.en)".lowercased().contains("nothing was recorded"), "seed \(seed): \(e)")
+                    }
+                }
+                #expect(f.runtime.state.sequences == (try journal.sequences(till: "01")), "seed \(seed)")
+                let unprinted = Set(try journal.slips(unprintedOnly: true).map(\.reference))
+                #expect(unprinted.isSubset(of: Set(f.runtime.state.unprintedSlips.keys)), "seed \(seed): \(unprinted)")
+            }
+            #expect(try journal.verify().isIntact, "seed \(seed)")
+        }
+    }
 }
