@@ -150,7 +150,7 @@ import Testing
     }
 }
 
-/// SplitMix64: the seed comes from $TILL_TEST_SEED or the clock and is printed on failure.
+/// SplitMix64: the seed comes from $TILL_TEST_SEED or is fresh, and is printed on failure.
 struct SeededRandom {
     let seed: UInt64
     private var state: UInt64
@@ -159,7 +159,7 @@ struct SeededRandom {
 
     static func fromEnvironment() -> SeededRandom {
         if let text = ProcessInfo.processInfo.environment["TILL_TEST_SEED"], let seed = UInt64(text) { return SeededRandom(seed: seed) }
-        return SeededRandom(seed: UInt64(truncatingIfNeeded: ContinuousClock.now.hashValue) | 1)
+        return SeededRandom(seed: UInt64.random(in: 1...UInt64.max))
     }
 
     mutating func next() -> UInt64 {
