@@ -42,6 +42,8 @@ public enum CatalogRowProblem: Error, Hashable, Sendable {
     case barcodeCheckDigitWrong(code: String, expected: Int, found: Int)
     case duplicateBarcode(code: String, firstLine: Int)
     case notAYesNo(column: String, text: String)
+    case controlCharacter(column: String, character: String)
+    case priceOutOfRange(text: String, maximum: String)
 
     public var message: LocalizedText {
         switch self {
@@ -58,6 +60,11 @@ public enum CatalogRowProblem: Error, Hashable, Sendable {
             return t("the name is empty", "名称为空")
         case .priceNotANumber(let text):
             return t("the price \"\(text)\" is not a number like 12.50", "价格 \"\(text)\" 不是 12.50 这样的数字")
+        case .controlCharacter(let column, let character):
+            return t("\(column) contains the control character \(character), which the till does not store",
+                     "\(column) 含有控制字符 \(character)，收银机不予保存")
+        case .priceOutOfRange(let text, let maximum):
+            return t("the price \(text) is over the maximum \(maximum)", "价格 \(text) 超过上限 \(maximum)")
         case .negativePrice(let text):
             return t("the price \(text) is negative", "价格 \(text) 为负数")
         case .unknownTaxClass(let id):

@@ -82,7 +82,17 @@ public struct CatalogImporter: Sendable {
         guard record.fields.count == Self.columns.count else {
             return .failure(.wrongColumnCount(found: record.fields.count, expected: Self.columns.count))
         }
-        func field(_ name: String) -> String { record.fields[position[name]!].trimmingSpaces }
+        // A name quoted across lines is one name: its line breaks and tabs become a space. Any other
+        // control character is a rejected row, checked before anything is stored.
+        func field(_ name: String) -> String {
+            let text = position[name].map { record.fields[$0].trimmingSpaces } ?? ""
+            return name == "name" ? InputText.joiningLines(text) : text
+        }
+        for name in Self.columns {
+            if let bad = InputText.firstForbidden(in: field(name)) {
+                return .failure(.controlCharacter(column: name, character: InputText.name(bad)))
+            }
+        }
 
         let sku = field("sku")
         guard !sku.isEmpty else { return .failure(.emptySKU) }
@@ -92,6 +102,9 @@ public struct CatalogImporter: Sendable {
         let priceText = field("price")
         guard let price = Money(parsing: priceText, currency: currency) else { return .failure(.priceNotANumber(text: priceText)) }
         guard !price.isNegative else { return .failure(.negativePrice(text: priceText)) }
+        guard ValueLimits.contains(amount: price) else {
+            return .failure(.priceOutOfRange(text: priceText, maximum: ValueLimits.maximumAmountText(currency)))
+        }
         let taxClass = field("tax_class")
         guard taxClasses.contains(taxClass) else { return .failure(.unknownTaxClass(id: taxClass)) }
 

@@ -35,6 +35,7 @@ extension JournalDatabase {
 
     /// The guarded write of one record inside an open transaction; returns its sequence number.
     private static func write(_ record: JournalRecord, payload: String, columns: EntryColumns, _ db: Database) throws -> Int64 {
+        try InputGuards.check(payload: payload, columns: columns, db)
         try AppendGuards.check(record, db)
         let seq = try appendEntry(db, columns: columns, payload: payload)
         for row in try Projection.rows(for: record, seq: seq) {

@@ -75,6 +75,7 @@ extension JournalDatabase {
 
     /// One item; the caller holds the transaction. A barcode moves to this item if another had it.
     static func upsert(_ item: CatalogItem, _ db: Database) throws {
+        try InputGuards.checkItem(item)
         try db.cachedStatement(sql: """
             INSERT INTO catalogItem (sku, name, priceMinor, currency, taxClassID, returnable, weighed)
             VALUES (?, ?, ?, ?, ?, ?, ?)

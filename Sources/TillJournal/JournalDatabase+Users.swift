@@ -4,7 +4,9 @@ import TillCore
 extension JournalDatabase {
     /// Adds a user with a PIN of 4 to 8 digits (stored only as a salted slow hash).
     public func addUser(_ user: User, pin: String) throws {
-        guard (4...8).contains(pin.count), pin.allSatisfy({ ("0"..."9").contains($0) }) else { throw JournalError.pinFormat }
+        guard (4...8).contains(pin.count), pin.allSatisfy(\.isASCIIDigit) else { throw JournalError.pinFormat }
+        try InputGuards.checkText(user.code)
+        try InputGuards.checkText(user.name)
         let hash = try pinHasher.hash(pin) // slow: outside the write lock
         try write { db in
             if try Bool.fetchOne(db, cachedSQL: "SELECT 1 FROM user WHERE code = ?", arguments: [user.code]) != nil {

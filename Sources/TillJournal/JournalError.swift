@@ -28,6 +28,11 @@ public enum JournalError: Error, Hashable, Sendable {
     case shiftAlreadyClosed(till: String, shift: Int64)
     case shiftNotFound(till: String, shift: Int64)
     case unreadableEntry(seq: Int64, cause: String)
+    /// Input checks the journal repeats before it stores or signs anything (InputGuards.swift).
+    case textNotAllowed(character: String, text: String)
+    case entryBeforeLast(at: Timestamp, last: Timestamp)
+    case valueOutOfRange(what: String, value: String, range: String)
+    case notEmptyForTestMark(path: String)
 
     // Storage failures while running
     case diskFull(path: String)
@@ -104,6 +109,17 @@ extension JournalError {
             return t("Shift \(shift) of till \(till) is not in the journal.", "日志中没有收银台 \(till) 的班次 \(shift)。")
         case .unreadableEntry(let seq, let cause):
             return t("Journal entry \(seq) cannot be read: \(cause).", "日志条目 \(seq) 无法读取：\(cause)。")
+        case .textNotAllowed(let character, let text):
+            return t("\"\(text)\" contains the control character \(character); the journal does not store it, and nothing was recorded.",
+                     "“\(text)” 含有控制字符 \(character)；日志不予保存，本次未记录任何内容。")
+        case .entryBeforeLast(let at, let last):
+            return t("The till's clock says \(at.localText(utcOffsetSeconds: 0)) UTC, earlier than the journal's last entry at \(last.localText(utcOffsetSeconds: 0)) UTC: entries are never dated before earlier ones, so nothing was recorded.",
+                     "收银机时钟为 UTC \(at.localText(utcOffsetSeconds: 0))，早于日志最后一条记录的时间 UTC \(last.localText(utcOffsetSeconds: 0))：记录不能早于之前的记录，本次未记录任何内容。")
+        case .notEmptyForTestMark(let path):
+            return t("The journal \(path) already has entries: only a new journal can be made a test journal.",
+                     "日志 \(path) 已有记录：只有新日志才能设为测试日志。")
+        case .valueOutOfRange(let what, let value, let range):
+            return t("\(what) \(value) is out of range (\(range)); nothing was recorded.", "\(what) \(value) 超出范围（\(range)）；本次未记录任何内容。")
         case .diskFull(let path):
             return t("The disk holding the journal \(path) is full; nothing was recorded.", "日志 \(path) 所在的磁盘已满；本次未记录任何内容。")
         case .busy(let path):
@@ -165,6 +181,15 @@ extension JournalError {
             return t("Open a new shift.", "请开始新的班次。")
         case .shiftNotFound:
             return t("Open a shift first, or check the shift number.", "请先开班，或核对班次号。")
+        case .textNotAllowed:
+            return t("Type the text again with letters, digits and punctuation only.", "请只用字母、数字和标点重新输入。")
+        case .entryBeforeLast:
+            return t("Set the system clock to the right time (for example `timedatectl set-ntp true`), then try again.",
+                     "请将系统时钟调到正确时间（例如 `timedatectl set-ntp true`）后重试。")
+        case .notEmptyForTestMark:
+            return t("Pass --db with the path of a new file for the test journal.", "请用 --db 为测试日志指定一个新文件的路径。")
+        case .valueOutOfRange:
+            return t("Use a value within the range named above.", "请使用上述范围内的数值。")
         case .unreadableEntry:
             return t("Run `till journal verify` to find what was changed, and restore the journal from its backup.",
                      "请运行 `till journal verify` 查明改动，并从备份恢复日志。")

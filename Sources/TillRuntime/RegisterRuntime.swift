@@ -17,6 +17,9 @@ public final class RegisterRuntime {
     /// their outcomes come back through `takePrintOutcomes()`.
     public var queuesPrintJobs = false
     private let inbox = PrintInbox()
+    /// Failures after a record was committed (a print state not saved), reported with the action's
+    /// outputs. They never undo the record: the transaction happened.
+    private var afterCommitErrors: [RuntimeError] = []
 
     public init(config: RegisterConfig, journal: JournalDatabase, printer: SlipPrinter,
                 clock: @escaping () -> Timestamp) throws {
@@ -25,15 +28,28 @@ public final class RegisterRuntime {
         self.printer = printer
         self.clock = clock
         do {
+            try Self.checkClock(clock(), journal: journal)
             let shift = try journal.openShift(till: config.till)
+            if let shift, shift.openingFloat.currency != config.currency {
+                throw RuntimeError.shiftCurrency(shift: shift.openingFloat.currency.code, till: config.currency.code)
+            }
             let sequences = try journal.sequences(till: config.till)
             _ = Register.reduce(&state, .started(shift: shift, sequences: sequences), now: clock())
             for slip in try journal.slips(unprintedOnly: true) {
                 state.unprintedSlips[slip.reference] = slip.printState.cause ?? "not printed"
             }
+        } catch let error as RuntimeError {
+            throw error
         } catch {
             throw RuntimeError.journal(error)
         }
+    }
+
+    /// A till whose clock is earlier than its journal's last entry does not start: everything it
+    /// recorded would be dated before what is already there (the journal refuses that too).
+    static func checkClock(_ now: Timestamp, journal: JournalDatabase) throws {
+        guard ValueLimits.contains(time: now) else { throw RuntimeError.clockOutOfRange(now: now) }
+        if let last = try journal.lastEntryTime(), now < last { throw RuntimeError.clockBehindJournal(now: now, last: last) }
     }
 
     public var now: Timestamp { clock() }
@@ -51,6 +67,7 @@ public final class RegisterRuntime {
             do {
                 try performAll(effects, now: now, followUps: &queue, outputs: &outputs)
             } catch let error as RuntimeError {
+                // Only failures before anything was committed get here (see performAll).
                 // Nothing after a failed journal write happens: no slip, no drawer, and the
                 // till goes back to where it was, so the clerk can try again with nothing lost.
                 state = before
@@ -69,8 +86,14 @@ public final class RegisterRuntime {
     private func performAll(_ effects: [RegisterEffect], now: Timestamp, followUps: inout [RegisterAction],
                             outputs: inout [RuntimeOutput]) throws {
         // Records go first, each in its own transaction: what was printed or paid out must exist.
+        var committed = false
         for case .record(let record) in effects {
-            do { try journal.append(record) } catch { throw RuntimeError.journal(error) }
+            do { try journal.append(record) } catch {
+                guard committed else { throw RuntimeError.journal(error) }
+                report(RuntimeError.afterCommit(reference: record.reference ?? "", error), &outputs)
+                continue
+            }
+            committed = true
             onRecord?(record)
         }
         for effect in effects {
@@ -81,9 +104,27 @@ public final class RegisterRuntime {
                 outputs.append(.event(event))
                 onOutput?(.event(event))
             default:
-                if let followUp = try perform(effect, now: now) { followUps.append(followUp) }
+                do {
+                    if let followUp = try perform(effect, now: now) { followUps.append(followUp) }
+                } catch {
+                    // Once a record is committed the transaction happened: the till goes on to
+                    // report it completed (its number used, its slip listed as not printed) and
+                    // never rolls back to "nothing recorded".
+                    guard committed else { throw error }
+                    report(RuntimeError.afterCommit(reference: effect.slipReference ?? "", error), &outputs)
+                    if let reference = effect.slipReference {
+                        followUps.append(.slipFailed(reference: reference, cause: RuntimeError.printStateNotSavedCause))
+                    }
+                }
             }
         }
+        for error in afterCommitErrors { report(error, &outputs) }
+        afterCommitErrors.removeAll()
+    }
+
+    private func report(_ error: RuntimeError, _ outputs: inout [RuntimeOutput]) {
+        outputs.append(.error(error))
+        onOutput?(.error(error))
     }
 
     private func perform(_ effect: RegisterEffect, now: Timestamp) throws -> RegisterAction? {
@@ -137,8 +178,21 @@ public final class RegisterRuntime {
     private func print(_ slip: SlipDocument, now: Timestamp, stored: Bool) throws -> RegisterAction? {
         if queue(slip, stored: stored, alreadyPrinted: false) { return nil }
         let outcome = printer.print(slip)
-        try recordPrintState(slip.reference, stored: stored, alreadyPrinted: false, outcome, now: now)
-        return Self.told(slip.reference, outcome)
+        return settle(slip.reference, stored: stored, alreadyPrinted: false, outcome, now: now)
+    }
+
+    /// Records a print outcome and says how the core hears it. A print state that cannot be saved
+    /// (a full disk) leaves the slip listed as not printed, as the journal has it, and is reported
+    /// as a failure after commit: the sale, refund or reprint itself stands.
+    private func settle(_ reference: String, stored: Bool, alreadyPrinted: Bool, _ outcome: PrintOutcome,
+                        now: Timestamp) -> RegisterAction {
+        do {
+            try recordPrintState(reference, stored: stored, alreadyPrinted: alreadyPrinted, outcome, now: now)
+        } catch {
+            afterCommitErrors.append(RuntimeError.afterCommit(reference: reference, error))
+            return .slipFailed(reference: reference, cause: RuntimeError.printStateNotSavedCause)
+        }
+        return Self.told(reference, outcome)
     }
 
     /// Keeps how a slip came out. A failed reprint of a slip that had printed leaves its print
@@ -174,12 +228,10 @@ public final class RegisterRuntime {
     public func takePrintOutcomes() -> [RuntimeOutput] {
         var outputs: [RuntimeOutput] = []
         for done in inbox.take() {
-            do {
-                try recordPrintState(done.reference, stored: done.stored, alreadyPrinted: done.alreadyPrinted, done.outcome, now: clock())
-            } catch {
-                outputs.append(.error(.journal(error)))
-            }
-            outputs += send(Self.told(done.reference, done.outcome))
+            let told = settle(done.reference, stored: done.stored, alreadyPrinted: done.alreadyPrinted, done.outcome, now: clock())
+            outputs += afterCommitErrors.map(RuntimeOutput.error)
+            afterCommitErrors.removeAll()
+            outputs += send(told)
         }
         return outputs
     }
@@ -198,8 +250,7 @@ public final class RegisterRuntime {
                                              training: state.config.training)))
         if queue(document, reference: wanted, stored: true, alreadyPrinted: stored.printState.isPrinted) { return nil }
         let outcome = printer.print(document)
-        try recordPrintState(wanted, stored: true, alreadyPrinted: stored.printState.isPrinted, outcome, now: now)
-        return Self.told(wanted, outcome)
+        return settle(wanted, stored: true, alreadyPrinted: stored.printState.isPrinted, outcome, now: now)
     }
 }
 
@@ -207,6 +258,17 @@ public final class RegisterRuntime {
 public enum RuntimeOutput: Hashable, Sendable {
     case event(RegisterEvent)
     case error(RuntimeError)
+}
+
+extension RegisterEffect {
+    /// The slip an effect prints, if it prints one.
+    var slipReference: String? {
+        switch self {
+        case .print(let slip): return slip.reference
+        case .reprint(let reference): return reference
+        default: return nil
+        }
+    }
 }
 
 extension PrintState {

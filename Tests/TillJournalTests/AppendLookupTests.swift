@@ -140,7 +140,7 @@ import TillCore
         #expect(try db.slip(reference: "Z01-000001")?.document.kind == .zReport)
         #expect(throws: JournalError.shiftAlreadyClosed(till: "01", shift: 1)) { try db.append(Fx.z(2, totals: totals)) }
 
-        try db.append(Fx.shift(2))
+        try db.append(Fx.shift(2, at: Fx.t0.adding(seconds: 3600)))
         #expect(try db.openShift(till: "01")?.number == 2)
     }
 
@@ -151,7 +151,7 @@ import TillCore
         try db.append(.sale(s1, Fx.slip(.sale, s1.receipt)))
         try db.append(Fx.sale(7, lines: [Fx.line(1, sku: "A", each: 1, priceMinor: 500)]))
         try db.append(Fx.refund(Fx.refundRecord(3, of: s1, lines: [(1, 1)])))
-        try db.append(.event(AuditEvent(kind: .reprinted, at: Fx.t0, user: "1001", reference: "S01-000001")))
+        try db.append(.event(AuditEvent(kind: .reprinted, at: Fx.t0.adding(seconds: 600), user: "1001", reference: "S01-000001")))
         #expect(try db.sequences(till: "01") == DocumentSequences(nextSale: 8, nextRefund: 4, nextVoid: 1, nextZ: 1, nextShift: 2))
         #expect(try db.sequences(till: "02") == DocumentSequences())
     }

@@ -33,8 +33,8 @@ enum Fx {
         SlipDocument(kind: kind, reference: reference, blocks: [.text("slip \(reference)", .plain), .rule("-")], training: training)
     }
 
-    static func shift(_ number: Int64 = 1, floatMinor: Int64 = 20_000, by: User = clerk) -> JournalRecord {
-        .shiftOpened(ShiftRecord(number: number, till: till, openedAt: t0, openedBy: by, openingFloat: money(floatMinor)))
+    static func shift(_ number: Int64 = 1, floatMinor: Int64 = 20_000, by: User = clerk, at: Timestamp = t0) -> JournalRecord {
+        .shiftOpened(ShiftRecord(number: number, till: till, openedAt: at, openedBy: by, openingFloat: money(floatMinor)))
     }
 
     /// A sale paid exactly with one tender (or the given tenders).
@@ -65,7 +65,7 @@ enum Fx {
                               tax: LineTax.compute(amount: amount, taxClass: original.taxClass).tax, weighed: false)
         }
         let total = lines.map(\.amount).sum(cny)
-        return RefundRecord(number: number(.refund, seq), till: till, shift: shift, at: t0.adding(seconds: 600), clerk: clerk,
+        return RefundRecord(number: number(.refund, seq), till: till, shift: shift, at: sale.at.adding(seconds: 600), clerk: clerk,
                             approver: nil, approvals: [], originalReceipt: sale.receipt, originalSoldAt: sale.at, lines: lines,
                             tenders: [Tender(kind: tender, amount: total)], reason: ReasonCode.refundDefaults[0],
                             customerReference: nil, rounding: .zero(cny), training: training)
@@ -74,7 +74,7 @@ enum Fx {
     static func refund(_ record: RefundRecord) -> JournalRecord { .refund(record, slip(.refund, record.number)) }
 
     static func void(_ seq: Int64, of sale: SaleRecord, clerk: User = supervisor) -> JournalRecord {
-        let record = VoidRecord(number: number(.postVoid, seq), till: till, shift: sale.shift, at: t0.adding(seconds: 300),
+        let record = VoidRecord(number: number(.postVoid, seq), till: till, shift: sale.shift, at: sale.at.adding(seconds: 600),
                                 clerk: clerk, approver: supervisor, originalReceipt: sale.receipt,
                                 reason: ReasonCode.voidDefaults[0], tenders: sale.tenders, total: sale.total,
                                 tax: sale.totals.tax, training: sale.training)

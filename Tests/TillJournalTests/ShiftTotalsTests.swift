@@ -17,11 +17,12 @@ import TillCore
         try db.append(Fx.refund(Fx.refundRecord(1, of: s1, lines: [(1, 1)])))                 // cash 3.50 by Li Na
         try db.append(Fx.refund(Fx.refundRecord(2, of: s2, lines: [(1, 1)], tender: .card, clerk: Fx.clerk2))) // card 10.00
         try db.append(Fx.void(1, of: s3))                                                         // cash 5.00 by supervisor
-        // Training never counts.
-        try db.append(Fx.sale(4, lines: [Fx.line(1, sku: "A", each: 9, priceMinor: 10_000)], training: true))
+        // Training never counts (dated after the refunds: entries are never dated before earlier ones).
+        let later = Fx.t0.adding(seconds: 600)
+        try db.append(Fx.sale(4, lines: [Fx.line(1, sku: "A", each: 9, priceMinor: 10_000)], at: later, training: true))
         // Another shift never counts either (a different till).
-        try db.append(.shiftOpened(ShiftRecord(number: 1, till: "02", openedAt: Fx.t0, openedBy: Fx.clerk, openingFloat: Fx.money(0))))
-        try db.append(.sale(Fx.saleRecord(1, lines: [Fx.line(1, sku: "A", each: 1, priceMinor: 99)]).onTill("02"),
+        try db.append(.shiftOpened(ShiftRecord(number: 1, till: "02", openedAt: later, openedBy: Fx.clerk, openingFloat: Fx.money(0))))
+        try db.append(.sale(Fx.saleRecord(1, lines: [Fx.line(1, sku: "A", each: 1, priceMinor: 99)], at: later).onTill("02"),
                             Fx.slip(.sale, "S02-000001")))
 
         let totals = try #require(try db.shiftTotals(shift: 1, till: "01"))

@@ -20,7 +20,7 @@ import TillCore
             try db.append(.sale(sale, Fx.slip(.sale, sale.receipt)))
         }
         try db.append(Fx.refund(Fx.refundRecord(1, of: sales[0], lines: [(1, 1)])))
-        try db.append(.event(AuditEvent(kind: .reprinted, at: Fx.t0, user: "1001", reference: "S01-000002")))
+        try db.append(.event(AuditEvent(kind: .reprinted, at: Fx.t0.adding(seconds: 600), user: "1001", reference: "S01-000002")))
         #expect(try db.verify() == .intact(entries: 6))
     }
 

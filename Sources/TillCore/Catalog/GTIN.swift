@@ -23,8 +23,9 @@ public enum GTIN {
     public static func verify(_ code: String) -> Verdict {
         guard checkedLengths.contains(code.count), code.allSatisfy(\.isASCIIDigit) else { return .notGTIN }
         let digits = code.map(\.asciiDigitValue)
+        guard let found = digits.last else { return .notGTIN }
         let expected = checkDigit(forBody: Array(digits.dropLast()))
-        return expected == digits.last! ? .valid : .wrongCheckDigit(expected: expected, found: digits.last!)
+        return expected == found ? .valid : .wrongCheckDigit(expected: expected, found: found)
     }
 
     /// `body` followed by its check digit: "590123412345" -> "5901234123457".

@@ -54,7 +54,9 @@ public struct Money: Hashable, Sendable, Codable, Comparable, CustomStringConver
 
     /// "¥12.34" or "-¥12.34".
     public var formatted: String {
-        (minor < 0 ? "-" : "") + currency.symbol + DecimalText.format(Swift.abs(minor), scale: currency.minorDigits)
+        // From `plain`, not abs(minor): abs(Int64.min) would trap.
+        let digits = plain
+        return digits.hasPrefix("-") ? "-" + currency.symbol + digits.dropFirst() : currency.symbol + digits
     }
 
     public var description: String { "\(plain) \(currency.code)" }

@@ -40,6 +40,9 @@ extension Refusal {
         case .nothingInProgress: return "nothing_in_progress"
         case .postVoidNotAllowed: return "post_void_not_allowed"
         case .printerUnavailable: return "printer_unavailable"
+        case .valueOutOfRange: return "value_out_of_range"
+        case .textNotAllowed: return "text_not_allowed"
+        case .currencyMismatch: return "currency_mismatch"
         }
     }
 }

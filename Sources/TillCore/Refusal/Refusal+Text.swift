@@ -158,6 +158,20 @@ extension Refusal {
         case .printerUnavailable(let cause):
             return (t("The printer is not ready: \(cause).", "打印机未就绪：\(cause)。"),
                     t("Fix the printer (paper, cover, cable), then press REPRINT.", "请排除打印机故障（纸、盖、线），然后按重印。"))
+        case .valueOutOfRange(let value, let text, let currency):
+            let rule = value.rule(currency)
+            return (t("\(text) is out of range: \(rule.en).", "\(text) 超出范围：\(rule.zh)。"),
+                    t("Type a value within that range; split a larger sale or return into several.",
+                      "请输入该范围内的数值；金额更大的交易请分成几笔。"))
+        case .textNotAllowed(let field, let character):
+            return (t("The \(field.label.en) contains the control character \(character), which the till does not store.",
+                      "\(field.label.zh)中含有控制字符 \(character)，收银机不予保存。"),
+                    t("Type it again with letters, digits and punctuation only (check the scanner's suffix setting).",
+                      "请只用字母、数字和标点重新输入（并检查扫描枪的后缀设置）。"))
+        case .currencyMismatch(let expected, let found):
+            return (t("This till works in \(expected), but the amount is in \(found).", "本收银机使用 \(expected)，但该金额为 \(found)。"),
+                    t("Set till.currency to the currency the journal and catalog were written in, or import the catalog again in \(expected).",
+                      "请将 till.currency 设为日志和商品目录所用的币种，或以 \(expected) 重新导入商品目录。"))
         }
     }
 }

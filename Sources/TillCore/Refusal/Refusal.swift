@@ -53,6 +53,11 @@ public enum Refusal: Hashable, Sendable, Codable, Error {
     case nothingInProgress
     case postVoidNotAllowed(receipt: String, why: PostVoidBlock)
     case printerUnavailable(cause: String)
+
+    // Input outside its documented range (ValueLimits, InputText)
+    case valueOutOfRange(value: RangedValue, text: String, currency: Currency)
+    case textNotAllowed(field: TextField, character: String)
+    case currencyMismatch(expected: String, found: String)
 }
 
 /// What the till is busy with, for "finish or cancel the current … first".

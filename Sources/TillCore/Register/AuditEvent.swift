@@ -3,7 +3,9 @@
 public struct AuditEvent: Hashable, Sendable, Codable {
     public enum Kind: String, Hashable, Sendable, Codable {
         case signedIn, signedOut, signInRefused, lockedOut, drawerOpened, reprinted, approvalGranted,
-             approvalRefused, xReportPrinted, refusal, trainingStarted, trainingEnded
+             approvalRefused, xReportPrinted, refusal, trainingStarted, trainingEnded,
+             /// The first entry of a test journal, on which `till exec --clock-override` may set the clock.
+             testJournalCreated
     }
 
     public var kind: Kind

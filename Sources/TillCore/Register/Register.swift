@@ -3,8 +3,16 @@
 /// and get the same answers.
 public enum Register {
     public static func reduce(_ state: inout RegisterState, _ action: RegisterAction, now: Timestamp) -> [RegisterEffect] {
+        // Out-of-range or control-character input never reaches the rules; a change that would take
+        // an open sale or return past its documented total is undone (see `ValueLimits`).
+        if let refusal = action.inputRefusal(state.config) { return [.emit(.refused(refusal))] }
+        let before = state
         var step = Step(now: now)
         state.apply(action, &step)
+        if let refusal = state.totalRefusal() {
+            state = before
+            return [.emit(.refused(refusal))]
+        }
         state.enforceApprovalBinding(&step)
         return step.effects
     }

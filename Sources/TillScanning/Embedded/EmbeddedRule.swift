@@ -47,7 +47,10 @@ public struct EmbeddedRule: Hashable, Sendable, Codable {
         func fail(_ reason: String) -> PatternError { PatternError(pattern: pattern, reason: reason) }
         while let c = chars.popFirst() {
             switch c {
-            case "0"..."9": positions.append(.literal(Int(String(c))!))
+            // Only ASCII digits: "1" + U+0301 falls in "0"..."9" as a Character but is no digit.
+            case _ where c.isASCIIDigit:
+                guard let digit = Int(String(c)) else { throw fail("unexpected \"\(c)\"") }
+                positions.append(.literal(digit))
             case "[":
                 guard chars.count >= 4, let lo = Int(String(chars[chars.startIndex])),
                       chars[chars.startIndex + 1] == "-", let hi = Int(String(chars[chars.startIndex + 2])),

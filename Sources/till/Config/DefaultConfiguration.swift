@@ -24,8 +24,8 @@ enum DefaultConfiguration {
     logo = false               # print the logo on receipts (true when logo_file is set)
 
     [refund]
-    window_days = 30           # a sale on day D is refundable through day D + window_days
-    per_refund_limit = "500.00"        # one refund above this needs a supervisor
+    window_days = 30           # 0–3650: a sale on day D is refundable through day D + window_days
+    per_refund_limit = "500.00"        # one refund above this needs a supervisor (every amount: 0 to 999999999.99)
     clerk_shift_limit = "1000.00"      # a clerk's refunds in one shift above this need a supervisor
 
     [refund.substitution]      # refunding a payment to another tender: "allowed", "supervisor" or "refused"
@@ -40,26 +40,26 @@ enum DefaultConfiguration {
 
     [blind_return]             # returns without a receipt
     enabled = true
-    pricing = "lowest:90"      # "current", or "lowest:DAYS": lowest unit price sold in DAYS days
+    pricing = "lowest:90"      # "current", or "lowest:DAYS" (1–3650): lowest unit price sold in DAYS days
     supervisor_above = "0.00"  # above this total a supervisor approves; 0.00 = always
     maximum = "200.00"         # above this total refused outright
     tenders = ["storeCredit", "cash"]      # allowed; the first is the default
     require_customer_reference = false
 
     [security]
-    max_pin_attempts = 5       # wrong PINs in a row before the user is locked
-    lockout_seconds = 300
-    pin_hash_rounds = 210000   # PBKDF2-HMAC-SHA256 rounds for new PINs
+    max_pin_attempts = 5       # 1–100 wrong PINs in a row before the user is locked
+    lockout_seconds = 300      # 0–315360000 (ten years)
+    pin_hash_rounds = 210000   # 1000–10000000 PBKDF2-HMAC-SHA256 rounds for new PINs
 
     [cash]
-    rounding_increment = "0.01"  # smallest coin; e.g. "0.05" rounds cash due to 5 cents
+    rounding_increment = "0.01"  # smallest coin, 0.01–1000.00; e.g. "0.05" rounds cash due to 5 cents
 
     [printer]
     url = "virtual"            # "virtual" (built-in), "text" (plain files), usb://VID:PID, lp:///dev/usb/lp0,
                                # serial:///dev/ttyUSB0?baud=9600&flow=xonxoff, tcp://HOST:9100
     profile = "generic-80"     # printer profile id: a file in Devices/printers/ (`till printer profiles`)
     # out_dir = "~/.local/share/till/slips"   # where the virtual printer writes NNN.png/NNN.txt
-    columns = 42               # for the "text" printer
+    columns = 42               # 16–160, for the "text" printer
     # control = "/run/user/1000/till-printer.sock"   # inject faults: till printer fault --control PATH paper-out
     # devices_dir = "/usr/share/till/Devices"        # default: $TILL_DEVICES_DIR, else found beside the binary
 

@@ -28,7 +28,7 @@ struct ResolvedConfiguration {
 
     init(_ file: TillConfiguration, environment: [String: String]) throws {
         let tillID = file.till?.id ?? "01"
-        guard tillID.count == 2, tillID.allSatisfy(\.isNumber) else {
+        guard tillID.count == 2, tillID.allSatisfy(\.isASCIIDigit) else {
             throw CLIError.badSetting("till.id", value: tillID, expected: "two digits, e.g. \"01\"")
         }
         let code = file.till?.currency ?? "CNY"
@@ -36,12 +36,23 @@ struct ResolvedConfiguration {
             throw CLIError.badSetting("till.currency", value: code,
                                       expected: Currency.known.map(\.code).joined(separator: ", "))
         }
-        func money(_ key: String, _ text: String?, _ fallback: Int64) throws -> Int64 {
+        let maxAmount = ValueLimits.maximumAmountText(currency)
+        func money(_ key: String, _ text: String?, _ fallback: Int64, minimumMinor: Int64 = 0) throws -> Int64 {
             guard let text else { return fallback }
-            guard let value = Money(parsing: text, currency: currency), value.minor >= 0 else {
-                throw CLIError.badSetting(key, value: text, expected: "an amount such as \"500.00\"")
+            let lowest = DecimalText.format(minimumMinor, scale: currency.minorDigits)
+            guard let value = Money(parsing: text, currency: currency), value.minor >= minimumMinor,
+                  ValueLimits.contains(amount: value) else {
+                throw CLIError.badSetting(key, value: text, expected: "an amount from \(lowest) to \(maxAmount), such as \"500.00\"")
             }
             return value.minor
+        }
+        /// A whole-number key within its documented range (`ConfigRanges`).
+        func number(_ key: String, _ value: Int?, _ fallback: Int, _ range: ClosedRange<Int>) throws -> Int {
+            guard let value else { return fallback }
+            guard range.contains(value) else {
+                throw CLIError.badSetting(key, value: String(value), expected: "a whole number from \(range.lowerBound) to \(range.upperBound)")
+            }
+            return value
         }
         func language(_ key: String, _ text: String?) throws -> Language {
             guard let text else { return Language.fromLocale(environment["LC_ALL"] ?? environment["LANG"]) }
@@ -50,7 +61,7 @@ struct ResolvedConfiguration {
         }
 
         var refund = RefundPolicy()
-        refund.windowDays = Int64(file.refund?.window_days ?? 30)
+        refund.windowDays = Int64(try number("refund.window_days", file.refund?.window_days, 30, ConfigRanges.windowDays))
         refund.perRefundLimitMinor = try money("refund.per_refund_limit", file.refund?.per_refund_limit, 50_000)
         refund.clerkShiftLimitMinor = try money("refund.clerk_shift_limit", file.refund?.clerk_shift_limit, 100_000)
         refund.substitution = try Self.substitution(file.refund)
@@ -62,8 +73,12 @@ struct ResolvedConfiguration {
         blind.requireCustomerReference = file.blind_return?.require_customer_reference ?? false
         if let pricing = file.blind_return?.pricing {
             if pricing == "current" { blind.pricing = .currentPrice }
-            else if pricing.hasPrefix("lowest:"), let days = Int64(pricing.dropFirst(7)), days > 0 { blind.pricing = .lowestInDays(days) }
-            else { throw CLIError.badSetting("blind_return.pricing", value: pricing, expected: "\"current\" or \"lowest:DAYS\"") }
+            else if pricing.hasPrefix("lowest:"), let days = Int64(pricing.dropFirst(7)), (1...ValueLimits.maximumDays).contains(days) {
+                blind.pricing = .lowestInDays(days)
+            } else {
+                throw CLIError.badSetting("blind_return.pricing", value: pricing,
+                                          expected: "\"current\" or \"lowest:DAYS\" with DAYS from 1 to \(ValueLimits.maximumDays)")
+            }
         }
         if let tenders = file.blind_return?.tenders {
             blind.tenders = try tenders.map {
@@ -88,13 +103,25 @@ struct ResolvedConfiguration {
             })
         }
 
-        let lockout = PinLockoutPolicy(maxAttempts: file.security?.max_pin_attempts ?? 5,
-                                       lockSeconds: Int64(file.security?.lockout_seconds ?? 300))
+        let lockout = PinLockoutPolicy(maxAttempts: try number("security.max_pin_attempts", file.security?.max_pin_attempts, 5, ConfigRanges.maxPinAttempts),
+                                       lockSeconds: Int64(try number("security.lockout_seconds", file.security?.lockout_seconds, 300, ConfigRanges.lockoutSeconds)))
         let policy = StorePolicy(refund: refund, blindReturn: blind, lockout: lockout, permissions: permissions)
-        let increment = try money("cash.rounding_increment", file.cash?.rounding_increment, 1)
+        let increment = try money("cash.rounding_increment", file.cash?.rounding_increment, 1, minimumMinor: 1)
+        guard increment <= ConfigRanges.maximumRoundingIncrementMinor else {
+            throw CLIError.badSetting("cash.rounding_increment", value: file.cash?.rounding_increment ?? "",
+                                      expected: "an amount from \(DecimalText.format(1, scale: currency.minorDigits)) to \(DecimalText.format(ConfigRanges.maximumRoundingIncrementMinor, scale: currency.minorDigits))")
+        }
         let offsetText = file.till?.utc_offset ?? "+08:00"
         guard let offset = Self.parseOffset(offsetText) else {
             throw CLIError.badSetting("till.utc_offset", value: offsetText, expected: "\"+08:00\" or \"-05:00\"")
+        }
+        for (key, text) in [("shop.name", file.shop?.name), ("shop.tax_id", file.shop?.tax_id), ("shop.footer", file.shop?.footer)]
+            + (file.shop?.address ?? []).map({ ("shop.address", Optional($0)) }) {
+            // Shop texts go into every signed slip: a control character there would make every sale unrecordable.
+            if let text, let bad = InputText.firstForbidden(in: text) {
+                throw CLIError.badSetting(key, value: text.unicodeScalars.map { InputText.isForbidden($0) ? InputText.name($0) : String($0) }.joined(),
+                                          expected: "text without control characters (\(InputText.name(bad)))")
+            }
         }
         let shop = ShopInfo(name: file.shop?.name ?? "Till Demo Shop 演示商店",
                             addressLines: file.shop?.address ?? ["1 Demo Street", "演示路1号"],
@@ -106,10 +133,10 @@ struct ResolvedConfiguration {
                                   utcOffsetSeconds: offset, training: false)
         screenLanguage = try language("till.language", file.till?.language)
         dataDirectory = file.till?.data_dir ?? Paths.defaultDataDirectory(environment)
-        pinHashRounds = file.security?.pin_hash_rounds ?? 210_000
+        pinHashRounds = try number("security.pin_hash_rounds", file.security?.pin_hash_rounds, 210_000, ConfigRanges.pinHashRounds)
         printerURL = file.printer?.url ?? "virtual"
         slipDirectory = file.printer?.out_dir ?? dataDirectory + "/slips"
-        printerColumns = file.printer?.columns ?? 42
+        printerColumns = try number("printer.columns", file.printer?.columns, 42, ConfigRanges.printerColumns)
         printerProfile = file.printer?.profile ?? "generic-80"
         printerControl = file.printer?.control
         devicesDirectory = file.printer?.devices_dir

@@ -80,6 +80,7 @@ struct DrillFile: Codable {
         }
         do {
             let drill = try TOMLDecoder().decode(DrillFile.self, from: try TOMLTable(string: text))
+            try drill.checkTimes()
             _ = try drill.expectation(currency: .cny)
             _ = try drill.catalogItems(currency: .cny)
             return drill
@@ -89,6 +90,17 @@ struct DrillFile: Codable {
             throw CLIError(en: "Drill \(path) is not valid: \(error).", zh: "演练文件 \(path) 格式有误：\(error)。",
                            remedyEn: "Fix the key named above; Sources/till/Drills/README.md documents the format.",
                            remedyZh: "请修正上述项；格式见 Sources/till/Drills/README.md。")
+        }
+    }
+
+    /// `now` and every sale's `days_ago` within their documented ranges (`ValueLimits`), so the
+    /// drill's history can be dated without overflow.
+    func checkTimes() throws {
+        guard ValueLimits.contains(time: Timestamp(seconds: now)) else {
+            throw CLIError.badSetting("now", value: String(now), expected: "seconds since 1970 from \(ValueLimits.earliestTime.seconds) to \(ValueLimits.latestTime.seconds)")
+        }
+        for sale in sales ?? [] where !(0...Int(ValueLimits.maximumDays)).contains(sale.days_ago) {
+            throw CLIError.badSetting("sales.days_ago", value: String(sale.days_ago), expected: "a whole number from 0 to \(ValueLimits.maximumDays)")
         }
     }
 

@@ -17,6 +17,10 @@ struct ActionParser {
 
     struct BadInput: Error {
         var message: LocalizedText
+        /// nil: write the line as `till exec --help` shows.
+        var remedy: LocalizedText? = nil
+
+        static let writeAsHelpShows = LocalizedText(en: "Write it as `till exec --help` shows.", zh: "请按 `till exec --help` 中的格式书写。")
     }
 
     static let help = """
@@ -84,17 +88,21 @@ struct ActionParser {
         }
         func amount(_ key: String) throws -> Money? {
             guard let text = f[key] else { return nil }
-            guard let value = Money(parsing: text, currency: currency) else {
-                throw BadInput(message: LocalizedText(en: "\"\(text)\" is not an amount.", zh: "“\(text)” 不是金额。"))
+            switch DecimalText.check(text, scale: currency.minorDigits) {
+            case .success(let minor): return Money(minor: minor, currency: currency)
+            case .failure(let problem):
+                throw BadInput(message: LocalizedText(en: "\"\(text)\" is not an amount: \(problem.message.en).",
+                                                      zh: "“\(text)” 不是金额：\(problem.message.zh)。"))
             }
-            return value
         }
         func quantity(_ key: String) throws -> Quantity? {
             guard let text = f[key] else { return nil }
-            guard let value = Quantity(parsing: text) else {
-                throw BadInput(message: LocalizedText(en: "\"\(text)\" is not a quantity (at most 3 decimals).", zh: "“\(text)” 不是数量（最多三位小数）。"))
+            switch DecimalText.check(text, scale: 3) {
+            case .success(let thousandths): return Quantity(thousandths: thousandths)
+            case .failure(let problem):
+                throw BadInput(message: LocalizedText(en: "\"\(text)\" is not a quantity (at most 3 decimals): \(problem.message.en).",
+                                                      zh: "“\(text)” 不是数量（最多三位小数）：\(problem.message.zh)。"))
             }
-            return value
         }
         func lineNumber() throws -> Int {
             let text = try need("line")
@@ -157,10 +165,16 @@ struct ActionParser {
         return parsed
     }
 
+    /// Seconds since 1970 within `ValueLimits` (2000-01-01 to 2100-01-01).
     private func timestamp(_ text: String) throws -> Timestamp {
         guard let seconds = Int64(text) else {
             throw BadInput(message: LocalizedText(en: "\"\(text)\" is not a time in seconds since 1970.", zh: "“\(text)” 不是以秒计的时间。"))
         }
-        return Timestamp(seconds: seconds)
+        let time = Timestamp(seconds: seconds)
+        guard ValueLimits.contains(time: time) else {
+            let rule = RangedValue.time.rule(currency)
+            throw BadInput(message: LocalizedText(en: "\(text) is out of range: \(rule.en).", zh: "\(text) 超出范围：\(rule.zh)。"))
+        }
+        return time
     }
 }

@@ -23,8 +23,15 @@ struct ExecCommand: ParsableCommand {
     @Flag(help: "Stop at the first refused action or bad line (exit code 3).")
     var strict = false
 
+    @Flag(help: "Let `at EPOCH` lines set the till's clock: only with --training or on a test journal (--test-journal). The shop's journal refuses it: its times come from the system clock.")
+    var clockOverride = false
+
+    @Flag(help: "Mark a new journal (no entries yet) as a test journal, on which --clock-override is allowed.")
+    var testJournal = false
+
     func run() throws {
-        let env = try TillEnvironment(global, training: training)
+        let env = try TillEnvironment(global, training: training, testJournal: testJournal)
+        try ClockOverride.check(enabled: clockOverride, training: training, env: env)
         let clock = TillClock()
         let runtime = try env.makeRuntime(clock: clock, training: training)
         var lang = env.config.screenLanguage
@@ -49,9 +56,12 @@ struct ExecCommand: ParsableCommand {
         for line in LineReader(input) {
             lineNumber += 1
             let parsed: ActionParser.Parsed
-            do { parsed = try parser.parse(line) } catch let bad as ActionParser.BadInput {
+            do {
+                parsed = try parser.parse(line)
+                if parsed.at != nil, !clockOverride { throw ClockOverride.refusedLine }
+            } catch let bad as ActionParser.BadInput {
                 Output.line(EventJSON.text(["event": "badInput", "line": lineNumber, "message": bad.message.text(lang),
-                                            "remedy": lang == .zh ? "请按 `till exec --help` 中的格式书写。" : "Write it as `till exec --help` shows."]))
+                                            "remedy": (bad.remedy ?? ActionParser.BadInput.writeAsHelpShows).text(lang)]))
                 failed = true
                 if strict { throw ExitCode(3) }
                 continue

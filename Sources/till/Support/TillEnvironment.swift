@@ -7,14 +7,6 @@ import TillVirtualPrinter
 import TillJournal
 import TillRuntime
 
-/// The clock the runtime reads: the system's, unless a script or drill set it.
-final class TillClock: @unchecked Sendable {
-    private var fixed: Timestamp?
-    init(fixed: Timestamp? = nil) { self.fixed = fixed }
-    func set(_ t: Timestamp?) { fixed = t }
-    var now: Timestamp { fixed ?? Timestamp(seconds: Int64(Date().timeIntervalSince1970)) }
-}
-
 /// Opens what a command needs: the journal (seeding demo data into a new one), the printer and
 /// the runtime.
 struct TillEnvironment {
@@ -22,13 +14,19 @@ struct TillEnvironment {
     let journal: JournalDatabase
     let journalPath: String
 
-    init(_ options: GlobalOptions, training: Bool = false, seedDemo: Bool = true) throws {
+    /// `testJournal`: mark a new journal as a test journal first (`ClockOverride`); refused on one with entries.
+    init(_ options: GlobalOptions, training: Bool = false, seedDemo: Bool = true, testJournal: Bool = false) throws {
         config = try options.resolve()
         journalPath = options.journalPath(config, training: training)
         do {
             journal = try JournalDatabase(path: journalPath, pinHashRounds: config.pinHashRounds)
         } catch let error as JournalError {
             throw CLIError(en: error.message(.en), zh: error.message(.zh), remedyEn: error.remedy(.en), remedyZh: error.remedy(.zh))
+        }
+        if testJournal {
+            // Dated at the start of the documented time range: the mark precedes every entry,
+            // including demo history written at past times.
+            try journalCall { try journal.markAsTestJournal(at: ValueLimits.earliestTime) }
         }
         if seedDemo, !options.noDemo, try journal.users().isEmpty {
             Output.error(Output.language == .zh ? "首次运行：正在写入演示数据到 \(journalPath) …"

@@ -1,0 +1,15 @@
+import TillCore
+
+/// The documented range of every whole-number configuration key (README, "Configuration";
+/// `till config defaults`). A value outside is a configuration error naming the key and its
+/// range; amounts are bounded by `ValueLimits`.
+enum ConfigRanges {
+    static let windowDays = 0...Int(ValueLimits.maximumDays)
+    static let maxPinAttempts = 1...100
+    static let lockoutSeconds = 0...Int(ValueLimits.maximumSeconds)
+    /// At least 1,000 rounds (tests use that), at most ten million (seconds per sign-in).
+    static let pinHashRounds = 1_000...10_000_000
+    static let printerColumns = 16...160
+    /// 1000.00 at two decimals: the largest cash rounding step.
+    static let maximumRoundingIncrementMinor: Int64 = 100_000
+}
