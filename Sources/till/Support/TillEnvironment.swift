@@ -22,11 +22,16 @@ struct TillEnvironment {
     let journal: JournalDatabase
     let journalPath: String
 
-    init(_ options: GlobalOptions, training: Bool = false, seedDemo: Bool = true) throws {
+    /// `trading: false` for commands that only inspect the journal (verify, export, slips): they
+    /// run even when the journal is behind its anchor, to report it. Every other command refuses
+    /// then, before anything is written.
+    init(_ options: GlobalOptions, training: Bool = false, seedDemo: Bool = true, trading: Bool = true) throws {
         config = try options.resolve()
         journalPath = options.journalPath(config, training: training)
         do {
-            journal = try JournalDatabase(path: journalPath, pinHashRounds: config.pinHashRounds)
+            journal = try JournalDatabase(path: journalPath, keyFile: options.keyFilePath(config, training: training),
+                                          pinHashRounds: config.pinHashRounds, pinPolicy: config.pinPolicy)
+            if trading { try journal.ensureNotBehindAnchor() }
         } catch let error as JournalError {
             throw CLIError(en: error.message(.en), zh: error.message(.zh), remedyEn: error.remedy(.en), remedyZh: error.remedy(.zh))
         }
@@ -99,6 +104,8 @@ struct TillEnvironment {
     func makeRuntime(clock: TillClock, training: Bool = false, printer: SlipPrinter? = nil) throws -> RegisterRuntime {
         var register = config.register
         register.training = training
+        // The settings money depends on are in the chain before any sale made under them.
+        try journalCall { try journal.recordMoneySettings(MoneySettings(register)) }
         do {
             return try RegisterRuntime(config: register, journal: journal, printer: try printer ?? makePrinter(), clock: { clock.now })
         } catch let error as RuntimeError {
