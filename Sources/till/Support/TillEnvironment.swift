@@ -105,7 +105,7 @@ struct TillEnvironment {
         var register = config.register
         register.training = training
         // The settings money depends on are in the chain before any sale made under them.
-        try journalCall { try journal.recordMoneySettings(MoneySettings(register)) }
+        _ = try journalCall { try journal.recordMoneySettings(MoneySettings(register)) }
         do {
             return try RegisterRuntime(config: register, journal: journal, printer: try printer ?? makePrinter(), clock: { clock.now })
         } catch let error as RuntimeError {

@@ -13,6 +13,10 @@ struct Credentials: ParsableArguments {
     var code: String
 
     func authorise(_ permission: Permission, env: TillEnvironment) throws -> User {
+        try Self.authorise(code: code, permission, env: env)
+    }
+
+    static func authorise(code: String, _ permission: Permission, env: TillEnvironment) throws -> User {
         let pin = try PinInput.read(prompt: "PIN for \(code): ", environment: "TILL_PIN")
         let policy = env.config.register.policy
         let now = Timestamp(seconds: Int64(Date().timeIntervalSince1970))

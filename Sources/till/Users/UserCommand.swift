@@ -26,7 +26,7 @@ struct UserCommand: ParsableCommand {
             let env = try TillEnvironment(global, seedDemo: false)
             let actor: String?
             if let by {
-                actor = try Credentials(code: by).authorise(.manageUsers, env: env).code
+                actor = try Credentials.authorise(code: by, .manageUsers, env: env).code
             } else if try !journalCall({ try env.journal.hasChainedUsers() }), role == .admin {
                 actor = nil // the shop's first admin: nobody exists yet who could authorise it
             } else {
