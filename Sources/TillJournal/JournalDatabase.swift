@@ -110,6 +110,9 @@ public final class JournalDatabase: Sendable {
         // Created 0600 before SQLite opens it (its -wal and -shm files take the same mode); an
         // existing journal readable by others is tightened.
         try PrivateFiles.createOrTighten(path)
+        for companion in [path + "-wal", path + "-shm"] where files.fileExists(atPath: companion) {
+            try PrivateFiles.createOrTighten(companion)
+        }
     }
 
     /// The journal's key: read from `keyPath`, or made for a journal that has never had entries.

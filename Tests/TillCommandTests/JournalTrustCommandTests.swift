@@ -66,7 +66,8 @@ import Testing
         let z = try String(contentsOfFile: till.dataDir + "/slips/" + (slips.last ?? ""), encoding: .utf8)
         #expect(z.contains("Journal entries"), "\(z)")
         let export = try till.run(["journal", "export", "--csv"])
-        #expect(export.lines.last?.hasPrefix("anchor,") == true, "\(export.lines.last ?? "")")
+        let rows = export.stdout.components(separatedBy: "\r\n").filter { !$0.isEmpty } // CRLF: one Character in Swift
+        #expect(rows.last?.hasPrefix("anchor,") == true, "\(rows.last ?? "")")
         #expect(try till.run(["journal", "verify", "--anchor", anchor]).status == 0)
 
         let count = Int(anchor.split(separator: ":")[0]) ?? 0

@@ -32,7 +32,8 @@ enum PrivateFiles {
 
     /// Writes `text` to `path` atomically (a 0600 temporary file renamed over it).
     static func write(_ text: String, to path: String, sync: Bool) throws {
-        let temporary = path + ".tmp-\(getpid())"
+        // Unique per write: two threads or two processes never share a temporary file.
+        let temporary = path + ".tmp-\(getpid())-\(UInt64.random(in: 0 ... .max))"
         let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, fileMode)
         guard fd >= 0 else { throw JournalError.fileNotWritable(path: path, cause: String(cString: strerror(errno))) }
         let bytes = Array(text.utf8)

@@ -16,6 +16,7 @@ enum DemoData {
 
     static func seed(journal: JournalDatabase, config: RegisterConfig) throws {
         try seedCatalogAndUsers(journal: journal, currency: config.currency)
+        try journal.recordMoneySettings(MoneySettings(config)) // the demo sales are made under these
         let clock = TillClock()
         let runtime = try RegisterRuntime(config: config, journal: journal, printer: SilentPrinter(), clock: { clock.now })
         let today = TillClock().now
