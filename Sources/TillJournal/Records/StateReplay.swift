@@ -9,10 +9,13 @@ struct StateReplay {
     private typealias Expected = (seq: Int64, values: [DatabaseValue])
     /// Table name → key → the last values a change gave it.
     private var rows: [String: [DatabaseValue: Expected]] = [:]
-    /// Barcode → the item and position the last change listing it gave, and that change's entry.
-    private var barcodes: [String: (sku: String, position: Int, seq: Int64)] = [:]
-    /// SKU → the entry of its last change (a barcode stays only if that change listed it).
-    private var itemSeq: [String: Int64] = [:]
+    /// Barcode → the item and position the last change listing it gave, that change's entry, and
+    /// the write that gave it (one entry may write the same item twice).
+    private var barcodes: [String: (sku: String, position: Int, seq: Int64, write: Int)] = [:]
+    /// SKU → its last barcode write (a barcode stays only if that write listed it).
+    private var itemWrite: [String: Int] = [:]
+    /// Counts barcode writes in chain order.
+    private var writes = 0
     /// Slip reference → its entry, and its print columns as its last print-state change left them.
     private var slips: [String: Expected] = [:]
 
@@ -25,10 +28,10 @@ struct StateReplay {
             case .upsert(let table, let values):
                 guard let key = values.first else { continue }
                 rows[table.name, default: [:]][key] = (seq, Array(values.dropFirst()))
-                if table.name == StateProjection.catalogItem.name, let sku = String.fromDatabaseValue(key) { itemSeq[sku] = seq }
             case .barcodes(let sku, let codes):
-                itemSeq[sku] = seq
-                for (position, code) in codes.enumerated() { barcodes[code] = (sku, position, seq) }
+                writes += 1
+                itemWrite[sku] = writes
+                for (position, code) in codes.enumerated() { barcodes[code] = (sku, position, seq, writes) }
             case .printState(let reference, let state, let cause, let at, let countsAttempt):
                 // A state for a slip the chain never issued is left for the slip table to show.
                 guard let known = slips[reference] else { continue }
@@ -51,7 +54,7 @@ struct StateReplay {
             try compare(table, expected: rows[table.name] ?? [:], db, into: &findings)
         }
         var codes: [DatabaseValue: Expected] = [:]
-        for (code, entry) in barcodes where itemSeq[entry.sku] == entry.seq {
+        for (code, entry) in barcodes where itemWrite[entry.sku] == entry.write {
             codes[code.databaseValue] = (entry.seq, [entry.sku.databaseValue, Int64(entry.position).databaseValue])
         }
         try compare(StateProjection.barcode, expected: codes, db, into: &findings)
