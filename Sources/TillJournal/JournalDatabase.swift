@@ -23,9 +23,13 @@ public final class JournalDatabase: Sendable {
         (path as NSString).deletingPathExtension + ".key"
     }
 
-    /// The anchor file beside a key file: `journal.key` → `journal.anchor`.
-    public static func anchorPath(forKey keyPath: String) -> String {
-        (keyPath as NSString).deletingPathExtension + ".anchor"
+    /// The anchor file of a journal, in its key file's folder and named after the journal
+    /// (`journal.sqlite` → `journal.anchor`), so journals sharing a configured key file keep
+    /// separate anchors.
+    public static func anchorPath(forKey keyPath: String, journal path: String) -> String {
+        let folder = (keyPath as NSString).deletingLastPathComponent
+        let name = ((path as NSString).lastPathComponent as NSString).deletingPathExtension + ".anchor"
+        return folder.isEmpty ? name : folder + "/" + name
     }
 
     /// Opens (creating if needed) the journal at `path`: creates missing folders (0700) and the
@@ -36,7 +40,7 @@ public final class JournalDatabase: Sendable {
         self.path = path
         self.pinPolicy = pinPolicy
         let keyPath = keyFile ?? Self.defaultKeyPath(forJournal: path)
-        anchorStore = JournalAnchorFile(path: Self.anchorPath(forKey: keyPath))
+        anchorStore = JournalAnchorFile(path: Self.anchorPath(forKey: keyPath, journal: path))
         try Self.prepareFolder(for: path)
         var config = Self.configuration()
         config.busyMode = .timeout(5) // the CLI may read while the till writes

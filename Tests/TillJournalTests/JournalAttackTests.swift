@@ -8,7 +8,7 @@ import TillCore
 @Suite struct JournalAttackTests {
     let path = Fx.tempPath()
     var keyPath: String { JournalDatabase.defaultKeyPath(forJournal: path) }
-    var anchorPath: String { JournalDatabase.anchorPath(forKey: keyPath) }
+    var anchorPath: String { JournalDatabase.anchorPath(forKey: keyPath, journal: path) }
 
     /// Users, tax classes, items, a shift, two sales, a refund (slip printed), a drill score and
     /// money settings: every kind of change the chain holds.

@@ -83,16 +83,7 @@ public struct JournalKey: Sendable, Equatable {
     /// Writes a new key file (0600; its folder created 0700). Never overwrites an existing file.
     public func create(path: String) throws {
         try PrivateFiles.createFolder((path as NSString).deletingLastPathComponent)
-        let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, PrivateFiles.fileMode)
-        guard fd >= 0 else { throw JournalError.keyFileUnreadable(path: path, cause: String(cString: strerror(errno))) }
-        let bytes = Array(fileText.utf8)
-        let written = bytes.withUnsafeBytes { Foundation.write(fd, $0.baseAddress, $0.count) }
-        let synced = fsync(fd) == 0
-        close(fd)
-        guard written == bytes.count, synced else {
-            unlink(path)
-            throw JournalError.keyFileUnreadable(path: path, cause: "it could not be written completely")
-        }
+        if let cause = PrivateFiles.createNew(fileText, at: path) { throw JournalError.keyFileUnreadable(path: path, cause: cause) }
     }
 }
 

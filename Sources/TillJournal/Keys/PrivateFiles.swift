@@ -46,4 +46,20 @@ enum PrivateFiles {
             throw JournalError.fileNotWritable(path: path, cause: cause)
         }
     }
+
+    /// Creates `path` (0600, never over an existing file), writes `text` and syncs it; nil on
+    /// success, else the cause (a partly written file is removed).
+    static func createNew(_ text: String, at path: String) -> String? {
+        let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, fileMode)
+        guard fd >= 0 else { return String(cString: strerror(errno)) }
+        let bytes = Array(text.utf8)
+        let written = bytes.withUnsafeBytes { Foundation.write(fd, $0.baseAddress, $0.count) }
+        let synced = fsync(fd) == 0
+        close(fd)
+        guard written == bytes.count, synced else {
+            unlink(path)
+            return "it could not be written completely"
+        }
+        return nil
+    }
 }
