@@ -44,16 +44,20 @@ extension JournalDatabase {
     /// without checking the PIN; a wrong PIN counts; success clears the counters. An unknown code is
     /// treated exactly like a known one with a wrong PIN (same refusal, same counting, same work), so
     /// sign-in reveals nothing about which codes exist.
+    ///
+    /// The user's role and PIN hash are taken from the user's latest chained entry, its keyed hash
+    /// checked, not from the `user` table: a clerk promoted or a PIN hash swapped with sqlite3 gains
+    /// nothing at the till (and `verify` reports the table).
     public func authenticate(code: String, pin: String, now: Timestamp, policy: PinLockoutPolicy) throws -> Result<User, Refusal> {
+        let key = key
         let (stored, attempts) = try read { db in
-            (try Row.fetchOne(db, cachedSQL: "SELECT * FROM user WHERE code = ?", arguments: [code]),
-             try Self.attempts(db, code: code))
+            (try Self.chainedUser(db, code: code, key: key), try Self.attempts(db, code: code))
         }
         if let refusal = attempts.lockRefusal(now: now) { return .failure(refusal) }
 
         var user: User?
-        if let stored, let role = Role(rawValue: stored["role"]), pinHasher.verify(pin, encoded: stored["pinHash"]) {
-            user = User(code: stored["code"], name: stored["name"], role: role)
+        if let stored, pinHasher.verify(pin, encoded: stored.pinHash) {
+            user = stored.user
         } else if stored == nil {
             pinHasher.burn(pin)
         }
@@ -78,6 +82,21 @@ extension JournalDatabase {
     /// chained entry naming who did it.
     public func unlock(code: String, by: String? = nil) throws {
         try record([.userUnlocked(code: code)], by: by)
+    }
+
+    /// The user as the latest intact `userSaved` entry for `code` says; nil if there is none (or
+    /// its hash is wrong: an entry forged or edited with sqlite3 counts for nothing).
+    private static func chainedUser(_ db: Database, code: String, key: JournalKey) throws -> (user: User, pinHash: String)? {
+        let names = EntryHash.signedColumns + ["hash"]
+        guard let row = try Row.fetchOne(db, cachedSQL: """
+            SELECT \(names.joined(separator: ", ")) FROM journalEntry WHERE kind = ? AND reference = ? ORDER BY seq DESC LIMIT 1
+            """, arguments: [EntryKind.user.rawValue, code]) else { return nil }
+        let values: [DatabaseValue] = (0..<EntryHash.signedColumns.count).map { row[$0] }
+        guard EntryHash.compute(values, key: key) == String.fromDatabaseValue(row[names.count - 1]),
+              let payload = String.fromDatabaseValue(row["payload"]),
+              let entry = try? CanonicalJSON.decode(ChangeEntry.self, from: payload),
+              case .userSaved(let user, let pinHash) = entry.change, user.code == code else { return nil }
+        return (user, pinHash)
     }
 
     /// A code's sign-in counters as stored.

@@ -253,6 +253,8 @@ enum JournalMigrations {
                     name TEXT PRIMARY KEY NOT NULL,
                     value TEXT NOT NULL
                 ) WITHOUT ROWID;
+                -- A user's latest change, read at every sign-in.
+                CREATE INDEX journalEntry_change ON journalEntry(kind, reference, seq);
                 ALTER TABLE drillAttempt ADD COLUMN entrySeq INTEGER;
                 CREATE UNIQUE INDEX drillAttempt_entry ON drillAttempt(entrySeq);
                 CREATE TABLE moneyConfiguration (

@@ -58,6 +58,23 @@ import TillCore
         #expect(result.problems[0].text(.zh).hasPrefix("第 1 条记录 (1001)"))
     }
 
+    @Test func aPromotedClerkOrSwappedPinHashGainsNothingAtTheTill() throws {
+        try makeJournal()
+        let lockout = PinLockoutPolicy(maxAttempts: 5, lockSeconds: 300)
+        // Promote the clerk and give him the supervisor's PIN hash (so the supervisor's PIN opens his code).
+        try Fx.sqlite3(path, """
+            UPDATE user SET role = 'admin', pinHash = (SELECT pinHash FROM user WHERE code = '2001') WHERE code = '1001';
+            INSERT INTO user (code, name, role, pinHash) SELECT '6666', 'Me', 'admin', pinHash FROM user WHERE code = '2001';
+            """)
+        let db = try JournalDatabase(path: path, pinHashRounds: 1_000)
+        #expect(try db.authenticate(code: "1001", pin: "1111", now: Fx.t0, policy: lockout) == .success(Fx.clerk))
+        #expect(try db.authenticate(code: "1001", pin: "246810", now: Fx.t0, policy: lockout) == .failure(.wrongPIN(attemptsLeft: 4)))
+        #expect(try db.authenticate(code: "6666", pin: "246810", now: Fx.t0, policy: lockout) == .failure(.wrongPIN(attemptsLeft: 4)))
+        // A forged user entry (not signed with the key) counts for nothing either.
+        try Fx.sqlite3(path, "UPDATE journalEntry SET payload = replace(payload, '\"clerk\"', '\"admin\"') WHERE seq = 1")
+        #expect(try db.authenticate(code: "1001", pin: "1111", now: Fx.t0, policy: lockout) == .failure(.wrongPIN(attemptsLeft: 3)))
+    }
+
     @Test func changedPinHashIsFound() throws {
         try makeJournal()
         try Fx.sqlite3(path, "UPDATE user SET pinHash = (SELECT pinHash FROM user WHERE code = '2001') WHERE code = '1001'")
