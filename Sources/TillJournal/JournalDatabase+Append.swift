@@ -101,7 +101,8 @@ extension JournalDatabase {
         // sqlite_sequence remembers the highest seq ever used: if the tail was deleted, the gap stays visible.
         let highest = try Int64.fetchOne(db, cachedSQL: "SELECT seq FROM sqlite_sequence WHERE name = 'journalEntry'") ?? 0
         let lastSeq: Int64 = last?["seq"] ?? 0
-        let seq = max(lastSeq, highest) + 1
+        let (seq, overflow) = max(lastSeq, highest).addingReportingOverflow(1)
+        if overflow { throw JournalError.unreadableEntry(seq: highest, cause: "the entry numbers are at their limit (sqlite_sequence was changed)") }
         let prevHash: String = last?["hash"] ?? EntryHash.genesis
         let signed: [DatabaseValue] = [seq.databaseValue] + columns.databaseValues.map(\.1)
             + [payload.databaseValue, prevHash.databaseValue]

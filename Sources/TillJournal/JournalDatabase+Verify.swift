@@ -64,6 +64,8 @@ private struct ChainWalker {
         problems.append(JournalFinding(seq: seq, reference: reference, problem: problem, detail: detail))
     }
 
+    /// Sequence numbers come from the file, so arithmetic on them wraps instead of trapping (a seq
+    /// of Int64.max is simply reported as out of place).
     mutating func run() throws {
         let names = EntryHash.signedColumns + ["hash"]
         let entries = try Row.fetchCursor(db, sql: "SELECT \(names.joined(separator: ", ")) FROM journalEntry ORDER BY seq")
@@ -75,13 +77,13 @@ private struct ChainWalker {
             let link = String.fromDatabaseValue(values[13]) ?? ""
             let storedHash = String.fromDatabaseValue(row[names.count - 1]) ?? ""
             let intact = EntryHash.compute(values, key: key) == storedHash
-            let expectedSeq = (previous?.seq ?? 0) + 1
+            let expectedSeq = (previous?.seq ?? 0) &+ 1
             var linkChecked = true
 
             if seq > expectedSeq {
                 try deleted(from: expectedSeq,
-                            d("entr\(seq - expectedSeq == 1 ? "y" : "ies") \(range(expectedSeq, seq - 1)) \(seq - expectedSeq == 1 ? "is" : "are") missing: entry \(seq) follows entry \(previous?.seq ?? 0)",
-                              "第 \(range(expectedSeq, seq - 1)) 条缺失：第 \(seq) 条紧跟在第 \(previous?.seq ?? 0) 条之后"))
+                            d("entr\(seq &- expectedSeq == 1 ? "y" : "ies") \(range(expectedSeq, seq &- 1)) \(seq &- expectedSeq == 1 ? "is" : "are") missing: entry \(seq) follows entry \(previous?.seq ?? 0)",
+                              "第 \(range(expectedSeq, seq &- 1)) 条缺失：第 \(seq) 条紧跟在第 \(previous?.seq ?? 0) 条之后"))
                 linkChecked = false // the missing entry's hash is unknown
             }
             if linkChecked, link != (previous?.hash ?? EntryHash.genesis) {
@@ -99,16 +101,16 @@ private struct ChainWalker {
                     }
                 } else if intact {
                     report(seq, reference, .deleted,
-                           d("entry \(seq) does not follow entry \(seq - 1): an entry before it was deleted and the rest renumbered, or entry \(seq - 1) was replaced",
-                             "第 \(seq) 条与第 \(seq - 1) 条不相连：之前的条目被删除并重新编号，或第 \(seq - 1) 条被替换"))
+                           d("entry \(seq) does not follow entry \(seq &- 1): an entry before it was deleted and the rest renumbered, or entry \(seq &- 1) was replaced",
+                             "第 \(seq) 条与第 \(seq &- 1) 条不相连：之前的条目被删除并重新编号，或第 \(seq &- 1) 条被替换"))
                 } else if let shift = renumbering(values, storedHash: storedHash) {
                     try deleted(from: seq,
-                                d("entry \(seq) was entry \(seq + shift) when it was written: \(shift) entr\(shift == 1 ? "y" : "ies") before it \(shift == 1 ? "was" : "were") removed and the rest renumbered",
-                                  "第 \(seq) 条写入时是第 \(seq + shift) 条：之前有 \(shift) 条被删除，其余被重新编号"))
+                                d("entry \(seq) was entry \(seq &+ shift) when it was written: \(shift) entr\(shift == 1 ? "y" : "ies") before it \(shift == 1 ? "was" : "were") removed and the rest renumbered",
+                                  "第 \(seq) 条写入时是第 \(seq &+ shift) 条：之前有 \(shift) 条被删除，其余被重新编号"))
                 } else {
                     try editedOrInserted(seq: seq, reference: reference, values: values,
-                                         detail: d("its link to entry \(seq - 1) and its hash are both wrong",
-                                                   "它与第 \(seq - 1) 条的链接和自身哈希都不对"))
+                                         detail: d("its link to entry \(seq &- 1) and its hash are both wrong",
+                                                   "它与第 \(seq &- 1) 条的链接和自身哈希都不对"))
                 }
             } else if !intact {
                 try editedOrInserted(seq: seq, reference: reference, values: values,
@@ -123,7 +125,7 @@ private struct ChainWalker {
 
         let highest = try Int64.fetchOne(db, sql: "SELECT seq FROM sqlite_sequence WHERE name = 'journalEntry'") ?? 0
         if highest > lastSeq {
-            try deleted(from: lastSeq + 1,
+            try deleted(from: lastSeq &+ 1,
                         d("the journal once had \(highest) entries but now ends at entry \(lastSeq)",
                           "日志曾有 \(highest) 条记录，现在止于第 \(lastSeq) 条"))
         }
@@ -143,9 +145,9 @@ private struct ChainWalker {
     mutating func checkAnchors(_ anchors: [JournalAnchor]) throws {
         for anchor in Set(anchors).sorted(by: { $0.count < $1.count }) where anchor.count > 0 {
             if anchor.count > lastSeq {
-                report(lastSeq + 1, nil, .truncated,
-                       d("the anchor \(anchor) says the journal reached entry \(anchor.count), but it ends at entry \(lastSeq): entries \(range(lastSeq + 1, anchor.count)) are missing",
-                         "锚点 \(anchor) 表明日志曾到第 \(anchor.count) 条，但现在止于第 \(lastSeq) 条：第 \(range(lastSeq + 1, anchor.count)) 条缺失"))
+                report(lastSeq &+ 1, nil, .truncated,
+                       d("the anchor \(anchor) says the journal reached entry \(anchor.count), but it ends at entry \(lastSeq): entries \(range(lastSeq &+ 1, anchor.count)) are missing",
+                         "锚点 \(anchor) 表明日志曾到第 \(anchor.count) 条，但现在止于第 \(lastSeq) 条：第 \(range(lastSeq &+ 1, anchor.count)) 条缺失"))
             } else if let hash = try String.fetchOne(db, sql: "SELECT hash FROM journalEntry WHERE seq = ?", arguments: [anchor.count]),
                       hash != anchor.hash {
                 report(anchor.count, nil, .anchorMismatch,

@@ -92,8 +92,8 @@ extension JournalError {
         case .anchorFileUnreadable(let path, let cause):
             return t("The journal anchor file \(path) cannot be read: \(cause).", "日志锚点文件 \(path) 无法读取：\(cause)。")
         case .behindAnchor(let path, let entries, let anchor):
-            return t("The journal \(path) ends at entry \(entries), but its anchor says it reached entry \(anchor.count): entries \(entries + 1)…\(anchor.count) were cut off or wiped, and trading on would issue their numbers again.",
-                     "日志 \(path) 止于第 \(entries) 条，但锚点表明它曾到第 \(anchor.count) 条：第 \(entries + 1)…\(anchor.count) 条被截断或清除，继续营业会重复使用这些单据号。")
+            return t("The journal \(path) ends at entry \(entries), but its anchor says it reached entry \(anchor.count): entries \(entries &+ 1)…\(anchor.count) were cut off or wiped, and trading on would issue their numbers again.",
+                     "日志 \(path) 止于第 \(entries) 条，但锚点表明它曾到第 \(anchor.count) 条：第 \(entries &+ 1)…\(anchor.count) 条被截断或清除，继续营业会重复使用这些单据号。")
         case .anchorMismatch(let path, let anchor):
             return t("Entry \(anchor.count) of the journal \(path) no longer has the hash its anchor recorded (\(anchor.hash)): the chain was rewritten.",
                      "日志 \(path) 的第 \(anchor.count) 条已不是锚点记录的哈希（\(anchor.hash)）：哈希链被重写。")

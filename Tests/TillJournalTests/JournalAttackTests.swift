@@ -172,6 +172,21 @@ import TillCore
         expectFound(try verify(anchors: [anchor]), .truncated, seq: 8, mentioning: ["entries 8…12 are missing"])
     }
 
+    @Test func absurdEntryNumbersAreReportedNotATrap() throws {
+        try makeJournal()
+        try Fx.sqlite3(path, """
+            UPDATE journalEntry SET seq = 9223372036854775807 WHERE seq = 12;
+            UPDATE journalEntry SET seq = -9223372036854775807 WHERE seq = 1;
+            UPDATE sqlite_sequence SET seq = 9223372036854775807;
+            """)
+        let result = try verify()
+        #expect(result.problems.contains { $0.problem == .deleted })
+        let db = try JournalDatabase(path: path, pinHashRounds: 1_000)
+        #expect(throws: JournalError.unreadableEntry(seq: .max, cause: "the entry numbers are at their limit (sqlite_sequence was changed)")) {
+            try db.append(.event(AuditEvent(kind: .drawerOpened, at: Fx.t0, user: "1001")))
+        }
+    }
+
     @Test func wipedJournalIsFoundWithTheMissingRange() throws {
         try makeJournal()
         try Fx.sqlite3(path, """
