@@ -228,8 +228,8 @@ import TillCore
         let scriptPath = (path as NSString).deletingLastPathComponent + "/rehash.py"
         try script.write(toFile: scriptPath, atomically: true, encoding: .utf8)
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", scriptPath, path]
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/python3") // Debian's (Scripts/apt-packages.txt)
+        process.arguments = [scriptPath, path]
         try process.run()
         process.waitUntilExit()
         #expect(process.terminationStatus == 0)
