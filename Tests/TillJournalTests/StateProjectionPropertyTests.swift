@@ -22,7 +22,12 @@ import TillCore
         }
     }
 
-    /// A random journal: returns it with the references of its slips.
+    /// TILL_PROPERTY_SEED to replay a failure, else a fresh seed (printed with any failure).
+    static func seed() -> UInt64 {
+        ProcessInfo.processInfo.environment["TILL_PROPERTY_SEED"].flatMap { UInt64($0) } ?? UInt64.random(in: 0 ... .max)
+    }
+
+    /// A random journal of changes, then sales whose slips print, fail or stay pending.
     func generate(_ rng: inout Seeded) throws -> JournalDatabase {
         let db = try JournalDatabase.inMemory(pinHashRounds: 1)
         let roles = Role.allCases
@@ -76,8 +81,7 @@ import TillCore
                          StateProjection.slipPrint, StateProjection.drillAttempt, StateProjection.configuration]
 
     @Test func anyEditOfAnyStateTableRowIsReported() throws {
-        let seed = ProcessInfo.processInfo.environment["TILL_PROPERTY_SEED"].flatMap { UInt64($0) }
-            ?? UInt64.random(in: 0 ... .max)
+        let seed = Self.seed()
         var rng = Seeded(state: seed)
         for round in 0..<100 {
             let db = try generate(&rng)
@@ -112,8 +116,7 @@ import TillCore
     /// Any edit of any signed column of any entry (its hash recomputed the unkeyed way or left
     /// alone), and any entry deleted, is reported; the untouched journal is intact.
     @Test func anyEditOrDeletionOfAnyEntryIsReported() throws {
-        let seed = ProcessInfo.processInfo.environment["TILL_PROPERTY_SEED"].flatMap { UInt64($0) }
-            ?? UInt64.random(in: 0 ... .max)
+        let seed = Self.seed()
         var rng = Seeded(state: seed)
         for round in 0..<100 {
             let db = try generate(&rng)
