@@ -20,9 +20,15 @@ public struct StoredSlip: Hashable, Sendable {
 }
 
 extension JournalDatabase {
+    /// The slip, its print state and attempts taken from the chain (not the slip table's columns):
+    /// a reprint is marked COPY, or printed as the original, by what really happened.
     public func slip(reference: String) throws -> StoredSlip? {
-        try read { db in
-            try Row.fetchOne(db, cachedSQL: "SELECT * FROM slip WHERE reference = ?", arguments: [reference]).map(Self.storedSlip)
+        let key = key
+        return try read { db in
+            guard var slip = try Row.fetchOne(db, cachedSQL: "SELECT * FROM slip WHERE reference = ?", arguments: [reference])
+                .map(Self.storedSlip) else { return nil }
+            (slip.printState, slip.attempts) = try Self.chainedPrintState(db, reference: reference, key: key)
+            return slip
         }
     }
 

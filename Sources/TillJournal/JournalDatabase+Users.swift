@@ -84,21 +84,6 @@ extension JournalDatabase {
         try record([.userUnlocked(code: code)], by: by)
     }
 
-    /// The user as the latest intact `userSaved` entry for `code` says; nil if there is none (or
-    /// its hash is wrong: an entry forged or edited with sqlite3 counts for nothing).
-    private static func chainedUser(_ db: Database, code: String, key: JournalKey) throws -> (user: User, pinHash: String)? {
-        let names = EntryHash.signedColumns + ["hash"]
-        guard let row = try Row.fetchOne(db, cachedSQL: """
-            SELECT \(names.joined(separator: ", ")) FROM journalEntry WHERE kind = ? AND reference = ? ORDER BY seq DESC LIMIT 1
-            """, arguments: [EntryKind.user.rawValue, code]) else { return nil }
-        let values: [DatabaseValue] = (0..<EntryHash.signedColumns.count).map { row[$0] }
-        guard EntryHash.compute(values, key: key) == String.fromDatabaseValue(row[names.count - 1]),
-              let payload = String.fromDatabaseValue(row["payload"]),
-              let entry = try? CanonicalJSON.decode(ChangeEntry.self, from: payload),
-              case .userSaved(let user, let pinHash) = entry.change, user.code == code else { return nil }
-        return (user, pinHash)
-    }
-
     /// A code's sign-in counters as stored.
     public func pinAttempts(code: String) throws -> PinAttempts {
         try read { db in try Self.attempts(db, code: code) }

@@ -122,6 +122,18 @@ import TillCore
         expectFound(result, .tableChanged, seq: 7, mentioning: ["slip \"S01-000002\"", "attempts is 1"])
     }
 
+    @Test func aSlipMarkedPrintedOrFailedWithSqliteIsReprintedForWhatReallyHappened() throws {
+        try makeJournal()
+        try Fx.sqlite3(path, """
+            UPDATE slip SET printState = 'printed', printCause = NULL, attempts = 0 WHERE reference = 'R01-000001';
+            UPDATE slip SET printState = 'failed', printCause = 'jam' WHERE reference = 'S01-000001';
+            """)
+        let db = try JournalDatabase(path: path, pinHashRounds: 1_000)
+        let refund = try #require(try db.slip(reference: "R01-000001"))
+        #expect(refund.printState == .failed(cause: "paper out", at: Fx.t0) && refund.attempts == 1)
+        #expect(try db.slip(reference: "S01-000001")?.printState == .pending)
+    }
+
     @Test func drillScoreAndMoneySettingsChangesAreFound() throws {
         try makeJournal()
         try Fx.sqlite3(path, """
