@@ -23,15 +23,16 @@ public struct CatalogImporter: Sendable {
         self.progressEvery = max(1, progressEvery)
     }
 
-    public func importFile(atPath path: String, progress: (CatalogImportProgress) -> Void = { _ in }) throws -> CatalogImportSummary {
+    public func importFile(atPath path: String, by: String? = nil, progress: (CatalogImportProgress) -> Void = { _ in }) throws -> CatalogImportSummary {
         guard let data = FileManager.default.contents(atPath: path) else {
             let exists = FileManager.default.fileExists(atPath: path)
             throw JournalError.fileNotReadable(path: path, cause: exists ? "permission denied" : "no such file")
         }
-        return try importCSV(bytes: Array(data), progress: progress)
+        return try importCSV(bytes: Array(data), by: by, progress: progress)
     }
 
-    public func importCSV(bytes: [UInt8], progress: (CatalogImportProgress) -> Void = { _ in }) throws -> CatalogImportSummary {
+    /// `by`: the authorised user's code, named in each batch's chained entry.
+    public func importCSV(bytes: [UInt8], by: String? = nil, progress: (CatalogImportProgress) -> Void = { _ in }) throws -> CatalogImportSummary {
         var reader = CSVReader(bytes: bytes)
         guard let header = reader.next() else { throw JournalError.catalogHeaderWrong(found: [], expected: Self.columns) }
         let names = header.fields.map { $0.trimmingSpaces.lowercased() }
@@ -48,10 +49,7 @@ public struct CatalogImporter: Sendable {
 
         func flush() throws {
             guard !batch.isEmpty else { return }
-            let items = batch
-            try database.write { db in
-                for item in items { try JournalDatabase.upsert(item, db) }
-            }
+            try database.upsert(items: batch, by: by)
             summary.imported += batch.count
             batch.removeAll(keepingCapacity: true)
         }

@@ -47,49 +47,22 @@ extension JournalDatabase {
         }
     }
 
-    public func upsert(taxClasses: [TaxClass]) throws {
-        try write { db in
-            for tax in taxClasses {
-                try db.cachedStatement(sql: """
-                    INSERT INTO taxClass (id, name, rateBasisPoints, inclusive) VALUES (?, ?, ?, ?)
-                    ON CONFLICT(id) DO UPDATE SET name = excluded.name, rateBasisPoints = excluded.rateBasisPoints,
-                        inclusive = excluded.inclusive
-                    """).execute(arguments: [tax.id, tax.name, tax.rateBasisPoints, tax.inclusive])
-            }
-        }
+    /// Adds or replaces tax classes, as one chained entry naming who (`by`) did it.
+    public func upsert(taxClasses: [TaxClass], by: String? = nil) throws {
+        guard !taxClasses.isEmpty else { return }
+        try record([.taxClassesSaved(taxClasses)], by: by)
     }
 
-    /// Adds or replaces items (and their barcodes) in one transaction. An item naming an undefined
-    /// tax class is refused and nothing is written.
-    public func upsert(items: [CatalogItem]) throws {
-        try write { db in
+    /// Adds or replaces items (and their barcodes) in one transaction and one chained entry naming
+    /// who (`by`) did it. An item naming an undefined tax class is refused and nothing is written.
+    public func upsert(items: [CatalogItem], by: String? = nil) throws {
+        guard !items.isEmpty else { return }
+        for item in items { try InputGuards.checkItem(item) }
+        try record([.itemsSaved(items)], by: by) { db in
             let known = Set(try String.fetchAll(db, sql: "SELECT id FROM taxClass"))
-            for item in items {
-                guard known.contains(item.taxClassID) else {
-                    throw JournalError.unknownTaxClass(sku: item.sku, taxClass: item.taxClassID)
-                }
-                try Self.upsert(item, db)
+            for item in items where !known.contains(item.taxClassID) {
+                throw JournalError.unknownTaxClass(sku: item.sku, taxClass: item.taxClassID)
             }
-        }
-    }
-
-    /// One item; the caller holds the transaction. A barcode moves to this item if another had it.
-    static func upsert(_ item: CatalogItem, _ db: Database) throws {
-        try InputGuards.checkItem(item)
-        try db.cachedStatement(sql: """
-            INSERT INTO catalogItem (sku, name, priceMinor, currency, taxClassID, returnable, weighed)
-            VALUES (?, ?, ?, ?, ?, ?, ?)
-            ON CONFLICT(sku) DO UPDATE SET name = excluded.name, priceMinor = excluded.priceMinor,
-                currency = excluded.currency, taxClassID = excluded.taxClassID, returnable = excluded.returnable,
-                weighed = excluded.weighed
-            """).execute(arguments: [item.sku, item.name, item.price.minor, item.price.currency.code, item.taxClassID,
-                                     item.returnable, item.weighed])
-        try db.cachedStatement(sql: "DELETE FROM barcode WHERE sku = ?").execute(arguments: [item.sku])
-        for (position, code) in item.barcodes.enumerated() {
-            try db.cachedStatement(sql: """
-                INSERT INTO barcode (code, sku, position) VALUES (?, ?, ?)
-                ON CONFLICT(code) DO UPDATE SET sku = excluded.sku, position = excluded.position
-                """).execute(arguments: [code, item.sku, position])
         }
     }
 

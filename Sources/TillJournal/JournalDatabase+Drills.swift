@@ -2,7 +2,7 @@ import GRDB
 import TillCore
 
 /// One scored drill attempt, as kept per trainee.
-public struct DrillAttempt: Hashable, Sendable {
+public struct DrillAttempt: Hashable, Sendable, Codable {
     public var trainee: String
     public var drill: String
     public var startedAt: Timestamp
@@ -28,15 +28,10 @@ public struct DrillAttempt: Hashable, Sendable {
 }
 
 extension JournalDatabase {
+    /// Keeps a scored attempt as a chained entry of the (training) journal: a score changed with
+    /// sqlite3 is caught by `verify`.
     public func record(_ attempt: DrillAttempt) throws {
-        try write { db in
-            try db.execute(sql: """
-                INSERT INTO drillAttempt (trainee, drill, startedAt, seconds, keystrokes, wrongAttempts, refusals, score, breakdown)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [attempt.trainee, attempt.drill, attempt.startedAt.seconds, attempt.seconds, attempt.keystrokes,
-                                 attempt.wrongAttempts, attempt.refusals.joined(separator: ","), attempt.score,
-                                 attempt.breakdown.joined(separator: "\n")])
-        }
+        try record([.drillScored(attempt)], by: nil, at: attempt.startedAt)
     }
 
     /// A trainee's attempts in the order made (all trainees when nil).

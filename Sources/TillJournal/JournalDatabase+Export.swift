@@ -12,6 +12,10 @@ extension JournalDatabase {
     /// - `originalReceipt`, `originalLineNo`: what a refund line or a void refers to
     /// - `tender`, `tenderReference`: tender kind and card approval / voucher number (`amount` holds the tender amount)
     /// - `hash`: the entry's chain hash, so a printed export can be checked against the journal later
+    /// - a last row `record` = `anchor` with the entry count in `seq` and the head hash in `hash`:
+    ///   `till journal verify --anchor SEQ:HASH` checks the journal against it
+    /// Changes (kinds `user`, `unlock`, `taxClasses`, `catalog`, `printState`, `drillScore`,
+    /// `configuration`) are entry rows naming who (`user`) changed what (`reference`, `name`).
     /// Amounts are decimal text in major units ("12.34"), never floating point.
     public static let csvColumns = [
         "record", "seq", "kind", "reference", "till", "shift", "user", "approver", "at", "training", "currency", "total",
@@ -25,12 +29,22 @@ extension JournalDatabase {
         output.write(CSVWriter.row(Self.csvColumns))
         var rows = 0
         try read { db in
-            let cursor = try Row.fetchCursor(db, sql: "SELECT seq, payload, hash FROM journalEntry ORDER BY seq")
+            let cursor = try Row.fetchCursor(db, sql: "SELECT seq, kind, payload, hash FROM journalEntry ORDER BY seq")
             while let row = try cursor.next() {
-                for fields in try Self.csvRows(seq: row["seq"], record: Self.record(row), hash: row["hash"] ?? "") {
+                let fieldRows = if EntryKind(rawValue: row["kind"] ?? "")?.isChange == true {
+                    [try Self.csvRow(seq: row["seq"], change: Self.change(row), hash: row["hash"] ?? "")]
+                } else {
+                    Self.csvRows(seq: row["seq"], record: try Self.record(row), hash: row["hash"] ?? "")
+                }
+                for fields in fieldRows {
                     output.write(CSVWriter.row(Self.csvColumns.map { fields[$0] ?? "" }))
                     rows += 1
                 }
+            }
+            if let head = try Self.head(db) {
+                let fields = ["record": "anchor", "seq": String(head.count), "hash": head.hash]
+                output.write(CSVWriter.row(Self.csvColumns.map { fields[$0] ?? "" }))
+                rows += 1
             }
         }
         return rows
@@ -108,6 +122,22 @@ extension JournalDatabase {
             entry["total"] = total.plain
         }
         return [entry] + lines
+    }
+
+    private static func csvRow(seq: Int64, change entry: ChangeEntry, hash: String) -> [String: String] {
+        let columns = EntryColumns(entry)
+        let what: String = switch entry.change {
+        case .userSaved(let user, _): "\(user.name) as \(user.role.rawValue)"
+        case .userUnlocked: "unlocked"
+        case .taxClassesSaved(let classes): classes.map { "\($0.id) \($0.rateBasisPoints) bp" }.joined(separator: "; ")
+        case .itemsSaved(let items): "\(items.count) item\(items.count == 1 ? "" : "s")"
+        case .printStateSet(_, let state): state.label
+        case .drillScored(let attempt): "\(attempt.trainee): \(attempt.score)"
+        case .configurationSet: "money settings"
+        case .keyEscrowed: "key escrow copy taken"
+        }
+        return ["record": "entry", "seq": String(seq), "kind": columns.kind, "reference": columns.reference ?? "",
+                "user": columns.userCode ?? "", "at": isoUTC(columns.at), "training": "no", "name": what, "hash": hash]
     }
 
     private static func isoUTC(_ seconds: Int64) -> String {

@@ -139,3 +139,29 @@ extension JournalDatabase {
         }
     }
 }
+
+extension JournalDatabase {
+    /// The change of a change entry's row holding `seq` and `payload`.
+    static func change(_ row: Row) throws -> ChangeEntry {
+        let seq: Int64 = row["seq"]
+        guard let payload = String.fromDatabaseValue(row["payload"]),
+              let entry = try? CanonicalJSON.decode(ChangeEntry.self, from: payload) else {
+            throw JournalError.unreadableEntry(seq: seq, cause: "its payload is not a readable change")
+        }
+        return entry
+    }
+
+    /// Records the money-relevant settings (limits, refund window, rounding, permissions, …) as a
+    /// chained entry when they differ from the last recorded; returns whether they did. Called as
+    /// the till starts, so every change of them is in the chain, dated, before any sale under them.
+    @discardableResult
+    public func recordMoneySettings<Settings: Encodable>(_ settings: Settings) throws -> Bool {
+        let text = try CanonicalJSON.encode(settings)
+        let current = try read { db in
+            try String.fetchOne(db, cachedSQL: "SELECT settings FROM moneyConfiguration WHERE id = 1")
+        }
+        guard current != text else { return false }
+        try record([.configurationSet(settings: text)], by: nil)
+        return true
+    }
+}

@@ -20,29 +20,27 @@ public struct StoredSlip: Hashable, Sendable {
 }
 
 extension JournalDatabase {
+    /// The slip, its print state and attempts taken from the chain (not the slip table's columns):
+    /// a reprint is marked COPY, or printed as the original, by what really happened.
     public func slip(reference: String) throws -> StoredSlip? {
-        try read { db in
-            try Row.fetchOne(db, cachedSQL: "SELECT * FROM slip WHERE reference = ?", arguments: [reference]).map(Self.storedSlip)
+        let key = key
+        return try read { db in
+            guard var slip = try Row.fetchOne(db, cachedSQL: "SELECT * FROM slip WHERE reference = ?", arguments: [reference])
+                .map(Self.storedSlip) else { return nil }
+            (slip.printState, slip.attempts) = try Self.chainedPrintState(db, reference: reference, key: key)
+            return slip
         }
     }
 
-    /// Records a print outcome. Print state is outside the signed chain on purpose: it changes after
-    /// the sale (a jam, a reprint), the sale itself does not.
+    /// Records a print outcome as a chained entry after the slip's own (the sale does not change,
+    /// its print state does: a jam, a reprint). The slip's print columns are its projection, so a
+    /// refund marked printed with sqlite3 is caught by `verify`.
     public func setPrintState(reference: String, _ state: PrintState) throws {
-        let (label, cause, at): (String, String?, Int64?) = switch state {
-        case .pending: ("pending", nil, nil)
-        case .printed(let at): ("printed", nil, at.seconds)
-        case .failed(let cause, let at): ("failed", cause, at.seconds)
-        case .unknown(let cause, let at): ("unknown", cause, at.seconds)
+        let at = switch state {
+        case .pending: Timestamp.systemNow
+        case .printed(let at), .failed(_, let at), .unknown(_, let at): at
         }
-        let attempt = state == .pending ? 0 : 1
-        try write { db in
-            try db.execute(sql: """
-                UPDATE slip SET printState = ?, printCause = ?, printStateAt = ?, attempts = attempts + ?
-                WHERE reference = ?
-                """, arguments: [label, cause, at, attempt, reference])
-            if db.changesCount == 0 { throw JournalError.slipNotFound(reference: reference) }
-        }
+        try record([.printStateSet(reference: reference, state: state)], by: nil, at: at)
     }
 
     /// Slips in journal order; with `unprintedOnly`, those not printed yet (pending, failed, unknown).

@@ -63,7 +63,8 @@ extension JournalDatabase {
 
             return ShiftTotals(shift: shift, sales: byKind[.sale] ?? .zero(currency), salesTax: money(salesTax),
                                refunds: byKind[.refund] ?? .zero(currency), voids: byKind[.postVoid] ?? .zero(currency),
-                               tenders: tenders, clerks: clerks.values.sorted { $0.code < $1.code })
+                               tenders: tenders, clerks: clerks.values.sorted { $0.code < $1.code },
+                               journalHead: try Self.head(db))
         }
     }
 

@@ -2,18 +2,35 @@ import GRDB
 import TillCore
 
 extension JournalDatabase {
-    /// Adds a user with a PIN of 4 to 8 digits (stored only as a salted slow hash).
-    public func addUser(_ user: User, pin: String) throws {
-        guard (4...8).contains(pin.count), pin.allSatisfy(\.isASCIIDigit) else { throw JournalError.pinFormat }
+    /// Adds a user with a PIN of the role's minimum length (`pinPolicy`) to 8 digits, stored only
+    /// as a salted, peppered slow hash. A chained entry says who added whom (`by`: the
+    /// authorised user's code; nil when the till sets itself up with demo data).
+    public func addUser(_ user: User, pin: String, by: String? = nil) throws {
+        if let problem = pinPolicy.problem(pin, role: user.role) { throw problem }
         try InputGuards.checkText(user.code)
         try InputGuards.checkText(user.name)
         let hash = try pinHasher.hash(pin) // slow: outside the write lock
-        try write { db in
+        try record([.userSaved(user, pinHash: hash)], by: by) { db in
             if try Bool.fetchOne(db, cachedSQL: "SELECT 1 FROM user WHERE code = ?", arguments: [user.code]) != nil {
                 throw JournalError.userExists(code: user.code)
             }
-            try db.execute(sql: "INSERT INTO user (code, name, role, pinHash) VALUES (?, ?, ?, ?)",
-                           arguments: [user.code, user.name, user.role.rawValue, hash])
+        }
+    }
+
+    /// Whether the chain has ever added a user (the user table alone could be emptied with sqlite3;
+    /// the chain cannot be shortened unseen).
+    public func hasChainedUsers() throws -> Bool {
+        try read { db in
+            try Bool.fetchOne(db, sql: "SELECT 1 FROM journalEntry WHERE kind = ? LIMIT 1", arguments: [EntryKind.user.rawValue]) ?? false
+        }
+    }
+
+    /// The user with `code`, if any.
+    public func user(code: String) throws -> User? {
+        try read { db in
+            try Row.fetchOne(db, cachedSQL: "SELECT code, name, role FROM user WHERE code = ?", arguments: [code]).flatMap { row in
+                Role(rawValue: row["role"]).map { User(code: row["code"], name: row["name"], role: $0) }
+            }
         }
     }
 
@@ -29,16 +46,20 @@ extension JournalDatabase {
     /// without checking the PIN; a wrong PIN counts; success clears the counters. An unknown code is
     /// treated exactly like a known one with a wrong PIN (same refusal, same counting, same work), so
     /// sign-in reveals nothing about which codes exist.
+    ///
+    /// The user's role and PIN hash are taken from the user's latest chained entry, its keyed hash
+    /// checked, not from the `user` table: a clerk promoted or a PIN hash swapped with sqlite3 gains
+    /// nothing at the till (and `verify` reports the table).
     public func authenticate(code: String, pin: String, now: Timestamp, policy: PinLockoutPolicy) throws -> Result<User, Refusal> {
+        let key = key
         let (stored, attempts) = try read { db in
-            (try Row.fetchOne(db, cachedSQL: "SELECT * FROM user WHERE code = ?", arguments: [code]),
-             try Self.attempts(db, code: code))
+            (try Self.chainedUser(db, code: code, key: key), try Self.attempts(db, code: code))
         }
         if let refusal = attempts.lockRefusal(now: now) { return .failure(refusal) }
 
         var user: User?
-        if let stored, let role = Role(rawValue: stored["role"]), PinHasher.verify(pin, encoded: stored["pinHash"]) {
-            user = User(code: stored["code"], name: stored["name"], role: role)
+        if let stored, pinHasher.verify(pin, encoded: stored.pinHash) {
+            user = stored.user
         } else if stored == nil {
             pinHasher.burn(pin)
         }
@@ -59,9 +80,10 @@ extension JournalDatabase {
         }
     }
 
-    /// Clears a code's wrong-PIN counters and lock (a supervisor's or admin's action).
-    public func unlock(code: String) throws {
-        try write { db in try db.execute(sql: "DELETE FROM pinAttempt WHERE code = ?", arguments: [code]) }
+    /// Clears a code's wrong-PIN counters and lock (a supervisor's or admin's action), as a
+    /// chained entry naming who did it.
+    public func unlock(code: String, by: String? = nil) throws {
+        try record([.userUnlocked(code: code)], by: by)
     }
 
     /// A code's sign-in counters as stored.

@@ -12,12 +12,35 @@ public final class JournalDatabase: Sendable {
     public let path: String?
     let writer: any DatabaseWriter
     let pinHasher: PinHasher
+    /// Signs the chain (HMAC) and peppers PINs; from the key file, never stored in the journal.
+    let key: JournalKey
+    public let pinPolicy: PinPolicy
+    /// Where the chain's head is remembered outside the journal (nil: nowhere, in-memory tests).
+    public let anchorStore: (any JournalAnchorStore)?
 
-    /// Opens (creating if needed) the journal at `path`: creates missing folders, uses WAL with
-    /// `synchronous = FULL` (a completed sale survives a power cut), and applies migrations.
-    public init(path: String, pinHashRounds: Int = 210_000) throws {
+    /// The key file of a journal when none is configured: beside it, `journal.sqlite` → `journal.key`.
+    public static func defaultKeyPath(forJournal path: String) -> String {
+        (path as NSString).deletingPathExtension + ".key"
+    }
+
+    /// The anchor file of a journal, in its key file's folder and named after the journal
+    /// (`journal.sqlite` → `journal.anchor`), so journals sharing a configured key file keep
+    /// separate anchors.
+    public static func anchorPath(forKey keyPath: String, journal path: String) -> String {
+        let folder = (keyPath as NSString).deletingLastPathComponent
+        let name = ((path as NSString).lastPathComponent as NSString).deletingPathExtension + ".anchor"
+        return folder.isEmpty ? name : folder + "/" + name
+    }
+
+    /// Opens (creating if needed) the journal at `path`: creates missing folders (0700) and the
+    /// file (0600), uses WAL with `synchronous = FULL` (a completed sale survives a power cut), and
+    /// applies migrations. The key file (`keyFile`, default beside the journal) is created with a
+    /// new key for a new journal; a journal that has entries needs its own key file back.
+    public init(path: String, keyFile: String? = nil, pinHashRounds: Int = 210_000, pinPolicy: PinPolicy = .standard) throws {
         self.path = path
-        self.pinHasher = PinHasher(rounds: pinHashRounds)
+        self.pinPolicy = pinPolicy
+        let keyPath = keyFile ?? Self.defaultKeyPath(forJournal: path)
+        anchorStore = JournalAnchorFile(path: Self.anchorPath(forKey: keyPath, journal: path))
         try Self.prepareFolder(for: path)
         var config = Self.configuration()
         config.busyMode = .timeout(5) // the CLI may read while the till writes
@@ -26,19 +49,25 @@ public final class JournalDatabase: Sendable {
         } catch let error as DatabaseError {
             throw Self.openError(error, path: path)
         }
-        try migrate(path: path)
+        try Self.migrate(writer, path: path)
+        key = try Self.adoptKey(writer, keyPath: keyPath, journalPath: path)
+        pinHasher = PinHasher(rounds: pinHashRounds, pepper: key.pepper)
     }
 
-    /// An in-memory database for tests: fast, and gone when released.
-    public static func inMemory(pinHashRounds: Int = 1_000) throws -> JournalDatabase {
-        try JournalDatabase(queue: DatabaseQueue(configuration: configuration()), pinHashRounds: pinHashRounds)
+    /// An in-memory database for tests: fast, and gone when released; its key is made up.
+    public static func inMemory(pinHashRounds: Int = 1_000, pinPolicy: PinPolicy = .standard) throws -> JournalDatabase {
+        try JournalDatabase(queue: DatabaseQueue(configuration: configuration()), pinHashRounds: pinHashRounds, pinPolicy: pinPolicy)
     }
 
-    private init(queue: DatabaseQueue, pinHashRounds: Int) throws {
+    private init(queue: DatabaseQueue, pinHashRounds: Int, pinPolicy: PinPolicy) throws {
         path = nil
-        pinHasher = PinHasher(rounds: pinHashRounds)
+        key = .generate()
+        self.pinPolicy = pinPolicy
+        anchorStore = nil
+        pinHasher = PinHasher(rounds: pinHashRounds, pepper: key.pepper)
         writer = queue
-        try migrate(path: ":memory:")
+        try Self.migrate(writer, path: ":memory:")
+        try writer.write { db in try JournalMeta.set(.keyID, key.id, db) }
     }
 
     private static func configuration() -> Configuration {
@@ -51,7 +80,7 @@ public final class JournalDatabase: Sendable {
         return config
     }
 
-    private func migrate(path: String) throws {
+    private static func migrate(_ writer: any DatabaseWriter, path: String) throws {
         let migrator = JournalMigrations.migrator
         do {
             try writer.write { db in
@@ -74,13 +103,7 @@ public final class JournalDatabase: Sendable {
     private static func prepareFolder(for path: String) throws {
         let folder = (path as NSString).deletingLastPathComponent
         let files = FileManager.default
-        if !folder.isEmpty, !files.fileExists(atPath: folder) {
-            do {
-                try files.createDirectory(atPath: folder, withIntermediateDirectories: true)
-            } catch {
-                throw JournalError.folderNotCreatable(folder: folder, cause: (error as NSError).localizedDescription)
-            }
-        }
+        try PrivateFiles.createFolder(folder)
         if files.fileExists(atPath: path) {
             if !files.isWritableFile(atPath: path) {
                 throw JournalError.notWritable(path: path, cause: "the file is read-only for this user")
@@ -88,6 +111,38 @@ public final class JournalDatabase: Sendable {
         } else if !files.isWritableFile(atPath: folder.isEmpty ? "." : folder) {
             throw JournalError.notWritable(path: path, cause: "the folder \(folder.isEmpty ? "." : folder) is read-only for this user")
         }
+        // Created 0600 before SQLite opens it (its -wal and -shm files take the same mode); an
+        // existing journal readable by others is tightened.
+        try PrivateFiles.createOrTighten(path)
+        for companion in [path + "-wal", path + "-shm"] where files.fileExists(atPath: companion) {
+            try PrivateFiles.createOrTighten(companion)
+        }
+    }
+
+    /// The journal's key: read from `keyPath`, or made for a journal that has never had entries.
+    /// A journal with entries but no key file, a key file of another journal, or a journal from
+    /// before the chain was keyed is refused with the remedy.
+    private static func adoptKey(_ writer: any DatabaseWriter, keyPath: String, journalPath: String) throws -> JournalKey {
+        let (recordedID, highest) = try writer.read { db in
+            (try JournalMeta.get(.keyID, db), try highestSeq(db))
+        }
+        let stored = try JournalKey.load(path: keyPath)
+        if recordedID == nil, highest > 0 { throw JournalError.unkeyedJournal(path: journalPath) }
+        guard let key = stored ?? (recordedID == nil ? JournalKey.generate() : nil) else {
+            throw JournalError.keyFileMissing(path: keyPath, journal: journalPath)
+        }
+        if let recordedID, recordedID != key.id { throw JournalError.keyFileMismatch(path: keyPath, journal: journalPath) }
+        if stored == nil { try key.create(path: keyPath) }
+        if recordedID == nil { try writer.write { db in try JournalMeta.set(.keyID, key.id, db) } }
+        return key
+    }
+
+    /// The highest entry number ever used: the last entry's, or more if the tail was deleted
+    /// (sqlite_sequence remembers).
+    static func highestSeq(_ db: Database) throws -> Int64 {
+        let last = try Int64.fetchOne(db, sql: "SELECT MAX(seq) FROM journalEntry") ?? 0
+        let remembered = try Int64.fetchOne(db, sql: "SELECT seq FROM sqlite_sequence WHERE name = 'journalEntry'") ?? 0
+        return max(last, remembered)
     }
 
     private static func openError(_ error: DatabaseError, path: String) -> JournalError {

@@ -11,6 +11,15 @@ public enum JournalError: Error, Hashable, Sendable {
     case notADatabase(path: String)
     case notATillJournal(path: String)
     case newerSchema(path: String, unknownMigrations: [String])
+    case unkeyedJournal(path: String)
+
+    // The key file and the anchor
+    case keyFileUnreadable(path: String, cause: String)
+    case keyFileMissing(path: String, journal: String)
+    case keyFileMismatch(path: String, journal: String)
+    case anchorFileUnreadable(path: String, cause: String)
+    case behindAnchor(path: String, entries: Int64, anchor: JournalAnchor)
+    case anchorMismatch(path: String, anchor: JournalAnchor)
 
     // Appending (defence in depth behind the core's own rules)
     case documentNumberReused(reference: String)
@@ -42,7 +51,7 @@ public enum JournalError: Error, Hashable, Sendable {
 
     // Catalog and users
     case unknownTaxClass(sku: String, taxClass: String)
-    case pinFormat
+    case pinFormat(role: String, minimum: Int)
     case userExists(code: String)
     case userNotFound(code: String)
     case slipNotFound(reference: String)
@@ -77,6 +86,25 @@ extension JournalError {
         case .newerSchema(let path, let unknown):
             return t("The journal \(path) was written by a newer version of till (it has changes \(unknown.joined(separator: ", ")) this version does not know).",
                      "日志 \(path) 由更新版本的 till 写入（含本版本不认识的变更 \(unknown.joined(separator: ", "))）。")
+        case .unkeyedJournal(let path):
+            return t("The journal \(path) was written before the chain was keyed (an unkeyed SHA-256 chain that anyone can re-hash); this version does not continue it.",
+                     "日志 \(path) 写于哈希链启用密钥之前（任何人都能重算的无密钥 SHA-256 链）；本版本不再续写它。")
+        case .keyFileUnreadable(let path, let cause):
+            return t("The journal key file \(path) cannot be used: \(cause).", "日志密钥文件 \(path) 无法使用：\(cause)。")
+        case .keyFileMissing(let path, let journal):
+            return t("The journal \(journal) has entries signed with a key, but its key file \(path) is missing.",
+                     "日志 \(journal) 的记录已用密钥签名，但其密钥文件 \(path) 不存在。")
+        case .keyFileMismatch(let path, let journal):
+            return t("The key file \(path) does not belong to the journal \(journal) (or the journal's key mark was changed).",
+                     "密钥文件 \(path) 不属于日志 \(journal)（或日志中的密钥标记被改动）。")
+        case .anchorFileUnreadable(let path, let cause):
+            return t("The journal anchor file \(path) cannot be read: \(cause).", "日志锚点文件 \(path) 无法读取：\(cause)。")
+        case .behindAnchor(let path, let entries, let anchor):
+            return t("The journal \(path) ends at entry \(entries), but its anchor says it reached entry \(anchor.count): entries \(entries &+ 1)…\(anchor.count) were cut off or wiped, and trading on would issue their numbers again.",
+                     "日志 \(path) 止于第 \(entries) 条，但锚点表明它曾到第 \(anchor.count) 条：第 \(entries &+ 1)…\(anchor.count) 条被截断或清除，继续营业会重复使用这些单据号。")
+        case .anchorMismatch(let path, let anchor):
+            return t("Entry \(anchor.count) of the journal \(path) no longer has the hash its anchor recorded (\(anchor.hash)): the chain was rewritten.",
+                     "日志 \(path) 的第 \(anchor.count) 条已不是锚点记录的哈希（\(anchor.hash)）：哈希链被重写。")
         case .documentNumberReused(let reference):
             return t("Document number \(reference) is already in the journal.", "单据号 \(reference) 已在日志中。")
         case .originalSaleNotFound(let document, let receipt):
@@ -130,8 +158,8 @@ extension JournalError {
             return t("The journal \(path) could not be read or written: \(cause).", "无法读写日志 \(path)：\(cause)。")
         case .unknownTaxClass(let sku, let taxClass):
             return t("Item \(sku) names tax class \(taxClass), which is not defined.", "商品 \(sku) 使用的税类 \(taxClass) 未定义。")
-        case .pinFormat:
-            return t("A PIN must be 4 to 8 digits.", "PIN 必须是 4 到 8 位数字。")
+        case .pinFormat(let role, let minimum):
+            return t("A \(role)'s PIN must be \(minimum) to 8 digits.", "\(role) 的 PIN 必须是 \(minimum) 到 8 位数字。")
         case .userExists(let code):
             return t("A user with code \(code) already exists.", "代码为 \(code) 的用户已存在。")
         case .userNotFound(let code):
@@ -159,6 +187,21 @@ extension JournalError {
         case .newerSchema:
             return t("Install the newer version of till that wrote this journal; do not open it with an older one.",
                      "请安装写入此日志的较新版本 till；不要用旧版本打开。")
+        case .unkeyedJournal:
+            return t("Keep the file for the record (an older till can still verify and export it), move it aside, and start a new journal; the demo data is written again.",
+                     "请保留该文件备查（旧版 till 仍可校验和导出），将其移开后开始新日志；演示数据会重新写入。")
+        case .keyFileUnreadable:
+            return t("Make the key file readable only by the till's user (chmod 600), or set journal.key_file to the right file.",
+                     "请使密钥文件仅收银用户可读（chmod 600），或将 journal.key_file 设为正确的文件。")
+        case .keyFileMissing, .keyFileMismatch:
+            return t("Restore this journal's key file from its escrow copy (printed by `till journal key escrow`) to that path with mode 0600, or set journal.key_file; do not trade until then.",
+                     "请从托管副本（`till journal key escrow` 打印的）把此日志的密钥文件恢复到该路径（权限 0600），或设置 journal.key_file；在此之前不要营业。")
+        case .anchorFileUnreadable:
+            return t("Make the anchor file readable by the till's user, or restore it; run `till journal verify` to see where the journal stands.",
+                     "请使锚点文件可被收银用户读取，或恢复它；运行 `till journal verify` 查看日志状态。")
+        case .behindAnchor, .anchorMismatch:
+            return t("Stop trading: keep the file, restore the journal from its backup, run `till journal verify` and have an admin investigate.",
+                     "请停止营业：保留文件，从备份恢复日志，运行 `till journal verify` 并交由管理员调查。")
         case .documentNumberReused:
             return t("Restart the till so it reloads its document numbers from the journal.", "请重启收银台，使其从日志重新读取单据号。")
         case .originalSaleNotFound, .refundLineNotOnSale:
@@ -206,8 +249,9 @@ extension JournalError {
         case .unknownTaxClass:
             return t("Define the tax class in the configuration first, or correct the item's tax class.",
                      "请先在配置中定义该税类，或更正商品的税类。")
-        case .pinFormat:
-            return t("Choose a PIN of 4 to 8 digits (0-9).", "请设置 4 到 8 位数字（0-9）的 PIN。")
+        case .pinFormat(_, let minimum):
+            return t("Choose a PIN of \(minimum) to 8 digits (0-9); [security] min_pin_length sets the minimum per role.",
+                     "请设置 \(minimum) 到 8 位数字（0-9）的 PIN；[security] min_pin_length 按角色设置最短长度。")
         case .userExists:
             return t("Choose another code, or change the existing user.", "请换一个代码，或修改现有用户。")
         case .userNotFound:

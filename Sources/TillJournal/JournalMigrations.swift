@@ -244,6 +244,27 @@ enum JournalMigrations {
                 """)
         }
 
+        migrator.registerMigration("v3-keyed-chain") { db in
+            // The chain is keyed (HMAC) from here on; `journalMeta` names the key. Users, catalog,
+            // tax classes, print states, drill scores and money settings become projections of
+            // chained change entries: drill rows and the settings row name the entry that made them.
+            try db.execute(sql: """
+                CREATE TABLE journalMeta (
+                    name TEXT PRIMARY KEY NOT NULL,
+                    value TEXT NOT NULL
+                ) WITHOUT ROWID;
+                -- A user's latest change, read at every sign-in.
+                CREATE INDEX journalEntry_change ON journalEntry(kind, reference, seq);
+                ALTER TABLE drillAttempt ADD COLUMN entrySeq INTEGER;
+                CREATE UNIQUE INDEX drillAttempt_entry ON drillAttempt(entrySeq);
+                CREATE TABLE moneyConfiguration (
+                    id INTEGER PRIMARY KEY CHECK (id = 1),
+                    entrySeq INTEGER NOT NULL,
+                    settings TEXT NOT NULL
+                );
+                """)
+        }
+
         return migrator
     }
 }

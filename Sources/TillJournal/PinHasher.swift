@@ -2,40 +2,43 @@ import Crypto
 import _CryptoExtras
 import Foundation
 
-/// Salted slow hashes of PINs: PBKDF2-HMAC-SHA256, a 16-byte random salt, stored as
-/// "pbkdf2-sha256$ROUNDS$SALT_B64$HASH_B64" so the rounds can be raised later without breaking
-/// existing users (each hash carries its own).
+/// Salted, peppered slow hashes of PINs: PBKDF2-HMAC-SHA256 over HMAC(pepper, PIN), a 16-byte
+/// random salt, stored as "pbkdf2-sha256-pepper$ROUNDS$SALT_B64$HASH_B64" so the rounds can be
+/// raised later without breaking existing users (each hash carries its own). The pepper is in the
+/// key file, not the journal: with the journal alone, a 4-digit PIN cannot be tried offline.
 struct PinHasher: Sendable {
     let rounds: Int
+    let pepper: [UInt8]
 
-    static let scheme = "pbkdf2-sha256"
+    static let scheme = "pbkdf2-sha256-pepper"
 
     func hash(_ pin: String) throws -> String {
         var generator = SystemRandomNumberGenerator()
         let salt = (0..<16).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
-        let derived = try Self.derive(pin, salt: salt, rounds: rounds)
+        let derived = try derive(pin, salt: salt, rounds: rounds)
         return [Self.scheme, String(rounds), Data(salt).base64EncodedString(), Data(derived).base64EncodedString()]
             .joined(separator: "$")
     }
 
     /// True if `pin` matches `encoded`. Compares in constant time.
-    static func verify(_ pin: String, encoded: String) -> Bool {
+    func verify(_ pin: String, encoded: String) -> Bool {
         let parts = encoded.split(separator: "$", omittingEmptySubsequences: false)
-        guard parts.count == 4, parts[0] == scheme, let rounds = Int(parts[1]), rounds > 0,
+        guard parts.count == 4, parts[0] == Self.scheme, let rounds = Int(parts[1]), (1...10_000_000).contains(rounds),
               let salt = Data(base64Encoded: String(parts[2])), let expected = Data(base64Encoded: String(parts[3])),
               let derived = try? derive(pin, salt: Array(salt), rounds: rounds) else { return false }
-        return constantTimeEqual(derived, Array(expected))
+        return Self.constantTimeEqual(derived, Array(expected))
     }
 
     /// Work as long as a real check, for a code that has no user (so timing reveals nothing).
     func burn(_ pin: String) {
-        _ = try? Self.derive(pin, salt: Array(repeating: 0, count: 16), rounds: rounds)
+        _ = try? derive(pin, salt: Array(repeating: 0, count: 16), rounds: rounds)
     }
 
-    private static func derive(_ pin: String, salt: [UInt8], rounds: Int) throws -> [UInt8] {
+    private func derive(_ pin: String, salt: [UInt8], rounds: Int) throws -> [UInt8] {
+        let peppered = HMAC<SHA256>.authenticationCode(for: Array(pin.utf8), using: SymmetricKey(data: pepper))
         // `unsafeUncheckedRounds`: the checked variant refuses fewer than 210,000 rounds, which the
         // default uses; tests choose fewer to stay fast.
-        let key = try KDF.Insecure.PBKDF2.deriveKey(from: Array(pin.utf8), salt: salt, using: .sha256,
+        let key = try KDF.Insecure.PBKDF2.deriveKey(from: Array(peppered), salt: salt, using: .sha256,
                                                     outputByteCount: 32, unsafeUncheckedRounds: rounds)
         return key.withUnsafeBytes { Array($0) }
     }

@@ -10,7 +10,7 @@ import TillJournal
     /// 200 transactions: mostly sales, every third a partial refund of the sale before it.
     static func script(seed: UInt64) -> String {
         var rng = SplitMix64(seed: seed)
-        var lines = ["signin 2001 2222", "shift 500"]
+        var lines = ["signin 2001 222222", "shift 500"]
         let codes = ["6901234567892", "MUG-01", "CHOP-10", "SOY-500", "TOFU"]
         var sale = 0
         for i in 0..<200 {

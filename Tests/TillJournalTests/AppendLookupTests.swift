@@ -180,7 +180,7 @@ import TillCore
         #expect(throws: JournalError.slipNotFound(reference: "S01-000009")) {
             try db.setPrintState(reference: "S01-000009", .pending)
         }
-        // The chain does not cover print state: changing it leaves the journal intact.
-        #expect(try db.verify() == .intact(entries: 3))
+        // Each print outcome is a chained entry of its own (issue 11), after the sale's: 3 + 3.
+        #expect(try db.verify() == .intact(entries: 6))
     }
 }

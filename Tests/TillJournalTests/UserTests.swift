@@ -20,7 +20,7 @@ import TillCore
     @Test func storedHashIsSaltedAndNotThePIN() throws {
         let a = try storedHash("1001"), b = try storedHash("1002")
         #expect(!a.contains("1234"))
-        #expect(a.hasPrefix("pbkdf2-sha256$1000$"))
+        #expect(a.hasPrefix("pbkdf2-sha256-pepper$1000$"))
         #expect(a.split(separator: "$").count == 4)
         #expect(a != b) // same PIN, different salt
         #expect(try db.users() == [Fx.clerk, Fx.clerk2])
@@ -68,18 +68,20 @@ import TillCore
 
     @Test func pinMustBeFourToEightDigitsAndCodesUnique() throws {
         for bad in ["123", "123456789", "12a4", "", "１２３４"] {
-            #expect(throws: JournalError.pinFormat) { try db.addUser(User(code: "3001", name: "X", role: .clerk), pin: bad) }
+            #expect(throws: JournalError.pinFormat(role: "clerk", minimum: 4)) { try db.addUser(User(code: "3001", name: "X", role: .clerk), pin: bad) }
         }
         try db.addUser(User(code: "3001", name: "X", role: .clerk), pin: "12345678")
         #expect(throws: JournalError.userExists(code: "1001")) { try db.addUser(Fx.clerk, pin: "5555") }
     }
 
     @Test func hashCarriesItsRoundsSoTheyCanChange() throws {
-        let strong = PinHasher(rounds: 2_000)
+        let strong = PinHasher(rounds: 2_000, pepper: Array(repeating: 7, count: 32))
         let encoded = try strong.hash("4321")
-        #expect(encoded.hasPrefix("pbkdf2-sha256$2000$"))
-        #expect(PinHasher.verify("4321", encoded: encoded))
-        #expect(!PinHasher.verify("4322", encoded: encoded))
-        #expect(!PinHasher.verify("4321", encoded: "plain$4321"))
+        #expect(encoded.hasPrefix("pbkdf2-sha256-pepper$2000$"))
+        #expect(strong.verify("4321", encoded: encoded))
+        #expect(!strong.verify("4322", encoded: encoded))
+        #expect(!strong.verify("4321", encoded: "plain$4321"))
+        // Without the pepper (a copy of the journal alone) the hash cannot be checked.
+        #expect(!PinHasher(rounds: 2_000, pepper: Array(repeating: 8, count: 32)).verify("4321", encoded: encoded))
     }
 }

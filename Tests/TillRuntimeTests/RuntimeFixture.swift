@@ -39,7 +39,7 @@ struct RuntimeFixture {
                 CatalogItem(sku: "RICE", barcodes: [], name: "Rice 大米", price: Money(minor: 800, currency: .cny), taxClassID: "VAT13", weighed: true),
             ])
             try journal.addUser(User(code: "1001", name: "Lin", role: .clerk), pin: "1111")
-            try journal.addUser(User(code: "2001", name: "Wang", role: .supervisor), pin: "2222")
+            try journal.addUser(User(code: "2001", name: "Wang", role: .supervisor), pin: "222222")
         }
         let clock = MutableClock()
         self.clock = clock
@@ -56,7 +56,7 @@ struct RuntimeFixture {
     }
 
     func openShift() {
-        send(.signInRequested(code: "2001", pin: "2222"), .shiftOpenRequested(float: Money(minor: 0, currency: .cny)),
+        send(.signInRequested(code: "2001", pin: "222222"), .shiftOpenRequested(float: Money(minor: 0, currency: .cny)),
              .signOutRequested, .signInRequested(code: "1001", pin: "1111"))
     }
 }

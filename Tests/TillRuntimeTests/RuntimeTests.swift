@@ -120,7 +120,7 @@ final class DeadDrawerPrinter: SlipPrinter {
     @Test func aDrawerThatDoesNotOpenIsReportedWithTheCause() throws {
         let f = try RuntimeFixture()
         let runtime = try RegisterRuntime(config: RegisterConfig(), journal: f.journal, printer: DeadDrawerPrinter(), clock: { f.clock.now })
-        _ = runtime.send(.signInRequested(code: "2001", pin: "2222"))
+        _ = runtime.send(.signInRequested(code: "2001", pin: "222222"))
         let out = runtime.send(.drawerOpenRequested)
         #expect(out.contains(.event(.refused(.printerUnavailable(cause: "printer offline")))))
         #expect(Refusal.printerUnavailable(cause: "printer offline").remedy(.en).contains("REPRINT"))
@@ -148,7 +148,7 @@ final class SlowQueuedPrinter: QueuedSlipPrinter, @unchecked Sendable {
         let printer = SlowQueuedPrinter()
         let runtime = try RegisterRuntime(config: RegisterConfig(), journal: f.journal, printer: printer, clock: { f.clock.now })
         runtime.queuesPrintJobs = true
-        for action in [RegisterAction.signInRequested(code: "2001", pin: "2222"), .shiftOpenRequested(float: Money(minor: 0, currency: .cny)),
+        for action in [RegisterAction.signInRequested(code: "2001", pin: "222222"), .shiftOpenRequested(float: Money(minor: 0, currency: .cny)),
                        .codeEntered("TEA", quantity: nil)] { runtime.send(action) }
         let sale = runtime.send(.tendered(.cash, amount: nil, reference: nil))
         // The sale is done and recorded while its slip is still at the printer.

@@ -97,9 +97,9 @@ struct ScreenScenarioTests {
         try till.waitFor("Supervisor code:")
         try till.enter("2001")
         try till.waitFor("Supervisor PIN:")
-        try till.type("2222")
+        try till.type("222222")
         let prompt = try till.waitFor("Supervisor PIN: ****")
-        #expect(!prompt.contains("2222"))
+        #expect(!prompt.contains("222222"))
         try till.press("Enter")
         try till.waitFor("Refund R01-000001 done — slip printed")
         try till.waitFor("card ¥798.00")
@@ -158,7 +158,7 @@ struct ScreenScenarioTests {
     @Test func aSupervisorPostVoidsASaleTakesABlindReturnAndSeesTheXReport() throws {
         let till = try TmuxTill()
         defer { till.close() }
-        try till.signIn("2001", "2222")
+        try till.signIn("2001", "222222")
         try till.enter("MUG-01")
         try till.press("F2")
         try till.waitFor("CHANGE  ¥0.00")

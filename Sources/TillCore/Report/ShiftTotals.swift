@@ -68,9 +68,12 @@ public struct ShiftTotals: Hashable, Sendable, Codable {
     public var voids: CountedAmount
     public var tenders: [TenderTotals]
     public var clerks: [ClerkTotals]
+    /// The journal's chain as the report was made (the entries before it), printed on the report
+    /// so the paper anchors the journal; nil when the journal did not give it.
+    public var journalHead: JournalAnchor?
 
     public init(shift: ShiftRecord, sales: CountedAmount, salesTax: Money, refunds: CountedAmount,
-                voids: CountedAmount, tenders: [TenderTotals], clerks: [ClerkTotals]) {
+                voids: CountedAmount, tenders: [TenderTotals], clerks: [ClerkTotals], journalHead: JournalAnchor? = nil) {
         self.shift = shift
         self.sales = sales
         self.salesTax = salesTax
@@ -78,6 +81,7 @@ public struct ShiftTotals: Hashable, Sendable, Codable {
         self.voids = voids
         self.tenders = tenders
         self.clerks = clerks
+        self.journalHead = journalHead
     }
 
     /// Sales less refunds and post-voids.

@@ -34,6 +34,13 @@ extension SlipTemplates {
             b.append(counted(LocalizedText(en: "    " + SlipText.refunds.en, zh: "    " + SlipText.refunds.zh), clerk.refunds))
             b.append(counted(LocalizedText(en: "    " + SlipText.voids.en, zh: "    " + SlipText.voids.zh), clerk.voids))
         }
+        if let head = totals.journalHead {
+            // The anchor: entry count and head hash, in halves that fit 32 columns.
+            b.append(.rule("-"))
+            b.append(.pair(s(SlipText.journalAnchor), String(head.count), .bold))
+            b.append(.text(String(head.hash.prefix(32)), .plain))
+            b.append(.text(String(head.hash.dropFirst(32)), .plain))
+        }
         return SlipDocument(kind: zNumber == nil ? .xReport : .zReport, reference: zNumber ?? "X-\(totals.shift.number)",
                             blocks: b, training: false)
     }

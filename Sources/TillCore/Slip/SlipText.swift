@@ -38,6 +38,8 @@ enum SlipText {
     static let net = t("Net", "净额")
     static let byTender = t("By tender", "按支付方式")
     static let byClerk = t("By clerk", "按收银员")
+    /// The journal anchor on X and Z reports: entries so far, then the head hash.
+    static let journalAnchor = t("Journal entries", "日志条目数")
     static let opened = t("Opened", "开班")
     static let closed = t("Closed", "结班")
     static let printed = t("Printed", "打印时间")

@@ -75,6 +75,10 @@ struct EntryColumns: Equatable {
 /// The `kind` column of a journal entry.
 enum EntryKind: String, CaseIterable {
     case sale, refund, postVoid, shiftOpened, zReport, event
+    // Changes (`JournalChange`): their payload is a `ChangeEntry`, not a `JournalRecord`.
+    case user, unlock, taxClasses, catalog, printState, drillScore, configuration, keyEscrow
+
+    var isChange: Bool { documentKind == nil && self != .event }
 
     /// The document-number letter the entry's reference carries, for entries that issue one.
     var documentKind: DocumentKind? {
@@ -84,7 +88,7 @@ enum EntryKind: String, CaseIterable {
         case .postVoid: return .postVoid
         case .shiftOpened: return .shift
         case .zReport: return .zReport
-        case .event: return nil
+        case .event, .user, .unlock, .taxClasses, .catalog, .printState, .drillScore, .configuration, .keyEscrow: return nil
         }
     }
 }

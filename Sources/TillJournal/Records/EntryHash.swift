@@ -1,9 +1,10 @@
 import Crypto
 import GRDB
 
-/// The hash that chains journal entries: SHA-256 over every signed column of the entry, including
-/// the previous entry's hash. Computed from the typed database values exactly as stored, so an edit
-/// of any column (even one that changes a value's type) changes it.
+/// The hash that chains journal entries: HMAC-SHA256, keyed with the till's `JournalKey`, over
+/// every signed column of the entry, including the previous entry's hash. Computed from the typed
+/// database values exactly as stored, so an edit of any column (even one that changes a value's
+/// type) changes it; and without the key file nobody can compute it, so a re-hashed chain fails.
 enum EntryHash {
     /// The previous hash of the first entry.
     static let genesis = String(repeating: "0", count: 64)
@@ -12,9 +13,8 @@ enum EntryHash {
     static let signedColumns = ["seq", "kind", "reference", "till", "shift", "userCode", "userName", "approverCode",
                                 "at", "totalMinor", "currency", "training", "payload", "prevHash"]
 
-    /// `values` must be in `signedColumns` order.
-    static func compute(_ values: [DatabaseValue]) -> String {
-        precondition(values.count == signedColumns.count)
+    /// `values` must be in `signedColumns` order (zip stops at the shorter: a short row hashes differently).
+    static func compute(_ values: [DatabaseValue], key: JournalKey) -> String {
         var text = ""
         for (name, value) in zip(signedColumns, values) {
             text += name
@@ -22,10 +22,7 @@ enum EntryHash {
             text += canonical(value)
             text += "\n"
         }
-        return SHA256.hash(data: Array(text.utf8)).map { byte in
-            let hex = String(byte, radix: 16)
-            return byte < 16 ? "0" + hex : hex
-        }.joined()
+        return Hex.string(HMAC<SHA256>.authenticationCode(for: Array(text.utf8), using: SymmetricKey(data: key.chain)))
     }
 
     /// Type-tagged and length-prefixed, so no two different rows give the same text.

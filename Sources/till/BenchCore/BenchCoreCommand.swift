@@ -80,7 +80,7 @@ struct CoreBench {
     func load() throws {
         let start = Date()
         try journal.upsert(taxClasses: [TaxClass(id: "VAT13", name: "VAT", rateBasisPoints: 1300, inclusive: true)])
-        try journal.addUser(User(code: "1001", name: "Bench", role: .supervisor), pin: "1111")
+        try journal.addUser(User(code: "1001", name: "Bench", role: .supervisor), pin: "111111")
         for batch in stride(from: 0, to: items, by: 20_000) {
             let chunk = (batch..<min(items, batch + 20_000)).map(item)
             try journal.upsert(items: chunk)
@@ -125,7 +125,7 @@ struct CoreBench {
 
     func runtime(clock: TillClock) throws -> RegisterRuntime {
         let runtime = try RegisterRuntime(config: config, journal: journal, printer: SilentPrinter(), clock: { clock.now })
-        runtime.send(.signInRequested(code: "1001", pin: "1111"))
+        runtime.send(.signInRequested(code: "1001", pin: "111111"))
         return runtime
     }
 

@@ -11,17 +11,19 @@ struct CatalogCommand: ParsableCommand {
     struct Import: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Import items from a CSV file (sku,barcodes,name,price,tax_class,returnable,weighed).",
-            discussion: "Bad rows are reported by line number with the reason; good rows are kept. Barcodes are separated by |.")
+            discussion: "As an authorised user: --by CODE (permission importCatalog), the PIN from $TILL_PIN or standard input; each batch is a journal entry naming you. Bad rows are reported by line number with the reason; good rows are kept. Barcodes are separated by |.")
         @OptionGroup var global: GlobalOptions
+        @OptionGroup var credentials: Credentials
         @Argument(help: "The CSV file.") var file: String
 
         func run() throws {
             let env = try TillEnvironment(global)
+            let actor = try credentials.authorise(.importCatalog, env: env)
             let zh = Output.language == .zh
             let importer = CatalogImporter(database: env.journal, currency: env.config.register.currency,
                                            progressEvery: 50_000)
             let summary = try journalCall {
-                try importer.importFile(atPath: file) { p in
+                try importer.importFile(atPath: file, by: actor.code) { p in
                     Output.progress(zh ? "已读 \(p.rowsRead) 行，导入 \(p.imported)，拒绝 \(p.rejected) …"
                                        : "read \(p.rowsRead) rows, imported \(p.imported), rejected \(p.rejected) …")
                 }

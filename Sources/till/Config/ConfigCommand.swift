@@ -1,5 +1,6 @@
 import ArgumentParser
 import TillCore
+import TillJournal
 
 /// `till config …`: the documented defaults and the permission names.
 struct ConfigCommand: ParsableCommand {
@@ -20,6 +21,7 @@ struct ConfigCommand: ParsableCommand {
             Output.line("till \(c.register.till), \(c.register.currency.code), screen \(c.screenLanguage.rawValue), receipts \(c.register.receiptLanguage.rawValue)")
             Output.line("journal: \(global.journalPath(c))")
             Output.line("training journal: \(global.journalPath(c, training: true))")
+            Output.line("key file: \(global.keyFilePath(c)) (anchor: \(JournalDatabase.anchorPath(forKey: global.keyFilePath(c), journal: global.journalPath(c))))")
             Output.line("printer: \(c.printerURL), slips in \(c.slipDirectory)")
         }
     }

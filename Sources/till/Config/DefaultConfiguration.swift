@@ -50,6 +50,11 @@ enum DefaultConfiguration {
     max_pin_attempts = 5       # 1–100 wrong PINs in a row before the user is locked
     lockout_seconds = 300      # 0–315360000 (ten years)
     pin_hash_rounds = 210000   # 1000–10000000 PBKDF2-HMAC-SHA256 rounds for new PINs
+    min_pin_length = { clerk = 4, trainer = 4, technician = 4, supervisor = 6, admin = 6 }   # 4-8, when a PIN is set
+
+    [journal]
+    # key_file = "~/.local/share/till/journal.key"   # HMAC chain key and PIN pepper (0600); default beside the journal.
+                               # Its anchor (COUNT:HASH of the last entry) is kept beside it as journal.anchor.
 
     [cash]
     rounding_increment = "0.01"  # smallest coin, 0.01–1000.00; e.g. "0.05" rounds cash due to 5 cents

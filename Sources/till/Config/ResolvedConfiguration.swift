@@ -1,5 +1,6 @@
 import Foundation
 import TillCore
+import TillJournal
 
 /// The configuration with defaults filled in and values checked: what the commands use.
 struct ResolvedConfiguration {
@@ -7,6 +8,10 @@ struct ResolvedConfiguration {
     var screenLanguage: Language
     var dataDirectory: String
     var pinHashRounds: Int
+    /// The shortest PIN per role, checked whenever a PIN is set.
+    var pinPolicy: PinPolicy
+    /// `journal.key_file`; nil: beside the journal.
+    var keyFile: String?
     var printerURL: String
     var slipDirectory: String
     var printerColumns: Int
@@ -134,6 +139,19 @@ struct ResolvedConfiguration {
         screenLanguage = try language("till.language", file.till?.language)
         dataDirectory = file.till?.data_dir ?? Paths.defaultDataDirectory(environment)
         pinHashRounds = try number("security.pin_hash_rounds", file.security?.pin_hash_rounds, 210_000, ConfigRanges.pinHashRounds)
+        var pins = PinPolicy.standard
+        for (roleName, length) in file.security?.min_pin_length ?? [:] {
+            guard let role = Role(rawValue: roleName) else {
+                throw CLIError.badSetting("security.min_pin_length", value: roleName,
+                                          expected: Role.allCases.map(\.rawValue).joined(separator: ", "))
+            }
+            guard PinPolicy.digits.contains(length) else {
+                throw CLIError.badSetting("security.min_pin_length.\(roleName)", value: String(length), expected: "4 to 8")
+            }
+            pins.minimumLength[role] = length
+        }
+        pinPolicy = pins
+        keyFile = file.journal?.key_file
         printerURL = file.printer?.url ?? "virtual"
         slipDirectory = file.printer?.out_dir ?? dataDirectory + "/slips"
         printerColumns = try number("printer.columns", file.printer?.columns, 42, ConfigRanges.printerColumns)

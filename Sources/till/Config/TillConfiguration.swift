@@ -43,6 +43,12 @@ struct TillConfiguration: Codable {
         var max_pin_attempts: Int?
         var lockout_seconds: Int?
         var pin_hash_rounds: Int?
+        /// Role name -> shortest PIN allowed when a PIN is set (4-8; supervisor and admin 6 by default).
+        var min_pin_length: [String: Int]?
+    }
+    struct Journal: Codable {
+        /// The journal's key file (HMAC chain key and PIN pepper), default beside the journal.
+        var key_file: String?
     }
     struct Cash: Codable {
         var rounding_increment: String?
@@ -63,6 +69,7 @@ struct TillConfiguration: Codable {
     var security: Security?
     var cash: Cash?
     var printer: Printer?
+    var journal: Journal?
     struct Scanner: Codable {
         var url: String?
     }

@@ -8,14 +8,15 @@ enum DemoData {
     static let users: [(User, String)] = [
         (User(code: "1001", name: "Lin Clerk 林收银", role: .clerk), "1111"),
         (User(code: "1002", name: "Zhao Clerk 赵收银", role: .clerk), "1212"),
-        (User(code: "2001", name: "Wang Supervisor 王主管", role: .supervisor), "2222"),
+        (User(code: "2001", name: "Wang Supervisor 王主管", role: .supervisor), "222222"),
         (User(code: "3001", name: "Chen Trainer 陈培训", role: .trainer), "3333"),
         (User(code: "4001", name: "Liu Technician 刘技术", role: .technician), "4444"),
-        (User(code: "9001", name: "Admin 管理员", role: .admin), "9999"),
+        (User(code: "9001", name: "Admin 管理员", role: .admin), "999999"),
     ]
 
     static func seed(journal: JournalDatabase, config: RegisterConfig) throws {
         try seedCatalogAndUsers(journal: journal, currency: config.currency)
+        try journal.recordMoneySettings(MoneySettings(config)) // the demo sales are made under these
         let clock = TillClock()
         let runtime = try RegisterRuntime(config: config, journal: journal, printer: SilentPrinter(), clock: { clock.now })
         let today = TillClock().now
@@ -35,7 +36,7 @@ enum DemoData {
         let money = { (minor: Int64) in Money(minor: minor, currency: config.currency) }
         // 40 days ago: outside the default 30-day window (refunds of it are refused, as they should be).
         at(daysAgo: 40, hour: 0)
-        try run([.signInRequested(code: "2001", pin: "2222"), .shiftOpenRequested(float: money(50_000))])
+        try run([.signInRequested(code: "2001", pin: "222222"), .shiftOpenRequested(float: money(50_000))])
         try run(sale([("TEA-PU", nil), ("MUG-01", .each(2))], cash))
         try run([.reportRequested(.z), .signOutRequested])
         // 3 days ago: a shift with sales to refund, then closed.
@@ -45,10 +46,10 @@ enum DemoData {
         try run(sale([("KETTLE", nil), ("MUG-01", .each(4))], .tendered(.card, amount: nil, reference: "AUTH-381920")))
         try run(sale([("RICECOOK", .each(2))], .tendered(.card, amount: nil, reference: "AUTH-381955")))
         try run(sale([("APPLE-KG", Quantity(parsing: "1.2")), ("MILK-1L", .each(2)), ("GIFTCARD", nil)], cash))
-        try run([.signOutRequested, .signInRequested(code: "2001", pin: "2222"), .reportRequested(.z), .signOutRequested])
+        try run([.signOutRequested, .signInRequested(code: "2001", pin: "222222"), .reportRequested(.z), .signOutRequested])
         // Today: an open shift, ready to sell.
         at(daysAgo: 0, hour: -3)
-        try run([.signInRequested(code: "2001", pin: "2222"), .shiftOpenRequested(float: money(50_000)), .signOutRequested])
+        try run([.signInRequested(code: "2001", pin: "222222"), .shiftOpenRequested(float: money(50_000)), .signOutRequested])
     }
 
     

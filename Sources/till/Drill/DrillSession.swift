@@ -57,6 +57,7 @@ final class DrillSession {
         printer = setup.printer
         paper = virtual
         paperOutPending = drill.faults?.printer == "paper-out-at-slip"
+        _ = try journalCall { try journal.recordMoneySettings(MoneySettings(register)) } // the drill's own limits, chained
         let session = try RegisterRuntime(config: register, journal: journal, printer: printer, clock: { clock.now })
         clock.set(Timestamp(seconds: drill.now))
         self.journal = journal

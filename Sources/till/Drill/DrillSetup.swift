@@ -25,7 +25,7 @@ struct DrillSetup {
                 }
             }
         }
-        let supervisor = RegisterAction.signInRequested(code: "2001", pin: "2222")
+        let supervisor = RegisterAction.signInRequested(code: "2001", pin: "222222")
         let zero = Money.zero(config.currency)
         let byDay = Dictionary(grouping: drill.sales ?? [], by: \.days_ago).sorted { $0.key > $1.key }
         var receipt: Int64 = 0

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import TillCore
+import TillJournal
 
 /// Flags every command takes. They override the configuration file, which overrides defaults.
 struct GlobalOptions: ParsableArguments {
@@ -57,6 +58,15 @@ struct GlobalOptions: ParsableArguments {
         if let printerControl { resolved.printerControl = printerControl }
         Output.language = resolved.screenLanguage
         return resolved
+    }
+
+    /// The key file: `journal.key_file`, else beside the journal; the training journal's has
+    /// "-training" added (each journal has its own key and anchor).
+    func keyFilePath(_ resolved: ResolvedConfiguration, training: Bool = false) -> String {
+        guard let configured = resolved.keyFile else {
+            return JournalDatabase.defaultKeyPath(forJournal: journalPath(resolved, training: training))
+        }
+        return training ? (configured as NSString).deletingPathExtension + "-training.key" : configured
     }
 
     func journalPath(_ resolved: ResolvedConfiguration, training: Bool = false) -> String {

@@ -15,11 +15,17 @@ struct TillEnvironment {
     let journalPath: String
 
     /// `testJournal`: mark a new journal as a test journal first (`ClockOverride`); refused on one with entries.
-    init(_ options: GlobalOptions, training: Bool = false, seedDemo: Bool = true, testJournal: Bool = false) throws {
+    /// `trading: false` for commands that only inspect the journal (verify, export, slips): they
+    /// run even when the journal is behind its anchor, to report it. Every other command refuses
+    /// then, before anything is written.
+    init(_ options: GlobalOptions, training: Bool = false, seedDemo: Bool = true, trading: Bool = true,
+         testJournal: Bool = false) throws {
         config = try options.resolve()
         journalPath = options.journalPath(config, training: training)
         do {
-            journal = try JournalDatabase(path: journalPath, pinHashRounds: config.pinHashRounds)
+            journal = try JournalDatabase(path: journalPath, keyFile: options.keyFilePath(config, training: training),
+                                          pinHashRounds: config.pinHashRounds, pinPolicy: config.pinPolicy)
+            if trading { try journal.ensureNotBehindAnchor() }
         } catch let error as JournalError {
             throw CLIError(en: error.message(.en), zh: error.message(.zh), remedyEn: error.remedy(.en), remedyZh: error.remedy(.zh))
         }
@@ -97,6 +103,8 @@ struct TillEnvironment {
     func makeRuntime(clock: TillClock, training: Bool = false, printer: SlipPrinter? = nil) throws -> RegisterRuntime {
         var register = config.register
         register.training = training
+        // The settings money depends on are in the chain before any sale made under them.
+        _ = try journalCall { try journal.recordMoneySettings(MoneySettings(register)) }
         do {
             return try RegisterRuntime(config: register, journal: journal, printer: try printer ?? makePrinter(), clock: { clock.now })
         } catch let error as RuntimeError {

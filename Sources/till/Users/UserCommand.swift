@@ -10,8 +10,11 @@ struct UserCommand: ParsableCommand {
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Add a user. The PIN (4-8 digits) is read from $TILL_PIN or standard input, never a flag.")
+            abstract: "Add a user, as an authorised user (--by CODE, permission manageUsers).",
+            discussion: "Your PIN comes from $TILL_PIN or the first line of standard input; the new user's PIN (the role's minimum length, [security] min_pin_length, to 8 digits) from $TILL_NEW_PIN or the next line. Never a flag. On a journal with no users yet (a new shop), the first user must be an admin and needs no --by.")
         @OptionGroup var global: GlobalOptions
+        @Option(name: .customLong("by"), help: "Your user code (an admin's by default); your PIN from $TILL_PIN or standard input.")
+        var by: String?
         @Option(help: "Login code, e.g. 1003.") var code: String
         @Option(help: "Name printed on slips.") var name: String
         @Option(help: "clerk, supervisor, trainer, technician or admin.") var role: String
@@ -21,8 +24,19 @@ struct UserCommand: ParsableCommand {
                 throw CLIError.badSetting("--role", value: role, expected: Role.allCases.map(\.rawValue).joined(separator: ", "))
             }
             let env = try TillEnvironment(global, seedDemo: false)
-            let pin = try PinInput.read(prompt: "PIN for \(code): ")
-            try journalCall { try env.journal.addUser(User(code: code, name: name, role: role), pin: pin) }
+            let actor: String?
+            if let by {
+                actor = try Credentials.authorise(code: by, .manageUsers, env: env).code
+            } else if try !journalCall({ try env.journal.hasChainedUsers() }), role == .admin {
+                actor = nil // the shop's first admin: nobody exists yet who could authorise it
+            } else {
+                throw CLIError(en: "Adding a user needs an authorised user's code: --by CODE (its PIN from $TILL_PIN or standard input).",
+                               zh: "添加用户需要有权限的用户代码：--by 代码（其密码来自 $TILL_PIN 或标准输入）。",
+                               remedyEn: "Run again with --by and an admin's code (only the first user of a new journal, an admin, needs none).",
+                               remedyZh: "请加上 --by 和管理员代码重新运行（只有新日志的第一个用户——管理员——不需要）。")
+            }
+            let pin = try PinInput.read(prompt: "New PIN for \(code): ", environment: actor == nil ? "TILL_PIN" : "TILL_NEW_PIN")
+            try journalCall { try env.journal.addUser(User(code: code, name: name, role: role), pin: pin, by: actor) }
             Output.line(Output.language == .zh ? "已添加用户 \(code)（\(role.label.zh)）。" : "Added user \(code) (\(role.rawValue)).")
         }
     }
@@ -39,26 +53,16 @@ struct UserCommand: ParsableCommand {
     }
 
     struct Unlock: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Clear a user's wrong-PIN lock.")
+        static let configuration = CommandConfiguration(
+            abstract: "Clear a user's wrong-PIN lock, as an authorised user (--by CODE, permission manageUsers).")
         @OptionGroup var global: GlobalOptions
+        @OptionGroup var credentials: Credentials
         @Argument(help: "Login code.") var code: String
         func run() throws {
             let env = try TillEnvironment(global, seedDemo: false)
-            try journalCall { try env.journal.unlock(code: code) }
+            let actor = try credentials.authorise(.manageUsers, env: env)
+            try journalCall { try env.journal.unlock(code: code, by: actor.code) }
             Output.line(Output.language == .zh ? "已解锁 \(code)。" : "Unlocked \(code).")
         }
-    }
-}
-
-/// PINs come from $TILL_PIN (scripts) or standard input (typed without echo on a terminal).
-enum PinInput {
-    static func read(prompt: String) throws -> String {
-        if let pin = ProcessInfo.processInfo.environment["TILL_PIN"], !pin.isEmpty { return pin }
-        if isatty(0) == 1, let typed = getpass(prompt) { return String(cString: typed) }
-        guard let line = readLine(), !line.isEmpty else {
-            throw CLIError(en: "No PIN given.", zh: "未提供密码。",
-                           remedyEn: "Set TILL_PIN or pipe the PIN on standard input.", remedyZh: "请设置 TILL_PIN 或通过标准输入提供密码。")
-        }
-        return line.trimmingSpaces
     }
 }
