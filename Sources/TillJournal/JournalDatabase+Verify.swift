@@ -214,7 +214,7 @@ private struct ChainWalker {
             }
             columns = EntryColumns(record)
             expectedRows = try Projection.rows(for: record, seq: seq)
-            if let slip = record.slip, let reference = columns.reference { replay.slipIssued(reference, kind: slip.kind.rawValue, seq: seq) }
+            if record.slip != nil, let reference = columns.reference { replay.slipIssued(reference, seq: seq) }
         }
         for (index, (name, value)) in columns.databaseValues.enumerated() where values[index + 1] != value {
             report(seq, reference, .projectionMismatch,

@@ -44,7 +44,7 @@ struct StateReplay {
     }
 
     /// A slip as its record issued it: pending, never attempted.
-    mutating func slipIssued(_ reference: String, kind: String, seq: Int64) {
+    mutating func slipIssued(_ reference: String, seq: Int64) {
         slips[reference] = (seq, ["pending".databaseValue, .null, .null, Int64(0).databaseValue])
     }
 
