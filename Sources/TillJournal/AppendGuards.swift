@@ -2,7 +2,9 @@ import GRDB
 import TillCore
 
 /// Money rules the journal enforces again inside the append transaction, so that a bug or a race
-/// in the layers above can never refund twice, void twice or reuse a document number.
+/// in the layers above can never refund twice, refund more than a sale's ledger has left (per
+/// line, per tender, in total, the last refund exactly the remainder), void twice or otherwise
+/// than the sale was paid, or reuse a document number.
 enum AppendGuards {
     static func check(_ record: JournalRecord, _ db: Database) throws {
         let columns = EntryColumns(record)

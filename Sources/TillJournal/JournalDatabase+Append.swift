@@ -4,7 +4,8 @@ import TillCore
 extension JournalDatabase {
     /// Appends `record` in ONE immediate transaction: the chained entry, its projection rows and its
     /// slip (print state pending) are all written, or nothing is. Before writing, the journal re-checks
-    /// the rules that protect money (refund beyond what was sold, second void, reused document number)
+    /// the rules that protect money (a refund beyond what was sold or outside the sale's ledger, a
+    /// second void, a reused document number)
     /// and throws a `JournalError` naming the cause. Returns the entry's sequence number.
     @discardableResult
     public func append(_ record: JournalRecord) throws -> Int64 {

@@ -103,6 +103,23 @@ import Testing
         #expect(till.records.contains { if case .event(let e) = $0 { return e.detail == "overLimit.perRefund amount=75.00" } else { return false } })
     }
 
+    @Test func anApprovalLapsesWhenSomeoneElseTakesOverTheTill() {
+        var config = RegisterConfig()
+        config.policy.refund.perRefundLimitMinor = 1000
+        var till = TestTill(config: config)
+        till.signInAndOpenShift()
+        let receipt = till.sell([("TEA", nil)])
+        till.startRefund(receipt)
+        till.send(.refundQuantitySet(line: 1, .one))
+        till.send(.reasonChosen(code: "DAMAGED"))
+        till.send(.confirmed)
+        #expect(till.state.pendingApproval != nil)
+        till.send(.signedIn(till.users["1002"]!.0, refundedThisShift: till.cny(0)))
+        #expect(till.state.pendingApproval == nil)
+        till.send(.approverPINEntered(code: "2001", pin: "2222"))
+        #expect(till.lastRefund == nil)
+    }
+
     @Test mutating func postVoidChecksPostVoidForTheClerkAndTheApprover() {
         var config = RegisterConfig()
         config.policy.permissions.table[.supervisor]?.remove(.postVoid)

@@ -12,7 +12,7 @@ extension RegisterState {
         let permissions = config.policy.permissions
         if selfService, permissions.allows(user.role, permission) { return user }
         if permissions.mayApprove(user.role, permission) { return user }
-        let subject = ApprovalSubject(activity: activity, resume: resume, permission: permission, amount: amount)
+        let subject = ApprovalSubject(clerk: user, activity: activity, resume: resume, permission: permission, amount: amount)
         let covered = approval.map { $0.subject == subject } ?? false
         let missing = reasons.filter { !(covered && approval?.kinds.contains($0.kind) == true) }
         if missing.isEmpty, let approval { return approval.approver }
@@ -31,7 +31,7 @@ extension RegisterState {
     mutating func approverVerified(_ approver: User, _ step: inout Step) {
         guard let pending = pendingApproval else { return step.refuse(.nothingInProgress) }
         // Checked here as well as after every action: a PIN never grants what is no longer shown.
-        guard pending.subject.activity == activity else { return cancelStaleApproval(&step) }
+        guard pending.subject.shows(self) else { return cancelStaleApproval(&step) }
         let permissions = config.policy.permissions
         guard permissions.mayApprove(approver.role, pending.subject.permission) else {
             step.run(.record(.event(AuditEvent(kind: .approvalRefused, at: step.now, user: user?.code,
@@ -57,8 +57,8 @@ extension RegisterState {
     /// After every action: a pending or granted approval whose subject is no longer what the
     /// till shows is cancelled (a quantity changed while the supervisor was being asked).
     mutating func enforceApprovalBinding(_ step: inout Step) {
-        if let pending = pendingApproval, pending.subject.activity != activity { cancelStaleApproval(&step) }
-        if let granted = approval, granted.subject.activity != activity { approval = nil }
+        if let pending = pendingApproval, !pending.subject.shows(self) { cancelStaleApproval(&step) }
+        if let granted = approval, !granted.subject.shows(self) { approval = nil }
     }
 
     private mutating func cancelStaleApproval(_ step: inout Step) {
@@ -66,4 +66,9 @@ extension RegisterState {
         approval = nil
         step.emit(.cancelled(.approval))
     }
+}
+
+extension ApprovalSubject {
+    /// True while the till still shows this subject: the same person and the same activity.
+    func shows(_ state: RegisterState) -> Bool { state.user == clerk && state.activity == activity }
 }

@@ -100,10 +100,12 @@ public struct PostVoidDraft: Hashable, Sendable, Codable {
     }
 }
 
-/// Exactly what a supervisor is asked to approve: the activity as shown (its lines, quantities,
+/// Exactly what a supervisor is asked to approve: who asked, the activity as shown (its lines, quantities,
 /// reason and tender), the action that goes on once approved, the permission it is done under
 /// and the amount on the prompt. Any difference is another approval.
 public struct ApprovalSubject: Hashable, Sendable, Codable {
+    /// Who asked: a PIN approves this person's action, not whoever signs in next.
+    public var clerk: User
     public var activity: Activity
     /// Sent again once approved.
     public var resume: RegisterAction
