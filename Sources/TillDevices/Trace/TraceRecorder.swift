@@ -13,6 +13,8 @@ public final class TraceRecorder: @unchecked Sendable {  // state behind `lock`
     private var parser = EscPosParser()
     private var pending: [UInt8] = []
     private var pendingOffset = 0
+    /// DLE EOT queries sent and not yet answered, oldest first: replies come in that order.
+    private var queries: [UInt8] = []
     private let emit: (String) -> Void
 
     public init(emit: @escaping (String) -> Void) { self.emit = emit }
@@ -26,6 +28,7 @@ public final class TraceRecorder: @unchecked Sendable {  // state behind `lock`
                 let end = i + 1 < commands.count ? commands[i + 1].offset : parser.offset
                 let slice = Array(pending[(c.offset - pendingOffset)..<(end - pendingOffset)])
                 emit(Self.line("→", slice, Self.name(c.command)))
+                if case .realtimeStatus(let n) = c.command, (1...4).contains(n), queries.count < 64 { queries.append(UInt8(n)) }
             }
             pending.removeFirst(parser.offset - pendingOffset)
             pendingOffset = parser.offset
@@ -35,12 +38,18 @@ public final class TraceRecorder: @unchecked Sendable {  // state behind `lock`
     /// Bytes the printer sent back.
     public func received(_ bytes: [UInt8]) {
         guard !bytes.isEmpty else { return }
-        let words = bytes.map { b -> String in
-            if PrinterStatus.isRealTimeReply(b) { return "DLE EOT reply 0x\(Self.hex(b))" }
-            if StatusReplyFramer.isAutomaticStatusBackHeader(b) { return "ASB header 0x\(Self.hex(b))" }
-            return "stray 0x\(Self.hex(b))"
+        lock.withLock {
+            let words = bytes.map { b -> String in
+                if PrinterStatus.isRealTimeReply(b) {
+                    guard !queries.isEmpty else { return "DLE EOT reply 0x\(Self.hex(b))" }
+                    let n = queries.removeFirst()
+                    return "DLE EOT \(n) reply 0x\(Self.hex(b)): \(PrinterStatus.meaning(of: b, query: n))"
+                }
+                if StatusReplyFramer.isAutomaticStatusBackHeader(b) { return "ASB header 0x\(Self.hex(b))" }
+                return "stray 0x\(Self.hex(b))"
+            }
+            emit(Self.line("←", bytes, words.joined(separator: "; ")))
         }
-        lock.withLock { emit(Self.line("←", bytes, words.joined(separator: ", "))) }
     }
 
     /// A line: direction, hex (first 16 bytes), ASCII, then what it is.
@@ -112,6 +121,7 @@ public final class TracingTransport: PrinterTransport {
     public var name: String { inner.name }
     public var isOpen: Bool { inner.isOpen }
     public var bytesPerSecond: Double? { inner.bytesPerSecond }
+    public var answersStatus: Bool { inner.answersStatus }
     public func open() throws { try inner.open() }
     public func close() { inner.close() }
 

@@ -17,12 +17,21 @@ public struct EscPosWriter {
     private var multibyteOn: Bool? = nil
     /// True when nothing has been printed on the current line (GS V and raster need this).
     public private(set) var atLineStart = true
+    /// ESC % 1 in force: codes 0x21…0x7E print the downloaded glyphs (ESC @ cancels it).
+    private var userCharactersSelected = false
 
     public init(profile: PrinterProfile, text: ProfileText, reserve: Int = 2048) {
         self.profile = profile
         self.text = text
         bytes.reserveCapacity(reserve)
         bytes += EscPos.initialize
+        // A model without a Chinese mode may still be a unit switched into one (many clones
+        // power up in it, and ESC @ returns to the power-on mode): cancel it, or "TOTAL ¥"
+        // prints as GB18030 pairs.
+        if profile.multibyte.isEmpty {
+            bytes += EscPos.exitMultibyte
+            multibyteOn = false
+        }
     }
 
     mutating func append(_ b: [UInt8]) { bytes += b }
@@ -58,6 +67,7 @@ public struct EscPosWriter {
     /// page chosen here also suits it.
     mutating func write(utf8: UnsafeBufferPointer<UInt8>, from: Int, to: Int, lookahead: UnsafeBufferPointer<UInt8>?) {
         guard from < to else { return }
+        if userCharactersSelected { bytes += EscPos.userCharacterSet(false); userCharactersSelected = false }
         var scan = UTF8Scan(utf8, from: from, to: to)
         while !scan.atEnd {
             let start = scan.position
@@ -107,6 +117,21 @@ public struct EscPosWriter {
                 bytes.append(0x3F) // '?': callers route such lines to raster; this is the last resort
             }
         }
+        atLineStart = false
+    }
+
+    /// Downloads glyph cells under consecutive codes from `first` (see `UserCharacterSlots`).
+    mutating func defineUserCharacters(first: UInt8, cells: [Bitmap]) {
+        guard let height = cells.first?.height else { return }
+        bytes += EscPos.defineUserCharacters(first: first, cells: cells, heightBytes: (height + 7) / 8)
+    }
+
+    /// Prints downloaded characters by their codes: single-byte mode, user-defined set selected.
+    mutating func writeUserCharacters(_ codes: [UInt8]) {
+        guard !codes.isEmpty else { return }
+        if multibyteOn != false && text.multibyte != nil { bytes += text.exitBytes; multibyteOn = false }
+        if !userCharactersSelected { bytes += EscPos.userCharacterSet(true); userCharactersSelected = true }
+        bytes += codes
         atLineStart = false
     }
 
@@ -164,6 +189,13 @@ public struct EscPosWriter {
     public mutating func newline() {
         bytes.append(EscPos.LF)
         atLineStart = true
+    }
+
+    /// Paper feed in dots (ESC J), at the start of a line.
+    public mutating func feedDots(_ dots: Int) {
+        guard dots > 0 else { return }
+        if !atLineStart { newline() }
+        bytes += EscPos.feedDots(UInt8(min(255, dots)))
     }
 
     /// Blank lines: LF for a few (one byte each), ESC d n beyond that.

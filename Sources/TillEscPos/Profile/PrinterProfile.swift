@@ -5,6 +5,9 @@ public struct PrinterProfile: Hashable, Sendable, Codable {
     public var id: String
     public var name: String
     public var vendor: String
+    /// Where the values come from: checked on a real unit, converted from escpos-printer-db,
+    /// or assumed from specifications. Required in files (validation names it when missing).
+    public var source: Source?
     public var usb: [USBId]
     public var media: Media
     /// Font A first: ESC M n selects fonts[n].
@@ -21,9 +24,16 @@ public struct PrinterProfile: Hashable, Sendable, Codable {
     public var barcodes: Barcodes
     public var qr: QR
     public var raster: Raster
+    /// ESC & / ESC % user-defined characters for font A: glyphs the printer lacks (Chinese on a
+    /// Western model) are downloaded once per job instead of sent as raster lines.
+    public var userDefinedCharacters: Bool?
     public var serial: Serial?
     /// What could not be confirmed from the maker's published specs, and where facts came from.
     public var notes: String
+
+    public enum Source: String, Hashable, Sendable, Codable, CaseIterable {
+        case verified, database, assumed
+    }
 
     public struct USBId: Hashable, Sendable, Codable {
         /// Four hex digits, lower case ("04b8").
@@ -137,4 +147,10 @@ extension PrinterProfile {
     }
 
     public func supportsNative(_ symbology: String) -> Bool { barcodes.native.contains(symbology) }
+
+    /// Vendor and model once: "Epson TM-T88VI" whether or not `name` already starts with the
+    /// vendor (database names do not: "TM-T88V").
+    public var displayName: String {
+        name.lowercased().hasPrefix(vendor.lowercased()) ? name : vendor + " " + name
+    }
 }

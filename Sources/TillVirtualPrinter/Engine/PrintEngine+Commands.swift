@@ -122,6 +122,12 @@ extension PrintEngine {
         case let .kanjiMode(on):
             kanjiMode = on
             pendingMultibyte.removeAll()
+        case let .defineUserCharacters(first, cells):
+            var defined = userCharacters[style.font] ?? [:]
+            for (k, cell) in cells.enumerated() { defined[first &+ UInt8(k)] = cell }
+            userCharacters[style.font] = defined
+        case let .userCharacterSet(on): userCharactersSelected = on
+        case let .cancelUserCharacter(code): userCharacters[style.font]?[code] = nil
         case .realtimeStatus, .realtimeRequest: break  // answered on arrival (scanRealtime)
         case let .transmitStatus(n): answerTransmitStatus(n, at: offset)
         case let .automaticStatusBack(mask): enableASB(mask)
@@ -155,6 +161,8 @@ extension PrintEngine {
         internationalSet = 0
         kanjiMode = profile.multibyte.first?.activeAtPowerOn ?? false
         pendingMultibyte.removeAll()
+        userCharacters.removeAll()
+        userCharactersSelected = false
         tabStops = Array(stride(from: 8, through: 248, by: 8))
         barcodeHeight = 162
         barcodeModuleWidth = 3
@@ -186,7 +194,7 @@ extension PrintEngine {
 
     /// Prints the line buffer (an empty buffer feeds one blank line).
     mutating func printLine(advance: Int) {
-        current.items.append(.line(TextLine(chars: line, alignment: alignment, leftMargin: leftMargin,
+        current.items.append(.line(TextLine(chars: UserGlyphReader.read(line), alignment: alignment, leftMargin: leftMargin,
                                             areaWidth: areaWidth, fonts: fontMetrics,
                                             characterSpacing: characterSpacing, advance: advance)))
         line.removeAll()

@@ -89,7 +89,14 @@ public struct BitmapRenderer {
         let h = cellH * sy
         // Dots of the unscaled cell, from the unifont glyph scaled by nearest neighbour.
         var cell = [Bool](repeating: false, count: cellW * cellH)
-        if c.scalar != " " {
+        if let downloaded = c.userGlyph {
+            // A downloaded character prints its own dots, whatever it reads as.
+            for cy in 0..<cellH {
+                for cx in 0..<cellW where downloaded[cx * downloaded.width / cellW, cy * downloaded.height / cellH] {
+                    cell[cy * cellW + cx] = true
+                }
+            }
+        } else if c.scalar != " " {
             if let glyph = font?.glyph(for: c.scalar) {
                 for cy in 0..<cellH {
                     let gy = cy * 16 / cellH

@@ -19,8 +19,24 @@ struct DevicesListCommand: ParsableCommand {
     @Option(help: "The Devices folder (profiles are matched by USB id).")
     var devices: String?
 
+    @Option(help: "Also look for network printers in this IPv4 range (ADDRESS/BITS, at most \(NetworkProbe.maximumHosts) addresses), e.g. 192.168.1.0/24.")
+    var probe: [String] = []
+
+    @Option(help: "The raw print port --probe tries.")
+    var port: UInt16 = 9100
+
+    @Option(help: "Seconds --probe waits for each batch of 64 connections (and for each identity reply).")
+    var probeTimeout: Double = 0.5
+
     func run() throws {
+        var hosts: [String] = []
+        for range in probe {
+            do { hosts += try NetworkProbe.hosts(range) } catch let e as NetworkProbe.RangeError {
+                throw CLIError(en: e.message.en, zh: e.message.zh, remedyEn: e.remedy.en, remedyZh: e.remedy.zh)
+            }
+        }
         let library = try? ProfileLibrary(directory: try DevicesDirectory.resolve(devices) + "/printers")
+        defer { if !probe.isEmpty { listNetwork(hosts, library: library) } }
         let found = DeviceDiscovery.scan(library: library)
         say("printers and serial ports:")
         if found.isEmpty { say("  none found (plug the printer in and switch it on; network printers: tcp://ADDRESS:9100)") }
@@ -32,6 +48,31 @@ struct DevicesListCommand: ParsableCommand {
         }
         say("scanners:")
         try ScannerListing.lines(Output.language, indent: "  ").forEach(say)
+    }
+}
+
+extension DevicesListCommand {
+    /// Printers answering on the raw port in the probed ranges, each asked who it is (GS I).
+    func listNetwork(_ hosts: [String], library: ProfileLibrary?) {
+        say("network printers (port \(port), \(hosts.count) addresses probed):")
+        let found = NetworkProbe.scan(hosts, port: port, timeout: probeTimeout)
+        if found.isEmpty { say("  none answered (check the range, and that the printer has an IP address: its self-test page shows it)") }
+        var timing = DriverTiming()
+        timing.statusReply = probeTimeout
+        for host in found {
+            var line = "  tcp://\(host):\(port)"
+            if let library, let fallback = try? library.profile("generic-80") {
+                let transport = TCPTransport(host: host, port: port, connectTimeout: probeTimeout)
+                let choice = ProfileChoice.identify(transport: transport, library: library, fallback: fallback, timing: timing)
+                transport.close()
+                switch choice.reason {
+                case .identified(let id): line += "  \([id.maker, id.model].compactMap { $0 }.joined(separator: " ")), profile \(choice.profile.id)"
+                case .fallback(let id?): line += "  \([id.maker, id.model].compactMap { $0 }.joined(separator: " ")), no matching profile (try generic-80)"
+                default: line += "  does not identify itself (GS I); try profile generic-80"
+                }
+            }
+            say(line)
+        }
     }
 }
 

@@ -1,0 +1,67 @@
+import TillEscPos
+import TillGraphics
+
+/// Reads downloaded characters (ESC &) back into text, as a person reads the slip: two
+/// neighbouring cells drawn from one 16-dot glyph of the font (by `GlyphCell`'s rule) are that
+/// wide character, one cell drawn from an 8-dot glyph that narrow one. Anything else stays
+/// U+FFFD, printed with its own dots. Identical glyphs read as the CJK unified ideograph
+/// (一, not the Kangxi radical ⼀), else as the lowest code point.
+enum UserGlyphReader {
+    struct Key: Hashable {
+        let width: Int
+        let rows: [UInt16]
+    }
+
+    /// Built on first use (tens of milliseconds), from unifont; empty without it.
+    static let index: [Key: Unicode.Scalar] = {
+        guard let font = VirtualPrinter.defaultFont() else { return [:] }
+        var map: [Key: Unicode.Scalar] = [:]
+        font.forEachGlyph { scalar, glyph in
+            let key = Key(width: glyph.width, rows: glyph.rows)
+            if let held = map[key], isUnified(held) || !isUnified(scalar) { return }
+            map[key] = scalar
+        }
+        return map
+    }()
+
+    static func isUnified(_ s: Unicode.Scalar) -> Bool { (0x4E00...0x9FFF).contains(s.value) }
+
+    static func scalar(_ cell: Bitmap, glyphWidth: Int) -> Unicode.Scalar? {
+        guard let glyph = GlyphCell.read(cell, glyphWidth: glyphWidth) else { return nil }
+        return index[Key(width: glyph.width, rows: glyph.rows)]
+    }
+
+    static func read(_ chars: [PrintedChar]) -> [PrintedChar] {
+        guard chars.contains(where: { $0.userGlyph != nil }) else { return chars }
+        var out: [PrintedChar] = []
+        var i = 0
+        while i < chars.count {
+            let c = chars[i]
+            guard let cell = c.userGlyph else { out.append(c); i += 1; continue }
+            if i + 1 < chars.count, let right = chars[i + 1].userGlyph, chars[i + 1].style == c.style,
+               right.height == cell.height {
+                let pair = cell.besides(right)
+                if let s = scalar(pair, glyphWidth: 16) {
+                    out.append(PrintedChar(scalar: s, style: c.style, cells: 2, userGlyph: pair))
+                    i += 2
+                    continue
+                }
+            }
+            out.append(PrintedChar(scalar: scalar(cell, glyphWidth: 8) ?? "\u{FFFD}", style: c.style, cells: 1, userGlyph: cell))
+            i += 1
+        }
+        return out
+    }
+}
+
+extension Bitmap {
+    /// This bitmap with `right` placed after it, tops aligned.
+    func besides(_ right: Bitmap) -> Bitmap {
+        var out = Bitmap(width: width + right.width, height: max(height, right.height))
+        for y in 0..<out.height {
+            for x in 0..<width where self[x, y] { out[x, y] = true }
+            for x in 0..<right.width where right[x, y] { out[width + x, y] = true }
+        }
+        return out
+    }
+}
