@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import TillDevices
 import TillEscPos
+import TillScanning
 import TillVirtualPrinter
 
 /// `till printer profiles / identify / status`, `printer.profile = auto`, the `file:` capture
@@ -151,6 +152,20 @@ import TillVirtualPrinter
         let tooBig = try Run.till(["devices", "--devices", Fixtures.devices, "--probe", "127.0.0.0/8"])
         #expect(tooBig.status != 0)
         #expect(tooBig.stderr.contains("at most \(NetworkProbe.maximumHosts)"), "\(tooBig.stderr)")
+    }
+
+    @Test func scannersGetCommittedUdevRulesForTheTillGroup() throws {
+        let profiles = try ScannerProfiles.load(directory: Fixtures.devices + "/scanners")
+        let committed = try String(contentsOfFile: Fixtures.devices + "/udev/" + ScannerUdevRules.fileName, encoding: .utf8)
+        #expect(committed == ScannerUdevRules.text(for: profiles), "regenerate: till devices udev-rules --scanners > Devices/udev/\(ScannerUdevRules.fileName)")
+        for p in profiles {
+            for usb in p.usb { #expect(committed.contains("KERNEL==\"event*\", ATTRS{idVendor}==\"\(usb.vendorId)\""), "\(p.id)") }
+        }
+        #expect(committed.contains("GROUP=\"till\""))
+        let printed = try Run.till(["devices", "udev-rules", "--scanners", "--devices", Fixtures.devices])
+        #expect(printed.stdout == committed)
+        let install = try String(contentsOfFile: Fixtures.devices + "/../Scripts/install-udev", encoding: .utf8)
+        #expect(install.contains(ScannerUdevRules.fileName))
     }
 
     @Test func rangesExpandToTheirHostAddresses() throws {

@@ -14,8 +14,8 @@ extension EscPos {
         guard let last = cells.isEmpty ? nil : Int(first) + cells.count - 1, last <= 0x7E else { return [] }
         var out: [UInt8] = [ESC, 0x26, UInt8(y), first, UInt8(last)]
         for cell in cells {
-            out.append(UInt8(cell.width))
-            for x in 0..<cell.width {
+            out.append(UInt8(min(255, cell.width)))
+            for x in 0..<min(255, cell.width) {
                 for k in 0..<y {
                     var v: UInt8 = 0
                     for bit in 0..<8 where cell[x, k * 8 + bit] { v |= 0x80 >> UInt8(bit) }

@@ -67,7 +67,11 @@ public struct EscPosWriter {
     /// page chosen here also suits it.
     mutating func write(utf8: UnsafeBufferPointer<UInt8>, from: Int, to: Int, lookahead: UnsafeBufferPointer<UInt8>?) {
         guard from < to else { return }
-        if userCharactersSelected { bytes += EscPos.userCharacterSet(false); userCharactersSelected = false }
+        // Codes no glyph was downloaded under print the printer's own characters even with the
+        // set selected (ESC ?); spaces never get one, so only other ASCII needs the set off.
+        if userCharactersSelected && (from..<to).contains(where: { utf8[$0] > 0x20 && utf8[$0] < 0x7F }) {
+            endUserCharacters()
+        }
         var scan = UTF8Scan(utf8, from: from, to: to)
         while !scan.atEnd {
             let start = scan.position
@@ -135,6 +139,11 @@ public struct EscPosWriter {
         atLineStart = false
     }
 
+    /// Back to the printer's own characters for codes 0x21…0x7E (ESC % 0), if needed.
+    mutating func endUserCharacters() {
+        if userCharactersSelected { bytes += EscPos.userCharacterSet(false); userCharactersSelected = false }
+    }
+
     /// Spaces, one byte each in every mode.
     public mutating func spaces(_ n: Int) {
         guard n > 0 else { return }
@@ -145,6 +154,7 @@ public struct EscPosWriter {
     /// `n` copies of a printable ASCII byte as text: what `write` does for such a line.
     mutating func writeRepeated(_ byte: UInt8, _ n: Int) {
         guard n > 0 else { return }
+        endUserCharacters()
         repeatByte(byte, n)
         atLineStart = false
     }
@@ -250,6 +260,7 @@ public struct EscPosWriter {
 
     public mutating func barcode(_ payload: BarcodePayload, moduleWidth: Int, height: Int) {
         if !atLineStart { newline() }
+        endUserCharacters()  // the printed digits (HRI) use codes 0x30…0x39
         // EscPos.barcodeModuleWidth, barcodeHeight and barcode(m:data:), appended in place.
         precondition(payload.data.count <= 255, "GS k function B carries at most 255 data bytes")
         bytes.append(EscPos.GS); bytes.append(0x77); bytes.append(UInt8(moduleWidth))

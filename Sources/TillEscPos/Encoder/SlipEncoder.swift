@@ -27,6 +27,7 @@ public final class SlipEncoder: Sendable {
 
     public func encode(_ doc: SlipDocument, options: EncodeOptions = EncodeOptions()) throws -> EncodedJob {
         let job = Job(encoder: self, options: options)
+        try job.downloadDocumentGlyphs(doc)
         for block in doc.blocks { try job.add(block) }
         if let cut = options.cut { job.writer.cut(cut) } else if !job.writer.atLineStart { job.writer.newline() }
         if options.openDrawer { job.writer.kickDrawer() }

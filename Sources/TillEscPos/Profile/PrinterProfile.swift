@@ -68,6 +68,14 @@ public struct PrinterProfile: Hashable, Sendable, Codable {
         /// Whether GB18030's four-byte sequences print; when false only two-byte ones are sent
         /// and other characters fall back to raster.
         public var fourByteSequences: Bool
+
+        public init(encoding: String, enter: String, exit: String, activeAtPowerOn: Bool, fourByteSequences: Bool) {
+            self.encoding = encoding
+            self.enter = enter
+            self.exit = exit
+            self.activeAtPowerOn = activeAtPowerOn
+            self.fourByteSequences = fourByteSequences
+        }
     }
 
     public struct Status: Hashable, Sendable, Codable {

@@ -14,7 +14,7 @@ extension ProfileLibrary {
     /// model. A profile whose vendor disagrees with a given maker is never taken. Ties go to
     /// the better source (verified, then database, then assumed), then to the shorter name.
     public func identify(maker: String?, model: String?) -> (profile: PrinterProfile, quality: MatchQuality)? {
-        guard let model, case let m = Self.normalized(model), m.count >= 3 else { return nil }
+        guard let model, case let m = Self.normalized(model), m.count >= 2 else { return nil }
         let v = maker.map(Self.normalized) ?? ""
         var best: (PrinterProfile, MatchQuality)?
         func rank(_ p: PrinterProfile) -> Int { [.verified: 0, .database: 1, .assumed: 2][p.source ?? .assumed] ?? 2 }
@@ -35,8 +35,10 @@ extension ProfileLibrary {
         return best
     }
 
-    /// Lower-case letters and digits only: "TM-T88VI", "tm t88vi" and "TMT88VI" agree.
+    /// Lower-case letters and digits only ("+" spelt "plus"): "TM-T88VI", "tm t88vi" and
+    /// "TMT88VI" agree; "TH230+" and "TH230" do not.
     static func normalized(_ text: String) -> String {
-        String(text.lowercased().unicodeScalars.filter { ("a"..."z").contains($0) || ("0"..."9").contains($0) }.map(Character.init))
+        String(text.lowercased().replacingOccurrences(of: "+", with: "plus").unicodeScalars
+            .filter { ("a"..."z").contains($0) || ("0"..."9").contains($0) }.map(Character.init))
     }
 }

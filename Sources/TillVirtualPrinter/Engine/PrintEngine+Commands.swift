@@ -194,7 +194,7 @@ extension PrintEngine {
 
     /// Prints the line buffer (an empty buffer feeds one blank line).
     mutating func printLine(advance: Int) {
-        current.items.append(.line(TextLine(chars: UserGlyphReader.read(line), alignment: alignment, leftMargin: leftMargin,
+        current.items.append(.line(TextLine(chars: UserGlyphReader.read(line) { metrics($0).width }, alignment: alignment, leftMargin: leftMargin,
                                             areaWidth: areaWidth, fonts: fontMetrics,
                                             characterSpacing: characterSpacing, advance: advance)))
         line.removeAll()

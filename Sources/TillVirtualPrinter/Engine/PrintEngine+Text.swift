@@ -1,4 +1,5 @@
 import TillEscPos
+import TillGraphics
 
 extension PrintEngine {
     /// International character sets (ESC R) replace a few ASCII positions; we emulate the ones

@@ -31,23 +31,26 @@ enum UserGlyphReader {
         return index[Key(width: glyph.width, rows: glyph.rows)]
     }
 
-    static func read(_ chars: [PrintedChar]) -> [PrintedChar] {
+    /// `cellWidth` gives a font's cell width in dots: a downloaded character narrower than its
+    /// cell prints blank on the right, so the two halves of a glyph sit a cell apart.
+    static func read(_ chars: [PrintedChar], cellWidth: (Int) -> Int) -> [PrintedChar] {
         guard chars.contains(where: { $0.userGlyph != nil }) else { return chars }
         var out: [PrintedChar] = []
         var i = 0
         while i < chars.count {
             let c = chars[i]
-            guard let cell = c.userGlyph else { out.append(c); i += 1; continue }
+            guard var cell = c.userGlyph else { out.append(c); i += 1; continue }
+            cell = cell.widened(to: cellWidth(c.style.font))
             if i + 1 < chars.count, let right = chars[i + 1].userGlyph, chars[i + 1].style == c.style,
                right.height == cell.height {
-                let pair = cell.besides(right)
+                let pair = cell.besides(right).widened(to: 16)
                 if let s = scalar(pair, glyphWidth: 16) {
                     out.append(PrintedChar(scalar: s, style: c.style, cells: 2, userGlyph: pair))
                     i += 2
                     continue
                 }
             }
-            out.append(PrintedChar(scalar: scalar(cell, glyphWidth: 8) ?? "\u{FFFD}", style: c.style, cells: 1, userGlyph: cell))
+            out.append(PrintedChar(scalar: scalar(cell.widened(to: 8), glyphWidth: 8) ?? "\u{FFFD}", style: c.style, cells: 1, userGlyph: cell))
             i += 1
         }
         return out
@@ -55,6 +58,12 @@ enum UserGlyphReader {
 }
 
 extension Bitmap {
+    /// At least `width` dots wide, the new columns blank.
+    func widened(to width: Int) -> Bitmap {
+        guard width > self.width else { return self }
+        return besides(Bitmap(width: width - self.width, height: height))
+    }
+
     /// This bitmap with `right` placed after it, tops aligned.
     func besides(_ right: Bitmap) -> Bitmap {
         var out = Bitmap(width: width + right.width, height: max(height, right.height))

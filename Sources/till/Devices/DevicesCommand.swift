@@ -1,6 +1,7 @@
 import ArgumentParser
 import TillDevices
 import TillEscPos
+import TillScanning
 
 /// `till devices`: what is connected, with the URL to put in printer.url, the matching profile
 /// and any permission problem with its fix. `till devices udev-rules` prints the rules.
@@ -85,8 +86,16 @@ struct DevicesUdevRulesCommand: ParsableCommand {
     @Option(help: "The Devices folder.")
     var devices: String?
 
+    @Flag(help: "The scanners' rules (Devices/udev/\(ScannerUdevRules.fileName), from Devices/scanners) instead of the printers'.")
+    var scanners = false
+
     func run() throws {
-        let library = try ProfileLibrary(directory: try DevicesDirectory.resolve(devices) + "/printers")
+        let dir = try DevicesDirectory.resolve(devices)
+        if scanners {
+            print(ScannerUdevRules.text(for: try ScannerProfiles.load(directory: dir + "/scanners")), terminator: "")
+            return
+        }
+        let library = try ProfileLibrary(directory: dir + "/printers")
         print(UdevRules.text(for: Array(library.profiles.values)), terminator: "")
     }
 }
