@@ -218,7 +218,9 @@ extension PrintEngine {
     }
 
     mutating func endPage(cut: CutKind?) {
-        guard cut != nil || !current.items.isEmpty else { return }
+        // Nothing printed (a connection that only asked for status, while a fault left a
+        // note): no page; the notes go with the next one.
+        guard cut != nil || current.items.contains(where: { if case .note = $0 { return false } else { return true } }) else { return }
         current.cut = cut
         finishedPages.append(current)
         current = Page()
