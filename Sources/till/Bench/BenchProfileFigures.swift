@@ -7,7 +7,8 @@ import TillVirtualPrinter
 /// `till bench printing --profiles`: per profile, an English and a Chinese receipt: bytes,
 /// seconds at 9600 baud, job-to-confirmed time through the driver on the in-process virtual
 /// printer (whatever receive buffer and speed it models), and the ratio to the same receipt on
-/// the same layout with a GB18030 font. Figures only; nothing is asserted.
+/// the same layout with a GB18030 font (and, where glyphs are downloaded, what the raster lines
+/// they replace would cost). Figures only; nothing is asserted.
 enum BenchProfileFigures {
     static func receipt(_ language: Language) -> SlipDocument {
         let zh = language == .zh
@@ -22,7 +23,7 @@ enum BenchProfileFigures {
 
     static func run(library: ProfileLibrary) throws {
         print("== till bench printing --profiles: 5-item receipt per profile (9600 baud = 960 bytes/s) ==")
-        print("profile                         lang   bytes  s@9600  confirmed ms  ×GB18030  Chinese as")
+        print("profile                         lang   bytes  s@9600  confirmed ms  ×GB18030  Chinese as   (as raster lines: bytes)")
         for id in library.ids {
             let profile = try library.profile(id)
             var twin = profile
@@ -33,6 +34,9 @@ enum BenchProfileFigures {
                 let doc = receipt(language)
                 let job = try SlipEncoder(profile: profile).encode(doc)
                 let native = try SlipEncoder(profile: twin).encode(doc)
+                var rasterOnly = profile
+                rasterOnly.userDefinedCharacters = false
+                let raster = try SlipEncoder(profile: rasterOnly).encode(doc).bytes.count
                 let printer = VirtualPrinter(profile: profile)
                 let driver = PrinterDriver(transport: InProcessTransport(printer: printer), profile: profile)
                 driver.start()
@@ -48,7 +52,7 @@ enum BenchProfileFigures {
                 let confirmed = outcome == .printed ? String(format: "%.1f", ms) : "not printed"
                 print(pad(id, 31) + " " + pad(language.rawValue, 5) + " " + pad("\(job.bytes.count)", 6, right: true) + "  "
                       + pad(String(format: "%.2f", Double(job.bytes.count * 10) / 9600), 6, right: true) + "  " + pad(confirmed, 12, right: true)
-                      + "  " + pad(String(format: "%.2f", Double(job.bytes.count) / Double(max(1, native.bytes.count))), 8, right: true) + "  " + how)
+                      + "  " + pad(String(format: "%.2f", Double(job.bytes.count) / Double(max(1, native.bytes.count))), 8, right: true) + "  " + pad(how, 11) + (how == "downloaded" ? "  \(raster)" : ""))
             }
         }
     }
