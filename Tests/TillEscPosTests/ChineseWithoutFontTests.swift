@@ -139,7 +139,23 @@ struct ChineseWithoutFontTests {
             }
         }
         #expect(bands.count == 5, "ink bands \(bands)")
+        // Either way the text page keeps the Chinese.
+        #expect(page.text.components(separatedBy: "王主管 王主管").count == 6, "\(page.text)")
         for (a, b) in zip(bands, bands.dropFirst()) { #expect(b.start - a.end - 1 >= 4, "gap \(b.start - a.end - 1) dots between lines") }
+    }
+
+    /// Font B lines (and profiles without user-defined characters) still go as raster; the
+    /// virtual printer's text page reads them back instead of "[raster 576x17]".
+    @Test func aSmallFontChineseLineKeepsItsTextInTheTextPage() throws {
+        let profile = Profiles.get("generic-80")
+        let doc = SlipDocument(kind: .sale, reference: "S", blocks: [.text("小字 Small 王主管", SlipStyle(small: true))], training: false)
+        let job = try SlipEncoder(profile: profile).encode(doc)
+        #expect(job.rasterText.map(\.text) == ["小字 Small 王主管"])
+        let printer = VirtualPrinter(profile: profile)
+        printer.receive(job.bytes)
+        printer.finish()
+        let text = printer.pages.map(\.text).joined()
+        #expect(text.contains("小字 Small 王主管") && !text.contains("[raster"), "\(text)")
     }
 
     @Test func glyphCellsReadBackAsTheGlyphTheyWereDrawnFrom() throws {

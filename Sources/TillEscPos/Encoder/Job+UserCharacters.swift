@@ -96,12 +96,3 @@ extension Job {
         return true
     }
 }
-
-extension Bitmap {
-    /// Columns x…x+width-1 as a bitmap of their own (zero columns: an empty cell).
-    func crop(x: Int, width: Int) -> Bitmap {
-        var out = Bitmap(width: width, height: height)
-        for y in 0..<height { for dx in 0..<width where self[x + dx, y] { out[dx, y] = true } }
-        return out
-    }
-}

@@ -7,19 +7,26 @@ import TillGraphics
 /// U+FFFD, printed with its own dots. Identical glyphs read as the CJK unified ideograph
 /// (一, not the Kangxi radical ⼀), else as the lowest code point.
 enum UserGlyphReader {
-    struct Key: Hashable {
-        let width: Int
-        let rows: [UInt16]
+    /// A glyph's dots as one number (FNV-1a over width and rows): the index holds numbers,
+    /// not 56,000 arrays, and a look-up checks the glyph itself against the font.
+    static func key(width: Int, rows: [UInt16]) -> UInt64 {
+        var h: UInt64 = (0xCBF2_9CE4_8422_2325 ^ UInt64(truncatingIfNeeded: width)) &* 0x100_0000_01B3
+        for v in rows {
+            h = (h ^ UInt64(v & 0xFF)) &* 0x100_0000_01B3
+            h = (h ^ UInt64(v >> 8)) &* 0x100_0000_01B3
+        }
+        return h
     }
 
-    /// Built on first use (tens of milliseconds), from unifont; empty without it.
-    static let index: [Key: Unicode.Scalar] = {
+    /// Built on first use (about a second in a debug build), from unifont; empty without it.
+    static let index: [UInt64: Unicode.Scalar] = {
         guard let font = VirtualPrinter.defaultFont() else { return [:] }
-        var map: [Key: Unicode.Scalar] = [:]
+        var map: [UInt64: Unicode.Scalar] = [:]
+        map.reserveCapacity(60_000)
         font.forEachGlyph { scalar, glyph in
-            let key = Key(width: glyph.width, rows: glyph.rows)
-            if let held = map[key], isUnified(held) || !isUnified(scalar) { return }
-            map[key] = scalar
+            let k = key(width: glyph.width, rows: glyph.rows)
+            if let held = map[k], isUnified(held) || !isUnified(scalar) { return }
+            map[k] = scalar
         }
         return map
     }()
@@ -27,12 +34,12 @@ enum UserGlyphReader {
     static func isUnified(_ s: Unicode.Scalar) -> Bool { (0x4E00...0x9FFF).contains(s.value) }
 
     static func scalar(_ cell: Bitmap, glyphWidth: Int) -> Unicode.Scalar? {
-        guard let glyph = GlyphCell.read(cell, glyphWidth: glyphWidth) else { return nil }
-        return index[Key(width: glyph.width, rows: glyph.rows)]
+        guard let glyph = GlyphCell.read(cell, glyphWidth: glyphWidth),
+              let s = index[key(width: glyph.width, rows: glyph.rows)],
+              VirtualPrinter.defaultFont()?.glyph(for: s) == glyph else { return nil }
+        return s
     }
 
-    /// `cellWidth` gives a font's cell width in dots: a downloaded character narrower than its
-    /// cell prints blank on the right, so the two halves of a glyph sit a cell apart.
     static func read(_ chars: [PrintedChar], cellWidth: (Int) -> Int) -> [PrintedChar] {
         guard chars.contains(where: { $0.userGlyph != nil }) else { return chars }
         var out: [PrintedChar] = []
