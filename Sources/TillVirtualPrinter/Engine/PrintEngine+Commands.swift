@@ -80,7 +80,7 @@ extension PrintEngine {
             flushLineIfNeeded()
             let image = scale(bitmap, sx, sy)
             // A line of text the till drew as raster reads back as its text.
-            placeImage(image, label: RasterTextReader.read(image, fonts: fontMetrics).map { TextRenderer.readTextLabel + $0 } ?? "raster \(image.width)x\(image.height)")
+            placeImage(image, label: RasterTextReader.read(image, fonts: fontMetrics, paperWidth: profile.media.dots).map { TextRenderer.readTextLabel + $0 } ?? "raster \(image.width)x\(image.height)")
         case let .graphicsStore(bitmap, sx, sy):
             guard profile.raster.graphicsCommands else {
                 diagnose("GS ( L / GS 8 L graphics: not supported by \(profile.id); use GS v 0", at: offset)

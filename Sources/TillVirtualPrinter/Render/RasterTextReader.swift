@@ -6,7 +6,9 @@ import TillGraphics
 /// `.txt` page keeps "王主管" instead of "[raster 576x24]". Anything else (a logo, a barcode,
 /// bold strokes) reads as nil and keeps its label.
 enum RasterTextReader {
-    static func read(_ image: Bitmap, fonts: [FontMetrics]) -> String? {
+    static func read(_ image: Bitmap, fonts: [FontMetrics], paperWidth: Int) -> String? {
+        // The till never draws a line wider than the paper.
+        guard image.width <= paperWidth else { return nil }
         for font in fonts {
             for sy in 1...2 where font.height * sy == image.height {
                 for sx in 1...2 {
@@ -22,13 +24,15 @@ enum RasterTextReader {
         var text = ""
         var x = 0
         var glyphs = 0
+        func blank(_ columns: Range<Int>) -> Bool { columns.allSatisfy { c in (0..<image.height).allSatisfy { !image[c, $0] } } }
         while x + cellWidth <= image.width {
-            let narrow = image.crop(x: x, width: cellWidth)
-            if narrow.bits.allSatisfy({ $0 == 0 }) {
+            // Blank cells are spaces, found without copying them out.
+            if blank(x..<(x + cellWidth)) {
                 text += " "
                 x += cellWidth
                 continue
             }
+            let narrow = image.crop(x: x, width: cellWidth)
             if x + 2 * cellWidth <= image.width, let s = UserGlyphReader.scalar(image.crop(x: x, width: 2 * cellWidth), glyphWidth: 16) {
                 text.unicodeScalars.append(s)
                 x += 2 * cellWidth
@@ -41,7 +45,7 @@ enum RasterTextReader {
             glyphs += 1
         }
         // What is left past the last whole cell (padding to a whole byte) must be blank.
-        guard glyphs > 0, (x..<image.width).allSatisfy({ column in (0..<image.height).allSatisfy { !image[column, $0] } }) else { return nil }
+        guard glyphs > 0, blank(x..<image.width) else { return nil }
         while text.last == " " { text.removeLast() }
         return text
     }
