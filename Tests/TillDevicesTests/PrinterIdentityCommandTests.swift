@@ -36,6 +36,10 @@ import TillVirtualPrinter
         #expect(s.status == 0, "\(s.stdout)\(s.stderr)")
         #expect(s.stdout.contains("profile:  profile \(profile) (the printer says it is"), "\(s.stdout)")
         #expect(s.stdout.contains("capabilities (from profile \(profile)"))
+        let trace = try Run.till(["printer", "trace", "tcp://127.0.0.1:\(emulator.port)", "--devices", Fixtures.devices])
+        let model = try Fixtures.profile(profile)
+        let said = model.name.lowercased().hasPrefix(model.vendor.lowercased() + " ") ? String(model.name.dropFirst(model.vendor.count + 1)) : model.name
+        #expect(trace.stdout.contains("GS I reply \"\(said)\""), "\(trace.stdout)")
     }
 
     @Test(arguments: [("paper-out", 2), ("cover-open", 2), ("near-end", 0)])
@@ -67,6 +71,11 @@ import TillVirtualPrinter
         #expect(r.stdout.contains("DLE EOT 1 reply 0x1A: drawer pin 3 low, OFFLINE (bit 3)"), "\(r.stdout)")
         #expect(r.stdout.contains("DLE EOT 2 reply"), "\(r.stdout)")
         #expect(r.stdout.contains("STOPPED: PAPER OUT (bit 5)"), "\(r.stdout)")
+        // Without --profile it first asks the printer who it is (unanswered while paper-out
+        // has taken it offline, as GS I waits its turn in the buffer).
+        let asked = try Run.till(["printer", "trace", "tcp://127.0.0.1:\(emulator.port)", "--devices", Fixtures.devices, "--timeout", "0.3"])
+        #expect(asked.stdout.contains("GS I 67 transmit printer ID (model name)"), "\(asked.stdout)")
+        #expect(!asked.stdout.contains("GS I reply"), "\(asked.stdout)")
     }
 
     @Test func testPageTitlesNameTheVendorOnce() throws {

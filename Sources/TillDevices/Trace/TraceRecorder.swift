@@ -38,6 +38,12 @@ public final class TraceRecorder: @unchecked Sendable {  // state behind `lock`
     /// Bytes the printer sent back.
     public func received(_ bytes: [UInt8]) {
         guard !bytes.isEmpty else { return }
+        // A GS I answer (0x5F, text, NUL) as its text.
+        if bytes.count >= 2, bytes.first == 0x5F, bytes.last == 0 {
+            let text = String(decoding: bytes.dropFirst().dropLast().filter { $0 >= 0x20 && $0 < 0x7F }, as: UTF8.self)
+            lock.withLock { emit(Self.line("←", bytes, "GS I reply \"\(text)\"")) }
+            return
+        }
         lock.withLock {
             let words = bytes.map { b -> String in
                 if PrinterStatus.isRealTimeReply(b) {
@@ -101,6 +107,9 @@ public final class TraceRecorder: @unchecked Sendable {  // state behind `lock`
         case .realtimeStatus(let n): return "DLE EOT \(n) real-time status (\(["", "printer", "offline cause", "error cause", "paper sensor"][min(4, max(0, n))]))"
         case .automaticStatusBack(let n): return "GS a \(n) automatic status back"
         case .transmitStatus(let n): return "GS r \(n) transmit status"
+        case .transmitPrinterID(let n): return "GS I \(n) transmit printer ID (\([1: "model ID", 2: "type ID", 3: "ROM version", 65: "firmware", 66: "maker", 67: "model name", 68: "serial number"][n] ?? "?"))"
+        case .defineUserCharacters(let first, let cells): return "ESC & define user-defined characters 0x\(hex(first))…0x\(hex(first &+ UInt8(truncatingIfNeeded: max(0, cells.count - 1)))) (\(cells.count))"
+        case .userCharacterSet(let on): return "ESC % user-defined characters \(on ? "on" : "off")"
         case .ignored(let what): return "ignored: \(what)"
         case .skipped(_, let reason): return "UNKNOWN: \(reason)"
         default: return String(describing: c)
