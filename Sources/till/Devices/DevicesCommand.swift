@@ -60,9 +60,10 @@ extension DevicesListCommand {
         if found.isEmpty { say("  none answered (check the range, and that the printer has an IP address: its self-test page shows it)") }
         var timing = DriverTiming()
         timing.statusReply = probeTimeout
-        for host in found {
+        // Each identity costs up to six reply waits: asked of the first 32 printers only.
+        for (n, host) in found.enumerated() {
             var line = "  tcp://\(host):\(port)"
-            if let library, let fallback = try? library.profile("generic-80") {
+            if n < 32, let library, let fallback = try? library.profile("generic-80") {
                 let transport = TCPTransport(host: host, port: port, connectTimeout: probeTimeout)
                 let choice = ProfileChoice.identify(transport: transport, library: library, fallback: fallback, timing: timing)
                 transport.close()
