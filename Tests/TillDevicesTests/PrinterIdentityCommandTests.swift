@@ -195,3 +195,50 @@ extension Array where Element == UInt8 {
         return (0...(count - needle.count)).filter { Array(self[$0..<($0 + needle.count)]) == needle }.count
     }
 }
+
+/// Generated inputs for the probe's range arithmetic and the capture file's append-only rule.
+struct ProbeAndCaptureInvariantTests {
+    @Test func everyRangeExpandsToItsHostsInOrderWithinTheBound() throws {
+        let seed = UInt64(Date().timeIntervalSince1970)
+        var rng = StreamFuzzer(seed: seed)
+        for _ in 0..<300 {
+            let octets = (0..<4).map { _ in rng.below(256) }
+            let bits = 22 + rng.below(11)  // /22 … /32: 1 … 1022 hosts
+            let range = octets.map(String.init).joined(separator: ".") + "/\(bits)"
+            let hosts = try NetworkProbe.hosts(range)
+            let size = 1 << (32 - bits)
+            #expect(hosts.count == (size > 2 ? size - 2 : size), "seed \(seed): \(range)")
+            #expect(hosts.count <= NetworkProbe.maximumHosts)
+            let numbers = hosts.map { $0.split(separator: ".").compactMap { UInt32($0) }.reduce(UInt32(0)) { $0 << 8 | $1 } }
+            #expect(zip(numbers, numbers.dropFirst()).allSatisfy { $0 + 1 == $1 }, "seed \(seed): \(range) not consecutive")
+            let mask: UInt32 = bits == 0 ? 0 : UInt32.max << UInt32(32 - bits)
+            let network = octets.reduce(UInt32(0)) { $0 << 8 | UInt32($1) } & mask
+            #expect(numbers.allSatisfy { $0 & mask == network }, "seed \(seed): \(range) leaves its network")
+        }
+        for bits in 0...21 { #expect(throws: NetworkProbe.RangeError.self) { try NetworkProbe.hosts("10.0.0.0/\(bits)") } }
+    }
+
+    @Test func aCaptureFileOnlyEverGrowsByTheJobsWritten() throws {
+        let seed = UInt64(Date().timeIntervalSince1970)
+        var rng = StreamFuzzer(seed: seed)
+        let dir = try Run.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let path = dir + "/capture.bin"
+        var expected: [UInt8] = Array("kept\n".utf8)
+        try Data(expected).write(to: URL(fileURLWithPath: path))
+        for _ in 0..<20 {
+            // A new transport each time, as each till run or reconnect opens the file again.
+            let transport = CaptureFileTransport(path: path)
+            try transport.open()
+            #expect(!transport.answersStatus)
+            for _ in 0..<rng.below(4) {
+                let job = (0..<rng.below(3000)).map { _ in UInt8(truncatingIfNeeded: rng.random()) }
+                try transport.write(job, timeout: 1)
+                expected += job
+            }
+            #expect(try transport.read(timeout: 0.01).isEmpty)
+            transport.close()
+        }
+        #expect(try [UInt8](Data(contentsOf: URL(fileURLWithPath: path))) == expected, "seed \(seed)")
+    }
+}

@@ -17,8 +17,8 @@ extension Job {
             && cell.heightDots >= Glyph.height && (8...255).contains(cell.widthDots)
     }
 
-    /// The distinct characters of `texts` the printer's fonts lack, with their glyphs (nil when
-    /// the font has neither the glyph nor U+FFFD).
+    /// Adds the distinct characters of `texts` the printer's fonts lack, with their glyphs;
+    /// false when the font has neither a glyph nor U+FFFD for one of them.
     func missingGlyphs(_ texts: [String], into glyphs: inout [UserCharacterSlots.Glyph], _ bitmaps: inout [Unicode.Scalar: Glyph]) throws -> Bool {
         for text in texts {
             for s in text.unicodeScalars where bitmaps[s] == nil && encoder.text.route(s) == .none {
