@@ -110,6 +110,27 @@ struct ProfileCatalogTests {
         #expect(found.profile.displayName == p.displayName && found.quality == .exact, "\(profileId) identified as \(found.profile.id)")
     }
 
+    /// Printers spell their model names loosely (case, hyphens, spaces): any such spelling of
+    /// a profile's model finds a profile of that model; the seed is printed on failure.
+    @Test func looseSpellingsOfAModelNameIdentifyTheSameModel() throws {
+        let seed = UInt64(Date().timeIntervalSince1970)
+        var rng = StreamFuzzer(seed: seed)
+        for p in Self.all {
+            let vendorFirst = p.name.lowercased().hasPrefix(p.vendor.lowercased() + " ")
+            let model = vendorFirst ? String(p.name.dropFirst(p.vendor.count + 1)) : p.name
+            for _ in 0..<5 {
+                var spelt = ""
+                for ch in model {
+                    if ch == "-" || ch == " " { if rng.below(2) == 0 { spelt.append([" ", "-", "_"][rng.below(3)]) }; continue }
+                    spelt.append(rng.below(2) == 0 ? Character(ch.uppercased()) : Character(ch.lowercased()))
+                }
+                let maker = rng.below(2) == 0 ? p.vendor.uppercased() : nil
+                let found = try #require(Profiles.library.identify(maker: maker, model: spelt), "seed \(seed): \(spelt) (\(p.id))")
+                #expect(found.profile.displayName.lowercased() == p.displayName.lowercased(), "seed \(seed): \(spelt) → \(found.profile.id), not \(p.id)")
+            }
+        }
+    }
+
     @Test func identifyRefusesAnotherMakersModelAndUnknownNames() {
         #expect(Profiles.library.identify(maker: "STAR", model: "TM-T88VI") == nil)
         #expect(Profiles.library.identify(maker: "EPSON", model: "TM-T88VI")?.profile.id == "epson-tm-t88vi")
