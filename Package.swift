@@ -81,7 +81,7 @@ let package = Package(
         ),
         .testTarget(
             name: "TillDevicesTests",
-            dependencies: ["TillDevices", "till", "TillEscPos", "TillVirtualPrinter", "TillRuntime", "TillCore"],
+            dependencies: ["TillDevices", "till", "TillEscPos", "TillVirtualPrinter", "TillRuntime", "TillScanning", "TillCore"],
             // The umockdev harness (Python) and device descriptions are run from the source tree.
             exclude: ["Harness"]
         ),

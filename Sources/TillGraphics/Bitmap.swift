@@ -33,3 +33,12 @@ public struct Bitmap: Hashable, Sendable {
         }
     }
 }
+
+extension Bitmap {
+    /// Columns x…x+width-1 as a bitmap of their own (columns past the edge are blank).
+    public func crop(x: Int, width: Int) -> Bitmap {
+        var out = Bitmap(width: max(0, width), height: height)
+        for y in 0..<height { for dx in 0..<max(0, width) where self[x + dx, y] { out[dx, y] = true } }
+        return out
+    }
+}

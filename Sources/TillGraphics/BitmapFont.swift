@@ -80,6 +80,19 @@ public final class BitmapFont: Sendable {
         return Glyph(width: Int(widths[Int(slot)]), rows: Array(rowData[base..<base + Glyph.height]))
     }
 
+    /// Every glyph with its code point, in code point order (for reading printed dots back
+    /// into text, as the virtual printer does with downloaded characters).
+    public func forEachGlyph(_ body: (Unicode.Scalar, Glyph) -> Void) {
+        var codes: [(UInt32, Int32)] = []
+        for code in 0..<0x10000 where bmpSlots[code] >= 0 { codes.append((UInt32(code), bmpSlots[code])) }
+        codes += otherSlots.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+        for (code, slot) in codes {
+            guard let scalar = Unicode.Scalar(code) else { continue }
+            let base = Int(slot) * Glyph.height
+            body(scalar, Glyph(width: Int(widths[Int(slot)]), rows: Array(rowData[base..<base + Glyph.height])))
+        }
+    }
+
     /// Collects glyphs into the compact arrays; a code seen twice keeps its last glyph.
     struct Builder {
         var bmpSlots = [Int32](repeating: -1, count: 0x10000)

@@ -65,7 +65,7 @@ struct BarcodeTests {
         options.cut = nil
         let bytes = try Profiles.encoder("epson-tm-t20iii").encode(doc, options: options).bytes
         // Centre, module width 3 (fits 576 dots), height 81 dots (2/5 of 203 dpi), GS k 67.
-        #expect(bytes == [0x1B, 0x40, 0x1B, 0x61, 1, 0x1D, 0x77, 3, 0x1D, 0x68, 81, 0x1D, 0x6B, 67, 12] + Array("400638133393".utf8))
+        #expect(bytes == preamble(Profiles.get("epson-tm-t20iii")) + [0x1B, 0x61, 1, 0x1D, 0x77, 3, 0x1D, 0x68, 81, 0x1D, 0x6B, 67, 12] + Array("400638133393".utf8))
     }
 
     @Test func printersWithoutNativeBarcodesGetARasterSymbol() throws {

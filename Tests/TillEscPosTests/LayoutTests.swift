@@ -46,42 +46,59 @@ struct LayoutTests {
     @Test func doubleWidthTotalsUseHalfTheColumns() throws {
         let bytes = try encode([.pair("TOTAL", "9.99", .total)], on: "epson-tm-t88vi")
         // .total = bold + double height (not double width): 42 columns.
-        #expect(bytes == [0x1B, 0x40, 0x1B, 0x45, 1, 0x1D, 0x21, 0x01] + Array("TOTAL".utf8)
+        #expect(bytes == preamble(Profiles.get("epson-tm-t88vi")) + [0x1B, 0x45, 1, 0x1D, 0x21, 0x01] + Array("TOTAL".utf8)
                 + [UInt8](repeating: 0x20, count: 42 - 5 - 4) + Array("9.99".utf8) + [0x0A])
         let title = try encode([.text("SHOP", .title)], on: "epson-tm-t88vi")
         // .title: double width and height, centred in 21 columns: (21 − 4) / 2 = 8 spaces.
-        #expect(title == [0x1B, 0x40, 0x1B, 0x45, 1, 0x1D, 0x21, 0x11] + [UInt8](repeating: 0x20, count: 8) + Array("SHOP".utf8) + [0x0A])
+        #expect(title == preamble(Profiles.get("epson-tm-t88vi")) + [0x1B, 0x45, 1, 0x1D, 0x21, 0x11] + [UInt8](repeating: 0x20, count: 8) + Array("SHOP".utf8) + [0x0A])
     }
 
     @Test func smallTextUsesFontBColumns() throws {
         let bytes = try encode([.text("x", SlipStyle(small: true, align: .right))], on: "epson-tm-t88vi")
-        #expect(bytes == [0x1B, 0x40, 0x1B, 0x4D, 1] + [UInt8](repeating: 0x20, count: 55) + [0x78, 0x0A])
+        #expect(bytes == preamble(Profiles.get("epson-tm-t88vi")) + [0x1B, 0x4D, 1] + [UInt8](repeating: 0x20, count: 55) + [0x78, 0x0A])
     }
 
     @Test func rulesSpanThePaper() throws {
         let bytes = try encode([.rule("=")], on: "zijiang-zj-5870")
-        #expect(bytes == [0x1B, 0x40] + [UInt8](repeating: 0x3D, count: 32) + [0x0A])
+        #expect(bytes == preamble(Profiles.get("zijiang-zj-5870")) + [UInt8](repeating: 0x3D, count: 32) + [0x0A])
     }
 
     @Test func stylesAreSentOnlyWhenTheyChange() throws {
         let bytes = try encode([.text("a", .bold), .text("b", .bold), .text("c", .plain)], on: "generic-80")
-        #expect(bytes == [0x1B, 0x40, 0x1B, 0x45, 1, 0x61, 0x0A, 0x62, 0x0A, 0x1B, 0x45, 0, 0x63, 0x0A])
+        #expect(bytes == preamble(Profiles.get("generic-80")) + [0x1B, 0x45, 1, 0x61, 0x0A, 0x62, 0x0A, 0x1B, 0x45, 0, 0x63, 0x0A])
     }
 
     @Test func bannersAreReversedDoubleSizeAcrossTheWidth() throws {
         let bytes = try encode([.banner("COPY")], on: "epson-tm-t88vi")
         // 21 double-width columns, "COPY" centred: 8 spaces, text, 9 spaces (kept: reversed).
         let line = [UInt8](repeating: 0x20, count: 8) + Array("COPY".utf8) + [UInt8](repeating: 0x20, count: 9)
-        #expect(bytes == [0x1B, 0x40, 0x1B, 0x45, 1, 0x1D, 0x21, 0x11, 0x1D, 0x42, 1] + line + [0x0A])
+        #expect(bytes == preamble(Profiles.get("epson-tm-t88vi")) + [0x1B, 0x45, 1, 0x1D, 0x21, 0x11, 0x1D, 0x42, 1] + line + [0x0A])
     }
 
-    @Test func chineseOnAWesternPrinterPrintsAsARasterLine() throws {
+    @Test func chineseOnAWesternPrinterDownloadsItsGlyphs() throws {
         let bytes = try encode([.pair("鱼香肉丝", "12.50", .plain)], on: "epson-tm-t88vi")
         #expect(!bytes.contains(EscPos.enterMultibyte))
-        // One GS v 0 of 42 columns × 12 dots = 504 dots = 63 bytes a row, 24 rows (font A cell).
+        #expect(!bytes.contains([0x1D, 0x76, 0x30]))
+        // One ESC & for codes 0x21…0x28 (four glyphs, two cells each), then the line as codes.
+        #expect(bytes.contains([0x1B, 0x26, 2, 0x21, 0x28]))
+        #expect(bytes.contains([0x1B, 0x25, 1, 0x21, 0x22, 0x23, 0x24, 0x25, 0x26, 0x27, 0x28, 0x1B, 0x25, 0]))
+    }
+
+    /// Without user-defined characters the line goes as raster, then the gap to the next line
+    /// (ESC J): this test pinned the raster line alone before (issue 13: raster lines touched).
+    @Test func chineseOnAPrinterWithoutUserCharactersPrintsAsARasterLineAndItsGap() throws {
+        var profile = Profiles.get("epson-tm-t88vi")
+        profile.userDefinedCharacters = false
+        var options = EncodeOptions()
+        options.cut = nil
+        let bytes = try SlipEncoder(profile: profile).encode(
+            SlipDocument(kind: .test, reference: "T", blocks: [.pair("鱼香肉丝", "12.50", .plain)], training: false), options: options).bytes
+        // One GS v 0 of 42 columns × 12 dots = 504 dots = 63 bytes a row, 24 rows (font A cell),
+        // then ESC J 6: 1/6 inch at 180 dpi is 30 dots, 24 of them printed.
         let header: [UInt8] = [0x1D, 0x76, 0x30, 0, 63, 0, 24, 0]
         let at = try #require(bytes.firstRange(of: header))
-        #expect(bytes.count == at.upperBound + 63 * 24)
+        #expect(bytes.count == at.upperBound + 63 * 24 + 3)
+        #expect(Array(bytes.suffix(3)) == [0x1B, 0x4A, 6])
     }
 
     @Test func aMissingFontNamesTheDebianPackage() throws {

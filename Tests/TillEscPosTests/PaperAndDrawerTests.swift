@@ -12,12 +12,12 @@ struct PaperAndDrawerTests {
 
     @Test func feedAndCutIsOneCommandWhereTheModelHasIt() throws {
         let bytes = try job("epson-tm-t88vi") { $0.cut = .partial }
-        #expect(bytes == [0x1B, 0x40, 0x78, 0x0A, 0x1D, 0x56, 66, 0])
+        #expect(bytes == preamble(Profiles.get("epson-tm-t88vi")) + [0x78, 0x0A, 0x1D, 0x56, 66, 0])
     }
 
     @Test func plainCutFeedsTheProfileLinesFirst() throws {
         let bytes = try job("generic-80") { $0.cut = .partial }
-        #expect(bytes == [0x1B, 0x40, 0x78, 0x0A, 0x1B, 0x64, 4, 0x1D, 0x56, 1])
+        #expect(bytes == preamble(Profiles.get("generic-80")) + [0x78, 0x0A, 0x1B, 0x64, 4, 0x1D, 0x56, 1])
     }
 
     @Test func fullCutFallsBackToPartialOnAPartialOnlyCutter() throws {

@@ -16,7 +16,7 @@ struct QRAndImageTests {
         let bytes = try encode([.qr("https://till.example/r/123")], on: "epson-tm-t88vi").bytes
         let data = Array("https://till.example/r/123".utf8) // 26 bytes: version 2 at M → 25 modules
         // Module size: (512 × 2/3) / (25 + 8) = 10 → capped at 8.
-        let expected = [0x1B, 0x40, 0x1B, 0x61, 1] + EscPos.qrModel2 + EscPos.qrModuleSize(8)
+        let expected = preamble(Profiles.get("epson-tm-t88vi")) + [0x1B, 0x61, 1] + EscPos.qrModel2 + EscPos.qrModuleSize(8)
             + EscPos.qrErrorLevel(.medium) + EscPos.qrStore(data) + EscPos.qrPrint
         #expect(bytes == expected)
     }
@@ -79,8 +79,8 @@ struct QRAndImageTests {
             $0.logo = logo
             $0.nvState = state
         }
-        // ESC @, centre, print key "LG" (11 bytes), left, text.
-        #expect(second.bytes == [0x1B, 0x40, 0x1B, 0x61, 1] + EscPos.nvPrint(key: (0x4C, 0x47)) + [0x1B, 0x61, 0] + Array("Shop".utf8) + [0x0A])
+        // ESC @ FS ., centre, print key "LG" (11 bytes), left, text.
+        #expect(second.bytes == preamble(Profiles.get("epson-tm-t88vi")) + [0x1B, 0x61, 1] + EscPos.nvPrint(key: (0x4C, 0x47)) + [0x1B, 0x61, 0] + Array("Shop".utf8) + [0x0A])
         #expect(first.bytes.count - second.bytes.count > logo.bits.count)
 
         // A changed logo is stored again; a printer without NV gets raster every time.

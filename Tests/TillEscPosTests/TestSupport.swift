@@ -41,8 +41,11 @@ extension Array where Element == UInt8 {
     }
 }
 
-/// A writer's bytes after the leading ESC @.
-func body(_ w: EscPosWriter) -> [UInt8] { Array(w.bytes.dropFirst(2)) }
+/// A writer's bytes after the job preamble: ESC @, then FS . on a profile without a Chinese
+/// mode (ProfileCatalogTests pins the preamble itself).
+func body(_ w: EscPosWriter) -> [UInt8] { Array(w.bytes.dropFirst(preamble(w.profile).count)) }
+
+func preamble(_ p: PrinterProfile) -> [UInt8] { EscPos.initialize + (p.multibyte.isEmpty ? EscPos.exitMultibyte : []) }
 
 func writer(_ id: String) -> EscPosWriter {
     let enc = Profiles.encoder(id)

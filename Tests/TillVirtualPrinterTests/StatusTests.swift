@@ -162,7 +162,9 @@ import TillEscPos
     @Test func printerIDAnswersNameAndVendor() throws {
         let profile = try Profiles.epson
         let printer = VirtualPrinter(profile: profile)
-        #expect(printer.receive([0x1D, 0x49, 67]) == [0x5F] + Array(profile.name.utf8) + [0])
+        // The model name without its maker (GS I 66 gives that), as a real TM-T88VI answers.
+        #expect(printer.receive([0x1D, 0x49, 67]) == [0x5F] + Array("TM-T88VI".utf8) + [0])
+        #expect(printer.receive([0x1D, 0x49, 66]) == [0x5F] + Array(profile.vendor.utf8) + [0])
         #expect(printer.receive([0x1D, 0x49, 2]) == [0x02])  // autocutter fitted
     }
 }

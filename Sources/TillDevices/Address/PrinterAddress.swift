@@ -10,9 +10,11 @@ import Foundation
 ///     serial:///dev/ttyUSB0?baud=9600&flow=none|xonxoff|rtscts
 ///     tcp://192.168.1.50:9100             a network printer's raw port (9100 when left out)
 ///     virtual                             the in-process virtual printer (demo, training)
+///     file:/tmp/jobs.bin                  appends each job's bytes to a file (capture, no printer)
 public enum PrinterAddress: Hashable, Sendable, CustomStringConvertible {
     case usb(USBSelector)
     case lp(path: String)
+    case file(path: String)
     case serial(path: String, settings: SerialLineSettings)
     case tcp(host: String, port: UInt16)
     case virtual
@@ -43,6 +45,7 @@ public enum PrinterAddress: Hashable, Sendable, CustomStringConvertible {
             if let i = s.interface { query.append("interface=\(i)") }
             return query.isEmpty ? text : text + "?" + query.joined(separator: "&")
         case .lp(let path): return "lp://" + path
+        case .file(let path): return "file:" + path
         case .serial(let path, let settings): return "serial://\(path)?baud=\(settings.baud)&flow=\(settings.flow.rawValue)"
         case .tcp(let host, let port): return "tcp://\(host):\(port)"
         case .virtual: return "virtual"
@@ -53,6 +56,14 @@ public enum PrinterAddress: Hashable, Sendable, CustomStringConvertible {
     public init(parsing text: String) throws {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         if trimmed == "virtual" { self = .virtual; return }
+        if trimmed.lowercased().hasPrefix("file:") {
+            // file:PATH or file://PATH; relative paths are taken from the current directory.
+            var path = String(trimmed.dropFirst(5))
+            if path.hasPrefix("//") { path.removeFirst(2) }
+            guard !path.isEmpty, !path.contains("?") else { throw AddressError(text, "give the capture file's path, e.g. file:/tmp/jobs.bin") }
+            self = .file(path: path)
+            return
+        }
         guard let schemeEnd = trimmed.range(of: "://") else { throw AddressError(text, "it has no scheme (usb://, lp://, serial://, tcp://)") }
         let scheme = trimmed[..<schemeEnd.lowerBound].lowercased()
         let rest = String(trimmed[schemeEnd.upperBound...])
@@ -134,7 +145,7 @@ public struct AddressError: Error, CustomStringConvertible, Equatable {
     init(_ url: String, _ why: String) { self.url = url; self.why = why }
 
     public static let forms = "usb://VID:PID[?serial=..&interface=N], lp:///dev/usb/lp0, "
-        + "serial:///dev/ttyUSB0?baud=9600&flow=none|xonxoff|rtscts, tcp://HOST:9100, virtual"
+        + "serial:///dev/ttyUSB0?baud=9600&flow=none|xonxoff|rtscts, tcp://HOST:9100, file:PATH, virtual"
 
     public var description: String { "printer URL \"\(url)\": \(why). Accepted: \(Self.forms)" }
 }

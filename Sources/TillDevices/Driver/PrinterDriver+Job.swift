@@ -22,7 +22,7 @@ extension PrinterDriver {
         // Reconnect after an unplug, a dropped connection or a printer switched on late.
         do { try connectIfNeeded() } catch { return offline(error) }
 
-        let statusWorks = profile.status.dleEot
+        let statusWorks = profile.status.dleEot && transport.answersStatus
         if statusWorks {
             let before: PrinterStatus?
             do { before = try StatusQuery(transport: transport, timing: timing).run() } catch { return offline(error) }

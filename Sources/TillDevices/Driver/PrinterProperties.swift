@@ -42,7 +42,7 @@ public struct PrinterCapabilities: Hashable, Sendable {
     public var multibyte: [String]
 
     public init(_ p: PrinterProfile) {
-        model = "\(p.vendor) \(p.name) (\(p.id))"
+        model = "\(p.displayName) (\(p.id))"
         columns = p.fontA.columns
         dots = p.media.dots
         cutter = p.cutter.kinds.map(\.rawValue)

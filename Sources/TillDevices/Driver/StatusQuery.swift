@@ -10,6 +10,7 @@ struct StatusQuery {
     /// The status, or nil when the printer did not answer (off, unplugged, or a model without
     /// DLE EOT). `extraWait` lengthens the first wait (a job ahead of the query in the link).
     func run(extraWait: Double = 0) throws -> PrinterStatus? {
+        guard transport.answersStatus else { return nil }
         var framer = StatusReplyFramer()
         // Answers to earlier queries that came late must not be taken for these.
         try drain()

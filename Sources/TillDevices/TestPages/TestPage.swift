@@ -22,7 +22,7 @@ public struct TestPage: Sendable {
         let encoder = SlipEncoder(profile: profile)
         func slip(_ blocks: [SlipBlock], options: EncodeOptions = EncodeOptions()) throws -> [UInt8] {
             let title: [SlipBlock] = [.text("TEST PAGE: \(kind.rawValue.uppercased())", .title),
-                                      .text("\(profile.vendor) \(profile.name) (\(profile.id))", .centered), .rule("-")]
+                                      .text("\(profile.displayName) (\(profile.id))", .centered), .rule("-")]
             return try encoder.encode(SlipDocument(kind: .test, reference: "TEST-\(kind.rawValue)", blocks: title + blocks, training: false),
                                       options: options).bytes
         }

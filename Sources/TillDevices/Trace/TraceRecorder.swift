@@ -13,6 +13,8 @@ public final class TraceRecorder: @unchecked Sendable {  // state behind `lock`
     private var parser = EscPosParser()
     private var pending: [UInt8] = []
     private var pendingOffset = 0
+    /// DLE EOT queries sent and not yet answered, oldest first: replies come in that order.
+    private var queries: [UInt8] = []
     private let emit: (String) -> Void
 
     public init(emit: @escaping (String) -> Void) { self.emit = emit }
@@ -26,6 +28,7 @@ public final class TraceRecorder: @unchecked Sendable {  // state behind `lock`
                 let end = i + 1 < commands.count ? commands[i + 1].offset : parser.offset
                 let slice = Array(pending[(c.offset - pendingOffset)..<(end - pendingOffset)])
                 emit(Self.line("→", slice, Self.name(c.command)))
+                if case .realtimeStatus(let n) = c.command, (1...4).contains(n), queries.count < 64 { queries.append(UInt8(n)) }
             }
             pending.removeFirst(parser.offset - pendingOffset)
             pendingOffset = parser.offset
@@ -35,12 +38,24 @@ public final class TraceRecorder: @unchecked Sendable {  // state behind `lock`
     /// Bytes the printer sent back.
     public func received(_ bytes: [UInt8]) {
         guard !bytes.isEmpty else { return }
-        let words = bytes.map { b -> String in
-            if PrinterStatus.isRealTimeReply(b) { return "DLE EOT reply 0x\(Self.hex(b))" }
-            if StatusReplyFramer.isAutomaticStatusBackHeader(b) { return "ASB header 0x\(Self.hex(b))" }
-            return "stray 0x\(Self.hex(b))"
+        // A GS I answer (0x5F, text, NUL) as its text.
+        if bytes.count >= 2, bytes.first == 0x5F, bytes.last == 0 {
+            let text = String(decoding: bytes.dropFirst().dropLast().filter { $0 >= 0x20 && $0 < 0x7F }, as: UTF8.self)
+            lock.withLock { emit(Self.line("←", bytes, "GS I reply \"\(text)\"")) }
+            return
         }
-        lock.withLock { emit(Self.line("←", bytes, words.joined(separator: ", "))) }
+        lock.withLock {
+            let words = bytes.map { b -> String in
+                if PrinterStatus.isRealTimeReply(b) {
+                    guard !queries.isEmpty else { return "DLE EOT reply 0x\(Self.hex(b))" }
+                    let n = queries.removeFirst()
+                    return "DLE EOT \(n) reply 0x\(Self.hex(b)): \(PrinterStatus.meaning(of: b, query: n))"
+                }
+                if StatusReplyFramer.isAutomaticStatusBackHeader(b) { return "ASB header 0x\(Self.hex(b))" }
+                return "stray 0x\(Self.hex(b))"
+            }
+            emit(Self.line("←", bytes, words.joined(separator: "; ")))
+        }
     }
 
     /// A line: direction, hex (first 16 bytes), ASCII, then what it is.
@@ -92,6 +107,9 @@ public final class TraceRecorder: @unchecked Sendable {  // state behind `lock`
         case .realtimeStatus(let n): return "DLE EOT \(n) real-time status (\(["", "printer", "offline cause", "error cause", "paper sensor"][min(4, max(0, n))]))"
         case .automaticStatusBack(let n): return "GS a \(n) automatic status back"
         case .transmitStatus(let n): return "GS r \(n) transmit status"
+        case .transmitPrinterID(let n): return "GS I \(n) transmit printer ID (\([1: "model ID", 2: "type ID", 3: "ROM version", 65: "firmware", 66: "maker", 67: "model name", 68: "serial number"][n] ?? "?"))"
+        case .defineUserCharacters(let first, let cells): return "ESC & define user-defined characters 0x\(hex(first))…0x\(hex(first &+ UInt8(truncatingIfNeeded: max(0, cells.count - 1)))) (\(cells.count))"
+        case .userCharacterSet(let on): return "ESC % user-defined characters \(on ? "on" : "off")"
         case .ignored(let what): return "ignored: \(what)"
         case .skipped(_, let reason): return "UNKNOWN: \(reason)"
         default: return String(describing: c)
@@ -112,6 +130,7 @@ public final class TracingTransport: PrinterTransport {
     public var name: String { inner.name }
     public var isOpen: Bool { inner.isOpen }
     public var bytesPerSecond: Double? { inner.bytesPerSecond }
+    public var answersStatus: Bool { inner.answersStatus }
     public func open() throws { try inner.open() }
     public func close() { inner.close() }
 

@@ -19,10 +19,15 @@ public protocol PrinterTransport: AnyObject {
     /// Bytes per second the link carries at best, when known (a serial line's baud / 10), so
     /// the driver can wait long enough for a big job's status reply.
     var bytesPerSecond: Double? { get }
+    /// False for a link nothing answers on (a capture file).
+    var answersStatus: Bool { get }
     /// "usb://04b8:0202 (EPSON TM-T88VI, bus 1 device 2)".
     var name: String { get }
 }
 
 extension PrinterTransport {
     public var bytesPerSecond: Double? { nil }
+    /// False for a link nothing answers on (a capture file): no status is asked, and jobs
+    /// end *unknown*.
+    public var answersStatus: Bool { true }
 }

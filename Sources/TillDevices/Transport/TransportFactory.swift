@@ -7,6 +7,7 @@ public enum TransportFactory {
         switch address {
         case .usb(let selector): return USBTransport(selector: selector)
         case .lp(let path): return DeviceFileTransport(path: path)
+        case .file(let path): return CaptureFileTransport(path: path)
         case .serial(let path, let settings): return SerialTransport(path: path, settings: settings)
         case .tcp(let host, let port): return TCPTransport(host: host, port: port)
         case .virtual:

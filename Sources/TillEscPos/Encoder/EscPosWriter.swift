@@ -17,12 +17,21 @@ public struct EscPosWriter {
     private var multibyteOn: Bool? = nil
     /// True when nothing has been printed on the current line (GS V and raster need this).
     public private(set) var atLineStart = true
+    /// ESC % 1 in force: codes 0x21…0x7E print the downloaded glyphs (ESC @ cancels it).
+    private var userCharactersSelected = false
 
     public init(profile: PrinterProfile, text: ProfileText, reserve: Int = 2048) {
         self.profile = profile
         self.text = text
         bytes.reserveCapacity(reserve)
         bytes += EscPos.initialize
+        // A model without a Chinese mode may still be a unit switched into one (many clones
+        // power up in it, and ESC @ returns to the power-on mode): cancel it, or "TOTAL ¥"
+        // prints as GB18030 pairs.
+        if profile.multibyte.isEmpty {
+            bytes += EscPos.exitMultibyte
+            multibyteOn = false
+        }
     }
 
     mutating func append(_ b: [UInt8]) { bytes += b }
@@ -58,6 +67,11 @@ public struct EscPosWriter {
     /// page chosen here also suits it.
     mutating func write(utf8: UnsafeBufferPointer<UInt8>, from: Int, to: Int, lookahead: UnsafeBufferPointer<UInt8>?) {
         guard from < to else { return }
+        // Codes no glyph was downloaded under print the printer's own characters even with the
+        // set selected (ESC ?); spaces never get one, so only other ASCII needs the set off.
+        if userCharactersSelected && (from..<to).contains(where: { utf8[$0] > 0x20 && utf8[$0] < 0x7F }) {
+            endUserCharacters()
+        }
         var scan = UTF8Scan(utf8, from: from, to: to)
         while !scan.atEnd {
             let start = scan.position
@@ -110,6 +124,26 @@ public struct EscPosWriter {
         atLineStart = false
     }
 
+    /// Downloads glyph cells under consecutive codes from `first` (see `UserCharacterSlots`).
+    mutating func defineUserCharacters(first: UInt8, cells: [Bitmap]) {
+        guard let height = cells.first?.height else { return }
+        bytes += EscPos.defineUserCharacters(first: first, cells: cells, heightBytes: (height + 7) / 8)
+    }
+
+    /// Prints downloaded characters by their codes: single-byte mode, user-defined set selected.
+    mutating func writeUserCharacters(_ codes: [UInt8]) {
+        guard !codes.isEmpty else { return }
+        if multibyteOn != false && text.multibyte != nil { bytes += text.exitBytes; multibyteOn = false }
+        if !userCharactersSelected { bytes += EscPos.userCharacterSet(true); userCharactersSelected = true }
+        bytes += codes
+        atLineStart = false
+    }
+
+    /// Back to the printer's own characters for codes 0x21…0x7E (ESC % 0), if needed.
+    mutating func endUserCharacters() {
+        if userCharactersSelected { bytes += EscPos.userCharacterSet(false); userCharactersSelected = false }
+    }
+
     /// Spaces, one byte each in every mode.
     public mutating func spaces(_ n: Int) {
         guard n > 0 else { return }
@@ -120,6 +154,7 @@ public struct EscPosWriter {
     /// `n` copies of a printable ASCII byte as text: what `write` does for such a line.
     mutating func writeRepeated(_ byte: UInt8, _ n: Int) {
         guard n > 0 else { return }
+        endUserCharacters()
         repeatByte(byte, n)
         atLineStart = false
     }
@@ -164,6 +199,13 @@ public struct EscPosWriter {
     public mutating func newline() {
         bytes.append(EscPos.LF)
         atLineStart = true
+    }
+
+    /// Paper feed in dots (ESC J), at the start of a line.
+    public mutating func feedDots(_ dots: Int) {
+        guard dots > 0 else { return }
+        if !atLineStart { newline() }
+        bytes += EscPos.feedDots(UInt8(min(255, dots)))
     }
 
     /// Blank lines: LF for a few (one byte each), ESC d n beyond that.
@@ -218,6 +260,7 @@ public struct EscPosWriter {
 
     public mutating func barcode(_ payload: BarcodePayload, moduleWidth: Int, height: Int) {
         if !atLineStart { newline() }
+        endUserCharacters()  // the printed digits (HRI) use codes 0x30…0x39
         // EscPos.barcodeModuleWidth, barcodeHeight and barcode(m:data:), appended in place.
         precondition(payload.data.count <= 255, "GS k function B carries at most 255 data bytes")
         bytes.append(EscPos.GS); bytes.append(0x77); bytes.append(UInt8(moduleWidth))

@@ -27,6 +27,7 @@ public final class SlipEncoder: Sendable {
 
     public func encode(_ doc: SlipDocument, options: EncodeOptions = EncodeOptions()) throws -> EncodedJob {
         let job = Job(encoder: self, options: options)
+        try job.downloadDocumentGlyphs(doc)
         for block in doc.blocks { try job.add(block) }
         if let cut = options.cut { job.writer.cut(cut) } else if !job.writer.atLineStart { job.writer.newline() }
         if options.openDrawer { job.writer.kickDrawer() }
@@ -52,6 +53,7 @@ final class Job {
     var nvState: NVGraphicsState?
     var rasterText: [(text: String, bitmap: Bitmap)] = []
     var warnings: [String] = []
+    var userCharacters = UserCharacterSlots()
     private var font: BitmapFont?
 
     var profile: PrinterProfile { encoder.profile }
@@ -112,20 +114,30 @@ final class Job {
                 writer.setStyle(style)
                 writer.write(line)
                 writer.newline()
-            } else {
+            } else if try !userCharacterLine(line, style) {
                 try rasterLine(line, style)
             }
         }
     }
 
+    func bitmapFont() throws -> BitmapFont {
+        if let font { return font }
+        let loaded = try BitmapFont.cached(path: options.fontPath)
+        font = loaded
+        return loaded
+    }
+
     func rasterLine(_ line: String, _ style: TextStyle) throws {
-        if font == nil { font = try BitmapFont.cached(path: options.fontPath) }
         let cell = style.font == 0 ? profile.fontA : profile.smallFont
-        let bitmap = LineRasterizer.render(line, font: font!, cellWidth: cell.widthDots, cellHeight: cell.heightDots,
+        let bitmap = LineRasterizer.render(line, font: try bitmapFont(), cellWidth: cell.widthDots, cellHeight: cell.heightDots,
                                            style: style, maxWidth: profile.media.dots)
         writer.justify(.left)
         writer.raster(bitmap)
         rasterText.append((line, bitmap))
+        // A raster line is exactly as tall as its glyphs, which fill the cell: without a gap
+        // the next line's top dots touch this one's bottom (the dot of 主 joins the line above).
+        let lineSpacing = Int((Double(profile.media.dpi) / 6).rounded())
+        writer.feedDots(max(lineSpacing - bitmap.height, bitmap.height / 8))
     }
 
     var defaultBarcodeHeight: Int { options.barcodeHeight ?? max(40, profile.media.dpi * 2 / 5) }

@@ -5,6 +5,9 @@ public struct PrinterProfile: Hashable, Sendable, Codable {
     public var id: String
     public var name: String
     public var vendor: String
+    /// Where the values come from: checked on a real unit, converted from escpos-printer-db,
+    /// or assumed from specifications. Required in files (validation names it when missing).
+    public var source: Source?
     public var usb: [USBId]
     public var media: Media
     /// Font A first: ESC M n selects fonts[n].
@@ -21,9 +24,16 @@ public struct PrinterProfile: Hashable, Sendable, Codable {
     public var barcodes: Barcodes
     public var qr: QR
     public var raster: Raster
+    /// ESC & / ESC % user-defined characters for font A: glyphs the printer lacks (Chinese on a
+    /// Western model) are downloaded once per job instead of sent as raster lines.
+    public var userDefinedCharacters: Bool?
     public var serial: Serial?
     /// What could not be confirmed from the maker's published specs, and where facts came from.
     public var notes: String
+
+    public enum Source: String, Hashable, Sendable, Codable, CaseIterable {
+        case verified, database, assumed
+    }
 
     public struct USBId: Hashable, Sendable, Codable {
         /// Four hex digits, lower case ("04b8").
@@ -58,6 +68,14 @@ public struct PrinterProfile: Hashable, Sendable, Codable {
         /// Whether GB18030's four-byte sequences print; when false only two-byte ones are sent
         /// and other characters fall back to raster.
         public var fourByteSequences: Bool
+
+        public init(encoding: String, enter: String, exit: String, activeAtPowerOn: Bool, fourByteSequences: Bool) {
+            self.encoding = encoding
+            self.enter = enter
+            self.exit = exit
+            self.activeAtPowerOn = activeAtPowerOn
+            self.fourByteSequences = fourByteSequences
+        }
     }
 
     public struct Status: Hashable, Sendable, Codable {
@@ -137,4 +155,10 @@ extension PrinterProfile {
     }
 
     public func supportsNative(_ symbology: String) -> Bool { barcodes.native.contains(symbology) }
+
+    /// Vendor and model once: "Epson TM-T88VI" whether or not `name` already starts with the
+    /// vendor (database names do not: "TM-T88V").
+    public var displayName: String {
+        name.lowercased().hasPrefix(vendor.lowercased()) ? name : vendor + " " + name
+    }
 }

@@ -11,6 +11,7 @@ extension PrinterProfile {
         }
         if name.isEmpty { p.append("name: empty") }
         if vendor.isEmpty { p.append("vendor: empty") }
+        if source == nil { p.append("source: missing (\"verified\", \"database\" or \"assumed\": where the values come from)") }
         for u in usb {
             for (field, v) in [("vendorId", u.vendorId), ("productId", u.productId)]
             where v.count != 4 || UInt16(v, radix: 16) == nil || v != v.lowercased() {

@@ -26,10 +26,7 @@ public struct DiscoveredScanner: Hashable, Sendable {
     /// The udev rule that gives the access group this device (for the EACCES remedy).
     public var udevRule: String? {
         guard let vendorId else { return nil }
-        let product = productId.map { ", ATTRS{idProduct}==\"\($0)\"" } ?? ""
-        return kind == .evdev
-            ? "SUBSYSTEM==\"input\", ATTRS{idVendor}==\"\(vendorId)\"\(product), MODE=\"0660\", GROUP=\"input\""
-            : "SUBSYSTEM==\"tty\", ATTRS{idVendor}==\"\(vendorId)\"\(product), MODE=\"0660\", GROUP=\"dialout\""
+        return ScannerUdevRules.rule(evdev: kind == .evdev, vendorId: vendorId, productId: productId)
     }
 }
 

@@ -39,14 +39,17 @@ public struct DeviceError: Error, Hashable, Sendable, CustomStringConvertible {
     public var remedy: LocalizedText {
         switch errno {
         case EACCES, EPERM:
+            // As for printers: the till's udev rules and group (Devices/udev), else the system group.
             return LocalizedText(
-                en: "Add the till's user to the \(accessGroup) group (sudo usermod -aG \(accessGroup) USER, then log in again), "
-                    + "or install a udev rule giving that group access (see Devices/scanners/README.md).",
-                zh: "请将收银用户加入 \(accessGroup) 组（sudo usermod -aG \(accessGroup) 用户名，然后重新登录），"
-                    + "或安装授予该组权限的 udev 规则（见 Devices/scanners/README.md）。")
+                en: "Install the till's udev rules and group as root: `sudo Scripts/install-udev` (group till gets the scanners "
+                    + "of Devices/scanners, \(ScannerUdevRules.fileName)), then log out and in again. Or add the till's user to the "
+                    + "\(accessGroup) group (sudo usermod -aG \(accessGroup) USER, then log in again).",
+                zh: "请以 root 安装收银机的 udev 规则和用户组：`sudo Scripts/install-udev`（till 组获得 Devices/scanners 中扫描枪的权限，"
+                    + "\(ScannerUdevRules.fileName)），然后重新登录。或将收银用户加入 \(accessGroup) 组"
+                    + "（sudo usermod -aG \(accessGroup) 用户名，然后重新登录）。")
         case ENOENT, ENODEV, ENXIO:
-            return LocalizedText(en: "Check that the device is plugged in and powered; list what is present with `till devices --scanners`.",
-                                 zh: "请检查设备是否已连接并通电；用 `till devices --scanners` 查看现有设备。")
+            return LocalizedText(en: "Check that the device is plugged in and powered; list what is present with `till scanner list`.",
+                                 zh: "请检查设备是否已连接并通电；用 `till scanner list` 查看现有设备。")
         case EBUSY:
             return LocalizedText(en: "Another program is using the device: close it (or stop ModemManager for serial ports) and try again.",
                                  zh: "其他程序正在使用该设备：请关闭该程序（串口请停止 ModemManager）后重试。")

@@ -52,6 +52,10 @@ public enum EscPosCommand: Equatable, Sendable {
     case legacyNVDefine([Bitmap])       // FS q
     case legacyNVPrint(index: Int, mode: Int)   // FS p n m
     case kanjiMode(Bool)                // FS & / FS .
+    /// ESC & y c1 c2 [x d…]…: glyphs for codes first…, each x dots wide and y × 8 dots tall.
+    case defineUserCharacters(first: UInt8, cells: [Bitmap])
+    case userCharacterSet(Bool)         // ESC % n
+    case cancelUserCharacter(UInt8)     // ESC ? n
     case realtimeStatus(Int)            // DLE EOT n (answered as bytes arrive, not here)
     case realtimeRequest(Int)           // DLE ENQ n
     case transmitStatus(Int)            // GS r n

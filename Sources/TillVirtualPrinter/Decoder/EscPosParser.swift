@@ -145,7 +145,9 @@ public struct EscPosParser: Sendable {
         case 0x7B: return one { .upsideDown(flag($0)) }
         case 0x56: return one { .rotate90($0 == 1 || $0 == 0x31 || $0 == 2 || $0 == 0x32) }
         case 0x4B, 0x65: return one { _ in .ignored("reverse feed") }
-        case 0x25, 0x3F, 0x3D, 0x54, 0x72, 0x55, 0x75:
+        case 0x25: return one { .userCharacterSet($0 & 1 == 1) }
+        case 0x3F: return one { .cancelUserCharacter($0) }
+        case 0x3D, 0x54, 0x72, 0x55, 0x75:
             return one { _ in .ignored("ESC \(Character(UnicodeScalar(op)))") }
         case 0x63:  // ESC c 3 n, ESC c 4 n, ESC c 5 n
             guard n >= 4 else { return nil }
@@ -199,16 +201,30 @@ public struct EscPosParser: Sendable {
                 return (.skipped(Array(b[i..<(i + 5)]), reason: "ESC & with invalid parameters"), 5)
             }
             var j = i + 5
+            var cells: [Bitmap] = []
             for _ in c1...c2 {
                 guard j < b.count else { return nil }
                 let x = Int(b[j])
+                guard j + 1 + y * x <= b.count else { return nil }
+                cells.append(userCharacterCell(b, from: j + 1, width: x, heightBytes: y))
                 j += 1 + y * x
-                guard j <= b.count else { return nil }
             }
-            return (.ignored("ESC & (user-defined characters)"), j - i)
+            return (.defineUserCharacters(first: UInt8(c1), cells: cells), j - i)
         default:
             return unknown(b, i, 2, "ESC 0x\(hex(op))")
         }
+    }
+
+    /// ESC & data: `width` columns of `heightBytes` bytes, top dot in the high bit.
+    static func userCharacterCell(_ b: [UInt8], from s: Int, width: Int, heightBytes: Int) -> Bitmap {
+        var cell = Bitmap(width: max(1, width), height: heightBytes * 8)
+        for x in 0..<width {
+            for k in 0..<heightBytes {
+                let v = b[s + x * heightBytes + k]
+                for bit in 0..<8 where v & (0x80 >> UInt8(bit)) != 0 { cell[x, k * 8 + bit] = true }
+            }
+        }
+        return cell
     }
 
     /// ESC * column data → bitmap, stretched to the head's dots (single density = 2× wide,

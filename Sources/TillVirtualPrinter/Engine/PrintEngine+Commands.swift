@@ -78,7 +78,9 @@ extension PrintEngine {
         case .qrPrint: printQR(at: offset)
         case let .raster(bitmap, sx, sy):
             flushLineIfNeeded()
-            placeImage(scale(bitmap, sx, sy), label: "raster \(bitmap.width * sx)x\(bitmap.height * sy)")
+            let image = scale(bitmap, sx, sy)
+            // A line of text the till drew as raster reads back as its text.
+            placeImage(image, label: RasterTextReader.read(image, fonts: fontMetrics, paperWidth: profile.media.dots).map { TextRenderer.readTextLabel + $0 } ?? "raster \(image.width)x\(image.height)")
         case let .graphicsStore(bitmap, sx, sy):
             guard profile.raster.graphicsCommands else {
                 diagnose("GS ( L / GS 8 L graphics: not supported by \(profile.id); use GS v 0", at: offset)
@@ -122,6 +124,12 @@ extension PrintEngine {
         case let .kanjiMode(on):
             kanjiMode = on
             pendingMultibyte.removeAll()
+        case let .defineUserCharacters(first, cells):
+            var defined = userCharacters[style.font] ?? [:]
+            for (k, cell) in cells.enumerated() { defined[first &+ UInt8(k)] = cell }
+            userCharacters[style.font] = defined
+        case let .userCharacterSet(on): userCharactersSelected = on
+        case let .cancelUserCharacter(code): userCharacters[style.font]?[code] = nil
         case .realtimeStatus, .realtimeRequest: break  // answered on arrival (scanRealtime)
         case let .transmitStatus(n): answerTransmitStatus(n, at: offset)
         case let .automaticStatusBack(mask): enableASB(mask)
@@ -155,6 +163,8 @@ extension PrintEngine {
         internationalSet = 0
         kanjiMode = profile.multibyte.first?.activeAtPowerOn ?? false
         pendingMultibyte.removeAll()
+        userCharacters.removeAll()
+        userCharactersSelected = false
         tabStops = Array(stride(from: 8, through: 248, by: 8))
         barcodeHeight = 162
         barcodeModuleWidth = 3
@@ -186,7 +196,7 @@ extension PrintEngine {
 
     /// Prints the line buffer (an empty buffer feeds one blank line).
     mutating func printLine(advance: Int) {
-        current.items.append(.line(TextLine(chars: line, alignment: alignment, leftMargin: leftMargin,
+        current.items.append(.line(TextLine(chars: UserGlyphReader.read(line) { metrics($0).width }, alignment: alignment, leftMargin: leftMargin,
                                             areaWidth: areaWidth, fonts: fontMetrics,
                                             characterSpacing: characterSpacing, advance: advance)))
         line.removeAll()
@@ -210,7 +220,9 @@ extension PrintEngine {
     }
 
     mutating func endPage(cut: CutKind?) {
-        guard cut != nil || !current.items.isEmpty else { return }
+        // Nothing printed (a connection that only asked for status, while a fault left a
+        // note): no page; the notes go with the next one.
+        guard cut != nil || current.items.contains(where: { if case .note = $0 { return false } else { return true } }) else { return }
         current.cut = cut
         finishedPages.append(current)
         current = Page()

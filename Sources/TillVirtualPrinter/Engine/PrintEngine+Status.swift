@@ -141,7 +141,11 @@ extension PrintEngine {
         case 3, 51: reply([0x10])  // ROM version
         case 65: reply([0x5F] + Array("1.00 virtual".utf8) + [0])
         case 66: reply([0x5F] + Array(profile.vendor.utf8) + [0])
-        case 67: reply([0x5F] + Array(profile.name.utf8) + [0])
+        case 67:
+            // A printer names its model without its maker ("TM-T88VI"), as GS I 66 gives that.
+            let vendorFirst = profile.name.lowercased().hasPrefix(profile.vendor.lowercased() + " ")
+            let model = vendorFirst ? String(profile.name.dropFirst(profile.vendor.count + 1)) : profile.name
+            reply([0x5F] + Array(model.utf8) + [0])
         case 68: reply([0x5F] + Array("VIRTUAL-0001".utf8) + [0])
         default: break
         }

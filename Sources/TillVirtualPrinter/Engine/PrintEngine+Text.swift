@@ -1,4 +1,5 @@
 import TillEscPos
+import TillGraphics
 
 extension PrintEngine {
     /// International character sets (ESC R) replace a few ASCII positions; we emulate the ones
@@ -18,7 +19,12 @@ extension PrintEngine {
         let table = CodePages.encoding(for: codeTable, profile: profile).flatMap { CodePages.table($0) }
             ?? CodePages.table("CP437")
         let replacements = PrintEngine.internationalReplacements[internationalSet]
+        let downloaded = userCharactersSelected ? userCharacters[style.font] : nil
         for b in bytes {
+            if let glyph = downloaded?[b] {
+                put("\u{FFFD}", cells: 1, userGlyph: glyph)  // read back into text when the line prints
+                continue
+            }
             let scalar: Unicode.Scalar
             if b < 0x80, let r = replacements?[b] {
                 scalar = r
@@ -69,13 +75,13 @@ extension PrintEngine {
     }
 
     /// Adds one character to the line buffer; a full line prints first (automatic wrap).
-    mutating func put(_ scalar: Unicode.Scalar, cells: Int) {
+    mutating func put(_ scalar: Unicode.Scalar, cells: Int, userGlyph: Bitmap? = nil) {
         let w = charWidth(style, cells: cells)
         if lineWidth + w > areaWidth - leftMargin, !line.isEmpty {
             printLine(advance: currentLineAdvance())
         }
         guard condition.online else { return }
-        line.append(PrintedChar(scalar: scalar, style: style, cells: cells))
+        line.append(PrintedChar(scalar: scalar, style: style, cells: cells, userGlyph: userGlyph))
         lineWidth += w
     }
 

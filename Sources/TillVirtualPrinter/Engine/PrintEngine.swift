@@ -29,6 +29,9 @@ struct PrintEngine {
     var internationalSet: UInt8 = 0
     var kanjiMode: Bool
     var pendingMultibyte: [UInt8] = []
+    /// Downloaded characters (ESC &) by font, then code; ESC @ deletes them.
+    var userCharacters: [Int: [UInt8: Bitmap]] = [:]
+    var userCharactersSelected = false
     var tabStops: [Int] = Array(stride(from: 8, through: 248, by: 8))
     var barcodeHeight = 162
     var barcodeModuleWidth = 3

@@ -21,6 +21,16 @@ public struct PrintedChar: Hashable, Sendable {
     public var scalar: Unicode.Scalar
     public var style: TextStyle
     public var cells: Int
+    /// The downloaded dots (ESC &) when the character printed from the user-defined set;
+    /// `scalar` is then the character read back from them, or U+FFFD.
+    public var userGlyph: Bitmap? = nil
+
+    public init(scalar: Unicode.Scalar, style: TextStyle, cells: Int, userGlyph: Bitmap? = nil) {
+        self.scalar = scalar
+        self.style = style
+        self.cells = cells
+        self.userGlyph = userGlyph
+    }
 }
 
 public enum Alignment: Int, Sendable, Hashable {

@@ -89,7 +89,13 @@ public struct BitmapRenderer {
         let h = cellH * sy
         // Dots of the unscaled cell, from the unifont glyph scaled by nearest neighbour.
         var cell = [Bool](repeating: false, count: cellW * cellH)
-        if c.scalar != " " {
+        if let downloaded = c.userGlyph {
+            // A downloaded character prints its own dots one for one from the cell's top left,
+            // whatever it reads as; what it does not define stays blank.
+            for cy in 0..<min(cellH, downloaded.height) {
+                for cx in 0..<min(cellW, downloaded.width) where downloaded[cx, cy] { cell[cy * cellW + cx] = true }
+            }
+        } else if c.scalar != " " {
             if let glyph = font?.glyph(for: c.scalar) {
                 for cy in 0..<cellH {
                     let gy = cy * 16 / cellH

@@ -11,6 +11,8 @@ import TillGraphics
 ///                                              follows or precedes as a plain line)
 ///     [qr M 6px "https://…"]                  a printed QR symbol: level, module size, data
 ///     [raster 384x120]  [graphics …]  [nv image "A1" 200x100]  [bit image …]   images
+///                                              (a raster line of text drawn from the font
+///                                              shows as that text)
 ///     [drawer pin 2 100ms/100ms]              drawer kick pulse
 ///     [note: paper out]                        what a watcher would notice (not on the PNG)
 ///     [cut partial]  [cut full]               the cut that ended the page
@@ -18,6 +20,9 @@ import TillGraphics
 /// Markers nest size, reversed, underlined, bold from the outside in. A literal `*`, `_`,
 /// `[`, `{` in the printed text is not escaped: the format is for people and golden tests.
 public enum TextRenderer {
+    /// The start of an image label that carries the text the image was read as.
+    static let readTextLabel = "text: "
+
     public static func render(_ page: Page, columns: Int, fontWidth: Int, lineSpacing: Int) -> String {
         var out: [String] = []
         for item in page.items {
@@ -28,7 +33,8 @@ public enum TextRenderer {
                 let lines = lineSpacing > 0 ? dots / lineSpacing : 0
                 out.append(contentsOf: repeatElement("", count: lines))
             case let .image(_, _, _, _, label):
-                out.append("[\(label)]")
+                // A raster line of text (read back by RasterTextReader) shows as its text.
+                out.append(label.hasPrefix(readTextLabel) ? String(label.dropFirst(readTextLabel.count)) : "[\(label)]")
             case let .barcode(b, alignment, _, _, _):
                 if let code = b.barcode {
                     let hri = code.text

@@ -33,8 +33,12 @@ struct BenchPrintingCommand: ParsableCommand {
     @Option(help: "Write one encoded receipt and one encoded image here (for byte comparisons).")
     var outDir: String?
 
+    @Flag(help: "Instead: per profile, English and Chinese receipt bytes, 9600-baud seconds, job-to-confirmed time on the virtual printer, ratio to GB18030.")
+    var profiles = false
+
     func run() throws {
         let library = try ProfileLibrary(directory: devices)
+        if profiles { return try BenchProfileFigures.run(library: library) }
         let printerProfile = try library.profile(profile)
         let encoder = SlipEncoder(profile: printerProfile)
         let content = BenchContent.standard

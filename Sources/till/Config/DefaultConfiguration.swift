@@ -61,8 +61,9 @@ enum DefaultConfiguration {
 
     [printer]
     url = "virtual"            # "virtual" (built-in), "text" (plain files), usb://VID:PID, lp:///dev/usb/lp0,
-                               # serial:///dev/ttyUSB0?baud=9600&flow=xonxoff, tcp://HOST:9100
-    profile = "generic-80"     # printer profile id: a file in Devices/printers/ (`till printer profiles`)
+                               # serial:///dev/ttyUSB0?baud=9600&flow=xonxoff, tcp://HOST:9100,
+                               # file:PATH (appends each job's bytes to a file; slips end "unknown")
+    profile = "generic-80"     # printer profile id: a file in Devices/printers/ (`till printer profiles`), or "auto" (ask the printer, GS I)
     # out_dir = "~/.local/share/till/slips"   # where the virtual printer writes NNN.png/NNN.txt
     columns = 42               # 16–160, for the "text" printer
     # control = "/run/user/1000/till-printer.sock"   # inject faults: till printer fault --control PATH paper-out

@@ -18,7 +18,7 @@ struct DrawerOpenCommand: ParsableCommand {
     @OptionGroup var connection: PrinterConnectionOptions
 
     func run() throws {
-        let driver = try connection.driver()
+        let (driver, _) = try connection.driver()
         defer { driver.close() }
         let outcome = driver.openDrawer()
         say("drawer: \(outcome.line)")

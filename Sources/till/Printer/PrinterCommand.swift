@@ -9,6 +9,8 @@ struct PrinterCommand: ParsableCommand {
             PrinterEmulateCommand.self,
             PrinterFaultCommand.self,
             PrinterFuzzCommand.self,
+            PrinterIdentifyCommand.self,
+            PrinterProfilesCommand.self,
             PrinterStatusCommand.self,
             PrinterTestCommand.self,
             PrinterTraceCommand.self,

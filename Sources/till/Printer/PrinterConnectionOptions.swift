@@ -10,7 +10,7 @@ struct PrinterConnectionOptions: ParsableArguments {
     @Argument(help: "Printer URL: usb://VID:PID[?serial=..&interface=N], lp:///dev/usb/lp0, serial:///dev/ttyUSB0?baud=9600&flow=none|xonxoff|rtscts, tcp://HOST:9100.")
     var url: String
 
-    @Option(help: "Printer profile id (default: matched by USB id, else generic-80).")
+    @Option(help: "Printer profile id, or auto (default: matched by USB id, else asked of the printer with GS I, else generic-80).")
     var profile: String?
 
     @Option(help: "The Devices folder (default: $TILL_DEVICES_DIR, else found near the executable or the current directory).")
@@ -23,30 +23,45 @@ struct PrinterConnectionOptions: ParsableArguments {
         do { return try PrinterAddress(parsing: url) } catch let e as AddressError { throw CLIError(e) }
     }
 
-    func loadProfile(for address: PrinterAddress) throws -> PrinterProfile {
-        let library = try ProfileLibrary(directory: try DevicesDirectory.resolve(devices) + "/printers")
-        if let profile { return try library.profile(profile) }
-        if case .usb(let s) = address, let v = s.vendorId, let p = s.productId, let match = library.matching(vendorId: v, productId: p).first {
-            return match
-        }
-        return try library.profile("generic-80")
+    var timing: DriverTiming {
+        var timing = DriverTiming()
+        timing.statusReply = timeout
+        return timing
     }
 
-    /// A started driver (claimed and enabled), or the device error that stopped it.
-    func driver(transportWrapper: (PrinterTransport) -> PrinterTransport = { $0 }) throws -> PrinterDriver {
+    /// The profile: --profile ID; else the USB id's; else what the printer says it is (GS I);
+    /// else generic-80 (with the reason).
+    func chooseProfile(for address: PrinterAddress, transport: PrinterTransport) throws -> ProfileChoice {
+        let library = try PrinterProfileLoading.library(devices)
+        func load(_ id: String) throws -> PrinterProfile {
+            do { return try library.profile(id) } catch {
+                throw CLIError(en: "\(error)", zh: "没有名为 “\(id)” 的打印机配置。",
+                               remedyEn: "Pick an id from `till printer profiles`, or --profile auto.",
+                               remedyZh: "请从 `till printer profiles` 中选择 id，或使用 --profile auto。")
+            }
+        }
+        if let profile, profile != "auto" { return ProfileChoice(profile: try load(profile), reason: .given) }
+        if profile == nil, case .usb(let s) = address, let v = s.vendorId, let p = s.productId,
+           let match = library.matching(vendorId: v, productId: p).first {
+            return ProfileChoice(profile: match, reason: .usbID)
+        }
+        return ProfileChoice.identify(transport: transport, library: library, fallback: try load("generic-80"), timing: timing)
+    }
+
+    /// A started driver (claimed and enabled) with the profile chosen for it, or the device
+    /// error that stopped it.
+    func driver(transportWrapper: (PrinterTransport) -> PrinterTransport = { $0 }) throws -> (PrinterDriver, ProfileChoice) {
         let address = try address()
         if case .virtual = address {
             throw ValidationError("`virtual` lives inside the till; run `till printer emulate --listen tcp://127.0.0.1:9100` and use tcp://127.0.0.1:9100")
         }
-        let profile = try loadProfile(for: address)
         let transport = transportWrapper(try TransportFactory.make(address))
-        var timing = DriverTiming()
-        timing.statusReply = timeout
-        let driver = PrinterDriver(transport: transport, profile: profile, timing: timing)
+        let choice = try chooseProfile(for: address, transport: transport)
+        let driver = PrinterDriver(transport: transport, profile: choice.profile, timing: timing)
         try driver.open()
         do { try driver.claim() } catch let e as PrinterDeviceError { throw CLIError(e) }
         driver.enable()
-        return driver
+        return (driver, choice)
     }
 }
 

@@ -23,7 +23,7 @@ struct PrinterTestCommand: ParsableCommand {
             }
             kind = k
         }
-        let driver = try connection.driver()
+        let (driver, _) = try connection.driver()
         defer { driver.close() }
         let pages = try TestPage.build(kind, profile: driver.profile)
         var failed = false

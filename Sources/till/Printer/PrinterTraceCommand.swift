@@ -24,7 +24,7 @@ struct PrinterTraceCommand: ParsableCommand {
 
     func run() throws {
         let recorder = TraceRecorder { say($0) }
-        let driver = try connection.driver { TracingTransport(wrapping: $0, recorder: recorder) }
+        let (driver, _) = try connection.driver { TracingTransport(wrapping: $0, recorder: recorder) }
         defer { driver.close() }
         var bytes: [UInt8]?
         if let file {

@@ -23,7 +23,7 @@ struct GlobalOptions: ParsableArguments {
     @Option(name: .long, help: "Where the virtual printer writes its slips (default: DATA_DIR/slips).")
     var slips: String?
 
-    @Option(name: .long, help: "Printer profile id from Devices/printers (default: generic-80).")
+    @Option(name: .long, help: "Printer profile id from Devices/printers (`till printer profiles`), or auto to ask the printer (default: generic-80).")
     var printerProfile: String?
 
     @Option(name: .long, help: "Control socket for injecting faults into the virtual printer (see `till printer fault`).")

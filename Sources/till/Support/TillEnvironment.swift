@@ -73,10 +73,14 @@ struct TillEnvironment {
                            remedyEn: "Use --printer virtual, text, or one of: \(AddressError.forms)",
                            remedyZh: "请使用 --printer virtual、text，或以下形式之一：\(AddressError.forms)")
         }
-        let profile: PrinterProfile
+        var profile: PrinterProfile
+        let library: ProfileLibrary
+        let auto = config.printerProfile == "auto"
         do {
             let devices = try DevicesDirectory.resolve(config.devicesDirectory)
-            profile = try ProfileLibrary(directory: devices + "/printers").profile(config.printerProfile)
+            library = try ProfileLibrary(directory: devices + "/printers")
+            // "auto": the printer is asked below; the built-in virtual printer emulates generic-80.
+            profile = try library.profile(auto ? "generic-80" : config.printerProfile)
         } catch {
             throw CLIError(en: "Cannot load printer profile \"\(config.printerProfile)\": \(error).",
                            zh: "无法加载打印机配置 “\(config.printerProfile)”：\(error)。",
@@ -92,6 +96,11 @@ struct TillEnvironment {
             transport = try TransportFactory.make(address, virtual: virtualLink.map { link in { link.transport() } })
         } catch let e as PrinterDeviceError {
             throw CLIError(e)
+        }
+        if auto {
+            let choice = ProfileChoice.identify(transport: transport, library: library, fallback: profile)
+            if case .fallback = choice.reason { Output.error(choice.explanation.text(Output.language)) }
+            profile = choice.profile
         }
         let driver = PrinterDriver(transport: transport, profile: profile)
         if let logoFile = config.logoFile { driver.logo = try shopLogo(logoFile, profile: profile, config: config) }
