@@ -8,9 +8,13 @@ public final class ScreenRunner {
     private let runtime: RegisterRuntime
     private let printer: ScreenPrinter
     private let scanner: ScanSource?
-    public private(set) var ui: ScreenState
+    public var ui: ScreenState
     /// Told of every key the clerk presses (drills count keystrokes).
     public var onKey: ((ScreenKey) -> Void)?
+    /// Told of the core's state after every change, for a real customer display.
+    public var onState: ((RegisterState) -> Void)?
+    /// The byte sequences of a programmable keyboard's keys, in `ui.programmedKeys` order.
+    public var programmedSequences: [[UInt8]] = []
 
     public init(runtime: RegisterRuntime, printer: ScreenPrinter, ui: ScreenState, scanner: ScanSource? = nil) {
         self.runtime = runtime
@@ -38,7 +42,7 @@ public final class ScreenRunner {
     public func run() {
         let watch = PrinterWatch(printer)
         watch.start()
-        Curses.open(timeoutMs: 250)
+        Curses.open(timeoutMs: 250, programmedKeys: programmedSequences)
         defer {
             Curses.close()
             watch.stop()
@@ -46,6 +50,7 @@ public final class ScreenRunner {
         ui.reconcile(with: runtime.state)
         var size = Curses.size
         var shown: [ScreenRow] = []
+        var told: RegisterState?
         // Slips print on the printer's own thread; their outcomes are collected every tick.
         runtime.queuesPrintJobs = true
         while !ui.quitRequested {
@@ -55,6 +60,11 @@ public final class ScreenRunner {
                 ui.reconcile(with: runtime.state)
             }
             takeScans()
+            if told != runtime.state {
+                onState?(runtime.state)
+                told = runtime.state
+            }
+            (ui.screenRows, ui.screenCols) = size
             let status = StatusInfo(printer: watch.state, scanner: scanner?.label, now: runtime.now)
             let rows = ScreenLayout.render(runtime.state, ui, status, rows: size.rows, cols: size.cols)
             if rows != shown {
@@ -63,6 +73,8 @@ public final class ScreenRunner {
             }
             guard let key = Curses.readKey() else {
                 if Curses.terminalGone { break }
+                // A pressed key shows pressed until the keys go quiet.
+                ui.flash = nil
                 continue
             }
             if key == .resize {

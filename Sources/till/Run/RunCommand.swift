@@ -29,6 +29,9 @@ struct RunCommand: ParsableCommand {
     @Option(help: "A scanner device the screen reads besides the keyboard: serial:///dev/ttyACM0?baud=9600&suffix=cr or evdev:///dev/input/event5 (default: [scanner] url, else keyboard).")
     var scanner: String?
 
+    @Option(help: "A programmable keyboard's map written by `till keypad learn` (default: [keypad] keyboard).")
+    var keyboard: String?
+
     func run() throws {
         guard isatty(0) == 1, isatty(1) == 1 else {
             throw CLIError(en: "`till run` needs a terminal.", zh: "`till run` 需要在终端中运行。",
@@ -45,12 +48,14 @@ struct RunCommand: ParsableCommand {
         let env = try TillEnvironment(global, training: training)
         let printer = ScreenPrinter(try env.makePrinter())
         let runtime = try env.makeRuntime(clock: TillClock(), training: training, printer: printer)
+        let hardware = try ScreenHardware(env.config, journal: env.journal, keyboardOverride: keyboard)
         let feed = try scanFeed(scanner ?? env.config.scannerURL)
         defer { feed?.stop() }
-        let screen = ScreenRunner(runtime: runtime, printer: printer,
-                                  ui: ScreenState(language: env.config.screenLanguage, keymap: keymap,
-                                                  slipFolder: env.config.slipDirectory),
-                                  scanner: feed)
+        defer { hardware.display?.stop() }
+        var ui = ScreenState(language: env.config.screenLanguage, keymap: keymap, slipFolder: env.config.slipDirectory)
+        let screen = ScreenRunner(runtime: runtime, printer: printer, ui: ui, scanner: feed)
+        hardware.configure(&ui, screen, displayURL: env.config.displayURL)
+        screen.ui = ui
         screen.run()
         Output.error(screen.ui.language == .zh ? "小票保存在 \(env.config.slipDirectory)。"
                                                : "Slips are in \(env.config.slipDirectory).")
