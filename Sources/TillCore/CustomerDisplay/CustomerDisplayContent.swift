@@ -27,7 +27,7 @@ public struct CustomerDisplayContent: Hashable, Sendable {
             bottom = Self.spread(texts.due.text(lang), draft.due.plain)
         case .selling(let draft):
             if let line = draft.lines.last(where: { !$0.voided }) {
-                let quantity = line.quantity == .each(1) ? "" : "\(line.quantity)×"
+                let quantity = line.quantity == .each(1) ? "" : "\(line.quantity)x"
                 top = Self.spread(quantity + name(line.name, sku: line.sku), line.amount.plain)
             } else {
                 top = ""

@@ -28,21 +28,27 @@ public enum CustomerDisplayEncoder {
     /// The line in the display's character set. A character it lacks becomes "?" (two for a
     /// wide one), so the columns stay where they were laid out.
     static func text(_ line: String, _ profile: CustomerDisplayProfile) -> [UInt8] {
+        glyphs(line, profile).flatMap(\.bytes)
+    }
+
+    /// What the customer will read for `line`: the line itself where the display has every
+    /// character, with the substitutes otherwise.
+    public static func shown(_ line: String, _ profile: CustomerDisplayProfile) -> String {
+        glyphs(line, profile).map(\.shown).joined()
+    }
+
+    static func glyphs(_ line: String, _ profile: CustomerDisplayProfile) -> [(bytes: [UInt8], shown: String)] {
         let single = CharsetCache.singleByte(profile.encoding)
+        // In Chinese mode every byte from 0x80 starts a double-byte code: only ASCII is single.
         let double = profile.chinese.flatMap { CharsetCache.multiByte($0) }
-        var out: [UInt8] = []
-        for scalar in line.unicodeScalars {
+        return line.unicodeScalars.map { scalar in
             let wide = DisplayWidth.of(scalar) == 2
-            if scalar.value >= 0x20, scalar.value < 0x7F {
-                out.append(UInt8(scalar.value))
-            } else if wide, let double, let code = double.bytes(for: scalar, allowFourByte: false), code.count == 2 {
-                out += code
-            } else if !wide, double == nil, let byte = single?.byte(for: scalar), byte >= 0x80 {
-                out.append(byte)
-            } else {
-                out += wide ? [0x3F, 0x3F] : [0x3F]
+            if scalar.value >= 0x20, scalar.value < 0x7F { return ([UInt8(scalar.value)], String(scalar)) }
+            if wide, let double, let code = double.bytes(for: scalar, allowFourByte: false), code.count == 2 {
+                return (Array(code), String(scalar))
             }
+            if !wide, double == nil, let byte = single?.byte(for: scalar), byte >= 0x80 { return ([byte], String(scalar)) }
+            return wide ? ([0x3F, 0x3F], "??") : ([0x3F], "?")
         }
-        return out
     }
 }
