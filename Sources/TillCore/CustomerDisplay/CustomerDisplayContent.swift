@@ -35,7 +35,7 @@ public struct CustomerDisplayContent: Hashable, Sendable {
             bottom = Self.spread(texts.total.text(lang), draft.totals.gross.plain)
         case .findingSale(let purpose):
             top = (purpose == .refund ? texts.refund : texts.void).text(lang)
-            bottom = texts.oneMoment.text(lang)
+            bottom = Self.centred(texts.oneMoment.text(lang))
         case .refunding(let draft):
             top = texts.refund.text(lang)
             bottom = Self.spread(texts.refundAmount.text(lang), draft.chosenTotal(currency).plain)
