@@ -26,6 +26,9 @@ struct ResolvedConfiguration {
     var keypadLayout: String
     /// SKUs of the quick-key page, in order.
     var quickKeys: [String]
+    /// Whether `quickKeys` was written in the file: only then is a SKU missing from the catalog
+    /// an error (the defaults name demo items, which a shop's own catalog may lack).
+    var quickKeysConfigured: Bool
     /// A programmable keyboard's map written by `till keypad learn`.
     var keyboardMap: String?
     /// The customer display: "screen" (a panel on the till screen), "none", or a device URL.
@@ -133,6 +136,7 @@ struct ResolvedConfiguration {
         guard quickKeys.count <= 32, quickKeys.allSatisfy({ !$0.isEmpty && $0.count <= 64 && !$0.contains(where: \.isNewline) }) else {
             throw CLIError.badSetting("keypad.quick_keys", value: quickKeys.joined(separator: ","), expected: "at most 32 SKUs from the catalog")
         }
+        quickKeysConfigured = file.keypad?.quick_keys != nil
         keyboardMap = file.keypad?.keyboard
         displayURL = file.display?.url ?? "screen"
         displayProfile = file.display?.profile ?? "generic-vfd-gb18030"

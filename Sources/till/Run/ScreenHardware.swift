@@ -22,8 +22,9 @@ struct ScreenHardware {
         if config.keypadLayout != "none" {
             let dir = try DevicesDirectory.resolve(config.devicesDirectory) + "/keypads"
             let layout = try Self.layout(config.keypadLayout, in: dir)
-            let items = try config.quickKeys.map { sku in
+            let items = try config.quickKeys.compactMap { sku -> QuickKey? in
                 guard let item = try journal.item(code: sku) else {
+                    guard config.quickKeysConfigured else { return nil }
                     throw CLIError(en: "keypad.quick_keys names \"\(sku)\", which is not in the catalog.",
                                    zh: "keypad.quick_keys 中的 “\(sku)” 不在商品目录中。",
                                    remedyEn: "Use SKUs from `till catalog list`, or remove it.",
