@@ -13,7 +13,10 @@ struct RunCommand: ParsableCommand {
         commandName: "run",
         abstract: "The full-screen till (ncurses): sales, voids, refunds, reports.",
         discussion: "Sign in with your user code and PIN. Function keys act as the keypad (legend at the bottom; "
-            + "change them in the [keys] table of the configuration). Needs a terminal of at least 80×24 with a UTF-8 locale.")
+            + "change them in the [keys] table of the configuration). "
+            + "The on-screen keypad ([keypad]) is pressed with the mouse or a touch screen; ^K shows or hides it. "
+            + "The customer display ([display]) is a panel on the screen, or a real one over serial, USB or TCP. "
+            + "Needs a terminal of at least 80×24 with a UTF-8 locale.")
 
     @OptionGroup var global: GlobalOptions
 
