@@ -160,6 +160,16 @@ struct KeypadScenarioTests {
         try shows("已退款         25.00", "      谢谢惠顾      ")
     }
 
+    @Test func anUnreachableCustomerDisplayIsNamedWithItsFixAndTheTillWorksOn() throws {
+        let till = try TmuxTill(config: "[display]\nurl = \"serial:///dev/till-no-such-display?baud=9600\"\n")
+        defer { till.close() }
+        try till.waitFor("Customer display:")
+        try till.waitFor("/dev/till-no-such-display")
+        try till.signIn()
+        try till.enter("TEA-JAS")
+        try till.waitFor("¥25.00")
+    }
+
     /// `till keypad learn` on a pty records what each key sends; the till then takes those keys.
     @Test func aLearnedProgrammableKeyboardDrivesTheTill() throws {
         let id = UUID().uuidString.prefix(8)

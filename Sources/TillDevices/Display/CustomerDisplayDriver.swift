@@ -13,6 +13,7 @@ public final class CustomerDisplayDriver: Sendable {
         var sent: CustomerDisplayContent?
         var online = false
         var running = true
+        var problem: (message: LocalizedText, remedy: LocalizedText)?
     }
 
     public let profile: CustomerDisplayProfile
@@ -28,6 +29,9 @@ public final class CustomerDisplayDriver: Sendable {
     public func show(_ content: CustomerDisplayContent) { shared.withLock { $0.wanted = content } }
 
     public var isOnline: Bool { shared.withLock { $0.online } }
+
+    /// Why the display cannot be reached, with the fix; nil while it takes what is sent.
+    public var problem: (message: LocalizedText, remedy: LocalizedText)? { shared.withLock { $0.problem } }
 
     public func start() {
         let thread = Thread { [self] in loop() }
@@ -52,12 +56,17 @@ public final class CustomerDisplayDriver: Sendable {
                     transport = link
                 }
                 try transport?.write(CustomerDisplayEncoder.show(wanted, profile), timeout: 2)
-                shared.withLock { $0.sent = wanted; $0.online = true }
+                shared.withLock { $0.sent = wanted; $0.online = true; $0.problem = nil }
             } catch {
+                let device = error as? PrinterDeviceError
+                let problem = (message: LocalizedText(en: "Customer display: " + (device?.message.en ?? "\(error)"),
+                                                      zh: "客显：" + (device?.message.zh ?? "\(error)")),
+                               remedy: device?.remedy ?? LocalizedText(en: "Check display.url and the cable; the till retries every two seconds.",
+                                                                        zh: "请检查 display.url 和连接线；收银程序每两秒重试一次。"))
                 transport?.close()
                 transport = nil
                 nextOpen = Date().addingTimeInterval(2)
-                shared.withLock { $0.online = false; $0.sent = nil }
+                shared.withLock { $0.online = false; $0.sent = nil; $0.problem = problem }
             }
         }
         transport?.close()

@@ -13,6 +13,9 @@ public final class ScreenRunner {
     public var onKey: ((ScreenKey) -> Void)?
     /// Told of the core's state after every change, for a real customer display.
     public var onState: ((RegisterState) -> Void)?
+    /// A device of the screen's own (the customer display) that cannot be reached: shown once
+    /// as a message with its fix each time the problem changes.
+    public var deviceProblem: (() -> ScreenMessage?)?
     /// The byte sequences of a programmable keyboard's keys, in `ui.programmedKeys` order.
     public var programmedSequences: [[UInt8]] = []
 
@@ -51,6 +54,7 @@ public final class ScreenRunner {
         var size = Curses.size
         var shown: [ScreenRow] = []
         var told: RegisterState?
+        var reported: ScreenMessage?
         // Slips print on the printer's own thread; their outcomes are collected every tick.
         runtime.queuesPrintJobs = true
         while !ui.quitRequested {
@@ -65,6 +69,9 @@ public final class ScreenRunner {
                 told = runtime.state
             }
             (ui.screenRows, ui.screenCols) = size
+            let problem = deviceProblem?()
+            if let problem, problem != reported { ui.message = problem }
+            reported = problem
             let status = StatusInfo(printer: watch.state, scanner: scanner?.label, now: runtime.now)
             let rows = ScreenLayout.render(runtime.state, ui, status, rows: size.rows, cols: size.cols)
             if rows != shown {
