@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-import TillCore
+@testable import TillCore
 import TillEscPos
 @testable import TillVirtualPrinter
 
@@ -135,6 +135,15 @@ import TillEscPos
         let bytes = CustomerDisplayEncoder.reset(profile) + CustomerDisplayEncoder.show(content, profile)
         #expect(!bytes.contains(0x1C))  // never FS & (Chinese mode)
         #expect(bytes.prefix(5) == [0x1B, 0x40, 0x1B, 0x74, 19])
+    }
+
+    @Test func anAmountTooWideForTheLineIsNeverShownCut() {
+        for digits in 1...24 {
+            let amount = String(repeating: "9", count: digits) + ".99"
+            let line = CustomerDisplayContent.spread("TOTAL", amount)
+            #expect(DisplayWidth.of(line) == 20)
+            #expect(line.hasSuffix(" " + amount) || line == String(repeating: "#", count: 20), "\(line)")
+        }
     }
 
     @Test func noByteStreamBreaksTheVirtualDisplay() throws {

@@ -70,8 +70,10 @@ public struct CustomerDisplayContent: Hashable, Sendable {
         self.lines = (0..<Self.rows).map { Self.fitted(lines.indices.contains($0) ? lines[$0] : "") }
     }
 
-    /// `label` left and `amount` right on one line; the label is cut, never the amount.
+    /// `label` left and `amount` right on one line; the label is cut, never the amount. An
+    /// amount too wide for the line is shown as #### rather than as a different number.
     static func spread(_ label: String, _ amount: String) -> String {
+        guard DisplayWidth.of(amount) < columns else { return String(repeating: "#", count: columns) }
         let room = max(0, columns - DisplayWidth.of(amount) - 1)
         return DisplayWidth.pad(DisplayWidth.truncate(label, to: room), to: room) + " " + amount
     }

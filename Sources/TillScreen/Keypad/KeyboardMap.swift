@@ -94,7 +94,8 @@ public struct KeyboardMap: Hashable, Sendable {
 
     static func bytes(hex: String) -> [UInt8]? {
         let digits = Array(hex.utf8)
-        guard digits.count % 2 == 0, digits.count <= maxSequence * 2 else { return nil }
+        guard digits.count % 2 == 0, digits.count <= maxSequence * 2,
+              digits.allSatisfy({ (0x30...0x39).contains($0) || (0x61...0x66).contains($0) || (0x41...0x46).contains($0) }) else { return nil }
         var out: [UInt8] = []
         for i in stride(from: 0, to: digits.count, by: 2) {
             guard let byte = UInt8(String(decoding: digits[i...i + 1], as: UTF8.self), radix: 16) else { return nil }
