@@ -25,19 +25,11 @@ public final class VirtualDisplayServer: Sendable {
         self.onChange = onChange
         switch link {
         case .pty:
-            var m: Int32 = -1, s: Int32 = -1
-            var name = [CChar](repeating: 0, count: 256)
-            guard openpty(&m, &s, &name, nil, nil) == 0 else {
-                throw SystemCallError("openpty", hint: "is /dev/pts mounted? (containers need devpts)")
-            }
-            var tio = termios()
-            tcgetattr(s, &tio)
-            cfmakeraw(&tio)
-            tcsetattr(s, TCSANOW, &tio)
-            listenFD = m
-            keptSlave = s
+            let pty = try RawPTY()
+            listenFD = pty.master
+            keptSlave = pty.slave
             isPTY = true
-            address = String(decoding: name.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+            address = pty.path
         case .tcp(let host, let port):
             let (fd, bound) = try Sockets.listenTCP(host: host, port: port)
             listenFD = fd

@@ -28,14 +28,16 @@ struct DisplayEmulateCommand: ParsableCommand {
         let dir = try DevicesDirectory.resolve(devices) + "/displays"
         let displayProfile: CustomerDisplayProfile
         do { displayProfile = try CustomerDisplayProfile.named(profile, in: dir) } catch {
-            throw CLIError(en: error.message.en, zh: error.message.zh, remedyEn: error.remedy.en, remedyZh: error.remedy.zh)
+            throw CLIError(message: error.message, remedy: error.remedy)
         }
         let link: VirtualDisplayServer.Link
         if listen == "pty" { link = .pty } else if listen.hasPrefix("tcp://") {
             let (host, port) = try PrinterEmulateCommand.hostPort(String(listen.dropFirst(6)))
             link = .tcp(host: host, port: port)
         } else {
-            throw ValidationError("--listen must be pty or tcp://HOST:PORT (got \(listen))")
+            throw CLIError(en: "--listen \(listen) is not a place to listen.", zh: "--listen \(listen) 不是可用的监听方式。",
+                           remedyEn: "Use --listen pty, or tcp://HOST:PORT (e.g. tcp://127.0.0.1:9101).",
+                           remedyZh: "请使用 --listen pty，或 tcp://HOST:PORT（如 tcp://127.0.0.1:9101）。")
         }
         let out = self.out
         let server = try VirtualDisplayServer(display: VirtualCustomerDisplay(profile: displayProfile), link: link) { lines in

@@ -43,7 +43,16 @@ struct KeypadLearnCommand: ParsableCommand {
             say(lang == .zh ? "请按“\(action.defaultLabel.zh)”键（\(action.name)）；回车跳过，Ctrl-D 结束："
                             : "Press the key for \(action.defaultLabel.en) (\(action.name)); Enter skips, Ctrl-D finishes:")
             var bytes: [UInt8] = []
-            while bytes.isEmpty { bytes = terminal.read(timeoutMs: 1000) }
+            while bytes.isEmpty {
+                bytes = terminal.read(timeoutMs: 1000)
+                // The terminal closed: nothing more will come, so nothing is written.
+                if bytes.isEmpty, Self.terminalGone() {
+                    throw CLIError(en: "The terminal closed before the keys were learned; nothing was written.",
+                                   zh: "学习完成前终端已关闭；未写入任何内容。",
+                                   remedyEn: "Run `till keypad learn` again and press each key when asked (Ctrl-D finishes early).",
+                                   remedyZh: "请重新运行 `till keypad learn`，按提示逐个按键（Ctrl-D 可提前结束）。")
+                }
+            }
             while bytes.count <= KeyboardMap.maxSequence {
                 let more = terminal.read(timeoutMs: Self.quietMs)
                 if more.isEmpty { break }
@@ -73,6 +82,11 @@ struct KeypadLearnCommand: ParsableCommand {
                         : "Wrote \(map.entries.count) keys to \(out). Set [keypad] keyboard to it, or run `till run --keyboard \(out)`.")
     }
 
+    static func terminalGone() -> Bool {
+        var p = pollfd(fd: 0, events: Int16(POLLIN), revents: 0)
+        return poll(&p, 1, 0) == 1 && (p.revents & Int16(POLLHUP | POLLERR | POLLNVAL)) != 0
+    }
+
     /// The actions asked for, in order: the flag's, else the configured layout's keys.
     func actionList(_ config: ResolvedConfiguration) throws -> [KeypadAction] {
         if let actions {
@@ -80,7 +94,7 @@ struct KeypadLearnCommand: ParsableCommand {
                 let name = raw.trimmingCharacters(in: .whitespaces)
                 guard let action = KeypadAction(name: name) else {
                     let unknown = UnknownName(place: "--actions", name: name, kind: LocalizedText(en: "action", zh: "动作"), known: KeypadAction.knownNames)
-                    throw CLIError(en: unknown.message.en, zh: unknown.message.zh, remedyEn: unknown.remedy.en, remedyZh: unknown.remedy.zh)
+                    throw CLIError(message: unknown.message, remedy: unknown.remedy)
                 }
                 return action
             }

@@ -59,27 +59,22 @@ struct ScreenHardware {
             .filter { $0.hasSuffix(".json") }.map { String($0.dropLast(5)) }.sorted()
         guard known.contains(id) else {
             let unknown = UnknownName(place: "keypad.layout", name: id, kind: LocalizedText(en: "keypad layout", zh: "键盘布局"), known: known)
-            throw CLIError(en: unknown.message.en, zh: unknown.message.zh, remedyEn: unknown.remedy.en, remedyZh: unknown.remedy.zh)
+            throw CLIError(message: unknown.message, remedy: unknown.remedy)
         }
         return try layoutFile(dir + "/" + id + ".json")
     }
 
-    static func layoutFile(_ path: String) throws -> KeypadLayout {
+    static func layoutFile(_ path: String) throws -> KeypadLayout { try parseFile(path, KeypadLayout.parse) }
+
+    static func keyboardMap(_ path: String) throws -> KeyboardMap { try parseFile((path as NSString).expandingTildeInPath, KeyboardMap.parse) }
+
+    /// A keypad layout or keyboard map read and checked; a problem is named with its fix.
+    static func parseFile<T>(_ path: String, _ parse: (Data, String) throws(KeypadFileError) -> T) throws -> T {
         do {
             guard let data = FileManager.default.contents(atPath: path) else { throw KeypadFileError.unreadable(path) }
-            return try KeypadLayout.parse(data, file: (path as NSString).lastPathComponent)
+            return try parse(data, (path as NSString).lastPathComponent)
         } catch let error as KeypadFileError {
-            throw CLIError(en: error.message.en, zh: error.message.zh, remedyEn: error.remedy.en, remedyZh: error.remedy.zh)
-        }
-    }
-
-    static func keyboardMap(_ path: String) throws -> KeyboardMap {
-        let expanded = (path as NSString).expandingTildeInPath
-        do {
-            guard let data = FileManager.default.contents(atPath: expanded) else { throw KeypadFileError.unreadable(expanded) }
-            return try KeyboardMap.parse(data, file: (expanded as NSString).lastPathComponent)
-        } catch let error as KeypadFileError {
-            throw CLIError(en: error.message.en, zh: error.message.zh, remedyEn: error.remedy.en, remedyZh: error.remedy.zh)
+            throw CLIError(message: error.message, remedy: error.remedy)
         }
     }
 
@@ -87,7 +82,7 @@ struct ScreenHardware {
         do {
             return try CustomerDisplayProfile.named(config.displayProfile, in: try DevicesDirectory.resolve(config.devicesDirectory) + "/displays")
         } catch let error as DisplayProfileError {
-            throw CLIError(en: error.message.en, zh: error.message.zh, remedyEn: error.remedy.en, remedyZh: error.remedy.zh)
+            throw CLIError(message: error.message, remedy: error.remedy)
         }
     }
 
