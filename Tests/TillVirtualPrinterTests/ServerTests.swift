@@ -156,7 +156,8 @@ func eventually(_ timeout: Double = 3, _ condition: () -> Bool) -> Bool {
         link.send(B.line(String(repeating: "x", count: 479)) + B.dleEot(1))
         #expect(link.read(1, timeout: 3) == [0x12])
         let elapsed = Date().timeIntervalSince(started)
-        #expect(elapsed > 0.4 && elapsed < 2.5, "took \(elapsed) s")
+        // A lower bound only: the link cannot be faster than its baud rate; a loaded machine may be slower.
+        #expect(elapsed > 0.4, "took \(elapsed) s")
     }
 
     @Test func ptyCarriesAJobAndStatus() throws {
