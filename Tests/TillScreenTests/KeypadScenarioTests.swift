@@ -160,6 +160,25 @@ struct KeypadScenarioTests {
         try shows("已退款         25.00", "      谢谢惠顾      ")
     }
 
+    @Test func priceCheckShowsThePriceAndSellsNothing() throws {
+        let till = try TmuxTill(cols: Self.cols, rows: Self.rows)
+        defer { till.close() }
+        try till.signIn()
+        try Self.taps(till, "6", "9", "0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "2")
+        try till.waitFor("> 6901234567892")
+        try Self.tap(till, "MORE")
+        try till.waitFor("KEYPAD · more")
+        try Self.tap(till, "PRICE?")
+        try till.waitFor("Price of Jasmine tea 茉莉花茶 250g: ¥25.00 (not sold).")
+        #expect(try till.rows()[1].hasPrefix(" READY"))
+        try Self.waitForPanel(till, "      WELCOME       ", "Till Demo Shop 演示 ")
+        try Self.taps(till, "MAIN", "9", "9", "MORE", "PRICE?")
+        // The core's own refusal for a code it does not know.
+        try till.waitFor("! No item with barcode or SKU 99 is in the catalog.")
+        let csv = try till.cli(["journal", "export", "--csv"])
+        #expect(Self.rows(csv, "entry", "S01-000006").isEmpty)
+    }
+
     @Test func anUnreachableCustomerDisplayIsNamedWithItsFixAndTheTillWorksOn() throws {
         let till = try TmuxTill(config: "[display]\nurl = \"serial:///dev/till-no-such-display?baud=9600\"\n")
         defer { till.close() }

@@ -11,6 +11,8 @@ public enum KeypadAction: Hashable, Sendable {
     case enter
     /// Shows the sale's total so far.
     case subtotal
+    /// Shows the price of the typed or scanned code without selling it.
+    case priceCheck
     case command(KeyCommand)
     /// Shows another page of the keypad ("main", "more", "quick": the quick keys).
     case page(String)
@@ -19,7 +21,7 @@ public enum KeypadAction: Hashable, Sendable {
 
     /// Every name a file may use, for refusals that suggest the nearest one.
     public static var knownNames: [String] {
-        (0...9).map(String.init) + ["00", "point", "clear", "enter", "subtotal"] + KeyCommand.allCases.map(\.rawValue)
+        (0...9).map(String.init) + ["00", "point", "clear", "enter", "subtotal", "pricecheck"] + KeyCommand.allCases.map(\.rawValue)
             + ["page:NAME", "item:SKU"]
     }
 
@@ -30,6 +32,7 @@ public enum KeypadAction: Hashable, Sendable {
         case "clear": self = .clear
         case "enter": self = .enter
         case "subtotal": self = .subtotal
+        case "pricecheck": self = .priceCheck
         default:
             if name.count == 1, let d = name.first, d.isASCII, d.isNumber { self = .text(name); return }
             if let command = KeyCommand(rawValue: name) { self = .command(command); return }
@@ -46,6 +49,7 @@ public enum KeypadAction: Hashable, Sendable {
         case .clear: return "clear"
         case .enter: return "enter"
         case .subtotal: return "subtotal"
+        case .priceCheck: return "pricecheck"
         case .command(let c): return c.rawValue
         case .page(let p): return "page:" + p
         case .item(let sku): return "item:" + sku
@@ -60,6 +64,7 @@ public enum KeypadAction: Hashable, Sendable {
         case .clear: return t("CLEAR", "清除")
         case .enter: return t("ENTER", "确认")
         case .subtotal: return t("SUBTOTAL", "小计")
+        case .priceCheck: return t("PRICE?", "查价")
         case .command(let c): return c.label
         case .page("quick"): return t("QUICK", "快捷")
         case .page("main"): return t("MAIN", "主键盘")

@@ -63,6 +63,12 @@ public enum KeyInterpreter {
             guard case .selling(let draft) = state.activity else { ui.message = .info(ScreenText.noSale); return [] }
             ui.message = .info(ScreenText.subtotalNow(draft.totals.gross, due: draft.due))
             return []
+        case .priceCheck:
+            // A question to the catalog, not an action of the core: the screen's runner asks it.
+            let code = ui.input.trimmingSpaces
+            ui.input = ""
+            if code.isEmpty { ui.message = .info(ScreenText.priceCheckHow) } else { ui.priceCheck = code }
+            return []
         case .command(let command):
             actions = run(command, ui: &ui, state: state)
         case .page(let page):

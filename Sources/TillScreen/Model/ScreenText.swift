@@ -75,6 +75,13 @@ enum ScreenText {
     static func subtotalNow(_ total: Money, due: Money) -> LocalizedText {
         t("Subtotal \(total.formatted) · due \(due.formatted)", "小计 \(total.formatted) · 应付 \(due.formatted)")
     }
+    static let priceCheckHow = t("Type or scan the item's code, then press PRICE?.", "输入或扫描商品码，再按查价键。")
+    static func priceOf(_ name: String, _ price: Money) -> LocalizedText {
+        t("Price of \(name): \(price.formatted) (not sold).", "\(name) 的价格：\(price.formatted)（未销售）。")
+    }
+    static func catalogUnreadable(_ why: String) -> LocalizedText { t("Cannot read the catalog: \(why).", "无法读取商品目录：\(why)。") }
+    static let catalogUnreadableFix = t("Check the journal (`till journal verify`); the sale itself is not affected.",
+                                        "请检查日志（`till journal verify`）；当前销售不受影响。")
     static let keypadTitle = t("KEYPAD", "键盘")
     static let customerSees = t("Customer display", "客显")
 

@@ -16,6 +16,8 @@ public final class ScreenRunner {
     /// A device of the screen's own (the customer display) that cannot be reached: shown once
     /// as a message with its fix each time the problem changes.
     public var deviceProblem: (() -> ScreenMessage?)?
+    /// Looks an item up for PRICE? (the catalog, read only); nil: no such item.
+    public var lookUpItem: ((String) throws -> CatalogItem?)?
     /// The byte sequences of a programmable keyboard's keys, in `ui.programmedKeys` order.
     public var programmedSequences: [[UInt8]] = []
 
@@ -38,6 +40,21 @@ public final class ScreenRunner {
             }
             ui.absorb(outputs, state: runtime.state, lastSlip: printer.lastSlip)
             ui.reconcile(with: runtime.state)
+        }
+    }
+
+    /// PRICE? asked for a code: its name and price, or the core's own refusal for an unknown item.
+    private func answerPriceCheck() {
+        guard let code = ui.priceCheck else { return }
+        ui.priceCheck = nil
+        do {
+            if let item = try lookUpItem?(code) {
+                ui.message = .info(ScreenText.priceOf(item.name, item.price))
+            } else {
+                ui.message = .refusal(.unknownItem(code: code))
+            }
+        } catch {
+            ui.message = .failure(message: ScreenText.catalogUnreadable("\(error)"), remedy: ScreenText.catalogUnreadableFix)
         }
     }
 
@@ -95,6 +112,7 @@ public final class ScreenRunner {
                 let outputs = runtime.send(action)
                 ui.absorb(outputs, state: runtime.state, lastSlip: printer.lastSlip)
             }
+            answerPriceCheck()
             ui.reconcile(with: runtime.state)
         }
         // Leaving with slips still at the printer: give them ten seconds to finish, so their

@@ -57,6 +57,8 @@ struct RunCommand: ParsableCommand {
         defer { hardware.display?.stop() }
         var ui = ScreenState(language: env.config.screenLanguage, keymap: keymap, slipFolder: env.config.slipDirectory)
         let screen = ScreenRunner(runtime: runtime, printer: printer, ui: ui, scanner: feed)
+        let journal = env.journal
+        screen.lookUpItem = { code in try journal.item(code: code) }
         hardware.configure(&ui, screen, displayURL: env.config.displayURL)
         screen.ui = ui
         screen.run()
