@@ -20,9 +20,12 @@ public struct KeyboardMap: Hashable, Sendable {
     public init(keyboard: String) { self.keyboard = keyboard }
 
     public static let maxSequence = 32
+    /// More keys than any POS keyboard has; each becomes a curses key code of the till's own.
+    public static let maxKeys = 256
 
     /// Adds a key, or says why its sequence cannot be told apart from what the till reads.
     public mutating func add(_ sends: [UInt8], _ action: KeypadAction) throws(KeyboardMapProblem) {
+        guard entries.count < Self.maxKeys else { throw .tooManyKeys }
         try Self.check(sends, against: entries)
         entries.append(Entry(sends: sends, action: action))
     }
@@ -112,6 +115,7 @@ public enum KeyboardMapProblem: Error, Hashable, Sendable {
     case containsNUL
     case mouseReport
     case sameAs(String)
+    case tooManyKeys
 
     public var message: LocalizedText {
         switch self {
@@ -122,13 +126,15 @@ public enum KeyboardMapProblem: Error, Hashable, Sendable {
         case .tooLong(let n): return t("That key sent \(n) bytes; at most \(KeyboardMap.maxSequence) are kept.", "该键发送了 \(n) 个字节；最多保留 \(KeyboardMap.maxSequence) 个。")
         case .containsNUL: return t("That key sends a NUL byte, which a terminal cannot pass on.", "该键发送了 NUL 字节，终端无法传递。")
         case .mouseReport: return t("That was a mouse report, not a key.", "这是鼠标信号，不是按键。")
+        case .tooManyKeys: return t("The map already has \(KeyboardMap.maxKeys) keys.", "键盘映射已有 \(KeyboardMap.maxKeys) 个键。")
         case .sameAs(let action): return t("That key sends the same as the key learned for \(action) (or one starts the other).",
                                            "该键与已学习的 \(action) 键发送相同的内容（或互为前缀）。")
         }
     }
 
     public var remedy: LocalizedText {
-        t("Program the key to send its own sequence (e.g. one starting with Esc, or an F13–F24 code), then press it again; Enter skips it.",
+        if self == .tooManyKeys { return t("Learn only the keys the till needs (--actions).", "只学习需要的键（--actions）。") }
+        return t("Program the key to send its own sequence (e.g. one starting with Esc, or an F13–F24 code), then press it again; Enter skips it.",
           "请把该键编程为发送独有的序列（如以 Esc 开头，或 F13–F24 键码），然后再按一次；按回车跳过。")
     }
 }
