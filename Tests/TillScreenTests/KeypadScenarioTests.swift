@@ -111,7 +111,7 @@ struct KeypadScenarioTests {
         defer { try? FileManager.default.removeItem(atPath: grid) }
         let session = "display-\(id)"
         let emulate = [TmuxTill.binary, "display", "emulate", "--listen", "pty", "--out", grid].map(TmuxTill.quoted).joined(separator: " ")
-        try Spawn.run("/usr/bin/tmux", ["-L", TmuxTill.socket, "new-session", "-d", "-s", session, "-x", "80", "-y", "10", emulate])
+        try TmuxTill.newSession(["-s", session, "-x", "80", "-y", "10", emulate])
         defer { _ = try? Spawn.run("/usr/bin/tmux", ["-L", TmuxTill.socket, "kill-session", "-t", session]) }
         var pty = ""
         let deadline = Date().addingTimeInterval(10)
@@ -198,7 +198,7 @@ struct KeypadScenarioTests {
         func tmux(_ args: String...) throws -> String { try Spawn.run("/usr/bin/tmux", ["-L", TmuxTill.socket] + args) }
         let learn = ["env", "LANG=C.UTF-8", TmuxTill.binary, "keypad", "learn", "--out", map, "--actions", "cash,enter,7"]
             .map(TmuxTill.quoted).joined(separator: " ")
-        _ = try tmux("new-session", "-d", "-s", session, "-x", "160", "-y", "20", learn)
+        try TmuxTill.newSession(["-s", session, "-x", "160", "-y", "20", learn])
         _ = try tmux("set-option", "-t", session, "remain-on-exit", "on")
         defer { _ = try? tmux("kill-session", "-t", session) }
         func waitPane(_ text: String) throws {
