@@ -121,7 +121,7 @@ struct KeypadScenarioTests {
             Thread.sleep(forTimeInterval: 0.05)
         }
         try #require(!pty.isEmpty, "the virtual display did not start")
-        let till = try TmuxTill(config: "[display]\nurl = \"serial://\(pty)?baud=115200\"\nprofile = \"generic-vfd-gb18030\"\nlanguage = \"zh\"\n")
+        let till = try TmuxTill(cols: 110, config: "[display]\nurl = \"serial://\(pty)?baud=115200\"\nprofile = \"generic-vfd-gb18030\"\nlanguage = \"zh\"\n")
         defer { till.close() }
         func shows(_ top: String, _ bottom: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
             let wanted = top + "\n" + bottom + "\n"
@@ -139,6 +139,7 @@ struct KeypadScenarioTests {
         try till.waitFor("User code:")
         #expect(try !till.screen().contains("Customer display"))
         try shows("      欢迎光临      ", "Till Demo Shop 演示 ")
+        try till.waitUntil("the display online in the status bar") { $0.components(separatedBy: "\n")[0].contains("│ display ") }
         try till.signIn()
         try till.enter("TEA-JAS")
         try shows("Jasmine tea 茉 25.00", "合计           25.00")
@@ -184,6 +185,7 @@ struct KeypadScenarioTests {
         defer { till.close() }
         try till.waitFor("Customer display:")
         try till.waitFor("/dev/till-no-such-display")
+        #expect(try till.rows()[0].contains("DISPLAY OFFLINE"))
         try till.signIn()
         try till.enter("TEA-JAS")
         try till.waitFor("¥25.00")

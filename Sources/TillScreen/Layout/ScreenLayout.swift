@@ -6,11 +6,14 @@ public struct StatusInfo: Hashable, Sendable {
     /// nil when the printer cannot say how it is.
     public var printer: PrinterState?
     public var scanner: LocalizedText
+    /// A real customer display: whether it takes what is sent; nil when there is none.
+    public var displayOnline: Bool?
     public var now: Timestamp
 
-    public init(printer: PrinterState?, scanner: LocalizedText? = nil, now: Timestamp) {
+    public init(printer: PrinterState?, scanner: LocalizedText? = nil, displayOnline: Bool? = nil, now: Timestamp) {
         self.printer = printer
         self.scanner = scanner ?? ScreenText.scannerKeyboard
+        self.displayOnline = displayOnline
         self.now = now
     }
 }

@@ -82,6 +82,8 @@ enum ScreenText {
     static func catalogUnreadable(_ why: String) -> LocalizedText { t("Cannot read the catalog: \(why).", "无法读取商品目录：\(why)。") }
     static let catalogUnreadableFix = t("Check the journal (`till journal verify`); the sale itself is not affected.",
                                         "请检查日志（`till journal verify`）；当前销售不受影响。")
+    static let displayOnline = t("display", "客显")
+    static let displayOffline = t("DISPLAY OFFLINE", "客显离线")
     static let keypadTitle = t("KEYPAD", "键盘")
     static let customerSees = t("Customer display", "客显")
 

@@ -16,6 +16,8 @@ public final class ScreenRunner {
     /// A device of the screen's own (the customer display) that cannot be reached: shown once
     /// as a message with its fix each time the problem changes.
     public var deviceProblem: (() -> ScreenMessage?)?
+    /// Whether the real customer display takes what is sent (nil: there is none).
+    public var displayOnline: (() -> Bool)?
     /// Looks an item up for PRICE? (the catalog, read only); nil: no such item.
     public var lookUpItem: ((String) throws -> CatalogItem?)?
     /// The byte sequences of a programmable keyboard's keys, in `ui.programmedKeys` order.
@@ -89,7 +91,7 @@ public final class ScreenRunner {
             let problem = deviceProblem?()
             if let problem, problem != reported { ui.message = problem }
             reported = problem
-            let status = StatusInfo(printer: watch.state, scanner: scanner?.label, now: runtime.now)
+            let status = StatusInfo(printer: watch.state, scanner: scanner?.label, displayOnline: displayOnline?(), now: runtime.now)
             let rows = ScreenLayout.render(runtime.state, ui, status, rows: size.rows, cols: size.cols)
             if rows != shown {
                 Curses.draw(rows, cols: size.cols)
