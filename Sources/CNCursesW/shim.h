@@ -30,6 +30,19 @@ static inline void till_open(int timeout_ms) {
 
 static inline void till_close(void) { endwin(); }
 
+/// Mouse and touch: the terminal is asked to report button presses (1000) in SGR form (1006,
+/// `ESC [ < b ; x ; y M`), which has no 223-column limit. The till decodes the reports itself
+/// (see `till_define_key`), so curses' own mouse handling stays off.
+static inline void till_mouse_reporting(int on) {
+    fputs(on ? "\033[?1000h\033[?1006h" : "\033[?1006l\033[?1000l", stdout);
+    fflush(stdout);
+}
+
+/// Makes curses return `code` for the byte sequence `definition` (a programmable keyboard's
+/// key, the start of a mouse report); codes above KEY_MAX are the till's own.
+static inline int till_define_key(const char *definition, int code) { return define_key(definition, code); }
+static inline int till_key_max(void) { return KEY_MAX; }
+
 static inline int till_rows(void) { int y, x; getmaxyx(stdscr, y, x); (void)x; return y; }
 static inline int till_cols(void) { int y, x; getmaxyx(stdscr, y, x); (void)y; return x; }
 

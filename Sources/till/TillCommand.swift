@@ -22,6 +22,8 @@ struct TillCommand: ParsableCommand {
             BenchCommand.self,
             DrillCommand.self,
             ScannerCommand.self,
+            KeypadCommand.self,
+            DisplayCommand.self,
         ]
     )
 }

@@ -140,4 +140,17 @@ import Testing
         defer { documented.cleanUp() }
         #expect(try documented.run(["config", "check"]).status == 0)
     }
+
+    @Test func aMisspeltKeypadLayoutOrDisplayProfileIsRefusedWithTheNearestOne() throws {
+        for (config, wrong, right) in [("[keypad]\nlayout = \"pos-4x7\"\n", "pos-4x7", "pos-4x6"),
+                                       ("[display]\nurl = \"tcp://127.0.0.1:9\"\nprofile = \"aures-ocd300\"\n", "aures-ocd300", "aures-ocd-300")] {
+            let till = try TillProcess(config: config)
+            defer { till.cleanUp() }
+            let result = try till.run(["config", "check"])
+            #expect(result.status != 0)
+            #expect(result.stderr.contains("\"\(wrong)\"") && result.stderr.contains("Did you mean \"\(right)\"?"), "\(result.stderr)")
+            let zh = try till.run(["config", "check", "--lang", "zh"])
+            #expect(zh.stderr.contains("是否应为 “\(right)”"), "\(zh.stderr)")
+        }
+    }
 }

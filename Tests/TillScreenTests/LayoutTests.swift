@@ -40,6 +40,12 @@ import TillRuntime
         for part in ["Lin", "Shift 3", "TRAINING", "PAPER OUT", "scanner: keyboard", "16:00:00"] {
             #expect(narrow.contains(part), "status bar lacks \(part): \(narrow)")
         }
+        // A real customer display that is away is named too, at any width.
+        for cols in [80, 120] {
+            let bar = ScreenLayout.render(state, Fixture.ui(), StatusInfo(printer: .paperOut, displayOnline: false, now: Fixture.now),
+                                          rows: 24, cols: cols)[0].text
+            #expect(bar.contains("DISPLAY OFFLINE") && bar.contains("16:00:00") && bar.contains("Shift 3"), "\(bar)")
+        }
         let zh = Fixture.render(state, Fixture.ui(.zh), printer: nil)[0]
         #expect(zh.contains("培训模式") && zh.contains("打印机：无状态") && zh.contains("班次 3"))
     }

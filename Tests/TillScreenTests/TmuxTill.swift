@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 
 /// The real `till run` in a detached tmux session of a given size, on its own data folder:
@@ -35,8 +36,16 @@ final class TmuxTill {
         _ = try cli(["user", "list"])
         let command = (["exec", "env", "LANG=C.UTF-8", "LC_ALL=C.UTF-8"] + environment + [Self.binary] + subcommand + ["--config", configPath,
                         "--data-dir", dataDir] + arguments).map(Self.quoted).joined(separator: " ")
-        try tmux(["new-session", "-d", "-s", session, "-x", "\(cols)", "-y", "\(rows)", command])
+        try Self.newSession(["-s", session, "-x", "\(cols)", "-y", "\(rows)", command])
         try tmux(["set-option", "-t", session, "remain-on-exit", "on"])
+    }
+
+    /// Suites run in parallel, and two tmux clients that both find no server start two servers
+    /// on one socket and can hang: sessions are created one at a time.
+    private static let sessionStart = Mutex(())
+
+    static func newSession(_ args: [String]) throws {
+        try sessionStart.withLock { _ in _ = try Spawn.run("/usr/bin/tmux", ["-L", socket, "new-session", "-d"] + args) }
     }
 
     static func quoted(_ s: String) -> String { "'" + s.replacingOccurrences(of: "'", with: "'\\''") + "'" }

@@ -12,7 +12,7 @@ enum RefundView {
             guard let q = draft.quantities[line.line.lineNo] else { return nil }
             return (line, q, line.refundValue(for: q).amount)
         }
-        let total = chosen.map(\.2).sum(state.config.currency)
+        let total = draft.chosenTotal(state.config.currency)
         switch ui.step {
         case .items:
             let table = Table(fixed: [6, 10, 7, 10], width: width)
@@ -52,7 +52,7 @@ enum BlindReturnView {
         var rows = [ScreenRow(table.row("#", ScreenText.colItem.text(lang),
                                         [ScreenText.colQty.text(lang), ScreenText.colPrice.text(lang), ScreenText.colAmount.text(lang)]),
                               .underline)]
-        let amounts = draft.lines.map { LineTax.compute(amount: $0.unitPrice.scaled(by: $0.quantity.thousandths, over: 1000), taxClass: $0.taxClass).gross }
+        let amounts = draft.lineAmounts
         let total = amounts.sum(state.config.currency)
         let listRows = ui.step == .items ? 2 : 8
         for i in Table.window(count: draft.lines.count, room: max(1, height - 2 - listRows), focus: nil) {

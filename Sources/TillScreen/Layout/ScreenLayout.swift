@@ -6,11 +6,14 @@ public struct StatusInfo: Hashable, Sendable {
     /// nil when the printer cannot say how it is.
     public var printer: PrinterState?
     public var scanner: LocalizedText
+    /// A real customer display: whether it takes what is sent; nil when there is none.
+    public var displayOnline: Bool?
     public var now: Timestamp
 
-    public init(printer: PrinterState?, scanner: LocalizedText? = nil, now: Timestamp) {
+    public init(printer: PrinterState?, scanner: LocalizedText? = nil, displayOnline: Bool? = nil, now: Timestamp) {
         self.printer = printer
         self.scanner = scanner ?? ScreenText.scannerKeyboard
+        self.displayOnline = displayOnline
         self.now = now
     }
 }
@@ -24,17 +27,33 @@ public enum ScreenLayout {
         guard rows > 0, cols > 0 else { return [] }
         let lang = ui.language
         let top = [StatusBar.row(state, ui, status, cols), titleRow(state, ui, cols)]
-        var footer = [inputRow(state, ui, cols)]
-        footer += messageRows(ui, cols)
-        footer += bannerRows(state, ui, cols)
-        footer += legendRows(ui, cols)
+        let footer = footerRows(state, ui, cols)
         let bodyHeight = max(0, rows - top.count - footer.count)
+        // The customer display panel and the keypad take the right of the body when shown.
+        let side = SideColumn.isShown(ui, cols: cols) ? SideColumn.width(ui) : 0
+        let bodyWidth = side > 0 ? cols - side - 1 : cols
         var body: [ScreenRow] = []
         if rows < 24 || cols < 80 { body.append(ScreenRow(ScreenText.tooSmall.text(lang), .bold)) }
-        body += Body.rows(state, ui, width: cols, height: bodyHeight - body.count)
+        body += Body.rows(state, ui, width: bodyWidth, height: bodyHeight - body.count)
         body = Array(body.prefix(bodyHeight))
         while body.count < bodyHeight { body.append(.blank) }
+        if side > 0 {
+            let column = SideColumn.rows(state, ui, now: status.now, height: bodyHeight)
+            body = body.enumerated().map { i, row in
+                ScreenRow(row.fitted(bodyWidth).segments + [ScreenSegment(" ")]
+                          + (i < column.count ? column[i] : ScreenRow.blank.fitted(side)).segments)
+            }
+        }
         return Array((top + body + footer).prefix(rows)).map { $0.fitted(cols) }
+    }
+
+    /// Rows between the title and the footer: where the body (and the side column) go.
+    static func bodyHeight(_ state: RegisterState, _ ui: ScreenState, rows: Int, cols: Int) -> Int {
+        max(0, rows - 2 - footerRows(state, ui, cols).count)
+    }
+
+    static func footerRows(_ state: RegisterState, _ ui: ScreenState, _ cols: Int) -> [ScreenRow] {
+        [inputRow(state, ui, cols)] + messageRows(ui, cols) + bannerRows(state, ui, cols) + legendRows(ui, cols)
     }
 
     static func titleRow(_ state: RegisterState, _ ui: ScreenState, _ cols: Int) -> ScreenRow {

@@ -21,11 +21,20 @@ enum StatusBar {
             after.append(ScreenSegment(ScreenText.printerNoStatus.text(lang), bar))
         }
         after.append(ScreenSegment(" │ " + status.scanner.text(lang) + " ", bar))
+        let prefix = " \(ScreenText.till.text(lang)) \(state.config.till) │ "
+        let clocks = clockTexts(status.now, offset: state.config.utcOffsetSeconds)
+        func width(_ segments: [ScreenSegment]) -> Int { segments.reduce(0) { $0 + DisplayWidth.of($1.text) } }
+        // A real customer display: named when there is room; when it is away, the alarm takes
+        // the keyboard scanner's place if it must.
+        if let online = status.displayOnline {
+            let shown = [ScreenSegment("│ ", bar), ScreenSegment((online ? ScreenText.displayOnline : ScreenText.displayOffline).text(lang) + " ",
+                                                                 online ? bar : .bold)]
+            let fits = width(after + shown) + DisplayWidth.of(prefix) + 5 + DisplayWidth.of(clocks.short) <= cols
+            if fits { after += shown } else if !online { after[after.count - 1] = ScreenSegment(" ", bar); after += shown }
+        }
         // The clerk's role, then the date, then the name give way: time, shift and device
         // states must always show.
-        let prefix = " \(ScreenText.till.text(lang)) \(state.config.till) │ "
-        let fixed = after.reduce(0) { $0 + DisplayWidth.of($1.text) } + DisplayWidth.of(prefix) + 1
-        let clocks = clockTexts(status.now, offset: state.config.utcOffsetSeconds)
+        let fixed = width(after) + DisplayWidth.of(prefix) + 1
         var forms = [ScreenText.notSignedIn.text(lang)]
         if let user = state.user {
             forms = ["\(user.name) (\(user.code), \(user.role.label.text(lang)))", "\(user.name) (\(user.code))", user.name]

@@ -5,6 +5,10 @@ import TillCore
 public enum KeyInterpreter {
     public static func handle(_ key: ScreenKey, ui: inout ScreenState, state: RegisterState) -> [RegisterAction] {
         if key == .resize { return [] }
+        switch key {
+        case .mouse, .programmed: break  // flashed below, once the key they land on is known
+        default: ui.flash = KeypadAction(key: key, keymap: ui.keymap)
+        }
         let actions: [RegisterAction]
         if let command = ui.keymap.command(for: key) {
             actions = run(command, ui: &ui, state: state)
@@ -21,11 +25,59 @@ public enum KeyInterpreter {
                 return []
             case .enter:
                 actions = enter(ui: &ui, state: state)
+            case .mouse(let column, let row):
+                guard let action = SideColumn.action(at: column, row, state: state, ui: ui) else { return [] }
+                ui.flash = action
+                return press(action, ui: &ui, state: state)
+            case .programmed(let n):
+                guard ui.programmedKeys.indices.contains(n) else { return [] }
+                ui.flash = ui.programmedKeys[n]
+                return press(ui.programmedKeys[n], ui: &ui, state: state)
             default:
                 return []
             }
         }
         // A new action replaces the last message: what is shown is the answer to it.
+        if !actions.isEmpty { ui.message = nil }
+        return actions
+    }
+
+    // MARK: - Keypad
+
+    /// A key of the on-screen keypad or a programmable keyboard: carried out as the keyboard
+    /// key it stands for (digits typed, ENTER as Enter, CASH as the cash key's command), a
+    /// quick key as its SKU typed and entered.
+    public static func press(_ action: KeypadAction, ui: inout ScreenState, state: RegisterState) -> [RegisterAction] {
+        var actions: [RegisterAction]
+        switch action {
+        case .text(let text):
+            for c in text where ui.input.count < 64 { ui.input.append(c) }
+            return []
+        case .clear:
+            ui.input = ""
+            ui.pendingQuantity = nil
+            return []
+        case .enter:
+            actions = enter(ui: &ui, state: state)
+        case .subtotal:
+            guard case .selling(let draft) = state.activity else { ui.message = .info(ScreenText.noSale); return [] }
+            ui.message = .info(ScreenText.subtotalNow(draft.totals.gross, due: draft.due))
+            return []
+        case .priceCheck:
+            // A question to the catalog, not an action of the core: the screen's runner asks it.
+            let code = ui.input.trimmingSpaces
+            ui.input = ""
+            if code.isEmpty { ui.message = .info(ScreenText.priceCheckHow) } else { ui.priceCheck = code }
+            return []
+        case .command(let command):
+            actions = run(command, ui: &ui, state: state)
+        case .page(let page):
+            ui.keypadPage = page
+            return []
+        case .item(let sku):
+            ui.input = sku
+            actions = enter(ui: &ui, state: state)
+        }
         if !actions.isEmpty { ui.message = nil }
         return actions
     }
@@ -43,6 +95,9 @@ public enum KeyInterpreter {
             return []
         case .cancel:
             return cancel(ui: &ui, state: state)
+        case .keypad:
+            ui.keypadToggled.toggle()
+            return []
         default:
             break
         }
@@ -111,7 +166,7 @@ public enum KeyInterpreter {
             case .failure(let refusal): ui.message = .refusal(refusal); return []
             }
         case .signout: return [.signOutRequested]
-        case .language, .quit, .cancel: return []
+        case .language, .quit, .cancel, .keypad: return []
         }
     }
 

@@ -4,6 +4,8 @@ import TillCore
 public enum KeyCommand: String, CaseIterable, Hashable, Sendable {
     case language, cash, card, credit, quantity, void, refund, blind, postvoid, reprint, drawer
     case xreport, zreport, shift, signout, cancel, quit
+    /// Shows or hides the on-screen keypad (shown anyway on a screen wide enough for it).
+    case keypad
 
     /// The short label in the legend.
     public var label: LocalizedText {
@@ -25,6 +27,7 @@ public enum KeyCommand: String, CaseIterable, Hashable, Sendable {
         case .signout: return t("Sign out", "退出")
         case .cancel: return t("Cancel", "取消")
         case .quit: return t("Quit", "关闭")
+        case .keypad: return t("Keypad", "键盘")
         }
     }
 }
@@ -38,7 +41,7 @@ public struct KeyMap: Hashable, Sendable {
         .quantity: .function(5), .void: .function(6), .refund: .function(7), .blind: .function(8),
         .postvoid: .function(9), .reprint: .function(10), .drawer: .function(11), .xreport: .function(12),
         .zreport: .control("Z"), .shift: .control("N"), .signout: .control("O"), .cancel: .escape,
-        .quit: .control("Q"),
+        .quit: .control("Q"), .keypad: .control("K"),
     ]
 
     public static let standard = KeyMap(checked: defaults)

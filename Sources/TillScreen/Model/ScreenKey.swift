@@ -6,6 +6,10 @@ public enum ScreenKey: Hashable, Sendable {
     /// Ctrl plus a letter, stored upper-case ("Q" for Ctrl-Q).
     case control(Character)
     case enter, backspace, escape, up, down, pageUp, pageDown, resize
+    /// A press of the mouse's first button or a touch, at a screen cell (0-based).
+    case mouse(column: Int, row: Int)
+    /// A key of a programmable POS keyboard, by its index in the learned keyboard map.
+    case programmed(Int)
 }
 
 extension ScreenKey {
@@ -39,6 +43,8 @@ extension ScreenKey {
         case .pageUp: return "PgUp"
         case .pageDown: return "PgDn"
         case .resize: return "resize"
+        case .mouse(let column, let row): return "mouse \(column),\(row)"
+        case .programmed(let n): return "key \(n + 1)"
         }
     }
 }

@@ -30,6 +30,23 @@ public struct ScreenState: Hashable, Sendable {
     /// The activity seen after the last action, to reset the steps when it changes.
     public var seenActivity: ActivityKind?
     public var quitRequested = false
+    /// The on-screen keypad (nil: none configured), the page shown, and whether it was asked
+    /// for with the keypad key (it is shown anyway when the screen is wide enough).
+    public var keypad: KeypadLayout?
+    public var keypadPage = ""
+    public var keypadToggled = false
+    /// The keypad key to draw pressed: the last key pressed, by mouse, touch or keyboard.
+    public var flash: KeypadAction?
+    /// What each key of a programmable keyboard sends, by its `ScreenKey.programmed` index.
+    public var programmedKeys: [KeypadAction] = []
+    /// The customer display emulated on screen: in the customer's language; nil when a real
+    /// display is configured (or none), so no panel is drawn.
+    public var customerPanel: Language?
+    /// A code whose price the clerk asked for (PRICE?), until the runner has looked it up.
+    public var priceCheck: String?
+    /// The terminal's size as last drawn: where a mouse press lands depends on it.
+    public var screenRows = 24
+    public var screenCols = 80
 
     public init(language: Language, keymap: KeyMap = .standard, slipFolder: String) {
         self.language = language

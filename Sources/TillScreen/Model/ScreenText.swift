@@ -72,6 +72,21 @@ enum ScreenText {
     static let drawerOpened = t("Drawer opened.", "钱箱已打开。")
     static let reprintWhich = t("Type the slip number (e.g. S01-000006), then press REPRINT.", "输入小票号（如 S01-000006）后按重印键。")
     static let more = t("more", "更多")
+    static let noSale = t("No sale in progress: scan an item first.", "当前没有销售：请先扫描商品。")
+    static func subtotalNow(_ total: Money, due: Money) -> LocalizedText {
+        t("Subtotal \(total.formatted) · due \(due.formatted)", "小计 \(total.formatted) · 应付 \(due.formatted)")
+    }
+    static let priceCheckHow = t("Type or scan the item's code, then press PRICE?.", "输入或扫描商品码，再按查价键。")
+    static func priceOf(_ name: String, _ price: Money) -> LocalizedText {
+        t("Price of \(name): \(price.formatted) (not sold).", "\(name) 的价格：\(price.formatted)（未销售）。")
+    }
+    static func catalogUnreadable(_ why: String) -> LocalizedText { t("Cannot read the catalog: \(why).", "无法读取商品目录：\(why)。") }
+    static let catalogUnreadableFix = t("Check the journal (`till journal verify`); the sale itself is not affected.",
+                                        "请检查日志（`till journal verify`）；当前销售不受影响。")
+    static let displayOnline = t("display", "客显")
+    static let displayOffline = t("DISPLAY OFFLINE", "客显离线")
+    static let keypadTitle = t("KEYPAD", "键盘")
+    static let customerSees = t("Customer display", "客显")
 
     static func welcome(_ name: String) -> LocalizedText { t("Signed in: \(name).", "已登录：\(name)。") }
     static let signedOut = t("Signed out.", "已退出登录。")

@@ -6,12 +6,26 @@ import TillCore
 enum Curses {
     /// Opens the full screen; key reads give up after `timeoutMs` so the clock and printer
     /// state can be redrawn between keys.
-    static func open(timeoutMs: Int32) {
+    static func open(timeoutMs: Int32, programmedKeys: [[UInt8]] = []) {
         till_setlocale()
         till_open(timeoutMs)
+        till_mouse_reporting(1)
+        _ = till_define_key("\u{1B}[<", mouseCode)
+        for (i, sequence) in programmedKeys.enumerated() {
+            // Learned sequences are checked to be NUL-free when the map is read.
+            var bytes = sequence.map { CChar(bitPattern: $0) } + [0]
+            _ = bytes.withUnsafeMutableBufferPointer { till_define_key($0.baseAddress, mouseCode + 1 + Int32(i)) }
+        }
     }
 
-    static func close() { till_close() }
+    static func close() {
+        till_mouse_reporting(0)
+        till_close()
+    }
+
+    /// The till's own key codes, above curses' KEY_MAX: the start of a mouse report, then one
+    /// per programmable-keyboard key.
+    static var mouseCode: Int32 { till_key_max() + 1 }
 
     static var size: (rows: Int, cols: Int) { (Int(till_rows()), Int(till_cols())) }
 
@@ -45,8 +59,24 @@ enum Curses {
         var ch: UInt32 = 0
         let result = till_get_key(&ch)
         if result == till_err() { return nil }
-        if result == till_key_code_yes() { return keyCode(Int32(ch)) }
+        if result == till_key_code_yes() {
+            let code = Int32(ch)
+            if code == mouseCode { return readMouse() }
+            if code > mouseCode { return .programmed(Int(code - mouseCode - 1)) }
+            return keyCode(code)
+        }
         return character(ch)
+    }
+
+    /// The rest of an SGR mouse report; nil (ignored) for a release, a drag or anything garbled.
+    static func readMouse() -> ScreenKey? {
+        var tail = ""
+        var ch: UInt32 = 0
+        while tail.count < MouseReport.maxTailLength, till_get_key(&ch) == 0, let scalar = Unicode.Scalar(ch) {
+            tail.unicodeScalars.append(scalar)
+            if scalar == "M" || scalar == "m" { break }
+        }
+        return MouseReport(sgrTail: tail)?.key
     }
 
     static func keyCode(_ code: Int32) -> ScreenKey? {

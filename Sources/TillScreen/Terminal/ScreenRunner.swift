@@ -8,9 +8,20 @@ public final class ScreenRunner {
     private let runtime: RegisterRuntime
     private let printer: ScreenPrinter
     private let scanner: ScanSource?
-    public private(set) var ui: ScreenState
+    public var ui: ScreenState
     /// Told of every key the clerk presses (drills count keystrokes).
     public var onKey: ((ScreenKey) -> Void)?
+    /// Told of the core's state after every change, for a real customer display.
+    public var onState: ((RegisterState) -> Void)?
+    /// A device of the screen's own (the customer display) that cannot be reached: shown once
+    /// as a message with its fix each time the problem changes.
+    public var deviceProblem: (() -> ScreenMessage?)?
+    /// Whether the real customer display takes what is sent (nil: there is none).
+    public var displayOnline: (() -> Bool)?
+    /// Looks an item up for PRICE? (the catalog, read only); nil: no such item.
+    public var lookUpItem: ((String) throws -> CatalogItem?)?
+    /// The byte sequences of a programmable keyboard's keys, in `ui.programmedKeys` order.
+    public var programmedSequences: [[UInt8]] = []
 
     public init(runtime: RegisterRuntime, printer: ScreenPrinter, ui: ScreenState, scanner: ScanSource? = nil) {
         self.runtime = runtime
@@ -34,11 +45,26 @@ public final class ScreenRunner {
         }
     }
 
+    /// PRICE? asked for a code: its name and price, or the core's own refusal for an unknown item.
+    private func answerPriceCheck() {
+        guard let code = ui.priceCheck else { return }
+        ui.priceCheck = nil
+        do {
+            if let item = try lookUpItem?(code) {
+                ui.message = .info(ScreenText.priceOf(item.name, item.price))
+            } else {
+                ui.message = .refusal(.unknownItem(code: code))
+            }
+        } catch {
+            ui.message = .failure(message: ScreenText.catalogUnreadable("\(error)"), remedy: ScreenText.catalogUnreadableFix)
+        }
+    }
+
     /// Runs until the quit key. The terminal is restored on the way out.
     public func run() {
         let watch = PrinterWatch(printer)
         watch.start()
-        Curses.open(timeoutMs: 250)
+        Curses.open(timeoutMs: 250, programmedKeys: programmedSequences)
         defer {
             Curses.close()
             watch.stop()
@@ -46,6 +72,8 @@ public final class ScreenRunner {
         ui.reconcile(with: runtime.state)
         var size = Curses.size
         var shown: [ScreenRow] = []
+        var told: RegisterState?
+        var reported: ScreenMessage?
         // Slips print on the printer's own thread; their outcomes are collected every tick.
         runtime.queuesPrintJobs = true
         while !ui.quitRequested {
@@ -55,7 +83,15 @@ public final class ScreenRunner {
                 ui.reconcile(with: runtime.state)
             }
             takeScans()
-            let status = StatusInfo(printer: watch.state, scanner: scanner?.label, now: runtime.now)
+            if told != runtime.state {
+                onState?(runtime.state)
+                told = runtime.state
+            }
+            (ui.screenRows, ui.screenCols) = size
+            let problem = deviceProblem?()
+            if let problem, problem != reported { ui.message = problem }
+            reported = problem
+            let status = StatusInfo(printer: watch.state, scanner: scanner?.label, displayOnline: displayOnline?(), now: runtime.now)
             let rows = ScreenLayout.render(runtime.state, ui, status, rows: size.rows, cols: size.cols)
             if rows != shown {
                 Curses.draw(rows, cols: size.cols)
@@ -63,6 +99,8 @@ public final class ScreenRunner {
             }
             guard let key = Curses.readKey() else {
                 if Curses.terminalGone { break }
+                // A pressed key shows pressed until the keys go quiet.
+                ui.flash = nil
                 continue
             }
             if key == .resize {
@@ -76,6 +114,7 @@ public final class ScreenRunner {
                 let outputs = runtime.send(action)
                 ui.absorb(outputs, state: runtime.state, lastSlip: printer.lastSlip)
             }
+            answerPriceCheck()
             ui.reconcile(with: runtime.state)
         }
         // Leaving with slips still at the printer: give them ten seconds to finish, so their

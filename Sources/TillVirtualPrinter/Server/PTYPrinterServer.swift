@@ -18,19 +18,11 @@ public final class PTYPrinterServer: @unchecked Sendable {  // fds fixed after i
     nonisolated(unsafe) private var stopping = false
 
     public init(printer: VirtualPrinter, onActivity: @escaping @Sendable () -> Void = {}) throws {
-        var m: Int32 = -1, s: Int32 = -1
-        var name = [CChar](repeating: 0, count: 256)
-        guard openpty(&m, &s, &name, nil, nil) == 0 else {
-            throw SystemCallError("openpty", hint: "is /dev/pts mounted? (containers need devpts)")
-        }
-        var tio = termios()
-        tcgetattr(s, &tio)
-        cfmakeraw(&tio)
-        tcsetattr(s, TCSANOW, &tio)
+        let pty = try RawPTY()
         self.printer = printer
-        self.master = m
-        self.slave = s
-        self.slavePath = String(decoding: name.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        self.master = pty.master
+        self.slave = pty.slave
+        self.slavePath = pty.path
         self.onActivity = onActivity
     }
 

@@ -23,6 +23,13 @@ struct ConfigCommand: ParsableCommand {
             Output.line("training journal: \(global.journalPath(c, training: true))")
             Output.line("key file: \(global.keyFilePath(c)) (anchor: \(JournalDatabase.anchorPath(forKey: global.keyFilePath(c), journal: global.journalPath(c))))")
             Output.line("printer: \(c.printerURL), slips in \(c.slipDirectory)")
+            // The keypad layout and a real display's profile are read now, so a bad one is named here too.
+            if c.keypadLayout != "none" {
+                _ = try ScreenHardware.layout(c.keypadLayout, in: try DevicesDirectory.resolve(c.devicesDirectory) + "/keypads")
+            }
+            Output.line("keypad: \(c.keypadLayout), quick keys \(c.quickKeys.joined(separator: " "))")
+            if !["screen", "none"].contains(c.displayURL) { _ = try ScreenHardware.displayProfile(c) }
+            Output.line("customer display: \(c.displayURL) (\(c.displayProfile)), in \(c.customerLanguage.rawValue)")
         }
     }
 

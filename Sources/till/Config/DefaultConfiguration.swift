@@ -87,6 +87,17 @@ enum DefaultConfiguration {
     signout = "^O"
     cancel = "Esc"
     quit = "^Q"
+    keypad = "^K"              # show/hide the on-screen keypad (shown anyway when the screen is wide enough)
+
+    [keypad]                   # the on-screen POS keypad, pressed with the mouse or a touch screen
+    layout = "pos-4x6"         # a file in Devices/keypads/ (`till keypad layouts`), or "none"
+    quick_keys = ["TEA-JAS", "MUG-01", "KETTLE", "RICECOOK", "RICE-KG", "APPLE-KG"]   # SKUs on the QUICK page
+    # keyboard = "~/.config/till/keyboard.json"   # a programmable keyboard's keys (`till keypad learn`)
+
+    [display]                  # the customer display (2×20 pole display)
+    url = "screen"             # "screen" (a panel on the till screen), "none", or serial:///dev/ttyUSB1?baud=9600, usb://…, tcp://…
+    profile = "generic-vfd-gb18030"   # a file in Devices/displays/ (aures-ocd-300 has no Chinese font: English)
+    # language = "zh"          # the customer's language; default: till.receipt_language
 
     [scanner]
     url = "keyboard"           # the terminal (a keyboard-wedge scanner types into it), or a device the screen

@@ -27,6 +27,19 @@ struct ResolvedConfiguration {
     var logoFile: String?
     /// `[keys]`: the screen's key bindings as written (checked by `till run`, which knows the commands).
     var keyBindings: [String: String]
+    /// The on-screen keypad: a layout id in Devices/keypads, or "none".
+    var keypadLayout: String
+    /// SKUs of the quick-key page, in order.
+    var quickKeys: [String]
+    /// Whether `quickKeys` was written in the file: only then is a SKU missing from the catalog
+    /// an error (the defaults name demo items, which a shop's own catalog may lack).
+    var quickKeysConfigured: Bool
+    /// A programmable keyboard's map written by `till keypad learn`.
+    var keyboardMap: String?
+    /// The customer display: "screen" (a panel on the till screen), "none", or a device URL.
+    var displayURL: String
+    var displayProfile: String
+    var customerLanguage: Language
 
     var journalPath: String { dataDirectory + "/journal.sqlite" }
     var trainingJournalPath: String { dataDirectory + "/training.sqlite" }
@@ -161,6 +174,16 @@ struct ResolvedConfiguration {
         scannerURL = file.scanner?.url ?? "keyboard"
         logoFile = file.shop?.logo_file
         keyBindings = file.keys ?? [:]
+        keypadLayout = file.keypad?.layout ?? "pos-4x6"
+        quickKeys = file.keypad?.quick_keys ?? ["TEA-JAS", "MUG-01", "KETTLE", "RICECOOK", "RICE-KG", "APPLE-KG"]
+        guard quickKeys.count <= 32, quickKeys.allSatisfy({ !$0.isEmpty && $0.count <= 64 && !$0.contains(where: \.isNewline) }) else {
+            throw CLIError.badSetting("keypad.quick_keys", value: quickKeys.joined(separator: ","), expected: "at most 32 SKUs from the catalog")
+        }
+        quickKeysConfigured = file.keypad?.quick_keys != nil
+        keyboardMap = file.keypad?.keyboard
+        displayURL = file.display?.url ?? "screen"
+        displayProfile = file.display?.profile ?? "generic-vfd-gb18030"
+        customerLanguage = try file.display?.language.map { try language("display.language", $0) } ?? register.receiptLanguage
     }
 
     /// The tender-substitution table: the three older switches first (shorthands for their

@@ -74,6 +74,20 @@ struct TillConfiguration: Codable {
         var url: String?
     }
     var scanner: Scanner?
+    struct Keypad: Codable {
+        var layout: String?
+        var quick_keys: [String]?
+        var keyboard: String?
+    }
+    /// The on-screen keypad, its quick keys and a programmable keyboard's learned map.
+    var keypad: Keypad?
+    struct Display: Codable {
+        var url: String?
+        var profile: String?
+        var language: String?
+    }
+    /// The customer display (pole display).
+    var display: Display?
     /// Role name -> permission names, replacing that role's defaults.
     var permissions: [String: [String]]?
     /// The till screen's keypad: command name -> key name (`cash = "F2"`), replacing that command's default.

@@ -13,7 +13,10 @@ struct RunCommand: ParsableCommand {
         commandName: "run",
         abstract: "The full-screen till (ncurses): sales, voids, refunds, reports.",
         discussion: "Sign in with your user code and PIN. Function keys act as the keypad (legend at the bottom; "
-            + "change them in the [keys] table of the configuration). Needs a terminal of at least 80×24 with a UTF-8 locale.")
+            + "change them in the [keys] table of the configuration). "
+            + "The on-screen keypad ([keypad]) is pressed with the mouse or a touch screen; ^K shows or hides it. "
+            + "The customer display ([display]) is a panel on the screen, or a real one over serial, USB or TCP. "
+            + "Needs a terminal of at least 80×24 with a UTF-8 locale.")
 
     @OptionGroup var global: GlobalOptions
 
@@ -28,6 +31,9 @@ struct RunCommand: ParsableCommand {
 
     @Option(help: "A scanner device the screen reads besides the keyboard: serial:///dev/ttyACM0?baud=9600&suffix=cr or evdev:///dev/input/event5 (default: [scanner] url, else keyboard).")
     var scanner: String?
+
+    @Option(help: "A programmable keyboard's map written by `till keypad learn` (default: [keypad] keyboard).")
+    var keyboard: String?
 
     func run() throws {
         guard isatty(0) == 1, isatty(1) == 1 else {
@@ -45,12 +51,16 @@ struct RunCommand: ParsableCommand {
         let env = try TillEnvironment(global, training: training)
         let printer = ScreenPrinter(try env.makePrinter())
         let runtime = try env.makeRuntime(clock: TillClock(), training: training, printer: printer)
+        let hardware = try ScreenHardware(env.config, journal: env.journal, keyboardOverride: keyboard)
         let feed = try scanFeed(scanner ?? env.config.scannerURL)
         defer { feed?.stop() }
-        let screen = ScreenRunner(runtime: runtime, printer: printer,
-                                  ui: ScreenState(language: env.config.screenLanguage, keymap: keymap,
-                                                  slipFolder: env.config.slipDirectory),
-                                  scanner: feed)
+        defer { hardware.display?.stop() }
+        var ui = ScreenState(language: env.config.screenLanguage, keymap: keymap, slipFolder: env.config.slipDirectory)
+        let screen = ScreenRunner(runtime: runtime, printer: printer, ui: ui, scanner: feed)
+        let journal = env.journal
+        screen.lookUpItem = { code in try journal.item(code: code) }
+        hardware.configure(&ui, screen, displayURL: env.config.displayURL)
+        screen.ui = ui
         screen.run()
         Output.error(screen.ui.language == .zh ? "小票保存在 \(env.config.slipDirectory)。"
                                                : "Slips are in \(env.config.slipDirectory).")

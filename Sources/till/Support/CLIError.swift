@@ -13,6 +13,11 @@ struct CLIError: Error, CustomStringConvertible {
         remedy = LocalizedText(en: remedyEn, zh: remedyZh)
     }
 
+    init(message: LocalizedText, remedy: LocalizedText) {
+        self.message = message
+        self.remedy = remedy
+    }
+
     init(_ runtime: RuntimeError) {
         message = runtime.message
         remedy = runtime.remedy
