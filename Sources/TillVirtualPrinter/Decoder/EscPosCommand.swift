@@ -57,6 +57,7 @@ public enum EscPosCommand: Equatable, Sendable {
     case transmitStatus(Int)            // GS r n
     case automaticStatusBack(UInt8)     // GS a n
     case transmitPrinterID(UInt8)       // GS I n
+    case processIdRequest([UInt8])      // GS ( H fn 48: answered in sequence with 37 22 d1…d4 00
     /// A command we know and deliberately do nothing with (page mode, macros, …).
     case ignored(String)
     /// Bytes skipped by a length rule because the command is unknown or malformed.

@@ -356,6 +356,11 @@ public struct EscPosParser: Sendable {
             switch b[i + 2] {
             case 0x6B: return (symbolCommand(payload, whole: whole), 5 + len)
             case 0x4C: return (graphicsCommand(payload, whole: whole), 5 + len)
+            case 0x48:  // GS ( H fn m d1…d4: fn 48 asks for a process ID response
+                guard payload.count == 6, payload[0] == 48 else {
+                    return (.skipped(whole, reason: "GS ( H: only function 48 with 4 ID bytes is known"), 5 + len)
+                }
+                return (.processIdRequest(Array(payload[2...])), 5 + len)
             default: return (.ignored("GS ( \(Character(UnicodeScalar(b[i + 2])))"), 5 + len)
             }
         case 0x38:  // GS 8 L p1 p2 p3 p4 payload

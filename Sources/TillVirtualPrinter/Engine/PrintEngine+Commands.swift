@@ -126,6 +126,10 @@ extension PrintEngine {
         case let .transmitStatus(n): answerTransmitStatus(n, at: offset)
         case let .automaticStatusBack(mask): enableASB(mask)
         case let .transmitPrinterID(n): answerPrinterID(n)
+        case let .processIdRequest(id):
+            // Only models whose profile says so answer; the others ignore it, as real ones do.
+            if profile.completionMethod == .processId { reply([0x37, 0x22] + id + [0]) }
+            else { diagnose("GS ( H 48: this printer model sends no process ID response", at: offset) }
         case .ignored: break
         case let .skipped(bytes, reason):
             let shown = bytes.prefix(8).map { PrintEngine.hex2($0) }.joined(separator: " ") + (bytes.count > 8 ? " …" : "")
@@ -205,8 +209,16 @@ extension PrintEngine {
     }
 
     mutating func placeImage(_ bitmap: Bitmap, label: String) {
-        current.items.append(.image(bitmap, alignment: alignment, leftMargin: leftMargin, areaWidth: areaWidth, label: label))
-        paperFed(bitmap.height)
+        let room = max(0, min(areaWidth, profile.media.dots) - leftMargin)
+        let (image, clipped) = cropped(bitmap, width: room)
+        if clipped {
+            // A peer sending an image wider than the paper would lose its right edge on a real
+            // printer: say so on the page and in the diagnostics, never silently.
+            current.items.append(.note("\(label) is wider than the \(room)-dot print area: clipped to \(image.width)x\(image.height)"))
+            diagnose("\(label): wider than the print area (\(room) dots) or longer than a page; clipped", at: streamOffset)
+        }
+        current.items.append(.image(image, alignment: alignment, leftMargin: leftMargin, areaWidth: areaWidth, label: label))
+        paperFed(image.height)
     }
 
     mutating func endPage(cut: CutKind?) {
@@ -214,6 +226,8 @@ extension PrintEngine {
         current.cut = cut
         finishedPages.append(current)
         current = Page()
+        pageDots = 0
+        blankDotsDropped = 0
     }
 
     mutating func cut(partial: Bool, feedDots: Int, at offset: Int) {

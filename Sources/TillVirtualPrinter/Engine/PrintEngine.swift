@@ -49,6 +49,11 @@ struct PrintEngine {
     var current = Page()
     var finishedPages: [Page] = []
     var fedDots = 0
+    /// Paper moved on the current page, and blank paper dropped by the page limit.
+    var pageDots = 0
+    var blankDotsDropped = 0
+    /// Blank paper fed since the last line with ink (no-cutter models tear off after enough).
+    var blankDotsSinceInk = 0
     var paperOutAtDots: Int?
     var cutterJamPending = false
 
@@ -92,8 +97,16 @@ struct PrintEngine {
 
     // MARK: - input
 
-    /// Takes bytes from the link; returns the reply bytes they caused.
+    /// Takes bytes from the link and processes them at once; returns the reply bytes they caused.
     mutating func receive(_ input: [UInt8]) -> [UInt8] {
+        process(arrive(input))
+        return takeReplies()
+    }
+
+    /// The link side of receiving: the `disconnect-after` count, and the real-time commands,
+    /// which act on arrival wherever they are (even inside image data, as on a real printer)
+    /// and even while offline. Returns the bytes that go on into the receive buffer.
+    mutating func arrive(_ input: [UInt8]) -> [UInt8] {
         var bytes = input
         if let remaining = disconnectRemaining {
             if bytes.count >= remaining {
@@ -104,10 +117,13 @@ struct PrintEngine {
                 disconnectRemaining = remaining - bytes.count
             }
         }
-        // Real-time commands act on arrival, wherever they are (even inside image data, as
-        // on a real printer) and even while offline.
         for b in bytes { scanRealtime(b) }
         streamOffset += bytes.count
+        return bytes
+    }
+
+    /// The buffer side: parses and prints `bytes` (in the order they arrived).
+    mutating func process(_ bytes: [UInt8]) {
         // While offline the receive buffer is not processed: the job is lost from there on.
         // The parser still frames the bytes so the next job starts on a command boundary.
         let commands = parser.feed(bytes)
@@ -119,7 +135,6 @@ struct PrintEngine {
                 lostBytesWhileOffline += end - offset
             }
         }
-        return takeReplies()
     }
 
     /// End of the input stream (file, or connection closed): report a half-received command
