@@ -46,17 +46,14 @@ struct LinkPump {
             }
             lastInput = Date()
             guard let bytes = Sockets.readSome(readFD, max: chunk) else { return false }
-            let started = Date()
+            if let baud {
+                // Bytes reach the printer only after their time on the wire: 10 bits per byte (8N1).
+                usleep(useconds_t(Double(bytes.count * 10) / Double(baud) * 1_000_000))
+            }
             let replies = printer.receive(bytes)
             if let writeFD, !replies.isEmpty { Sockets.writeAll(writeFD, replies) }
             onActivity()
             if printer.takeDisconnectRequest() { return true }
-            if let baud {
-                // 10 bits per byte on the wire (8N1).
-                let due = Double(bytes.count * 10) / Double(baud)
-                let left = due - Date().timeIntervalSince(started)
-                if left > 0 { usleep(useconds_t(left * 1_000_000)) }
-            }
         }
     }
 }

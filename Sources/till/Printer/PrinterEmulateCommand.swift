@@ -82,6 +82,7 @@ struct PrinterEmulateCommand: ParsableCommand {
         } else if listen.hasPrefix("tcp://") {
             let (host, port) = try Self.hostPort(String(listen.dropFirst(6)))
             let server = try TCPPrinterServer(printer: printer, host: host, port: port, onActivity: onActivity)
+            server.onRefused = { why in FileHandle.standardError.write(Data("till printer: \(why)\n".utf8)) }
             say("listening: tcp://\(host):\(server.port)  profile \(printerProfile.id) (\(printerProfile.media.dots) dots)")
             server.start()
             Self.waitForStopSignal()
