@@ -12,10 +12,13 @@ public final class PageWriter: @unchecked Sendable {  // state behind `lock`
     private let font: BitmapFont?
     /// The last number this writer used or saw in the folder.
     private var last: Int
+    /// False: only NNN.txt is written (no picture drawn): a fast text capture.
+    private let pictures: Bool
 
-    public init(directory: String, font: BitmapFont? = VirtualPrinter.defaultFont()) throws {
+    public init(directory: String, font: BitmapFont? = VirtualPrinter.defaultFont(), pictures: Bool = true) throws {
         self.directory = directory
         self.font = font
+        self.pictures = pictures
         do {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         } catch {
@@ -40,8 +43,8 @@ public final class PageWriter: @unchecked Sendable {  // state behind `lock`
         try lock.withLock {
             var lines: [String] = []
             for page in pages {
-                let bitmap = page.bitmap(font: font)
-                let png = PNG.encode(bitmap.height == 0 ? Bitmap(width: page.width, height: 1) : bitmap)
+                let bitmap = pictures ? page.bitmap(font: font) : Bitmap(width: page.width, height: 0)
+                let png = pictures ? PNG.encode(bitmap.height == 0 ? Bitmap(width: page.width, height: 1) : bitmap) : []
                 let (name, pngFD, txtFD) = try claimName()
                 let pngPath = directory + "/" + name + ".png", txtPath = directory + "/" + name + ".txt"
                 let wrote = Sockets.writeAll(pngFD, png) && Sockets.writeAll(txtFD, Array(page.text.utf8))
@@ -62,6 +65,7 @@ public final class PageWriter: @unchecked Sendable {  // state behind `lock`
         while true {
             last += 1
             let name = String(format: "%03d", last)
+            // The .png name is claimed even when no picture is drawn, so names stay paired.
             let png = open(directory + "/" + name + ".png", O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
             if png < 0 {
                 if errno == EEXIST { continue }

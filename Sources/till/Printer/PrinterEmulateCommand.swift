@@ -41,6 +41,9 @@ struct PrinterEmulateCommand: ParsableCommand {
     @Flag(help: "Print decoder diagnostics (unknown commands, lost data) to stderr.")
     var verbose = false
 
+    @Flag(help: "Write only NNN.txt for each page (no picture drawn): a fast text capture of long or hostile streams.")
+    var textOnly = false
+
     @Flag(help: "Process bytes the moment they arrive, instead of through a 4 KB receive buffer at the profile's paper speed.")
     var instant = false
 
@@ -51,7 +54,7 @@ struct PrinterEmulateCommand: ParsableCommand {
         // A file is read as fast as it can be: pacing it would only slow the conversion down.
         let paced = !instant && !listen.hasPrefix("file:")
         let printer = VirtualPrinter(profile: printerProfile, faults: startFaults, pace: paced ? .buffered : .instant)
-        let writer = try PageWriter(directory: out)
+        let writer = try PageWriter(directory: out, font: textOnly ? nil : VirtualPrinter.defaultFont(), pictures: !textOnly)
         let reporter = Reporter(printer: printer, writer: writer, verbose: verbose)
         let onActivity: @Sendable () -> Void = { reporter.flush() }
         printer.onPrinted = onActivity
