@@ -145,7 +145,9 @@ public struct EscPosParser: Sendable {
         case 0x7B: return one { .upsideDown(flag($0)) }
         case 0x56: return one { .rotate90($0 == 1 || $0 == 0x31 || $0 == 2 || $0 == 0x32) }
         case 0x4B, 0x65: return one { _ in .ignored("reverse feed") }
-        case 0x25, 0x3F, 0x3D, 0x54, 0x72, 0x55, 0x75:
+        // ESC A n and ESC + n (line spacing on ESC/P-derived clones) take one parameter
+        // byte, which must not print as text.
+        case 0x25, 0x3F, 0x3D, 0x54, 0x72, 0x55, 0x75, 0x41, 0x2B:
             return one { _ in .ignored("ESC \(Character(UnicodeScalar(op)))") }
         case 0x63:  // ESC c 3 n, ESC c 4 n, ESC c 5 n
             guard n >= 4 else { return nil }
@@ -313,7 +315,8 @@ public struct EscPosParser: Sendable {
         case 0x72: return one { .transmitStatus(Int($0)) }
         case 0x61: return one { .automaticStatusBack($0) }
         case 0x49: return one { .transmitPrinterID($0) }
-        case 0x62, 0x54, 0x45, 0x2F, 0x6A: return one { _ in .ignored("GS \(Character(UnicodeScalar(op)))") }
+        // GS | n: print density on many clones (python-escpos `set(density=…)`).
+        case 0x62, 0x54, 0x45, 0x2F, 0x6A, 0x7C: return one { _ in .ignored("GS \(Character(UnicodeScalar(op)))") }
         case 0x4C: return two { .leftMargin($0) }
         case 0x57: return two { .printAreaWidth($0) }
         case 0x50, 0x24, 0x5C: return two { _ in .ignored("GS \(Character(UnicodeScalar(op)))") }

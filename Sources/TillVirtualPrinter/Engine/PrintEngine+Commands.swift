@@ -5,7 +5,16 @@ extension PrintEngine {
     mutating func apply(_ command: EscPosCommand, at offset: Int) {
         switch command {
         case let .text(bytes): appendText(bytes)
-        case .lineFeed: printLine(advance: currentLineAdvance())
+        case .lineFeed:
+            if columnImageHeight > 0 && line.isEmpty {
+                // The LF after an ESC * stripe prints the line the stripe is in: the paper moves
+                // by the line spacing or the stripe's height, whichever is more, so stripes sent
+                // with ESC 3 16/24 (python-escpos, escpos-php) touch, with no gap between them.
+                feed(max(0, (lineSpacing ?? defaultLineSpacing) - columnImageHeight))
+                columnImageHeight = 0
+            } else {
+                printLine(advance: currentLineAdvance())
+            }
         case .carriageReturn: break  // ignored with auto line feed off (the Epson default)
         case .horizontalTab: tab()
         case .initialize: initialize()
@@ -48,9 +57,11 @@ extension PrintEngine {
         case let .relativePosition(dots): if dots > 0 { padTo(dots: lineWidth + dots) }
         case let .tabStops(stops): tabStops = stops
         case let .bitImage(bitmap):
-            // ESC * images print within the current line; we give them their own band.
+            // ESC * images print within the current line; we give them their own band, and
+            // the LF that ends the line feeds only what the line spacing adds beyond them.
             flushLineIfNeeded()
             placeImage(bitmap, label: "bit image \(bitmap.width)x\(bitmap.height)")
+            columnImageHeight = max(columnImageHeight, bitmap.height)
         case let .characterSize(w, h):
             style.widthMultiplier = w
             style.heightMultiplier = h
@@ -147,6 +158,7 @@ extension PrintEngine {
     }
 
     mutating func initialize() {
+        columnImageHeight = 0
         line.removeAll()
         lineWidth = 0
         style = TextStyle()
@@ -190,6 +202,7 @@ extension PrintEngine {
 
     /// Prints the line buffer (an empty buffer feeds one blank line).
     mutating func printLine(advance: Int) {
+        columnImageHeight = 0
         current.items.append(.line(TextLine(chars: line, alignment: alignment, leftMargin: leftMargin,
                                             areaWidth: areaWidth, fonts: fontMetrics,
                                             characterSpacing: characterSpacing, advance: advance)))
@@ -228,6 +241,7 @@ extension PrintEngine {
         current = Page()
         pageDots = 0
         blankDotsDropped = 0
+        pageHasInk = false
     }
 
     mutating func cut(partial: Bool, feedDots: Int, at offset: Int) {

@@ -13,9 +13,11 @@ extension PrintEngine {
     /// Called for every dot of paper motion on the current page.
     mutating func countPageDots(_ dots: Int) {
         pageDots += max(0, dots)
+        // Every item that leaves ink moves paper, so looking at the newest one here is enough.
+        if current.items.last?.isInk == true { pageHasInk = true }
         tearOffIfFedPastInk(dots)
         guard pageDots > maximumPageDots else { return }
-        if current.items.contains(where: \.isInk) {
+        if pageHasInk {
             current.items.append(.note("page longer than \(Int(PrintEngine.maximumPageMM / 1000)) m: the virtual printer ends it here"))
             diagnose("page longer than \(Int(PrintEngine.maximumPageMM)) mm without a cut: ended there to bound memory", at: streamOffset)
             endPage(cut: nil)
@@ -36,7 +38,7 @@ extension PrintEngine {
         if current.items.last?.isInk == true { blankDotsSinceInk = 0; return }
         blankDotsSinceInk += max(0, dots)
         let tearFeed = max(1, profile.cutter.feedLines) * defaultLineSpacing
-        if blankDotsSinceInk >= tearFeed, current.items.contains(where: \.isInk) {
+        if blankDotsSinceInk >= tearFeed, pageHasInk {
             blankDotsSinceInk = 0
             endPage(cut: nil)
         }
@@ -45,7 +47,7 @@ extension PrintEngine {
     /// Nothing arrived for a while: a printer without a cutter hands over what it printed
     /// (the clerk tears it off), so its page is written even if the job fed too little.
     mutating func endPageIfIdle() {
-        guard !profile.hasCutter, line.isEmpty, current.items.contains(where: \.isInk) else { return }
+        guard !profile.hasCutter, line.isEmpty, pageHasInk else { return }
         blankDotsSinceInk = 0
         endPage(cut: nil)
     }

@@ -38,6 +38,8 @@ struct PrintEngine {
     var qrLevel = QRErrorCorrection.low
     var qrData: [UInt8]?
     var storedGraphics: (Bitmap, Int, Int)?
+    /// Height of the ESC * stripe in the current line (0: none), which its LF does not feed again.
+    var columnImageHeight = 0
 
     // Non-volatile memory (kept across ESC @).
     var nvGraphics: [[UInt8]: Bitmap] = [:]
@@ -52,6 +54,7 @@ struct PrintEngine {
     /// Paper moved on the current page, and blank paper dropped by the page limit.
     var pageDots = 0
     var blankDotsDropped = 0
+    var pageHasInk = false
     /// Blank paper fed since the last line with ink (no-cutter models tear off after enough).
     var blankDotsSinceInk = 0
     var paperOutAtDots: Int?

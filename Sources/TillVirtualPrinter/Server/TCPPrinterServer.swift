@@ -75,8 +75,8 @@ public final class TCPPrinterServer: @unchecked Sendable {  // fds and thread se
             } while go == nil && Date() < deadline
             guard let go else {
                 // Busy with another client: refused now rather than queued behind a job.
-                close(fd)
                 onRefused?("a second client connected while one is printing: refused (one client at a time, as port 9100)")
+                close(fd)
                 continue
             }
             guard go else { close(fd); return }
