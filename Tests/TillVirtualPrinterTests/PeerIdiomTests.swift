@@ -54,4 +54,32 @@ import TillGraphics
         #expect(printer.diagnostics.contains { $0.message.contains("wider than the print area") })
         #expect(page.bitmap(font: nil).width == 576)
     }
+
+    /// UPC-E, Codabar and Code 93 (GS k function B) print, and zbarimg reads them back.
+    @Test(arguments: [
+        (66 as UInt8, "0123456", "EAN-13:0012345000065"),  // zbarimg reports UPC-E expanded
+        (71 as UInt8, "A40156B", "Codabar:A40156B"),
+        (72 as UInt8, "TILL-93", "CODE-93:TILL-93"),
+    ])
+    func moreSymbologiesPrintAndScan(m: UInt8, data: String, scanned: String) throws {
+        let printer = VirtualPrinter(profile: try Profiles.epson)
+        printer.receive(B.initialize + B.barcodeSetup(height: 80, width: 2, hri: 2) + B.barcodeB(m, Array(data.utf8)) + B.line("") + B.fullCut)
+        let page = try #require(printer.pages.first)
+        #expect(!page.text.contains("NOT PRINTED"), "\(page.text)")
+        let read = try ZBar.scan(png: page.png())
+        #expect(read.contains(scanned), "zbarimg read \(read)")
+    }
+
+    /// PDF417 (GS ( k cn 48) is not encoded: it prints as a marked box of the symbol's size,
+    /// and the .txt carries its data, so a peer's slip still shows where and what it was.
+    @Test func pdf417PrintsAsAMarkedBoxWithItsData() throws {
+        let printer = VirtualPrinter(profile: try Profiles.epson)
+        let data = Array("TILL PDF417".utf8)
+        let store = data.count + 3
+        printer.receive(B.initialize + [0x1D, 0x28, 0x6B, 3, 0, 48, 65, 4] + [0x1D, 0x28, 0x6B, UInt8(store), 0, 48, 80, 48] + data
+                        + [0x1D, 0x28, 0x6B, 3, 0, 48, 81, 48] + B.line("AFTER") + B.fullCut)
+        let page = try #require(printer.pages.first)
+        #expect(page.text.contains("[pdf417 \"TILL PDF417\" (box: symbol not drawn)"))
+        #expect(page.bitmap(font: nil).height > 24)
+    }
 }

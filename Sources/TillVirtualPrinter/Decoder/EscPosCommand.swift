@@ -42,6 +42,8 @@ public enum EscPosCommand: Equatable, Sendable {
     case qrErrorLevel(UInt8)            // GS ( k fn 69
     case qrStore([UInt8])               // GS ( k fn 80
     case qrPrint                        // GS ( k fn 81
+    case pdf417Store([UInt8])           // GS ( k cn 48 fn 80
+    case pdf417Print                    // GS ( k cn 48 fn 81
     case raster(Bitmap, scaleX: Int, scaleY: Int)   // GS v 0
     case graphicsStore(Bitmap, scaleX: Int, scaleY: Int)   // GS ( L / GS 8 L fn 112
     case graphicsPrint                  // fn 50

@@ -87,6 +87,8 @@ extension PrintEngine {
             }
         case let .qrStore(data): qrData = data
         case .qrPrint: printQR(at: offset)
+        case let .pdf417Store(data): pdf417Data = data
+        case .pdf417Print: printPDF417Box(at: offset)
         case let .raster(bitmap, sx, sy):
             flushLineIfNeeded()
             placeImage(scale(bitmap, sx, sy), label: "raster \(bitmap.width * sx)x\(bitmap.height * sy)")
@@ -179,6 +181,7 @@ extension PrintEngine {
         qrModuleSize = 3
         qrLevel = .low
         qrData = nil
+        pdf417Data = nil
         storedGraphics = nil
     }
 
