@@ -125,13 +125,12 @@ extension PrinterDriver {
         }
     }
 
-    /// Confirmed: one last real-time status so the properties are current, and a fault it
-    /// shows still fails the job.
+    /// Confirmed: the printer processed every byte, cut included. A poll still under way is
+    /// waited for so the properties are current, but what it says cannot unprint the slip: a
+    /// paper-out now is the next slip's problem, and failing this one would bring a second
+    /// original.
     private func finish(confirmed monitor: inout JobMonitor, asb: Bool) -> PrintOutcome {
-        if profile.status.dleEot {
-            try? monitor.finishPoll(within: timing.statusReply)
-            if let fault = monitor.fault { return finish(.failed(cause: fault), asb: asb) }
-        }
+        if profile.status.dleEot { try? monitor.finishPoll(within: timing.statusReply) }
         return finish(.printed, asb: asb)
     }
 
