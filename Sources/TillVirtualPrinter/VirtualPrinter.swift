@@ -157,8 +157,8 @@ public final class VirtualPrinter: @unchecked Sendable {  // all state behind `l
     }
 
     /// Nothing has arrived for a while (the servers call this after an idle gap): a printer
-    /// without a cutter ends its page so the slip is written.
-    /// False while buffered data is still printing (the gap has not really begun).
+    /// without a cutter ends its page so the slip is written. Returns false while buffered
+    /// data is still printing (the gap has not really begun).
     @discardableResult
     public func idle() -> Bool {
         lock.withLock {

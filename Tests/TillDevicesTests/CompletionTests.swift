@@ -49,31 +49,19 @@ import TillVirtualPrinter
         #expect(old.condition.paperOut, "…yet the paper ran out part-way")
 
         // The driver's confirmation on the same printer and fault: failed, with the cause.
-        let printer = try Self.slowPrinter(faults: [.paperOutAfter(millimetres: 30)])
-        let server = try TCPPrinterServer(printer: printer, host: "127.0.0.1", port: 0)
-        server.start()
-        defer { server.stop() }
-        let driver = PrinterDriver(transport: TCPTransport(host: "127.0.0.1", port: server.port, connectTimeout: 2),
-                                   profile: printer.profile, timing: Fixtures.timing)
-        driver.start()
-        defer { driver.close() }
-        #expect(driver.printJob(try Self.job(printer.profile, lines: 40)) == .failed(cause: "paper out — load paper"))
-        #expect(driver.properties.paperEmpty)
+        let lp = try LoopbackPrinter(printer: try Self.slowPrinter(faults: [.paperOutAfter(millimetres: 30)]))
+        defer { lp.stop() }
+        #expect(lp.driver.printJob(try Self.job(lp.printer.profile, lines: 40)) == .failed(cause: "paper out — load paper"))
+        #expect(lp.driver.properties.paperEmpty)
     }
 
     @Test(arguments: ["epson-tm-t88vi", "xprinter-xp-n160ii"])  // GS ( H and GS r confirmation
     func aJobIsPrintedOnlyOnceTheConfirmationArrives(id: String) throws {
-        let printer = try Self.slowPrinter(id)
-        let server = try TCPPrinterServer(printer: printer, host: "127.0.0.1", port: 0)
-        server.start()
-        defer { server.stop() }
-        let driver = PrinterDriver(transport: TCPTransport(host: "127.0.0.1", port: server.port, connectTimeout: 2),
-                                   profile: printer.profile, timing: Fixtures.timing)
-        driver.start()
-        defer { driver.close() }
-        #expect(driver.printJob(try Self.job(printer.profile, lines: 12)) == .printed)
+        let lp = try LoopbackPrinter(printer: try Self.slowPrinter(id))
+        defer { lp.stop() }
+        #expect(lp.driver.printJob(try Self.job(lp.printer.profile, lines: 12)) == .printed)
         // Printed means on paper: the page is complete by the time the driver says so.
-        let text = printer.pages.map(\.text).joined()
+        let text = lp.printer.pages.map(\.text).joined()
         #expect(text.contains("REFUND LINE 11"))
     }
 

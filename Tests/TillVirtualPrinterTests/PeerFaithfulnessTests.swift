@@ -7,14 +7,8 @@ import TillEscPos
 /// The virtual printer as a peer other software can trust: slips never overwritten, pages from
 /// printers without a cutter, a second client answered, the receive buffer and paper speed.
 @Suite struct PeerFaithfulnessTests {
-    static func folder() throws -> String {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("till-pages-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        return dir
-    }
-
     @Test func pagesFromOtherRunsAndTillsAreNeverOverwritten() throws {
-        let dir = try Self.folder()
+        let dir = try temporaryFolder("till-pages")
         defer { try? FileManager.default.removeItem(atPath: dir) }
         // Two runs one after the other, and two tills at once, all writing into one folder.
         var written: [String] = []

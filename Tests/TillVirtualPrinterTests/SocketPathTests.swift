@@ -8,14 +8,8 @@ import Glibc
 /// A control socket path never destroys what is there: only a stale socket (one nobody
 /// listens on) is replaced; anything else is an error naming the path, and it stays as it was.
 @Suite struct SocketPathTests {
-    static func folder() throws -> String {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("till-sock-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        return dir
-    }
-
     @Test func aFileADirectoryAndALinkAreLeftWhole() throws {
-        let dir = try Self.folder()
+        let dir = try temporaryFolder("till-sock")
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let printer = VirtualPrinter(profile: try Profiles.epson)
         let journal = dir + "/journal.sqlite"
@@ -39,7 +33,7 @@ import Glibc
     }
 
     @Test func aLiveSocketIsRefusedAndAStaleOneReplaced() throws {
-        let dir = try Self.folder()
+        let dir = try temporaryFolder("till-sock")
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let printer = VirtualPrinter(profile: try Profiles.epson)
         let path = dir + "/vp.sock"
@@ -66,7 +60,7 @@ import Glibc
     /// printer working (seeded: the seed is in the message).
     @Test func controlNumbersAreValidatedAndNothingDies() throws {
         let printer = VirtualPrinter(profile: try Profiles.epson)
-        let dir = try Self.folder()
+        let dir = try temporaryFolder("till-sock")
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let server = try ControlServer(path: dir + "/c.sock", printer: printer)
         for line in ["paper-out-after 1e20mm", "paper-out-after 1e308", "paper-out-after inf", "paper-out-after nan",

@@ -8,8 +8,6 @@ import TillGraphics
 extension PrintEngine {
     static let maximumPageMM = 3000.0
 
-    var maximumPageDots: Int { Int(PrintEngine.maximumPageMM * dotsPerMM) }
-
     /// Called for every dot of paper motion on the current page.
     mutating func countPageDots(_ dots: Int) {
         pageDots += max(0, dots)
@@ -34,10 +32,9 @@ extension PrintEngine {
     /// That long feed ends the page, as do an idle gap (`endPageIfIdle`) and the end of the
     /// connection (`finish`).
     mutating func tearOffIfFedPastInk(_ dots: Int) {
-        guard !profile.hasCutter else { return }
+        guard let tearFeed = tearFeedDots else { return }
         if current.items.last?.isInk == true { blankDotsSinceInk = 0; return }
         blankDotsSinceInk += max(0, dots)
-        let tearFeed = max(1, profile.cutter.feedLines) * defaultLineSpacing
         if blankDotsSinceInk >= tearFeed, pageHasInk {
             blankDotsSinceInk = 0
             endPage(cut: nil)
@@ -47,7 +44,7 @@ extension PrintEngine {
     /// Nothing arrived for a while: a printer without a cutter hands over what it printed
     /// (the clerk tears it off), so its page is written even if the job fed too little.
     mutating func endPageIfIdle() {
-        guard !profile.hasCutter, line.isEmpty, pageHasInk else { return }
+        guard tearFeedDots != nil, line.isEmpty, pageHasInk else { return }
         blankDotsSinceInk = 0
         endPage(cut: nil)
     }

@@ -77,8 +77,16 @@ struct PrintEngine {
     var garbage = false
     var rng: UInt64 = 0x9E37_79B9_7F4A_7C15
 
+    /// Fixed by the profile, worked out once (they are consulted on every line fed).
+    let maximumPageDots: Int
+    /// The tear-off feed of a model without a cutter; nil when it has one.
+    let tearFeedDots: Int?
+
     init(profile: PrinterProfile) {
         self.profile = profile
+        let dotsPerMM = Double(profile.media.dpi) / 25.4
+        maximumPageDots = Int(PrintEngine.maximumPageMM * dotsPerMM)
+        tearFeedDots = profile.hasCutter ? nil : max(1, profile.cutter.feedLines) * Int((Double(profile.media.dpi) / 6).rounded())
         self.areaWidth = profile.media.dots
         self.kanjiMode = profile.multibyte.first?.activeAtPowerOn ?? false
     }

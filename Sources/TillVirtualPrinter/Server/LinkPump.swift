@@ -13,10 +13,10 @@ struct LinkPump {
     /// `run` returns, so a closed descriptor number is never read after the system reuses it.
     var shouldStop: @Sendable () -> Bool = { false }
 
-    /// Runs until the link ends; returns whether the printer asked to disconnect.
     /// Seconds without input after which a printer without a cutter ends its page.
     static let idleGap = 1.5
 
+    /// Runs until the link ends; returns whether the printer asked to disconnect.
     @discardableResult
     func run(readFD: Int32, writeFD: Int32?) -> Bool {
         var lastInput = Date.distantFuture

@@ -31,8 +31,6 @@ final class VirtualPrinterLink {
         }
     }
 
-    deinit { control?.stop() }
-
     /// The transport the driver writes through; finished pages are written after each write.
     func transport() -> PrinterTransport {
         let printer = printer, writer = writer
