@@ -26,4 +26,14 @@ import Testing
         emulator.process.waitUntilExit()
         #expect(!FileManager.default.fileExists(atPath: emulator.control))
     }
+
+    @Test func theTillRemovesItsPrinterControlSocketWhenItExits() throws {
+        let dir = try Run.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let socket = dir + "/printer.sock"
+        let r = try Run.till(["exec", "--data-dir", dir, "--printer-control", socket], stdin: "signin 1001 1111\n", timeout: 30)
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.contains("signedIn"))
+        #expect(!FileManager.default.fileExists(atPath: socket))
+    }
 }

@@ -22,6 +22,7 @@ public final class ControlServer: @unchecked Sendable {  // fd fixed after init
         fd = try Sockets.listenUnix(path: path)
         var st = stat()
         identity = lstat(path, &st) == 0 ? (st.st_dev, st.st_ino) : nil
+        if let identity { LiveSockets.add(path, identity) }
     }
 
     /// The socket file this server made (device, inode): `stop` removes only that file, never
@@ -51,10 +52,8 @@ public final class ControlServer: @unchecked Sendable {  // fd fixed after init
     /// Stops accepting (the thread closes the socket as it leaves) and removes the socket file.
     public func stop() {
         shutdown(fd, Int32(SHUT_RDWR))
-        var st = stat()
-        if let identity, lstat(path, &st) == 0, st.st_mode & S_IFMT == S_IFSOCK, st.st_dev == identity.0, st.st_ino == identity.1 {
-            unlink(path)
-        }
+        LiveSockets.remove(path)
+        if let identity { LiveSockets.unlinkIfOurs(path, identity) }
     }
 
     private func serve(_ client: Int32) {
@@ -117,5 +116,38 @@ public enum ControlClient {
             pending.removeSubrange(...nl)
         }
         return answers
+    }
+}
+
+/// The control sockets this process listens on, removed when it exits (`exit`, the end of
+/// `main`) even if nobody called `stop`: a till that quits leaves no socket behind. A process
+/// killed outright leaves a stale socket, which the next start replaces (`listenUnix`).
+enum LiveSockets {
+    private static let lock = NSLockBox()
+    nonisolated(unsafe) private static var sockets: [String: (dev_t, ino_t)] = [:]
+    nonisolated(unsafe) private static var hooked = false
+
+    static func add(_ path: String, _ identity: (dev_t, ino_t)) {
+        lock.withLock {
+            sockets[path] = identity
+            if !hooked {
+                hooked = true
+                atexit { LiveSockets.removeAll() }
+            }
+        }
+    }
+
+    static func remove(_ path: String) { lock.withLock { sockets[path] = nil } }
+
+    static func removeAll() {
+        for (path, identity) in lock.withLock({ sockets }) { unlinkIfOurs(path, identity) }
+    }
+
+    /// Removes `path` only if it is still the socket file we made (never one put there since).
+    static func unlinkIfOurs(_ path: String, _ identity: (dev_t, ino_t)) {
+        var st = stat()
+        if lstat(path, &st) == 0, st.st_mode & S_IFMT == S_IFSOCK, st.st_dev == identity.0, st.st_ino == identity.1 {
+            unlink(path)
+        }
     }
 }
