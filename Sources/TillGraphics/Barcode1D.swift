@@ -6,6 +6,9 @@ public enum BarcodeSymbology: String, Sendable, Hashable, CaseIterable {
     case code39 = "Code 39"
     case itf = "ITF"
     case code128 = "Code 128"
+    case upcE = "UPC-E"
+    case codabar = "Codabar"
+    case code93 = "Code 93"
 }
 
 public enum BarcodeError: Error, Equatable, CustomStringConvertible {
@@ -26,7 +29,10 @@ public enum BarcodeError: Error, Equatable, CustomStringConvertible {
         case let .invalidCharacter(s, byte, position):
             let shown = byte >= 0x20 && byte < 0x7F ? "'\(Character(UnicodeScalar(byte)))'" : String(format0x: byte)
             return "\(s.rawValue) cannot encode \(shown) at position \(position + 1): "
-                + (s == .code39 ? "allowed are 0-9, A-Z, space and - . $ / + %." : s == .code128 ? "not in the selected code set." : "digits only.")
+                + (s == .code39 || s == .code93 ? "allowed are 0-9, A-Z, space and - . $ / + %."
+                    : s == .code128 ? "not in the selected code set."
+                    : s == .codabar ? "allowed are 0-9 and - $ : / . +, between start and stop characters A-D."
+                    : s == .upcE ? "digits only, the number system 0 or 1." : "digits only.")
         case let .checkDigitMismatch(s, given, expected):
             return "\(s.rawValue) check digit is \(given) but the data gives \(expected): check the number, or leave the check digit off to have it computed."
         case let .oddDigitCount(got):
@@ -73,6 +79,9 @@ public struct Barcode1D: Sendable, Hashable {
         case .code39: return try Code39.encode(data)
         case .itf: return try ITF.encode(data)
         case .code128: return try Code128.encode(escPosData: data)
+        case .upcE: return try UPCE.encode(data)
+        case .codabar: return try Codabar.encode(data)
+        case .code93: return try Code93.encode(data)
         }
     }
 

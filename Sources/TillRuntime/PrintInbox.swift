@@ -8,8 +8,8 @@ final class PrintInbox: @unchecked Sendable {  // all state behind `lock`
         var reference: String
         /// Whether the slip is stored in the journal (X reports are not).
         var stored: Bool
-        /// For reprints of a slip that had printed: a failed copy leaves the original's state alone.
-        var alreadyPrinted: Bool
+        /// For reprints, the slip's state when the reprint started (nil for a first print).
+        var before: PrintState?
         var outcome: PrintOutcome
     }
 

@@ -176,18 +176,18 @@ public final class RegisterRuntime {
     }
 
     private func print(_ slip: SlipDocument, now: Timestamp, stored: Bool) throws -> RegisterAction? {
-        if queue(slip, stored: stored, alreadyPrinted: false) { return nil }
+        if queue(slip, stored: stored, before: nil) { return nil }
         let outcome = printer.print(slip)
-        return settle(slip.reference, stored: stored, alreadyPrinted: false, outcome, now: now)
+        return settle(slip.reference, stored: stored, before: nil, outcome, now: now)
     }
 
     /// Records a print outcome and says how the core hears it. A print state that cannot be saved
     /// (a full disk) leaves the slip listed as not printed, as the journal has it, and is reported
     /// as a failure after commit: the sale, refund or reprint itself stands.
-    private func settle(_ reference: String, stored: Bool, alreadyPrinted: Bool, _ outcome: PrintOutcome,
+    private func settle(_ reference: String, stored: Bool, before: PrintState?, _ outcome: PrintOutcome,
                         now: Timestamp) -> RegisterAction {
         do {
-            try recordPrintState(reference, stored: stored, alreadyPrinted: alreadyPrinted, outcome, now: now)
+            try recordPrintState(reference, stored: stored, before: before, outcome, now: now)
         } catch {
             afterCommitErrors.append(RuntimeError.afterCommit(reference: reference, error))
             return .slipFailed(reference: reference, cause: RuntimeError.printStateNotSavedCause)
@@ -195,13 +195,20 @@ public final class RegisterRuntime {
         return Self.told(reference, outcome)
     }
 
-    /// Keeps how a slip came out. A failed reprint of a slip that had printed leaves its print
-    /// state alone: the original is still on paper.
-    private func recordPrintState(_ reference: String, stored: Bool, alreadyPrinted: Bool, _ outcome: PrintOutcome,
+    /// Keeps how a slip came out. `before` is the slip's state when a reprint started (nil for
+    /// a first print). A reprint of a slip that may be on paper (printed, or unknown) is a COPY:
+    /// if it fails the state stays as it was, so a later reprint is a COPY again and never a
+    /// second original; if it prints, an unknown slip is now known to be on paper.
+    private func recordPrintState(_ reference: String, stored: Bool, before: PrintState?, _ outcome: PrintOutcome,
                                   now: Timestamp) throws {
-        if stored, !alreadyPrinted || outcome != .printed {
-            try journal.setPrintState(reference: reference, outcome.printState(at: now))
+        guard stored else { return }
+        let record: Bool
+        switch before {
+        case nil, .pending?, .failed?: record = true
+        case .unknown?: record = outcome == .printed
+        case .printed?: record = false
         }
+        if record { try journal.setPrintState(reference: reference, outcome.printState(at: now)) }
     }
 
     /// How the core hears a print outcome.
@@ -213,12 +220,12 @@ public final class RegisterRuntime {
     }
 
     /// Hands the slip to a queued printer when the runtime queues jobs; false to print now.
-    private func queue(_ slip: SlipDocument, reference: String? = nil, stored: Bool, alreadyPrinted: Bool) -> Bool {
+    private func queue(_ slip: SlipDocument, reference: String? = nil, stored: Bool, before: PrintState?) -> Bool {
         guard queuesPrintJobs, let queued = printer as? QueuedSlipPrinter else { return false }
         let inbox = inbox, reference = reference ?? slip.reference
         inbox.submitted()
         queued.submit(slip) { outcome in
-            inbox.post(PrintInbox.Finished(reference: reference, stored: stored, alreadyPrinted: alreadyPrinted, outcome: outcome))
+            inbox.post(PrintInbox.Finished(reference: reference, stored: stored, before: before, outcome: outcome))
         }
         return true
     }
@@ -228,7 +235,7 @@ public final class RegisterRuntime {
     public func takePrintOutcomes() -> [RuntimeOutput] {
         var outputs: [RuntimeOutput] = []
         for done in inbox.take() {
-            let told = settle(done.reference, stored: done.stored, alreadyPrinted: done.alreadyPrinted, done.outcome, now: clock())
+            let told = settle(done.reference, stored: done.stored, before: done.before, done.outcome, now: clock())
             outputs += afterCommitErrors.map(RuntimeOutput.error)
             afterCommitErrors.removeAll()
             outputs += send(told)
@@ -239,18 +246,19 @@ public final class RegisterRuntime {
     /// True while a queued slip has not been reported back.
     public var hasQueuedPrintJobs: Bool { inbox.hasPending }
 
-    /// A slip that printed before comes out marked COPY; one that never printed comes out as
-    /// the original it should have been.
+    /// A slip that printed before, or may have (its outcome was unknown), comes out marked
+    /// COPY; one that surely never printed comes out as the original it should have been.
     private func reprint(_ reference: String, now: Timestamp) throws -> RegisterAction? {
         let wanted = DocumentNumber(parsing: reference)?.description ?? reference
         guard let stored = try journal.slip(reference: wanted) else { return .worldRefused(.receiptNotFound(reference: reference)) }
-        let document = stored.printState.isPrinted ? stored.document.markedAsCopy() : stored.document
+        let copy = stored.printState.mayBeOnPaper
+        let document = copy ? stored.document.markedAsCopy() : stored.document
         try journal.append(.event(AuditEvent(kind: .reprinted, at: now, user: state.user?.code, reference: wanted,
-                                             detail: stored.printState.isPrinted ? "copy" : "original",
+                                             detail: copy ? "copy" : "original",
                                              training: state.config.training)))
-        if queue(document, reference: wanted, stored: true, alreadyPrinted: stored.printState.isPrinted) { return nil }
+        if queue(document, reference: wanted, stored: true, before: stored.printState) { return nil }
         let outcome = printer.print(document)
-        return settle(wanted, stored: true, alreadyPrinted: stored.printState.isPrinted, outcome, now: now)
+        return settle(wanted, stored: true, before: stored.printState, outcome, now: now)
     }
 }
 
@@ -272,6 +280,15 @@ extension RegisterEffect {
 }
 
 extension PrintState {
+    /// Printed, or sent without confirmation: the original may be on paper, so a reprint must
+    /// say COPY.
+    var mayBeOnPaper: Bool {
+        switch self {
+        case .printed, .unknown: return true
+        case .pending, .failed: return false
+        }
+    }
+
     var cause: String? {
         switch self {
         case .pending: return "not printed yet"

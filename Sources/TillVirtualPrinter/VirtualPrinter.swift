@@ -25,6 +25,21 @@ public struct RenderedPage: Sendable, Hashable {
     }
 }
 
+/// How fast the virtual printer gets through what it receives.
+public enum PrintPace: Sendable, Hashable {
+    /// Everything is processed the moment it arrives (tests of the decoder, the till's
+    /// built-in printer).
+    case instant
+    /// Like a real printer: bytes wait in a receive buffer of `bufferBytes` and are printed
+    /// at the profile's paper speed. Real-time commands (DLE EOT, DLE ENQ, DLE DC4) are
+    /// answered on arrival, in-sequence ones (GS r, GS ( H, GS I) only once everything
+    /// before them has printed, and a fault can strike while data still waits.
+    case paper(bufferBytes: Int)
+
+    /// An Epson TM's default receive buffer.
+    public static let buffered = PrintPace.paper(bufferBytes: 4096)
+}
+
 /// An ESC/POS printer in software: feed it bytes, read its replies and the pages it printed.
 /// Thread-safe: a socket thread may call `receive` while another injects faults or reads pages.
 ///
@@ -37,32 +52,127 @@ public final class VirtualPrinter: @unchecked Sendable {  // all state behind `l
     private var engine: PrintEngine
     private var rendered: [RenderedPage] = []
     private var handedOut = 0
+    private var pagesCut = 0
+    /// Pages kept for `pages` and `takeNewPages` (older ones are dropped).
+    public static let pagesKept = 512
     private var handler: (@Sendable ([UInt8]) -> Void)?
+    private var printedHandler: (@Sendable () -> Void)?
     public let profile: PrinterProfile
+    public let pace: PrintPace
+    /// Received and not yet printed (paced printers only).
+    private var buffer: [UInt8] = []
+    /// A piece taken from the buffer is being printed.
+    private var printing = false
+    private let bufferFilled = DispatchSemaphore(value: 0)
 
-    public init(profile: PrinterProfile, faults: [Fault] = []) {
+    public init(profile: PrinterProfile, faults: [Fault] = [], pace: PrintPace = .instant) {
         self.profile = profile
+        self.pace = pace
         engine = PrintEngine(profile: profile)
         for fault in faults { engine.inject(fault) }
         _ = engine.takeReplies()
+        if case .paper = pace { startPrintHead() }
     }
 
     /// Unifont, loaded once; nil when the Debian package `unifont` is missing.
     public static func defaultFont() -> BitmapFont? { try? BitmapFont.cached() }
 
-    /// Feeds bytes from the host; returns the bytes the printer sends back.
+    /// Feeds bytes from the host; returns the bytes the printer sends back at once. A paced
+    /// printer takes at most `receiveRoom` bytes (the rest is dropped and noted, as a real
+    /// printer's overflow is: hosts wait for room, as the servers do); what it prints later
+    /// answers through `replyHandler`.
     @discardableResult
     public func receive(_ bytes: [UInt8]) -> [UInt8] {
         lock.withLock {
-            let replies = engine.receive(bytes)
-            collectPages()
-            return replies
+            guard case .paper(let capacity) = pace else {
+                let replies = engine.receive(bytes)
+                collectPages()
+                return replies
+            }
+            var accepted = engine.arrive(bytes)
+            let room = max(0, capacity - buffer.count)
+            if accepted.count > room {
+                engine.diagnose("receive buffer overflow: \(accepted.count - room) bytes dropped", at: engine.streamOffset)
+                accepted.removeLast(accepted.count - room)
+            }
+            buffer += accepted
+            bufferFilled.signal()
+            return engine.takeReplies()
         }
     }
 
-    /// The host closed the link or the input file ended: a half command is reported, and the
-    /// uncut tail becomes a page of its own.
+    /// Bytes the receive buffer can take now (`Int.max` for an instant printer).
+    public var receiveRoom: Int {
+        lock.withLock {
+            guard case .paper(let capacity) = pace else { return Int.max }
+            return max(0, capacity - buffer.count)
+        }
+    }
+
+    /// Called on the print head's thread after a piece was printed (servers write pages then).
+    public var onPrinted: (@Sendable () -> Void)? {
+        get { lock.withLock { printedHandler } }
+        set { lock.withLock { printedHandler = newValue } }
+    }
+
+    /// The paced print head: takes small pieces from the buffer and prints them, taking as
+    /// long as the paper they move needs at the profile's speed. Offline, nothing moves, so
+    /// the buffer empties at once and what it held is lost (noted on the page). Ends with the
+    /// printer.
+    private func startPrintHead() {
+        let dotsPerSecond = max(1, profile.paperSpeed * Double(profile.media.dpi) / 25.4)
+        let wake = bufferFilled
+        let thread = Thread { [weak self] in
+            while true {
+                guard let self else { return }
+                let step: (replies: [UInt8], reply: (@Sendable ([UInt8]) -> Void)?, printed: (@Sendable () -> Void)?, seconds: Double)? =
+                    self.lock.withLock {
+                        guard !self.buffer.isEmpty else { return nil }
+                        let piece = Array(self.buffer.prefix(32))
+                        self.buffer.removeFirst(piece.count)
+                        self.printing = true
+                        let before = self.engine.fedDots
+                        self.engine.process(piece)
+                        self.collectPages()
+                        let moved = self.engine.fedDots - before
+                        return (self.engine.takeReplies(), self.handler, self.printedHandler, Double(max(0, moved)) / dotsPerSecond)
+                    }
+                guard let step else {
+                    _ = wake.wait(timeout: .now() + 0.2)
+                    continue
+                }
+                if !step.replies.isEmpty { step.reply?(step.replies) }
+                step.printed?()
+                if step.seconds > 0 { usleep(useconds_t(min(step.seconds, 10) * 1_000_000)) }
+                self.lock.withLock { self.printing = false }
+            }
+        }
+        thread.name = "till-vp-head"
+        thread.start()
+    }
+
+    /// Waits until everything received has been printed (paced printers; at once otherwise).
+    public func waitUntilPrinted() {
+        while lock.withLock({ !buffer.isEmpty || printing }) { usleep(2_000) }
+    }
+
+    /// Nothing has arrived for a while (the servers call this after an idle gap): a printer
+    /// without a cutter ends its page so the slip is written. Returns false while buffered
+    /// data is still printing (the gap has not really begun).
+    @discardableResult
+    public func idle() -> Bool {
+        lock.withLock {
+            guard buffer.isEmpty, !printing else { return false }
+            engine.endPageIfIdle()
+            collectPages()
+            return true
+        }
+    }
+
+    /// The host closed the link or the input file ended: what is buffered prints first, then
+    /// a half command is reported, and the uncut tail becomes a page of its own.
     public func finish() {
+        waitUntilPrinted()
         lock.withLock {
             engine.finish()
             collectPages()
@@ -89,7 +199,7 @@ public final class VirtualPrinter: @unchecked Sendable {  // all state behind `l
         set { lock.withLock { handler = newValue } }
     }
 
-    /// Every page cut (or ended by `finish`) so far.
+    /// The pages cut (or ended by `finish`) so far, the newest `pagesKept` of them.
     public var pages: [RenderedPage] { lock.withLock { rendered } }
 
     /// Pages finished since the last call (for servers writing NNN.png as they come).
@@ -121,8 +231,26 @@ public final class VirtualPrinter: @unchecked Sendable {  // all state behind `l
         let columns = profile.fonts.first?.columns ?? (profile.media.dots / fontA)
         for page in engine.finishedPages {
             let text = TextRenderer.render(page, columns: columns, fontWidth: fontA, lineSpacing: engine.defaultLineSpacing)
-            rendered.append(RenderedPage(number: rendered.count + 1, page: page, text: text, width: profile.media.dots))
+            pagesCut += 1
+            rendered.append(RenderedPage(number: pagesCut, page: page, text: text, width: profile.media.dots))
         }
         engine.finishedPages.removeAll()
+        // Memory stays bounded on an endless stream: only the newest pages are kept.
+        if rendered.count > VirtualPrinter.pagesKept {
+            let drop = rendered.count - VirtualPrinter.pagesKept
+            rendered.removeFirst(drop)
+            handedOut = max(0, handedOut - drop)
+        }
+    }
+}
+
+extension VirtualPrinter {
+    /// How far the paper moves, in dots, when this model prints `bytes` from power-on: the
+    /// virtual printer's own model of paper motion, which the driver uses to know how long a
+    /// job takes to come out.
+    public static func paperTravel(of bytes: [UInt8], profile: PrinterProfile) -> Int {
+        var engine = PrintEngine(profile: profile)
+        _ = engine.receive(bytes)
+        return engine.fedDots
     }
 }

@@ -30,9 +30,19 @@ import TillEscPos
         #expect(r.status == 0, "\(r.stdout) \(r.stderr)")
         let page = try TestPage.build(.text, profile: ProfileLibrary(directory: Self.devices).profile("epson-tm-t88vi"))[0].bytes
         #expect(r.stdout.contains("text: \(page.count) bytes: printed"))
-        // On the wire: status at enable, status before, the page whole, status after.
+        // On the wire: status at enable, status before, ASB on, the page whole, the process ID
+        // request that confirms it (GS ( H 48, four ID digits), real-time polls while it
+        // prints, ASB off.
         let wire = try [UInt8](Data(contentsOf: URL(fileURLWithPath: dir + "/wire.bin")))
-        #expect(wire == Self.queries(2) + page + Self.queries(1))
+        let head = Self.queries(2) + EscPos.automaticStatusBack(0x0F) + page + [0x1D, 0x28, 0x48, 6, 0, 48, 48]
+        #expect(Array(wire.prefix(head.count)) == head)
+        let id = wire.dropFirst(head.count).prefix(4)
+        #expect(id.count == 4 && id.allSatisfy { (0x30...0x39).contains($0) })
+        let tail = Array(wire.dropFirst(head.count + 4))
+        let off = EscPos.automaticStatusBack(0)
+        let polls = tail.count - off.count
+        #expect(Array(tail.suffix(off.count)) == off)
+        #expect(polls >= 12 && polls % 12 == 0 && Array(tail.prefix(polls)) == Self.queries(polls / 12))
         let events = try String(contentsOfFile: dir + "/events", encoding: .utf8).split(separator: "\n")
         #expect(events == ["detach usblp 0", "claim", "release", "attach usblp 0"])
         #expect(emulator.page(1)?.contains("TEST PAGE: TEXT") == true)

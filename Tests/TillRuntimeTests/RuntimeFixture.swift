@@ -5,12 +5,18 @@ import TillJournal
 /// A printer whose paper can run out, recording what it printed.
 final class TestPrinter: SlipPrinter {
     var paperOut = false
+    /// Jobs are sent but never confirmed (a printer without an in-sequence reply).
+    var unconfirmed = false
     var slips: [SlipDocument] = []
+    /// Every slip the printer received, with how the job was reported.
+    var received: [(slip: SlipDocument, outcome: PrintOutcome)] = []
     var drawerKicks = 0
     var name: String { "test printer" }
     func print(_ slip: SlipDocument) -> PrintOutcome {
-        if paperOut { return .failed(cause: "paper out") }
+        if paperOut { received.append((slip, .failed(cause: "paper out"))); return .failed(cause: "paper out") }
+        if unconfirmed { received.append((slip, .unknown(cause: "sent, not confirmed"))); return .unknown(cause: "sent, not confirmed") }
         slips.append(slip)
+        received.append((slip, .printed))
         return .printed
     }
     func openDrawer() -> PrintOutcome { drawerKicks += 1; return .printed }

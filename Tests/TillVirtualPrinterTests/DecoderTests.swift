@@ -118,7 +118,6 @@ import TillGraphics
         #expect(messages.contains("unknown command ESC 0x99"))
         #expect(messages.contains("unknown command GS 0x99"))
         #expect(messages.contains("GS V with invalid mode 7"))
-        #expect(messages.contains("cn=48 not emulated"))
         #expect(messages.contains("unknown control byte 0x07"))
         // Offsets point at the bad command: ESC @ (2) + "before\n" (7) = 9.
         #expect(printer.diagnostics.first?.offset == 9)
@@ -141,7 +140,7 @@ import TillGraphics
         job += B.barcodeA(4, B.text("TILL-42"))                  // Code 39
         job += B.barcodeB(70, B.text("12345678"))                // ITF
         job += B.barcodeB(67, B.text("4006381333932"))           // wrong check digit
-        job += B.barcodeB(71, B.text("A123A"))                   // Codabar: not emulated
+        job += B.barcodeB(71, B.text("A123A"))                   // Codabar
         job += B.partialCut
         printer.receive(job)
         let expected = """
@@ -151,7 +150,7 @@ import TillGraphics
         [barcode Code 39 TILL-42]
         [barcode ITF 12345678]
         [barcode EAN-13 4006381333931]
-        [barcode Codabar A123A NOT PRINTED: Codabar is not emulated]
+        [barcode Codabar A123A]
         [cut partial]
 
         """

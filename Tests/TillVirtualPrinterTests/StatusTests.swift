@@ -81,7 +81,7 @@ import TillEscPos
     }
 
     @Test func gsRIsNotAnsweredByAProfileWithoutIt() throws {
-        let printer = VirtualPrinter(profile: try Profiles.generic80)
+        let printer = VirtualPrinter(profile: try Profiles.load("zijiang-zj-5870"))
         #expect(printer.receive(B.gsR(1)).isEmpty)
         #expect(printer.receive(B.dleEot(1)) == [0x12])
         #expect(printer.diagnostics.contains { $0.message.contains("does not answer GS r") })

@@ -25,6 +25,13 @@ enum Profiles {
     static var generic80: PrinterProfile { get throws { try load("generic-80") } }
 }
 
+/// A fresh folder under the temporary directory (the caller removes it).
+func temporaryFolder(_ prefix: String) throws -> String {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("\(prefix)-\(UUID().uuidString)").path
+    try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+    return dir
+}
+
 /// Byte builders for tests: readable names for the commands.
 enum B {
     static let esc: UInt8 = 0x1B, gs: UInt8 = 0x1D, fs: UInt8 = 0x1C, dle: UInt8 = 0x10, lf: UInt8 = 0x0A

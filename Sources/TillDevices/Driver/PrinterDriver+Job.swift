@@ -1,11 +1,14 @@
 import Foundation
 import TillEscPos
 import TillRuntime
+import TillVirtualPrinter
 
 extension PrinterDriver {
     /// One job as one unit: status before (a printer that cannot print gets nothing), the
-    /// bytes, status after (paper can run out part-way). Runs on the calling thread; never
-    /// throws and never waits longer than the timing allows.
+    /// bytes, then a confirmation the printer sends only once it has processed them (the
+    /// profile's `completion`), with the printer watched all along (automatic status back,
+    /// real-time polls) so any fault during the job fails it with that cause. Runs on the
+    /// calling thread; never throws and never waits longer than the job's time allows.
     public func printJob(_ bytes: [UInt8]) -> PrintOutcome {
         jobLock.withLock {
             setState(.busy)
@@ -37,41 +40,104 @@ extension PrinterDriver {
             }
         }
 
+        var monitor = JobMonitor(transport: transport, timing: timing)
+        let outcome: PrintOutcome
         do {
-            try transport.write(bytes, timeout: timing.write)
+            outcome = try send(bytes, watchedBy: &monitor)
         } catch {
-            // Nothing or part of the job reached the printer: the slip did not print whole.
+            // Nothing or part of the job reached the printer, or the link dropped while it
+            // printed: the slip did not print whole.
             transport.close()
             let cause = (error as? PrinterDeviceError)?.cause ?? "\(error)"
             setState(.offline(cause: cause))
             return .failed(cause: cause)
+        }
+        if let latest = monitor.latest { setProperties(latest) }
+        switch outcome {
+        case .failed(let cause): setState(.error(cause: cause))
+        case .printed, .unknown: setState(.idle)
+        }
+        return outcome
+    }
+
+    /// Sends the job with its confirmation request and waits for the confirmation.
+    private func send(_ bytes: [UInt8], watchedBy monitor: inout JobMonitor) throws -> PrintOutcome {
+        let method = profile.completionMethod
+        let asb = profile.status.gsA
+        jobSerial = (jobSerial + 1) % 10_000
+        let id = Array(String(format: "%04u", jobSerial).utf8)
+        var tail: [UInt8] = []
+        switch method {
+        case .processId: tail = EscPos.processIdRequest(id)
+        case .gsr: tail = EscPos.transmitStatus(1)
+        case .asb, .none: break
+        }
+        // ASB on for the job: every change of status during it is sent without being asked.
+        let job = (asb ? EscPos.automaticStatusBack(0x0F) : []) + bytes + tail
+        let linkSpeed = transport.bytesPerSecond
+        let started = Date()
+        // On a link of known speed, pace the job at that speed in pieces of about 0.1 s, so the
+        // kernel holds little of it and a poll between two pieces is answered promptly.
+        let pieceBytes = linkSpeed.map { max(16, Int($0 / 10)) } ?? 65_536
+        var sent = 0
+        for piece in JobChunks.split(job, maxBytes: pieceBytes) {
+            try transport.write(Array(piece), timeout: timing.write)
+            sent += piece.count
+            let due = linkSpeed.map { started.addingTimeInterval(Double(sent) / $0 - 0.05) } ?? started
+            repeat {
+                try monitor.absorb(timeout: min(0.05, max(0.001, due.timeIntervalSinceNow)))
+                if profile.status.dleEot { try monitor.pollIfDue() }
+                if let fault = monitor.fault { return finish(.failed(cause: fault), asb: asb) }
+            } while due.timeIntervalSinceNow > 0
         }
 
-        guard statusWorks else {
-            return .unknown(cause: "sent; \(profile.name) cannot report whether it printed — check the slip")
+        // What is still on its way, and the paper the job moves at the model's speed.
+        let inFlight = linkSpeed.map { _ in 0.2 } ?? Double(job.count) / timing.slowestBytesPerSecond
+        let dotsPerSecond = profile.paperSpeed * Double(profile.media.dpi) / 25.4
+        let paperTime = Double(VirtualPrinter.paperTravel(of: bytes, profile: profile)) / max(1, dotsPerSecond)
+        let expected = inFlight + paperTime + timing.statusReply
+        let deadline = Date().addingTimeInterval(expected + timing.confirmationSlack)
+        let asbDone = Date().addingTimeInterval(expected)
+
+        while true {
+            if let fault = monitor.fault { return finish(.failed(cause: fault), asb: asb) }
+            switch method {
+            case .processId where monitor.processIds.contains(id): return finish(confirmed: &monitor, asb: asb)
+            case .gsr:
+                if let reply = monitor.transmitStatusReplies.first {
+                    if let cause = PrinterStatus(transmitStatus: reply)?.blockingCause { return finish(.failed(cause: cause), asb: asb) }
+                    return finish(confirmed: &monitor, asb: asb)
+                }
+            case .asb where asb && Date() >= asbDone: return finish(confirmed: &monitor, asb: asb)
+            case .none where !profile.status.dleEot || (!monitor.pollPending && Date() >= asbDone):
+                return finish(.unknown(cause: "sent; \(profile.name) cannot confirm that it printed — check the slip"), asb: asb)
+            default: break
+            }
+            if Date() >= deadline {
+                let silent = Date().timeIntervalSince(monitor.lastAnswer) >= expected
+                return finish(.unknown(cause: silent
+                    ? "sent, but the printer stopped answering before it confirmed — check the slip printed whole"
+                    : "sent, but the printer did not confirm it printed within \(Int(expected + timing.confirmationSlack)) s — check the slip printed whole"),
+                    asb: asb)
+            }
+            if profile.status.dleEot { try monitor.pollIfDue() }
+            try monitor.absorb(timeout: 0.05)
         }
-        // The reply to the query after the job waits behind the job itself.
-        let speed = transport.bytesPerSecond ?? timing.slowestBytesPerSecond
-        let after: PrinterStatus?
-        do {
-            after = try StatusQuery(transport: transport, timing: timing).run(extraWait: Double(bytes.count) / speed)
-        } catch {
-            transport.close()
-            let cause = (error as? PrinterDeviceError)?.cause ?? "\(error)"
-            setState(.offline(cause: cause))
-            return .unknown(cause: "sent, but the link dropped before the printer confirmed (\(cause)) — check the slip printed whole")
-        }
-        guard let after else {
-            setState(.offline(cause: Self.noAnswer))
-            return .unknown(cause: "sent, but the printer did not answer afterwards — check the slip printed whole")
-        }
-        setProperties(after)
-        if let cause = after.blockingCause {
-            setState(.error(cause: cause))
-            return .failed(cause: cause)
-        }
-        setState(.idle)
-        return .printed
+    }
+
+    /// Confirmed: the printer processed every byte, cut included. A poll still under way is
+    /// waited for so the properties are current, but what it says cannot unprint the slip: a
+    /// paper-out now is the next slip's problem, and failing this one would bring a second
+    /// original.
+    private func finish(confirmed monitor: inout JobMonitor, asb: Bool) -> PrintOutcome {
+        if profile.status.dleEot { try? monitor.finishPoll(within: timing.statusReply) }
+        return finish(.printed, asb: asb)
+    }
+
+    /// Turns automatic status back off again (queued behind the job) and passes the outcome on.
+    private func finish(_ outcome: PrintOutcome, asb: Bool) -> PrintOutcome {
+        if asb { try? transport.write(EscPos.automaticStatusBack(0), timeout: timing.statusReply) }
+        return outcome
     }
 
     private func offline(_ error: Error) -> PrintOutcome {

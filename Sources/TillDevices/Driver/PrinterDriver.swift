@@ -4,8 +4,8 @@ import TillEscPos
 import TillRuntime
 
 /// The till's printer driver, shaped like a UnifiedPOS POSPrinter: open → claim → enable → print
-/// → disable → release → close. One job prints as one unit: status before, send, status after,
-/// and ends printed, failed (with its cause) or unknown. Jobs run one at a time: `submit` queues
+/// → disable → release → close. One job prints as one unit: status before, send, confirmation
+/// after (the profile's `completion` method), and ends printed, failed (with its cause) or unknown. Jobs run one at a time: `submit` queues
 /// them on the driver's own queue and never blocks the caller; `print` (the `SlipPrinter`
 /// conformance) runs one synchronously for headless use.
 ///
@@ -38,6 +38,9 @@ public final class PrinterDriver: SlipPrinter, @unchecked Sendable {  // mutable
     private var lifecycle_: Lifecycle = .closed
     private var state_: State = .offline(cause: "not claimed")
     private var properties_ = PrinterProperties()
+    /// Numbers the process IDs of jobs (GS ( H); touched only while `jobLock` is held. Starts
+    /// anywhere so a reply to an earlier process's job is never taken for this one's.
+    var jobSerial = UInt32.random(in: 0..<10_000)
 
     public init(transport: PrinterTransport, profile: PrinterProfile, timing: DriverTiming = DriverTiming()) {
         self.transport = transport

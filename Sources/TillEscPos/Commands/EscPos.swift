@@ -68,6 +68,10 @@ public enum EscPos {
     /// GS r n: transmit status (1 paper sensor, 2 drawer).
     public static func transmitStatus(_ n: UInt8) -> [UInt8] { [GS, 0x72, n] }
 
+    /// GS ( H fn 48 m d1…d4: ask for a process ID response (`37 22 d1 d2 d3 d4 00`), which
+    /// the printer sends only when processing reaches this command. `id` is four bytes 32…126.
+    public static func processIdRequest(_ id: [UInt8]) -> [UInt8] { [GS, 0x28, 0x48, 6, 0, 48, 48] + id.prefix(4) }
+
     static func le16(_ v: Int) -> [UInt8] { [UInt8(v & 0xFF), UInt8(v >> 8 & 0xFF)] }
     static func le32(_ v: Int) -> [UInt8] { [UInt8(v & 0xFF), UInt8(v >> 8 & 0xFF), UInt8(v >> 16 & 0xFF), UInt8(v >> 24 & 0xFF)] }
 }

@@ -28,6 +28,11 @@ public struct PrinterProfile: Hashable, Sendable, Codable {
     /// Western model) are downloaded once per job instead of sent as raster lines.
     public var userDefinedCharacters: Bool?
     public var serial: Serial?
+    /// How a job is confirmed as printed (`completionMethod` reads it with its default).
+    public var completion: CompletionMethod?
+    /// Paper speed in mm/s (`paperSpeed` reads it with its default): how fast the virtual
+    /// printer prints, and how long the driver waits for a job to come out.
+    public var printSpeedMMPerSecond: Double?
     /// What could not be confirmed from the maker's published specs, and where facts came from.
     public var notes: String
 

@@ -57,6 +57,11 @@ extension PrinterProfile {
             p.append("barcodes.moduleWidths: need values in 1…6")
         }
         if raster.maxBytesPerCommand < media.dots / 8 { p.append("raster.maxBytesPerCommand: smaller than one dot row") }
+        if completion == .gsr && !status.gsR { p.append("completion: \"gsr\" needs status.gsR true") }
+        if completion == .asb && !status.gsA { p.append("completion: \"asb\" needs status.gsA true") }
+        if let speed = printSpeedMMPerSecond, !(speed >= 10 && speed <= 1000) {
+            p.append("printSpeedMMPerSecond: \(speed) outside 10…1000 mm/s")
+        }
         if let s = serial {
             if ![1200, 2400, 4800, 9600, 19200, 38400, 57600, 115200].contains(s.baud) { p.append("serial.baud: \(s.baud) is not a standard rate") }
             if !["rts-cts", "dtr-dsr", "xon-xoff", "none"].contains(s.flow) { p.append("serial.flow: \"\(s.flow)\" is not rts-cts, dtr-dsr, xon-xoff or none") }

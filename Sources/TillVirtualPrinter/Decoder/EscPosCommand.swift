@@ -42,6 +42,8 @@ public enum EscPosCommand: Equatable, Sendable {
     case qrErrorLevel(UInt8)            // GS ( k fn 69
     case qrStore([UInt8])               // GS ( k fn 80
     case qrPrint                        // GS ( k fn 81
+    case pdf417Store([UInt8])           // GS ( k cn 48 fn 80
+    case pdf417Print                    // GS ( k cn 48 fn 81
     case raster(Bitmap, scaleX: Int, scaleY: Int)   // GS v 0
     case graphicsStore(Bitmap, scaleX: Int, scaleY: Int)   // GS ( L / GS 8 L fn 112
     case graphicsPrint                  // fn 50
@@ -61,6 +63,7 @@ public enum EscPosCommand: Equatable, Sendable {
     case transmitStatus(Int)            // GS r n
     case automaticStatusBack(UInt8)     // GS a n
     case transmitPrinterID(UInt8)       // GS I n
+    case processIdRequest([UInt8])      // GS ( H fn 48: answered in sequence with 37 22 d1…d4 00
     /// A command we know and deliberately do nothing with (page mode, macros, …).
     case ignored(String)
     /// Bytes skipped by a length rule because the command is unknown or malformed.

@@ -147,7 +147,9 @@ public struct EscPosParser: Sendable {
         case 0x4B, 0x65: return one { _ in .ignored("reverse feed") }
         case 0x25: return one { .userCharacterSet($0 & 1 == 1) }
         case 0x3F: return one { .cancelUserCharacter($0) }
-        case 0x3D, 0x54, 0x72, 0x55, 0x75:
+        // ESC A n and ESC + n (line spacing on ESC/P-derived clones) take one parameter
+        // byte, which must not print as text.
+        case 0x3D, 0x54, 0x72, 0x55, 0x75, 0x41, 0x2B:
             return one { _ in .ignored("ESC \(Character(UnicodeScalar(op)))") }
         case 0x63:  // ESC c 3 n, ESC c 4 n, ESC c 5 n
             guard n >= 4 else { return nil }
@@ -329,7 +331,8 @@ public struct EscPosParser: Sendable {
         case 0x72: return one { .transmitStatus(Int($0)) }
         case 0x61: return one { .automaticStatusBack($0) }
         case 0x49: return one { .transmitPrinterID($0) }
-        case 0x62, 0x54, 0x45, 0x2F, 0x6A: return one { _ in .ignored("GS \(Character(UnicodeScalar(op)))") }
+        // GS | n: print density on many clones (python-escpos `set(density=…)`).
+        case 0x62, 0x54, 0x45, 0x2F, 0x6A, 0x7C: return one { _ in .ignored("GS \(Character(UnicodeScalar(op)))") }
         case 0x4C: return two { .leftMargin($0) }
         case 0x57: return two { .printAreaWidth($0) }
         case 0x50, 0x24, 0x5C: return two { _ in .ignored("GS \(Character(UnicodeScalar(op)))") }
@@ -372,6 +375,11 @@ public struct EscPosParser: Sendable {
             switch b[i + 2] {
             case 0x6B: return (symbolCommand(payload, whole: whole), 5 + len)
             case 0x4C: return (graphicsCommand(payload, whole: whole), 5 + len)
+            case 0x48:  // GS ( H fn m d1…d4: fn 48 asks for a process ID response
+                guard payload.count == 6, payload[0] == 48 else {
+                    return (.skipped(whole, reason: "GS ( H: only function 48 with 4 ID bytes is known"), 5 + len)
+                }
+                return (.processIdRequest(Array(payload[2...])), 5 + len)
             default: return (.ignored("GS ( \(Character(UnicodeScalar(b[i + 2])))"), 5 + len)
             }
         case 0x38:  // GS 8 L p1 p2 p3 p4 payload
@@ -434,7 +442,15 @@ public struct EscPosParser: Sendable {
     /// GS ( k: cn 49 = QR Code; other symbols (PDF417, MaxiCode, DataMatrix, Aztec) are skipped.
     static func symbolCommand(_ p: [UInt8], whole: [UInt8]) -> EscPosCommand {
         guard p.count >= 2 else { return .skipped(whole, reason: "GS ( k too short") }
-        guard p[0] == 49 else { return .skipped(whole, reason: "GS ( k symbol cn=\(p[0]) not emulated (only QR, cn=49)") }
+        if p[0] == 48 {
+            // PDF417: the data is kept and the symbol printed as a marked box (not encoded).
+            switch p[1] {
+            case 80: return p.count >= 3 ? .pdf417Store(Array(p.dropFirst(3))) : .skipped(whole, reason: "GS ( k PDF417 store: missing m")
+            case 81: return .pdf417Print
+            default: return .ignored("GS ( k PDF417 function \(p[1])")
+            }
+        }
+        guard p[0] == 49 else { return .skipped(whole, reason: "GS ( k symbol cn=\(p[0]) not emulated (only QR, cn=49, and PDF417 as a box)") }
         switch p[1] {
         case 65: return p.count >= 3 ? .qrModel(Int(p[2])) : .skipped(whole, reason: "GS ( k QR model: missing parameter")
         case 67: return p.count >= 3 ? .qrModuleSize(Int(p[2])) : .skipped(whole, reason: "GS ( k QR size: missing parameter")

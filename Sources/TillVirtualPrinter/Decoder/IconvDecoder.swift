@@ -30,6 +30,9 @@ final class IconvDecoder {
                 _ = iconv(cd, nil, nil, nil, nil)  // fresh shift state for every sequence
                 let r = iconv(cd, &inPtr, &inLeft, &outPtr, &outLeft)
                 if r == -1 || inLeft != 0 { return nil }
+                // Stateful tables (CP1255, CP1258) hold a letter back in case a combining mark
+                // follows: flushing hands it over, so one byte decodes to its letter, not to nothing.
+                if iconv(cd, nil, nil, &outPtr, &outLeft) == -1 { return nil }
                 return outRaw.count - outLeft
             }
         }

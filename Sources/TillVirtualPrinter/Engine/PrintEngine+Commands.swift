@@ -5,7 +5,16 @@ extension PrintEngine {
     mutating func apply(_ command: EscPosCommand, at offset: Int) {
         switch command {
         case let .text(bytes): appendText(bytes)
-        case .lineFeed: printLine(advance: currentLineAdvance())
+        case .lineFeed:
+            if columnImageHeight > 0 && line.isEmpty {
+                // The LF after an ESC * stripe prints the line the stripe is in: the paper moves
+                // by the line spacing or the stripe's height, whichever is more, so stripes sent
+                // with ESC 3 16/24 (python-escpos, escpos-php) touch, with no gap between them.
+                feed(max(0, (lineSpacing ?? defaultLineSpacing) - columnImageHeight))
+                columnImageHeight = 0
+            } else {
+                printLine(advance: currentLineAdvance())
+            }
         case .carriageReturn: break  // ignored with auto line feed off (the Epson default)
         case .horizontalTab: tab()
         case .initialize: initialize()
@@ -48,9 +57,11 @@ extension PrintEngine {
         case let .relativePosition(dots): if dots > 0 { padTo(dots: lineWidth + dots) }
         case let .tabStops(stops): tabStops = stops
         case let .bitImage(bitmap):
-            // ESC * images print within the current line; we give them their own band.
+            // ESC * images print within the current line; we give them their own band, and
+            // the LF that ends the line feeds only what the line spacing adds beyond them.
             flushLineIfNeeded()
             placeImage(bitmap, label: "bit image \(bitmap.width)x\(bitmap.height)")
+            columnImageHeight = max(columnImageHeight, bitmap.height)
         case let .characterSize(w, h):
             style.widthMultiplier = w
             style.heightMultiplier = h
@@ -76,6 +87,8 @@ extension PrintEngine {
             }
         case let .qrStore(data): qrData = data
         case .qrPrint: printQR(at: offset)
+        case let .pdf417Store(data): pdf417Data = data
+        case .pdf417Print: printPDF417Box(at: offset)
         case let .raster(bitmap, sx, sy):
             flushLineIfNeeded()
             let image = scale(bitmap, sx, sy)
@@ -134,6 +147,10 @@ extension PrintEngine {
         case let .transmitStatus(n): answerTransmitStatus(n, at: offset)
         case let .automaticStatusBack(mask): enableASB(mask)
         case let .transmitPrinterID(n): answerPrinterID(n)
+        case let .processIdRequest(id):
+            // Only models whose profile says so answer; the others ignore it, as real ones do.
+            if profile.completionMethod == .processId { reply([0x37, 0x22] + id + [0]) }
+            else { diagnose("GS ( H 48: this printer model sends no process ID response", at: offset) }
         case .ignored: break
         case let .skipped(bytes, reason):
             let shown = bytes.prefix(8).map { PrintEngine.hex2($0) }.joined(separator: " ") + (bytes.count > 8 ? " …" : "")
@@ -151,6 +168,7 @@ extension PrintEngine {
     }
 
     mutating func initialize() {
+        columnImageHeight = 0
         line.removeAll()
         lineWidth = 0
         style = TextStyle()
@@ -173,6 +191,7 @@ extension PrintEngine {
         qrModuleSize = 3
         qrLevel = .low
         qrData = nil
+        pdf417Data = nil
         storedGraphics = nil
     }
 
@@ -196,6 +215,7 @@ extension PrintEngine {
 
     /// Prints the line buffer (an empty buffer feeds one blank line).
     mutating func printLine(advance: Int) {
+        columnImageHeight = 0
         current.items.append(.line(TextLine(chars: UserGlyphReader.read(line) { metrics($0).width }, alignment: alignment, leftMargin: leftMargin,
                                             areaWidth: areaWidth, fonts: fontMetrics,
                                             characterSpacing: characterSpacing, advance: advance)))
@@ -215,8 +235,16 @@ extension PrintEngine {
     }
 
     mutating func placeImage(_ bitmap: Bitmap, label: String) {
-        current.items.append(.image(bitmap, alignment: alignment, leftMargin: leftMargin, areaWidth: areaWidth, label: label))
-        paperFed(bitmap.height)
+        let room = max(0, min(areaWidth, profile.media.dots) - leftMargin)
+        let (image, clipped) = cropped(bitmap, width: room)
+        if clipped {
+            // A peer sending an image wider than the paper would lose its right edge on a real
+            // printer: say so on the page and in the diagnostics, never silently.
+            current.items.append(.note("\(label) is wider than the \(room)-dot print area: clipped to \(image.width)x\(image.height)"))
+            diagnose("\(label): wider than the print area (\(room) dots) or longer than a page; clipped", at: streamOffset)
+        }
+        current.items.append(.image(image, alignment: alignment, leftMargin: leftMargin, areaWidth: areaWidth, label: label))
+        paperFed(image.height)
     }
 
     mutating func endPage(cut: CutKind?) {
@@ -226,6 +254,9 @@ extension PrintEngine {
         current.cut = cut
         finishedPages.append(current)
         current = Page()
+        pageDots = 0
+        blankDotsDropped = 0
+        pageHasInk = false
     }
 
     mutating func cut(partial: Bool, feedDots: Int, at offset: Int) {

@@ -82,7 +82,10 @@ extension PrintEngine {
             paperOutAtDots = nil
             goPaperOut()
         case let .paperOutAfter(mm):
-            paperOutAtDots = fedDots + max(0, Int((mm * dotsPerMM).rounded()))
+            // Bounded here too: a Fault built in code need not have come through the parser.
+            let dots = mm.isFinite ? (min(max(mm, 0), Fault.longestRollMM) * dotsPerMM).rounded() : 0
+            let (limit, overflow) = fedDots.addingReportingOverflow(Int(dots))
+            paperOutAtDots = overflow ? Int.max : limit
             if mm == 0 { goPaperOut() }
         case .paperLoad:
             paperOutAtDots = nil
@@ -96,8 +99,8 @@ extension PrintEngine {
             cutterJamPending = false
             changeCondition { $0.cutterError = false }
         case let .disconnectAfter(n):
-            disconnectRemaining = n
-            if n == 0 { disconnectRequested = true; disconnectRemaining = nil }
+            disconnectRemaining = max(0, n)
+            if n <= 0 { disconnectRequested = true; disconnectRemaining = nil }
         case let .baud(rate): baud = rate
         case let .garbage(on): garbage = on
         case .drawerOpen: changeCondition { $0.drawerPin3High = true }
@@ -119,6 +122,7 @@ extension PrintEngine {
     /// Paper moved by `dots`: may run out of paper (`paper-out-after`).
     mutating func paperFed(_ dots: Int) {
         fedDots += max(0, dots)
+        countPageDots(dots)
         if let limit = paperOutAtDots, fedDots >= limit {
             goPaperOut()
         }

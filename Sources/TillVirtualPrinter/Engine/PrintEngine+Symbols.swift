@@ -6,13 +6,13 @@ extension PrintEngine {
     static func symbology(_ m: UInt8) -> (BarcodeSymbology?, String, profileName: String) {
         switch m {
         case 0, 65: return (.upcA, "UPC-A", "upcA")
-        case 1, 66: return (nil, "UPC-E", "upcE")
+        case 1, 66: return (.upcE, "UPC-E", "upcE")
         case 2, 67: return (.ean13, "EAN-13", "ean13")
         case 3, 68: return (.ean8, "EAN-8", "ean8")
         case 4, 69: return (.code39, "Code 39", "code39")
         case 5, 70: return (.itf, "ITF", "itf")
-        case 6, 71: return (nil, "Codabar", "codabar")
-        case 72: return (nil, "Code 93", "code93")
+        case 6, 71: return (.codabar, "Codabar", "codabar")
+        case 72: return (.code93, "Code 93", "code93")
         case 73: return (.code128, "Code 128", "code128")
         default: return (nil, "GS1 (m=\(m))", "gs1")
         }
@@ -81,5 +81,21 @@ extension PrintEngine {
         }
         current.items.append(.qr(item, alignment: alignment, leftMargin: leftMargin, areaWidth: areaWidth))
         if let code = item.code { paperFed(code.size * qrModuleSize) }
+    }
+
+    /// PDF417 is not encoded here: a box about the size of a small symbol is printed, labelled
+    /// with the data, so the page shows where it was and the .txt what it said.
+    mutating func printPDF417Box(at offset: Int) {
+        flushLineIfNeeded()
+        guard let data = pdf417Data, !data.isEmpty else {
+            diagnose("PDF417 print (fn 81) with no data stored (fn 80)", at: offset)
+            return
+        }
+        diagnose("PDF417 is not drawn by the virtual printer: a marked box stands in for it", at: offset)
+        let width = min(max(1, areaWidth - leftMargin), 34 * 8), height = 90
+        var box = Bitmap(width: width, height: height)
+        for x in 0..<width { box[x, 0] = true; box[x, height - 1] = true; box[x, x * height / width] = true }
+        for y in 0..<height { box[0, y] = true; box[width - 1, y] = true }
+        placeImage(box, label: "pdf417 \"\(TextRenderer.printable(data))\" (box: symbol not drawn)")
     }
 }

@@ -74,8 +74,20 @@ extension PrintEngine {
         (metrics(style.font).width * cells + characterSpacing) * style.widthMultiplier
     }
 
-    /// Adds one character to the line buffer; a full line prints first (automatic wrap).
+    /// Adds one character to the line buffer; a full line prints first (automatic wrap). A
+    /// combining mark (CP1258's tone marks, CP1255's points) joins the letter before it, as
+    /// the printer draws them: composed into one character where Unicode has one, else kept
+    /// after it taking no cell. So the text decodes by sequence, whatever the reads' sizes.
     mutating func put(_ scalar: Unicode.Scalar, cells: Int, userGlyph: Bitmap? = nil) {
+        if scalar.value >= 0x300, scalar.properties.generalCategory == .nonspacingMark, let last = line.last {
+            let composed = String(String.UnicodeScalarView([last.scalar, scalar])).precomposedStringWithCanonicalMapping.unicodeScalars
+            if composed.count == 1, let one = composed.first {
+                line[line.count - 1].scalar = one
+            } else if condition.online {
+                line.append(PrintedChar(scalar: scalar, style: last.style, cells: 0))
+            }
+            return
+        }
         let w = charWidth(style, cells: cells)
         if lineWidth + w > areaWidth - leftMargin, !line.isEmpty {
             printLine(advance: currentLineAdvance())

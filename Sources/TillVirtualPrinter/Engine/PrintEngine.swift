@@ -40,7 +40,10 @@ struct PrintEngine {
     var qrModuleSize = 3
     var qrLevel = QRErrorCorrection.low
     var qrData: [UInt8]?
+    var pdf417Data: [UInt8]?
     var storedGraphics: (Bitmap, Int, Int)?
+    /// Height of the ESC * stripe in the current line (0: none), which its LF does not feed again.
+    var columnImageHeight = 0
 
     // Non-volatile memory (kept across ESC @).
     var nvGraphics: [[UInt8]: Bitmap] = [:]
@@ -52,6 +55,12 @@ struct PrintEngine {
     var current = Page()
     var finishedPages: [Page] = []
     var fedDots = 0
+    /// Paper moved on the current page, and blank paper dropped by the page limit.
+    var pageDots = 0
+    var blankDotsDropped = 0
+    var pageHasInk = false
+    /// Blank paper fed since the last line with ink (no-cutter models tear off after enough).
+    var blankDotsSinceInk = 0
     var paperOutAtDots: Int?
     var cutterJamPending = false
 
@@ -71,8 +80,16 @@ struct PrintEngine {
     var garbage = false
     var rng: UInt64 = 0x9E37_79B9_7F4A_7C15
 
+    /// Fixed by the profile, worked out once (they are consulted on every line fed).
+    let maximumPageDots: Int
+    /// The tear-off feed of a model without a cutter; nil when it has one.
+    let tearFeedDots: Int?
+
     init(profile: PrinterProfile) {
         self.profile = profile
+        let dotsPerMM = Double(profile.media.dpi) / 25.4
+        maximumPageDots = Int(PrintEngine.maximumPageMM * dotsPerMM)
+        tearFeedDots = profile.hasCutter ? nil : max(1, profile.cutter.feedLines) * Int((Double(profile.media.dpi) / 6).rounded())
         self.areaWidth = profile.media.dots
         self.kanjiMode = profile.multibyte.first?.activeAtPowerOn ?? false
     }
@@ -95,8 +112,16 @@ struct PrintEngine {
 
     // MARK: - input
 
-    /// Takes bytes from the link; returns the reply bytes they caused.
+    /// Takes bytes from the link and processes them at once; returns the reply bytes they caused.
     mutating func receive(_ input: [UInt8]) -> [UInt8] {
+        process(arrive(input))
+        return takeReplies()
+    }
+
+    /// The link side of receiving: the `disconnect-after` count, and the real-time commands,
+    /// which act on arrival wherever they are (even inside image data, as on a real printer)
+    /// and even while offline. Returns the bytes that go on into the receive buffer.
+    mutating func arrive(_ input: [UInt8]) -> [UInt8] {
         var bytes = input
         if let remaining = disconnectRemaining {
             if bytes.count >= remaining {
@@ -107,10 +132,13 @@ struct PrintEngine {
                 disconnectRemaining = remaining - bytes.count
             }
         }
-        // Real-time commands act on arrival, wherever they are (even inside image data, as
-        // on a real printer) and even while offline.
         for b in bytes { scanRealtime(b) }
         streamOffset += bytes.count
+        return bytes
+    }
+
+    /// The buffer side: parses and prints `bytes` (in the order they arrived).
+    mutating func process(_ bytes: [UInt8]) {
         // While offline the receive buffer is not processed: the job is lost from there on.
         // The parser still frames the bytes so the next job starts on a command boundary.
         let commands = parser.feed(bytes)
@@ -122,7 +150,6 @@ struct PrintEngine {
                 lostBytesWhileOffline += end - offset
             }
         }
-        return takeReplies()
     }
 
     /// End of the input stream (file, or connection closed): report a half-received command

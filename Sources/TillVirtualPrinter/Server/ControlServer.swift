@@ -13,12 +13,21 @@ public final class ControlServer: @unchecked Sendable {  // fd fixed after init
     private let printer: VirtualPrinter
     private let log: @Sendable (String) -> Void
 
+    static let longestLine = 4096
+
     public init(path: String, printer: VirtualPrinter, log: @escaping @Sendable (String) -> Void = { _ in }) throws {
         self.path = path
         self.printer = printer
         self.log = log
         fd = try Sockets.listenUnix(path: path)
+        var st = stat()
+        identity = lstat(path, &st) == 0 ? (st.st_dev, st.st_ino) : nil
+        if let identity { LiveSockets.add(path, identity) }
     }
+
+    /// The socket file this server made (device, inode): `stop` removes only that file, never
+    /// one another program put at the path since.
+    private let identity: (dev_t, ino_t)?
 
     public func start() {
         let thread = Thread { [self] in
@@ -26,8 +35,14 @@ public final class ControlServer: @unchecked Sendable {  // fd fixed after init
             while true {
                 let client = accept(fd, nil, nil)
                 if client < 0 { if errno == EINTR { continue }; return }
-                serve(client)
-                close(client)
+                // Each client on its own thread: one that connects and stays silent does not
+                // keep the next from injecting a fault.
+                let worker = Thread { [self] in
+                    serve(client)
+                    close(client)
+                }
+                worker.name = "till-vp-control-client"
+                worker.start()
             }
         }
         thread.name = "till-vp-control"
@@ -37,13 +52,20 @@ public final class ControlServer: @unchecked Sendable {  // fd fixed after init
     /// Stops accepting (the thread closes the socket as it leaves) and removes the socket file.
     public func stop() {
         shutdown(fd, Int32(SHUT_RDWR))
-        unlink(path)
+        LiveSockets.remove(path)
+        if let identity { LiveSockets.unlinkIfOurs(path, identity) }
     }
 
     private func serve(_ client: Int32) {
         var pending: [UInt8] = []
         while let bytes = Sockets.readSome(client, max: 4096) {
             pending += bytes
+            if pending.count > ControlServer.longestLine, !pending.contains(0x0A) {
+                // A line no fault is spelled with: answered and dropped, so memory stays bounded.
+                Sockets.writeAll(client, Array("error: control line longer than \(ControlServer.longestLine) bytes. Known: \(Fault.usage)\n".utf8))
+                pending.removeAll()
+                continue
+            }
             while let nl = pending.firstIndex(of: 0x0A) {
                 let line = String(decoding: pending[..<nl], as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
                 pending.removeSubrange(...nl)
@@ -94,5 +116,38 @@ public enum ControlClient {
             pending.removeSubrange(...nl)
         }
         return answers
+    }
+}
+
+/// The control sockets this process listens on, removed when it exits (`exit`, the end of
+/// `main`) even if nobody called `stop`: a till that quits leaves no socket behind. A process
+/// killed outright leaves a stale socket, which the next start replaces (`listenUnix`).
+enum LiveSockets {
+    private static let lock = NSLockBox()
+    nonisolated(unsafe) private static var sockets: [String: (dev_t, ino_t)] = [:]
+    nonisolated(unsafe) private static var hooked = false
+
+    static func add(_ path: String, _ identity: (dev_t, ino_t)) {
+        lock.withLock {
+            sockets[path] = identity
+            if !hooked {
+                hooked = true
+                atexit { LiveSockets.removeAll() }
+            }
+        }
+    }
+
+    static func remove(_ path: String) { lock.withLock { sockets[path] = nil } }
+
+    static func removeAll() {
+        for (path, identity) in lock.withLock({ sockets }) { unlinkIfOurs(path, identity) }
+    }
+
+    /// Removes `path` only if it is still the socket file we made (never one put there since).
+    static func unlinkIfOurs(_ path: String, _ identity: (dev_t, ino_t)) {
+        var st = stat()
+        if lstat(path, &st) == 0, st.st_mode & S_IFMT == S_IFSOCK, st.st_dev == identity.0, st.st_ino == identity.1 {
+            unlink(path)
+        }
     }
 }

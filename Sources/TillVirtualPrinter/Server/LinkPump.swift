@@ -13,29 +13,47 @@ struct LinkPump {
     /// `run` returns, so a closed descriptor number is never read after the system reuses it.
     var shouldStop: @Sendable () -> Bool = { false }
 
+    /// Seconds without input after which a printer without a cutter ends its page.
+    static let idleGap = 1.5
+
     /// Runs until the link ends; returns whether the printer asked to disconnect.
     @discardableResult
     func run(readFD: Int32, writeFD: Int32?) -> Bool {
+        var lastInput = Date.distantFuture
         while true {
             let baud = printer.baud
             // At a slow line speed read little at a time so timing stays smooth.
-            let chunk = baud.map { max(1, min(256, $0 / 100)) } ?? 65536
+            var chunk = baud.map { max(1, min(256, $0 / 100)) } ?? 65536
+            // A paced printer with a full receive buffer takes nothing more until it has
+            // printed some: the host waits (TCP window, serial flow control), nothing is lost.
+            let room = printer.receiveRoom
+            if room == 0 {
+                if shouldStop() { return false }
+                usleep(5_000)
+                continue
+            }
+            chunk = min(chunk, room)
             var p = pollfd(fd: readFD, events: Int16(POLLIN), revents: 0)
             let ready = poll(&p, 1, 100)
             if shouldStop() { return false }
-            if ready == 0 || (ready < 0 && errno == EINTR) { continue }
+            if ready == 0 || (ready < 0 && errno == EINTR) {
+                // An idle gap ends the page of a printer without a cutter.
+                if Date().timeIntervalSince(lastInput) >= LinkPump.idleGap, printer.idle() {
+                    onActivity()
+                    lastInput = .distantFuture
+                }
+                continue
+            }
+            lastInput = Date()
             guard let bytes = Sockets.readSome(readFD, max: chunk) else { return false }
-            let started = Date()
+            if let baud {
+                // Bytes reach the printer only after their time on the wire: 10 bits per byte (8N1).
+                usleep(useconds_t(Double(bytes.count * 10) / Double(baud) * 1_000_000))
+            }
             let replies = printer.receive(bytes)
             if let writeFD, !replies.isEmpty { Sockets.writeAll(writeFD, replies) }
             onActivity()
             if printer.takeDisconnectRequest() { return true }
-            if let baud {
-                // 10 bits per byte on the wire (8N1).
-                let due = Double(bytes.count * 10) / Double(baud)
-                let left = due - Date().timeIntervalSince(started)
-                if left > 0 { usleep(useconds_t(left * 1_000_000)) }
-            }
         }
     }
 }

@@ -1,21 +1,41 @@
 import Foundation
 import TillGraphics
 
-/// Writes each finished page as NNN.png and NNN.txt (001, 002 …) into a folder and describes
-/// it in one line, e.g. `001 cut partial  14 lines  512x812 dots  out/001.png out/001.txt`.
+/// Writes each finished page as NNN.png and NNN.txt into a folder and describes it in one
+/// line, e.g. `001 cut partial  14 lines  512x812 dots  out/001.png out/001.txt`. Never
+/// overwrites a page: numbering goes on after the highest number already in the folder, and
+/// each name is claimed with an exclusive create, so other runs, other tills writing into the
+/// same folder and reprints all get pages of their own.
 public final class PageWriter: @unchecked Sendable {  // state behind `lock`
     public let directory: String
     private let lock = NSLockBox()
     private let font: BitmapFont?
+    /// The last number this writer used or saw in the folder.
+    private var last: Int
+    /// False: only NNN.txt is written (no picture drawn): a fast text capture.
+    private let pictures: Bool
 
-    public init(directory: String, font: BitmapFont? = VirtualPrinter.defaultFont()) throws {
+    public init(directory: String, font: BitmapFont? = VirtualPrinter.defaultFont(), pictures: Bool = true) throws {
         self.directory = directory
         self.font = font
+        self.pictures = pictures
         do {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         } catch {
             throw SystemCallError("mkdir \(directory)", code: EACCES, hint: "choose a writable --out folder")
         }
+        last = PageWriter.highestNumber(in: directory)
+    }
+
+    /// The highest NNN of the NNN.png / NNN.txt files in `directory` (0 when none).
+    static func highestNumber(in directory: String) -> Int {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
+        return names.compactMap { name -> Int? in
+            guard name.hasSuffix(".png") || name.hasSuffix(".txt") else { return nil }
+            let stem = name.dropLast(4)
+            guard !stem.isEmpty, stem.count <= 9, stem.allSatisfy(\.isASCII), stem.allSatisfy(\.isNumber) else { return nil }
+            return Int(stem)
+        }.max() ?? 0
     }
 
     /// Writes the pages; returns one summary line per page.
@@ -23,18 +43,43 @@ public final class PageWriter: @unchecked Sendable {  // state behind `lock`
         try lock.withLock {
             var lines: [String] = []
             for page in pages {
-                let name = String(format: "%03d", page.number)
-                let pngPath = directory + "/" + name + ".png"
-                let txtPath = directory + "/" + name + ".txt"
-                let bitmap = page.bitmap(font: font)
-                let png = PNG.encode(bitmap.height == 0 ? Bitmap(width: page.width, height: 1) : bitmap)
-                try Data(png).write(to: URL(fileURLWithPath: pngPath))
-                try Data(page.text.utf8).write(to: URL(fileURLWithPath: txtPath))
+                let bitmap = pictures ? page.bitmap(font: font) : Bitmap(width: page.width, height: 0)
+                let png = pictures ? PNG.encode(bitmap.height == 0 ? Bitmap(width: page.width, height: 1) : bitmap) : []
+                let (name, pngFD, txtFD) = try claimName()
+                let pngPath = directory + "/" + name + ".png", txtPath = directory + "/" + name + ".txt"
+                let wrote = Sockets.writeAll(pngFD, png) && Sockets.writeAll(txtFD, Array(page.text.utf8))
+                close(pngFD)
+                close(txtFD)
+                guard wrote else { throw SystemCallError("write \(pngPath)", hint: "check the free space in \(directory)") }
                 let textLines = page.page.items.filter { if case .line = $0 { return true } else { return false } }.count
                 let how = page.page.cut.map { "cut \($0.rawValue)" } ?? "not cut"
                 lines.append("\(name) \(how)  \(textLines) lines  \(bitmap.width)x\(bitmap.height) dots  \(pngPath) \(txtPath)")
             }
             return lines
+        }
+    }
+
+    /// The next free NNN, with both its files created exclusively (a name someone else took
+    /// since is skipped, never reused).
+    private func claimName() throws -> (String, Int32, Int32) {
+        while true {
+            last += 1
+            let name = String(format: "%03d", last)
+            // The .png name is claimed even when no picture is drawn, so names stay paired.
+            let png = open(directory + "/" + name + ".png", O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+            if png < 0 {
+                if errno == EEXIST { continue }
+                throw SystemCallError("create \(directory)/\(name).png", hint: "choose a writable --out folder")
+            }
+            let txt = open(directory + "/" + name + ".txt", O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+            if txt < 0 {
+                let e = errno
+                close(png)
+                unlink(directory + "/" + name + ".png")
+                if e == EEXIST { continue }
+                throw SystemCallError("create \(directory)/\(name).txt", code: e, hint: "choose a writable --out folder")
+            }
+            return (name, png, txt)
         }
     }
 }

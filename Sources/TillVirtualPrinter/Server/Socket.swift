@@ -51,18 +51,45 @@ enum Sockets {
         return (fd, UInt16(bigEndian: actual.sin_port))
     }
 
-    /// A listening unix stream socket at `path` (an old socket file there is replaced).
+    /// A listening unix stream socket at `path`. Whatever is at the path stays unless it is a
+    /// stale socket (one no process listens on): a file, a directory, a device or a live
+    /// socket is a `SocketPathError` naming the path, never removed.
     static func listenUnix(path: String) throws -> Int32 {
+        var addr = try unixAddress(path)
+        try clearStaleSocket(path)
         let fd = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { throw SystemCallError("socket") }
-        unlink(path)
-        var addr = try unixAddress(path)
         let bound = withUnsafePointer(to: &addr) {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_un>.size)) }
         }
-        guard bound == 0 else { let e = errno; close(fd); throw SystemCallError("bind \(path)", code: e, hint: "check that the folder exists and is writable") }
+        guard bound == 0 else {
+            let e = errno
+            close(fd)
+            // Something appeared at the path since it was checked: never removed, only named.
+            if e == EADDRINUSE { throw SocketPathError.inUse(path) }
+            throw SystemCallError("bind \(path)", code: e, hint: "check that the folder exists and is writable")
+        }
         guard listen(fd, 4) == 0 else { let e = errno; close(fd); throw SystemCallError("listen", code: e) }
         return fd
+    }
+
+    /// Removes `path` only when it is a socket nobody accepts on; nothing there is fine.
+    static func clearStaleSocket(_ path: String) throws {
+        var st = stat()
+        guard lstat(path, &st) == 0 else { return }  // nothing there (or not reachable: bind says why)
+        switch st.st_mode & S_IFMT {
+        case S_IFSOCK: break
+        case S_IFDIR: throw SocketPathError.notASocket(path, kind: "a directory")
+        case S_IFREG: throw SocketPathError.notASocket(path, kind: "a regular file")
+        case S_IFCHR, S_IFBLK: throw SocketPathError.notASocket(path, kind: "a device")
+        case S_IFLNK: throw SocketPathError.notASocket(path, kind: "a symbolic link")
+        default: throw SocketPathError.notASocket(path, kind: "a special file")
+        }
+        if let fd = try? connectUnix(path: path) {
+            close(fd)
+            throw SocketPathError.inUse(path)
+        }
+        unlink(path)
     }
 
     static func connectUnix(path: String) throws -> Int32 {

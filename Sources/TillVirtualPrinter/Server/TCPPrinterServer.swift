@@ -4,8 +4,10 @@ import Glibc
 #endif
 
 /// The virtual printer on a TCP port, like a network printer's raw port 9100. One client at a
-/// time (as Epson's port 9100); the next waits in the listen queue. When a client closes the
-/// connection, the uncut tail of its job comes out as a page (`VirtualPrinter.finish`).
+/// time (as Epson's port 9100): a second one connecting meanwhile is refused at once (its
+/// connection closed, and `onRefused` told), never left waiting without an answer. When a
+/// client closes the connection, the uncut tail of its job comes out as a page
+/// (`VirtualPrinter.finish`).
 public final class TCPPrinterServer: @unchecked Sendable {  // fds and thread set up in init, then read-only
     public let printer: VirtualPrinter
     public let host: String
@@ -24,6 +26,13 @@ public final class TCPPrinterServer: @unchecked Sendable {  // fds and thread se
         self.onActivity = onActivity
         (listenFD, self.port) = try Sockets.listenTCP(host: host, port: port)
     }
+
+    /// Told (with the reason, in English) when a second client is turned away.
+    public var onRefused: (@Sendable (String) -> Void)? {
+        get { stopped.withLock { refused } }
+        set { stopped.withLock { refused = newValue } }
+    }
+    nonisolated(unsafe) private var refused: (@Sendable (String) -> Void)?
 
     public func start() {
         let thread = Thread { [self] in acceptLoop() }
@@ -51,26 +60,50 @@ public final class TCPPrinterServer: @unchecked Sendable {  // fds and thread se
                 if errno == EINTR && !stopRequested { continue }
                 return  // listening socket shut down by stop()
             }
-            let go: Bool = stopped.withLock {
-                if isStopped { return false }
-                clientFD = fd
-                return true
+            // A host that reconnects while the last connection's tail is still printing is
+            // served as soon as that ends; only a client that would wait longer is refused.
+            var go: Bool?
+            let deadline = Date().addingTimeInterval(TCPPrinterServer.busyGrace)
+            repeat {
+                go = stopped.withLock {
+                    if isStopped { return false }
+                    if clientFD >= 0 { return nil }
+                    clientFD = fd
+                    return true
+                }
+                if go == nil { usleep(10_000) }
+            } while go == nil && Date() < deadline
+            guard let go else {
+                // Busy with another client: refused now rather than queued behind a job.
+                onRefused?("a second client connected while one is printing: refused (one client at a time, as port 9100)")
+                close(fd)
+                continue
             }
             guard go else { close(fd); return }
-            let gate = WriteGate(fd: fd)
-            printer.replyHandler = { bytes in gate.write(bytes) }
-            var pump = LinkPump(printer: printer, onActivity: onActivity)
-            pump.shouldStop = { [weak self] in self?.stopRequested ?? true }
-            pump.run(readFD: fd, writeFD: fd)
-            printer.replyHandler = nil
-            printer.finish()
-            onActivity()
-            stopped.withLock {
-                gate.close()
-                clientFD = -1
-            }
+            let thread = Thread { [self] in serve(fd) }
+            thread.name = "till-vp-tcp-client"
+            thread.start()
         }
     }
+
+    /// One client's connection, on its own thread so the accept loop can refuse others.
+    private func serve(_ fd: Int32) {
+        let gate = WriteGate(fd: fd)
+        printer.replyHandler = { bytes in gate.write(bytes) }
+        var pump = LinkPump(printer: printer, onActivity: onActivity)
+        pump.shouldStop = { [weak self] in self?.stopRequested ?? true }
+        pump.run(readFD: fd, writeFD: fd)
+        printer.replyHandler = nil
+        printer.finish()
+        onActivity()
+        stopped.withLock {
+            gate.close()
+            clientFD = -1
+        }
+    }
+
+    /// How long a new client may wait for the current one to finish before it is refused.
+    static let busyGrace = 3.0
 }
 
 /// Writes unsolicited replies (ASB from another thread) to a connection only while it is

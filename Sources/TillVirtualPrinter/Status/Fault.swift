@@ -19,6 +19,11 @@ public enum Fault: Hashable, Sendable, CustomStringConvertible {
     case garbage(Bool)
     case drawerOpen, drawerClose
 
+    /// Bounds of the numbers a fault takes (anything a control line can say must be modelled
+    /// without overflow).
+    public static let longestRollMM = 100_000.0
+    public static let mostBytes = 1 << 40
+
     public static let usage = """
     paper-out | paper-out-after <N>mm | paper-load | near-end | near-end-clear | cover-open | cover-close | \
     offline | online | cutter-error | cutter-clear | disconnect-after <bytes> | baud <rate>|off | \
@@ -39,7 +44,10 @@ public enum Fault: Hashable, Sendable, CustomStringConvertible {
         case "paper-out-after":
             var text = try needArg()
             if text.hasSuffix("mm") { text.removeLast(2) }
-            guard let mm = Double(text), mm >= 0 else { throw FaultParseError(line: line, why: "give millimetres, e.g. paper-out-after 30mm") }
+            // A real roll is at most about 100 m; anything beyond is a typo, not a fault to model.
+            guard let mm = Double(text), mm >= 0, mm <= Fault.longestRollMM else {
+                throw FaultParseError(line: line, why: "give millimetres from 0 to \(Int(Fault.longestRollMM)), e.g. paper-out-after 30mm")
+            }
             self = .paperOutAfter(millimetres: mm)
         case "paper-load", "paper-in": self = .paperLoad
         case "near-end", "paper-near-end": self = .paperNearEnd
@@ -51,12 +59,16 @@ public enum Fault: Hashable, Sendable, CustomStringConvertible {
         case "cutter-error": self = .cutterError
         case "cutter-clear": self = .cutterClear
         case "disconnect-after":
-            guard let n = Int(try needArg()), n >= 0 else { throw FaultParseError(line: line, why: "give a byte count, e.g. disconnect-after 100") }
+            guard let n = Int(try needArg()), n >= 0, n <= Fault.mostBytes else {
+                throw FaultParseError(line: line, why: "give a byte count from 0 to \(Fault.mostBytes), e.g. disconnect-after 100")
+            }
             self = .disconnectAfter(bytes: n)
         case "baud":
             let a = try needArg()
             if a == "off" || a == "0" { self = .baud(nil); return }
-            guard let rate = Int(a), rate >= 50 else { throw FaultParseError(line: line, why: "give a baud rate such as 9600, or 'off'") }
+            guard let rate = Int(a), rate >= 50, rate <= 4_000_000 else {
+                throw FaultParseError(line: line, why: "give a baud rate from 50 to 4000000 such as 9600, or 'off'")
+            }
             self = .baud(rate)
         case "garbage":
             let a = try needArg()

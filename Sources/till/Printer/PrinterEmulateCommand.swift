@@ -41,37 +41,55 @@ struct PrinterEmulateCommand: ParsableCommand {
     @Flag(help: "Print decoder diagnostics (unknown commands, lost data) to stderr.")
     var verbose = false
 
+    @Flag(help: "Write only NNN.txt for each page (no picture drawn): a fast text capture of long or hostile streams.")
+    var textOnly = false
+
+    @Flag(help: "Process bytes the moment they arrive, instead of through a 4 KB receive buffer at the profile's paper speed.")
+    var instant = false
+
     func run() throws {
         let dir = try DevicesDirectory.resolve(devices)
         let printerProfile = try ProfileLibrary(directory: dir + "/printers").profile(profile)
         let startFaults = try faults.map { try Fault(parsing: $0) }
-        let printer = VirtualPrinter(profile: printerProfile, faults: startFaults)
-        let writer = try PageWriter(directory: out)
+        // A file is read as fast as it can be: pacing it would only slow the conversion down.
+        let paced = !instant && !listen.hasPrefix("file:")
+        let printer = VirtualPrinter(profile: printerProfile, faults: startFaults, pace: paced ? .buffered : .instant)
+        let writer = try PageWriter(directory: out, font: textOnly ? nil : VirtualPrinter.defaultFont(), pictures: !textOnly)
         let reporter = Reporter(printer: printer, writer: writer, verbose: verbose)
         let onActivity: @Sendable () -> Void = { reporter.flush() }
+        printer.onPrinted = onActivity
 
         var controlServer: ControlServer?
         if let control {
-            controlServer = try ControlServer(path: control, printer: printer) { line in
-                FileHandle.standardError.write(Data("till printer: \(line)\n".utf8))
-                reporter.flush()
+            do {
+                controlServer = try ControlServer(path: control, printer: printer) { line in
+                    FileHandle.standardError.write(Data("till printer: \(line)\n".utf8))
+                    reporter.flush()
+                }
+            } catch let e as SocketPathError {
+                throw CLIError(e)
             }
             controlServer?.start()
             say("control: \(control)")
         }
+        // Ctrl-C and SIGTERM end the loops below, so the control socket is removed on the way out.
+        StopSignal.install()
         defer { controlServer?.stop() }
 
         if listen == "pty" {
             let server = try PTYPrinterServer(printer: printer, onActivity: onActivity)
             say("pty: \(server.slavePath)")
             server.start()
-            while true { Thread.sleep(forTimeInterval: 3600) }
+            Self.waitForStopSignal()
+            server.stop()
         } else if listen.hasPrefix("tcp://") {
             let (host, port) = try Self.hostPort(String(listen.dropFirst(6)))
             let server = try TCPPrinterServer(printer: printer, host: host, port: port, onActivity: onActivity)
+            server.onRefused = { why in FileHandle.standardError.write(Data("till printer: \(why)\n".utf8)) }
             say("listening: tcp://\(host):\(server.port)  profile \(printerProfile.id) (\(printerProfile.media.dots) dots)")
             server.start()
-            while true { Thread.sleep(forTimeInterval: 3600) }
+            Self.waitForStopSignal()
+            server.stop()
         } else if listen.hasPrefix("file:") {
             let path = String(listen.dropFirst(5))
             let fd: Int32 = path == "-" ? 0 : open(path, O_RDONLY)
@@ -86,6 +104,10 @@ struct PrinterEmulateCommand: ParsableCommand {
         } else {
             throw ValidationError("--listen must be tcp://HOST:PORT, pty or file:PATH (got \(listen))")
         }
+    }
+
+    static func waitForStopSignal() {
+        while !StopSignal.requested { usleep(100_000) }
     }
 
     static func readChunk(_ fd: Int32) -> [UInt8]? {

@@ -22,7 +22,10 @@ final class VirtualPrinterLink {
                            remedyZh: "请用 --slips DIR 指定可写的文件夹，或修正权限。")
         }
         if let controlSocket {
-            let server = try ControlServer(path: controlSocket, printer: printer)
+            let server: ControlServer
+            do { server = try ControlServer(path: controlSocket, printer: printer) } catch let e as SocketPathError {
+                throw CLIError(e)
+            }
             server.start()
             control = server
         }

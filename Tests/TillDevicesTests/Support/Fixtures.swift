@@ -31,13 +31,17 @@ final class LoopbackPrinter {
     let server: TCPPrinterServer
     let driver: PrinterDriver
 
-    init(faults: [Fault] = [], profile: String = "epson-tm-t88vi") throws {
-        let p = try Fixtures.profile(profile)
-        printer = VirtualPrinter(profile: p, faults: faults)
+    convenience init(faults: [Fault] = [], profile: String = "epson-tm-t88vi") throws {
+        try self.init(printer: VirtualPrinter(profile: try Fixtures.profile(profile), faults: faults))
+    }
+
+    /// A given virtual printer (paced, a changed profile …), driven with its own profile.
+    init(printer: VirtualPrinter) throws {
+        self.printer = printer
         server = try TCPPrinterServer(printer: printer, host: "127.0.0.1", port: 0)
         server.start()
         driver = PrinterDriver(transport: TCPTransport(host: "127.0.0.1", port: server.port, connectTimeout: 2),
-                               profile: p, timing: Fixtures.timing)
+                               profile: printer.profile, timing: Fixtures.timing)
         driver.start()
     }
 

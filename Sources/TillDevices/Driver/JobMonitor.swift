@@ -1,0 +1,77 @@
+import Foundation
+import TillEscPos
+
+/// Watches one job on the link from its first byte to its confirmation. Everything the printer
+/// sends goes through one framer: real-time status replies (answers to the DLE EOT polls this
+/// monitor sends, matched to their queries in order), automatic status back blocks, process ID
+/// responses and GS r replies. The first fault any of them reports is kept: a job during which
+/// the printer was ever unable to print is failed, even if the fault has cleared since.
+struct JobMonitor {
+    let transport: PrinterTransport
+    let timing: DriverTiming
+    private var framer = StatusReplyFramer()
+    /// DLE EOT n sent and not yet answered, oldest first.
+    private var outstanding: [UInt8] = []
+    private var polling = PrinterStatus()
+    private var lastPoll = Date.distantPast
+    /// When an answer last arrived (a printer that stops answering mid-job has gone away).
+    private(set) var lastAnswer = Date()
+    /// The first cause seen that stops printing.
+    private(set) var fault: String?
+    /// The newest complete status (from a poll or an ASB block).
+    private(set) var latest: PrinterStatus?
+    /// Process ID responses and GS r replies seen so far.
+    private(set) var processIds: [[UInt8]] = []
+    private(set) var transmitStatusReplies: [UInt8] = []
+
+    init(transport: PrinterTransport, timing: DriverTiming) {
+        self.transport = transport
+        self.timing = timing
+    }
+
+    /// True while a poll waits for its answers.
+    var pollPending: Bool { !outstanding.isEmpty }
+
+    /// Sends DLE EOT 1…4 unless a poll is still unanswered or the last was under
+    /// `timing.poll` ago. Real-time: call only between whole commands of the job.
+    mutating func pollIfDue(now: Date = Date()) throws {
+        guard outstanding.isEmpty, now.timeIntervalSince(lastPoll) >= timing.poll else { return }
+        lastPoll = now
+        polling = PrinterStatus()
+        outstanding = PrinterStatus.queries
+        try transport.write(PrinterStatus.queries.flatMap { EscPos.realTimeStatus($0) }, timeout: timing.write)
+    }
+
+    /// Reads what arrived (waiting at most `timeout` for the first byte) and takes note of it.
+    mutating func absorb(timeout: Double) throws {
+        let bytes = try transport.read(timeout: max(0.001, timeout))
+        guard !bytes.isEmpty else { return }
+        framer.feed(bytes)
+        lastAnswer = Date()
+        while let n = outstanding.first, let reply = framer.next() {
+            polling.apply(reply: reply, to: n)
+            outstanding.removeFirst()
+            if outstanding.isEmpty { note(polling) }
+        }
+        for block in framer.takeStatusBacks() {
+            if let status = PrinterStatus(automaticStatusBack: block) { note(status) }
+        }
+        processIds += framer.takeProcessIds()
+        transmitStatusReplies += framer.takeTransmitStatusReplies()
+    }
+
+    private mutating func note(_ status: PrinterStatus) {
+        latest = status
+        if fault == nil, let cause = status.blockingCause { fault = cause }
+    }
+
+    /// Waits (absorbing, not polling) up to `seconds` for the poll under way to be answered.
+    mutating func finishPoll(within seconds: Double) throws {
+        let deadline = Date().addingTimeInterval(seconds)
+        while pollPending {
+            let left = deadline.timeIntervalSinceNow
+            if left <= 0 { return }
+            try absorb(timeout: min(left, 0.05))
+        }
+    }
+}
