@@ -23,7 +23,7 @@ extension JournalDatabase {
 }
 
 extension Timestamp {
-    /// The system clock, for changes the journal dates itself (users, catalog, settings). The
-    /// core never reads a clock; the journal is I/O.
-    static var systemNow: Timestamp { Timestamp(seconds: Int64(Date().timeIntervalSince1970)) }
+    /// The system clock: the journal's default `clock` for the changes it dates itself. The core
+    /// never reads a clock; the journal is I/O.
+    public static var systemNow: Timestamp { Timestamp(seconds: Int64(Date().timeIntervalSince1970)) }
 }

@@ -44,8 +44,9 @@ extension JournalDatabase {
     /// Appends changes in ONE transaction: each a chained entry saying who made it, followed by its
     /// writes to the state tables. `check` runs first inside the transaction (a user that exists
     /// already, an unknown tax class) and may refuse.
-    func record(_ changes: [JournalChange], by: String?, at: Timestamp = .systemNow,
+    func record(_ changes: [JournalChange], by: String?, at: Timestamp? = nil,
                 check: (Database) throws -> Void = { _ in }) throws {
+        let at = at ?? clock()
         let entries = changes.map { ChangeEntry(change: $0, by: by, at: at) }
         let prepared = try entries.map { (entry: $0, payload: try CanonicalJSON.encode($0), columns: EntryColumns($0)) }
         try ensureNotBehindAnchor()

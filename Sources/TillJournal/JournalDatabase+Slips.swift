@@ -37,7 +37,7 @@ extension JournalDatabase {
     /// refund marked printed with sqlite3 is caught by `verify`.
     public func setPrintState(reference: String, _ state: PrintState) throws {
         let at = switch state {
-        case .pending: Timestamp.systemNow
+        case .pending: clock()
         case .printed(let at), .failed(_, let at), .unknown(_, let at): at
         }
         try record([.printStateSet(reference: reference, state: state)], by: nil, at: at)

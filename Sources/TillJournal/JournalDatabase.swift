@@ -15,6 +15,10 @@ public final class JournalDatabase: Sendable {
     /// Signs the chain (HMAC) and peppers PINs; from the key file, never stored in the journal.
     let key: JournalKey
     public let pinPolicy: PinPolicy
+    /// The time of the changes the journal dates itself (users, catalog, settings, a pending
+    /// print state): the same clock the runtime reads, so a history written at past times (demo
+    /// data, a drill's setup) stays in order. The system clock unless the caller has its own.
+    public let clock: @Sendable () -> Timestamp
     /// Where the chain's head is remembered outside the journal (nil: nowhere, in-memory tests).
     public let anchorStore: (any JournalAnchorStore)?
 
@@ -36,8 +40,10 @@ public final class JournalDatabase: Sendable {
     /// file (0600), uses WAL with `synchronous = FULL` (a completed sale survives a power cut), and
     /// applies migrations. The key file (`keyFile`, default beside the journal) is created with a
     /// new key for a new journal; a journal that has entries needs its own key file back.
-    public init(path: String, keyFile: String? = nil, pinHashRounds: Int = 210_000, pinPolicy: PinPolicy = .standard) throws {
+    public init(path: String, keyFile: String? = nil, pinHashRounds: Int = 210_000, pinPolicy: PinPolicy = .standard,
+                clock: @escaping @Sendable () -> Timestamp = { .systemNow }) throws {
         self.path = path
+        self.clock = clock
         self.pinPolicy = pinPolicy
         let keyPath = keyFile ?? Self.defaultKeyPath(forJournal: path)
         anchorStore = JournalAnchorFile(path: Self.anchorPath(forKey: keyPath, journal: path))
@@ -61,6 +67,7 @@ public final class JournalDatabase: Sendable {
 
     private init(queue: DatabaseQueue, pinHashRounds: Int, pinPolicy: PinPolicy) throws {
         path = nil
+        clock = { .systemNow }
         key = .generate()
         self.pinPolicy = pinPolicy
         anchorStore = nil

@@ -14,13 +14,17 @@ enum DemoData {
         (User(code: "9001", name: "Admin 管理员", role: .admin), "999999"),
     ]
 
-    static func seed(journal: JournalDatabase, config: RegisterConfig) throws {
+    /// `clock` is the journal's own (it dates the catalog, users and settings by it): it is set to
+    /// each past time in turn, so every entry follows the one before, and given back to the
+    /// system at the end.
+    static func seed(journal: JournalDatabase, config: RegisterConfig, clock: TillClock) throws {
+        let today = TillClock.systemNow
+        func at(daysAgo: Int64, hour: Int64) { clock.set(Timestamp(seconds: today.seconds - daysAgo * 86_400 + hour * 3600 - 12 * 3600)) }
+        defer { clock.set(nil) }
+        at(daysAgo: 41, hour: 0) // the shop is set up before its first demo sale
         try seedCatalogAndUsers(journal: journal, currency: config.currency)
         try journal.recordMoneySettings(MoneySettings(config)) // the demo sales are made under these
-        let clock = TillClock()
         let runtime = try RegisterRuntime(config: config, journal: journal, printer: SilentPrinter(), clock: { clock.now })
-        let today = TillClock().now
-        func at(daysAgo: Int64, hour: Int64) { clock.set(Timestamp(seconds: today.seconds - daysAgo * 86_400 + hour * 3600 - 12 * 3600)) }
         func run(_ actions: [RegisterAction]) throws {
             for action in actions {
                 for output in runtime.send(action) {

@@ -32,8 +32,8 @@ struct ExecCommand: ParsableCommand {
     func run() throws {
         let env = try TillEnvironment(global, training: training, testJournal: testJournal)
         try ClockOverride.check(enabled: clockOverride, training: training, env: env)
-        let clock = TillClock()
-        let runtime = try env.makeRuntime(clock: clock, training: training)
+        let clock = env.clock
+        let runtime = try env.makeRuntime(training: training)
         var lang = env.config.screenLanguage
         let parser = ActionParser(currency: env.config.register.currency)
         let input: FileHandle

@@ -8,7 +8,7 @@ struct SignedInSession {
     let language: Language
 
     init(_ env: TillEnvironment, user: String, printer: SlipPrinter? = nil) throws {
-        runtime = try env.makeRuntime(clock: TillClock(), printer: printer)
+        runtime = try env.makeRuntime(printer: printer)
         language = env.config.screenLanguage
         let pin = try PinInput.read(prompt: "PIN for \(user): ")
         try send(.signInRequested(code: user, pin: pin))

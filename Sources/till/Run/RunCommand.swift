@@ -50,7 +50,7 @@ struct RunCommand: ParsableCommand {
         }
         let env = try TillEnvironment(global, training: training)
         let printer = ScreenPrinter(try env.makePrinter())
-        let runtime = try env.makeRuntime(clock: TillClock(), training: training, printer: printer)
+        let runtime = try env.makeRuntime(training: training, printer: printer)
         let hardware = try ScreenHardware(env.config, journal: env.journal, keyboardOverride: keyboard)
         let feed = try scanFeed(scanner ?? env.config.scannerURL)
         defer { feed?.stop() }

@@ -13,6 +13,9 @@ struct TillEnvironment {
     let config: ResolvedConfiguration
     let journal: JournalDatabase
     let journalPath: String
+    /// The one clock of this process: the runtime reads it and the journal dates its own changes
+    /// by it. The system's, except while demo history is written or where `ClockOverride` allows.
+    let clock = TillClock()
 
     /// `testJournal`: mark a new journal as a test journal first (`ClockOverride`); refused on one with entries.
     /// `trading: false` for commands that only inspect the journal (verify, export, slips): they
@@ -24,7 +27,8 @@ struct TillEnvironment {
         journalPath = options.journalPath(config, training: training)
         do {
             journal = try JournalDatabase(path: journalPath, keyFile: options.keyFilePath(config, training: training),
-                                          pinHashRounds: config.pinHashRounds, pinPolicy: config.pinPolicy)
+                                          pinHashRounds: config.pinHashRounds, pinPolicy: config.pinPolicy,
+                                          clock: { [clock] in clock.now })
             if trading { try journal.ensureNotBehindAnchor() }
         } catch let error as JournalError {
             throw CLIError(en: error.message(.en), zh: error.message(.zh), remedyEn: error.remedy(.en), remedyZh: error.remedy(.zh))
@@ -37,7 +41,7 @@ struct TillEnvironment {
         if seedDemo, !options.noDemo, try journal.users().isEmpty {
             Output.error(Output.language == .zh ? "首次运行：正在写入演示数据到 \(journalPath) …"
                                                 : "First run: writing demo data to \(journalPath) …")
-            try DemoData.seed(journal: journal, config: config.register)
+            try DemoData.seed(journal: journal, config: config.register, clock: clock)
         }
     }
 
@@ -109,7 +113,7 @@ struct TillEnvironment {
     }
 
     /// The runtime on this journal; `printer` defaults to the configured one.
-    func makeRuntime(clock: TillClock, training: Bool = false, printer: SlipPrinter? = nil) throws -> RegisterRuntime {
+    func makeRuntime(training: Bool = false, printer: SlipPrinter? = nil) throws -> RegisterRuntime {
         var register = config.register
         register.training = training
         // The settings money depends on are in the chain before any sale made under them.
