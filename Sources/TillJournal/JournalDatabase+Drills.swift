@@ -31,7 +31,8 @@ extension JournalDatabase {
     /// Keeps a scored attempt as a chained entry of the (training) journal: a score changed with
     /// sqlite3 is caught by `verify`.
     public func record(_ attempt: DrillAttempt) throws {
-        try record([.drillScored(attempt)], by: nil, at: attempt.startedAt)
+        // Dated when it is recorded (after the drill), not when the drill started: entries stay in order.
+        try record([.drillScored(attempt)], by: nil)
     }
 
     /// A trainee's attempts in the order made (all trainees when nil).

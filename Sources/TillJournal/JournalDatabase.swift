@@ -61,13 +61,15 @@ public final class JournalDatabase: Sendable {
     }
 
     /// An in-memory database for tests: fast, and gone when released; its key is made up.
-    public static func inMemory(pinHashRounds: Int = 1_000, pinPolicy: PinPolicy = .standard) throws -> JournalDatabase {
-        try JournalDatabase(queue: DatabaseQueue(configuration: configuration()), pinHashRounds: pinHashRounds, pinPolicy: pinPolicy)
+    public static func inMemory(pinHashRounds: Int = 1_000, pinPolicy: PinPolicy = .standard,
+                                clock: @escaping @Sendable () -> Timestamp = { .systemNow }) throws -> JournalDatabase {
+        try JournalDatabase(queue: DatabaseQueue(configuration: configuration()), pinHashRounds: pinHashRounds, pinPolicy: pinPolicy,
+                            clock: clock)
     }
 
-    private init(queue: DatabaseQueue, pinHashRounds: Int, pinPolicy: PinPolicy) throws {
+    private init(queue: DatabaseQueue, pinHashRounds: Int, pinPolicy: PinPolicy, clock: @escaping @Sendable () -> Timestamp) throws {
         path = nil
-        clock = { .systemNow }
+        self.clock = clock
         key = .generate()
         self.pinPolicy = pinPolicy
         anchorStore = nil

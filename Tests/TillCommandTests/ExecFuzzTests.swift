@@ -11,9 +11,9 @@ import Testing
         ["signin 1001 1111", "scan 6901234567892 2", "scan MUG-01", "cash 100"],
         ["signin 1001 1111", "scan KETTLE", "qty 1 3", "card 50 AUTH-1", "cash"],
         ["signin 1001 1111", "refund", "receipt S01-000002", "line 1 1", "reason DAMAGED", "confirm"],
-        ["signin 1001 1111", "blind", "scan MUG-01", "reason DAMAGED", "confirm", "approve 2001 2222"],
-        ["signin 2001 2222", "scan TEA-JAS", "price 1 1.50", "discount 1 0.50", "credit"],
-        ["signin 2001 2222", "report x", "reprint S01-000002", "drawer"],
+        ["signin 1001 1111", "blind", "scan MUG-01", "reason DAMAGED", "confirm", "approve 2001 222222"],
+        ["signin 2001 222222", "scan TEA-JAS", "price 1 1.50", "discount 1 0.50", "credit"],
+        ["signin 2001 222222", "report x", "reprint S01-000002", "drawer"],
         [#"{"action":"signIn","code":"1001","pin":"1111"}"#, #"{"action":"scan","code":"RICE-KG","quantity":"0.5"}"#,
          #"{"action":"cash","amount":"100"}"#],
     ]

@@ -47,7 +47,7 @@ import Testing
         let till = try TillProcess()
         defer { till.cleanUp() }
         let out = try till.run(["exec"], stdin: """
-        signin 2001 2222
+        signin 2001 222222
         scan KETTLE 999999999999999
         scan MUG-01
         price 1 9999999999999.99

@@ -6,7 +6,8 @@ import TillCore
 /// Append and look-up round trips, sequences, and the guards that run inside the append transaction.
 @Suite struct AppendLookupTests {
     let db: JournalDatabase
-    init() throws { db = try JournalDatabase.inMemory() }
+    // The journal's own changes are dated at the fixtures' time, as the till's clock would have them.
+    init() throws { db = try JournalDatabase.inMemory(clock: { Fx.t0 }) }
 
     /// Row counts of every table an append writes, to prove an append wrote all or nothing.
     func rowCounts() throws -> [String: Int] {
@@ -169,16 +170,16 @@ import TillCore
         try db.append(Fx.sale(2, lines: [Fx.line(1, sku: "A", each: 1, priceMinor: 500)]))
         try db.setPrintState(reference: "S01-000001", .failed(cause: "paper out", at: Fx.t0))
         try db.setPrintState(reference: "S01-000001", .printed(at: Fx.t0.adding(seconds: 5)))
-        try db.setPrintState(reference: "S01-000002", .unknown(cause: "no status", at: Fx.t0))
+        try db.setPrintState(reference: "S01-000002", .unknown(cause: "no status", at: Fx.t0.adding(seconds: 6)))
 
         let first = try #require(try db.slip(reference: "S01-000001"))
         #expect(first.printState == .printed(at: Fx.t0.adding(seconds: 5)))
         #expect(first.attempts == 2)
         #expect(try db.slips(unprintedOnly: true).map(\.reference) == ["S01-000002"])
-        #expect(try db.slips(unprintedOnly: true).first?.printState == .unknown(cause: "no status", at: Fx.t0))
+        #expect(try db.slips(unprintedOnly: true).first?.printState == .unknown(cause: "no status", at: Fx.t0.adding(seconds: 6)))
         #expect(try db.slips(unprintedOnly: false).map(\.reference) == ["S01-000001", "S01-000002"])
         #expect(throws: JournalError.slipNotFound(reference: "S01-000009")) {
-            try db.setPrintState(reference: "S01-000009", .pending)
+            try db.setPrintState(reference: "S01-000009", .printed(at: Fx.t0.adding(seconds: 7)))
         }
         // Each print outcome is a chained entry of its own (issue 11), after the sale's: 3 + 3.
         #expect(try db.verify() == .intact(entries: 6))

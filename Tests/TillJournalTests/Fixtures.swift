@@ -1,6 +1,16 @@
 import Foundation
+import Synchronization
 import TillCore
 @testable import TillJournal
+
+/// The clock a test journal dates its own changes by, moved on by the test as a till's clock
+/// would move (entries are never dated before the one they follow).
+final class FixtureClock: Sendable {
+    private let time: Mutex<Timestamp>
+    init(_ start: Timestamp = Fx.t0) { time = Mutex(start) }
+    func set(_ to: Timestamp) { time.withLock { $0 = to } }
+    var now: Timestamp { time.withLock { $0 } }
+}
 
 /// Small builders for journal records, with plain TillCore initialisers.
 enum Fx {
@@ -12,6 +22,8 @@ enum Fx {
     static let standard = TaxClass(id: "STD", name: "Standard 13%", rateBasisPoints: 1300, inclusive: true)
     static let reduced = TaxClass(id: "RED", name: "Reduced 9%", rateBasisPoints: 900, inclusive: true)
     static let t0 = Timestamp(seconds: 1_790_000_000)
+    /// A time after every fixture record (they are dated within minutes of t0).
+    static let afterFixtures = t0.adding(seconds: 86_400)
 
     static func money(_ minor: Int64) -> Money { Money(minor: minor, currency: cny) }
 

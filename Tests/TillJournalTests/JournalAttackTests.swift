@@ -14,7 +14,8 @@ import TillCore
     /// money settings: every kind of change the chain holds.
     @discardableResult
     func makeJournal() throws -> JournalDatabase {
-        let db = try JournalDatabase(path: path, pinHashRounds: 1_000)
+        let clock = FixtureClock()
+        let db = try JournalDatabase(path: path, pinHashRounds: 1_000, clock: { clock.now })
         try db.addUser(Fx.clerk, pin: "1111")
         try db.addUser(Fx.supervisor, pin: "246810", by: nil)
         try db.upsert(taxClasses: [Fx.standard, Fx.reduced])
@@ -26,7 +27,8 @@ import TillCore
         try db.append(.sale(sale, Fx.slip(.sale, sale.receipt)))
         try db.append(Fx.sale(2, lines: [Fx.line(1, sku: "MUG-01", each: 1, priceMinor: 1_500)]))
         try db.append(Fx.refund(Fx.refundRecord(1, of: sale, lines: [(1, 1)])))
-        try db.setPrintState(reference: "R01-000001", .failed(cause: "paper out", at: Fx.t0))
+        clock.set(Fx.afterFixtures)  // the till's clock has moved on past the refund
+        try db.setPrintState(reference: "R01-000001", .failed(cause: "paper out", at: Fx.afterFixtures))
         try db.record(DrillAttempt(trainee: "mei", drill: "01-full-refund", startedAt: Fx.t0, seconds: 40, keystrokes: 30,
                                    wrongAttempts: 0, refusals: [], score: 61, breakdown: ["score 61/100"]))
         try db.recordMoneySettings(["refund.per_refund_limit": "500.00"])
@@ -36,7 +38,7 @@ import TillCore
     }
 
     func verify(anchors: [JournalAnchor] = []) throws -> JournalVerification {
-        try JournalDatabase(path: path, pinHashRounds: 1_000).verify(anchors: anchors)
+        try JournalDatabase(path: path, pinHashRounds: 1_000, clock: { Fx.afterFixtures }).verify(anchors: anchors)
     }
 
     func expectFound(_ result: JournalVerification, _ problem: JournalProblem, seq: Int64?, mentioning words: [String],
@@ -66,7 +68,7 @@ import TillCore
             UPDATE user SET role = 'admin', pinHash = (SELECT pinHash FROM user WHERE code = '2001') WHERE code = '1001';
             INSERT INTO user (code, name, role, pinHash) SELECT '6666', 'Me', 'admin', pinHash FROM user WHERE code = '2001';
             """)
-        let db = try JournalDatabase(path: path, pinHashRounds: 1_000)
+        let db = try JournalDatabase(path: path, pinHashRounds: 1_000, clock: { Fx.afterFixtures })
         #expect(try db.authenticate(code: "1001", pin: "1111", now: Fx.t0, policy: lockout) == .success(Fx.clerk))
         #expect(try db.authenticate(code: "1001", pin: "246810", now: Fx.t0, policy: lockout) == .failure(.wrongPIN(attemptsLeft: 4)))
         #expect(try db.authenticate(code: "6666", pin: "246810", now: Fx.t0, policy: lockout) == .failure(.wrongPIN(attemptsLeft: 4)))
@@ -128,9 +130,9 @@ import TillCore
             UPDATE slip SET printState = 'printed', printCause = NULL, attempts = 0 WHERE reference = 'R01-000001';
             UPDATE slip SET printState = 'failed', printCause = 'jam' WHERE reference = 'S01-000001';
             """)
-        let db = try JournalDatabase(path: path, pinHashRounds: 1_000)
+        let db = try JournalDatabase(path: path, pinHashRounds: 1_000, clock: { Fx.afterFixtures })
         let refund = try #require(try db.slip(reference: "R01-000001"))
-        #expect(refund.printState == .failed(cause: "paper out", at: Fx.t0) && refund.attempts == 1)
+        #expect(refund.printState == .failed(cause: "paper out", at: Fx.afterFixtures) && refund.attempts == 1)
         #expect(try db.slip(reference: "S01-000001")?.printState == .pending)
     }
 
@@ -172,7 +174,7 @@ import TillCore
             """)
         let result = try verify()
         expectFound(result, .truncated, seq: 8, mentioning: ["entries 8…12 are missing"])
-        let db = try JournalDatabase(path: path, pinHashRounds: 1_000)
+        let db = try JournalDatabase(path: path, pinHashRounds: 1_000, clock: { Fx.afterFixtures })
         #expect(throws: JournalError.behindAnchor(path: path, entries: 7, anchor: anchor)) { try db.ensureNotBehindAnchor() }
         // Numbers are never reissued: the next refund cannot be written.
         let sale = Fx.saleRecord(1, lines: [Fx.line(1, sku: "KETTLE", each: 2, priceMinor: 19_900)])
@@ -193,9 +195,9 @@ import TillCore
             """)
         let result = try verify()
         #expect(result.problems.contains { $0.problem == .deleted })
-        let db = try JournalDatabase(path: path, pinHashRounds: 1_000)
+        let db = try JournalDatabase(path: path, pinHashRounds: 1_000, clock: { Fx.afterFixtures })
         #expect(throws: JournalError.unreadableEntry(seq: .max, cause: "the entry numbers are at their limit (sqlite_sequence was changed)")) {
-            try db.append(.event(AuditEvent(kind: .drawerOpened, at: Fx.t0, user: "1001")))
+            try db.append(.event(AuditEvent(kind: .drawerOpened, at: Fx.afterFixtures, user: "1001")))
         }
     }
 
@@ -305,7 +307,7 @@ import TillCore
     @Test func anExistingWorldReadableJournalIsTightenedOnOpen() throws {
         try makeJournal()
         _ = chmod(path, 0o644)
-        _ = try JournalDatabase(path: path, pinHashRounds: 1_000)
+        _ = try JournalDatabase(path: path, pinHashRounds: 1_000, clock: { Fx.afterFixtures })
         #expect(try permissions(path) == 0o600)
     }
 
@@ -315,7 +317,7 @@ import TillCore
         let totals = try #require(try db.shiftTotals(shift: 1, till: Fx.till))
         #expect(totals.journalHead == head)
         let slip = SlipTemplates(shop: ShopInfo(name: "Shop"), language: .en, utcOffsetSeconds: 0)
-            .shiftReport(totals, zNumber: "Z01-000001", at: Fx.t0, by: Fx.supervisor)
+            .shiftReport(totals, zNumber: "Z01-000001", at: Fx.afterFixtures, by: Fx.supervisor)
         let text = PlainTextSlipRenderer.render(slip).joined(separator: "\n")
         #expect(text.contains(String(head.hash.prefix(32))) && text.contains(String(head.hash.dropFirst(32))), "\(text)")
         #expect(text.contains("Journal entries") && text.contains("12"))

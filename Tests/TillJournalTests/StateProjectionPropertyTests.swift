@@ -29,7 +29,7 @@ import TillCore
 
     /// A random journal of changes, then sales whose slips print, fail or stay pending.
     func generate(_ rng: inout Seeded) throws -> JournalDatabase {
-        let db = try JournalDatabase.inMemory(pinHashRounds: 1)
+        let db = try JournalDatabase.inMemory(pinHashRounds: 1, clock: { Fx.t0 })
         let roles = Role.allCases
         let taxes = (0..<Int.random(in: 1...3, using: &rng)).map {
             TaxClass(id: "T\($0)", name: "Tax \($0)", rateBasisPoints: Int64.random(in: 0...2_500, using: &rng), inclusive: Bool.random(using: &rng))

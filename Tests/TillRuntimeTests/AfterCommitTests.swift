@@ -12,12 +12,13 @@ import TillJournal
     static func journalWhoseRefundPrintStatesFail() throws -> (JournalDatabase, String) {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("till-after-commit-\(UUID().uuidString)").path
         let path = folder + "/journal.sqlite"
-        let journal = try JournalDatabase(path: path, pinHashRounds: 10)
+        // Set up at the time the fixture's till starts (its clock), as a till's own journal would be.
+        let journal = try JournalDatabase(path: path, pinHashRounds: 10, clock: { RuntimeFixture.startTime })
         try journal.upsert(taxClasses: [RuntimeFixture.vat])
         try journal.upsert(items: [CatalogItem(sku: "TEA", barcodes: ["6901234567892"], name: "Jasmine tea 茉莉花茶",
                                                price: Money(minor: 2500, currency: .cny), taxClassID: "VAT13")])
         try journal.addUser(User(code: "1001", name: "Lin", role: .clerk), pin: "1111")
-        try journal.addUser(User(code: "2001", name: "Wang", role: .supervisor), pin: "2222")
+        try journal.addUser(User(code: "2001", name: "Wang", role: .supervisor), pin: "222222")
         let other = try DatabaseQueue(path: path)
         try other.write { db in
             try db.execute(sql: """

@@ -30,13 +30,19 @@ struct RuntimeFixture {
     let clock: MutableClock
 
     final class MutableClock: @unchecked Sendable {
-        var now = Timestamp(seconds: 1_795_000_000)
+        var now = RuntimeFixture.startTime
     }
+
+    /// When the fixture's till starts; its clock runs on from here.
+    static let startTime = Timestamp(seconds: 1_795_000_000)
 
     static let vat = TaxClass(id: "VAT13", name: "VAT", rateBasisPoints: 1300, inclusive: true)
 
     init(config: RegisterConfig = RegisterConfig(), journal existing: JournalDatabase? = nil) throws {
-        journal = try existing ?? JournalDatabase.inMemory(pinHashRounds: 10)
+        // One clock for the runtime and the journal's own changes, as in the till.
+        let clock = MutableClock()
+        self.clock = clock
+        journal = try existing ?? JournalDatabase.inMemory(pinHashRounds: 10, clock: { clock.now })
         if existing == nil {
             try journal.upsert(taxClasses: [Self.vat])
             try journal.upsert(items: [
@@ -47,8 +53,6 @@ struct RuntimeFixture {
             try journal.addUser(User(code: "1001", name: "Lin", role: .clerk), pin: "1111")
             try journal.addUser(User(code: "2001", name: "Wang", role: .supervisor), pin: "222222")
         }
-        let clock = MutableClock()
-        self.clock = clock
         runtime = try RegisterRuntime(config: config, journal: journal, printer: printer, clock: { clock.now })
     }
 

@@ -249,14 +249,16 @@ extension PrintEngine {
 
     mutating func endPage(cut: CutKind?) {
         // Nothing printed (a connection that only asked for status, while a fault left a
-        // note): no page; the notes go with the next one.
-        guard cut != nil || current.items.contains(where: { if case .note = $0 { return false } else { return true } }) else { return }
+        // note): no page; the notes go with the next one. Data that was sent and lost keeps its page.
+        guard cut != nil || pageLostData || current.items.contains(where: { if case .note = $0 { return false } else { return true } })
+        else { return }
         current.cut = cut
         finishedPages.append(current)
         current = Page()
         pageDots = 0
         blankDotsDropped = 0
         pageHasInk = false
+        pageLostData = false
     }
 
     mutating func cut(partial: Bool, feedDots: Int, at offset: Int) {

@@ -43,6 +43,7 @@ extension PrintEngine {
             current.items.append(.note("\(lostBytesWhileOffline) bytes lost while the printer was offline (\(offlineReason))"))
             diagnose("\(lostBytesWhileOffline) bytes not printed: printer was offline (\(offlineReason))", at: streamOffset)
             lostBytesWhileOffline = 0
+            pageLostData = true
         }
         sendASBIfChanged()
     }

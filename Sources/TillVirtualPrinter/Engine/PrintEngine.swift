@@ -59,6 +59,9 @@ struct PrintEngine {
     var pageDots = 0
     var blankDotsDropped = 0
     var pageHasInk = false
+    /// Print data reached this page but was lost (the printer was offline): the page is kept for
+    /// its note even with nothing on it, since the sender meant it to print.
+    var pageLostData = false
     /// Blank paper fed since the last line with ink (no-cutter models tear off after enough).
     var blankDotsSinceInk = 0
     var paperOutAtDots: Int?

@@ -31,11 +31,11 @@ struct MoneyCase: CustomStringConvertible {
 
     /// People: index 0 is the admin who opens the shift and sells.
     static let people: [(User, String)] = [
-        (User(code: "9001", name: "Admin", role: .admin), "9999"),
+        (User(code: "9001", name: "Admin", role: .admin), "999999"),
         (User(code: "1001", name: "Clerk Lin", role: .clerk), "1111"),
         (User(code: "1002", name: "Clerk Zhao", role: .clerk), "1212"),
-        (User(code: "2001", name: "Supervisor Wang", role: .supervisor), "2222"),
-        (User(code: "2002", name: "Supervisor Li", role: .supervisor), "2323"),
+        (User(code: "2001", name: "Supervisor Wang", role: .supervisor), "222222"),
+        (User(code: "2002", name: "Supervisor Li", role: .supervisor), "232323"),
         (User(code: "3001", name: "Trainer Chen", role: .trainer), "3333"),
         (User(code: "4001", name: "Technician Liu", role: .technician), "4444"),
     ]

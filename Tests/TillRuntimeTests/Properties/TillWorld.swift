@@ -80,12 +80,13 @@ final class RuntimeWorld: TillWorld {
     var errors: [RuntimeError] = []
 
     init(_ testCase: MoneyCase) throws {
-        journal = try JournalDatabase.inMemory(pinHashRounds: 1)
+        let now = Timestamp(seconds: 1_795_000_000)
+        journal = try JournalDatabase.inMemory(pinHashRounds: 1, clock: { now })  // the runtime's clock too
         try journal.upsert(taxClasses: testCase.items.map(\.1))
         try journal.upsert(items: testCase.items.map(\.0))
         for (user, pin) in MoneyCase.people { try journal.addUser(user, pin: pin) }
         runtime = try RegisterRuntime(config: testCase.config, journal: journal, printer: TestPrinter(),
-                                      clock: { Timestamp(seconds: 1_795_000_000) })
+                                      clock: { now })
         runtime.onRecord = { [weak self] record in self?.committed.append(record) }
     }
 
