@@ -123,6 +123,27 @@ import Testing
         #expect(result.stderr.contains("Fix it in the configuration file"))
     }
 
+    @Test func anUnknownKeyOrTableIsRefusedWithTheNearestValidName() throws {
+        for (config, wrong, right) in [("[refund]\nper_refund_limt = \"100.00\"\n", "per_refund_limt", "per_refund_limit"),
+                                       ("[printr]\ncolumns = 32\n", "printr", "printer"),
+                                       ("[cash]\nrounding_incremnt = \"0.05\"\n", "rounding_incremnt", "rounding_increment"),
+                                       ("[tils]\nid = \"02\"\n", "tils", "till")] {
+            let till = try TillProcess(config: config)
+            defer { till.cleanUp() }
+            let result = try till.run(["config", "check"])
+            #expect(result.status != 0, "\(config)")
+            #expect(result.stderr.contains("\"\(wrong)\"") && result.stderr.contains("Did you mean \"\(right)\"?"), "\(result.stderr)")
+            #expect(result.stderr.contains(till.configPath), "names the file it read: \(result.stderr)")
+            let zh = try till.run(["config", "check", "--lang", "zh"])
+            #expect(zh.stderr.contains("是否应为 “\(right)”"), "\(zh.stderr)")
+            // Nothing runs on a configuration with a key the till would ignore.
+            #expect(try till.run(["exec"], stdin: "signin 1001 1111\n").status != 0)
+            // Fixed, the same file is read, and `config check` says which it was.
+            try "[refund]\nper_refund_limit = \"100.00\"\n".write(toFile: till.configPath, atomically: true, encoding: .utf8)
+            #expect(try till.run(["config", "check"]).stdout.contains("configuration: \(till.configPath)"))
+        }
+    }
+
     @Test func theTenderSubstitutionTableNamesAWrongPairOrDecision() throws {
         let pair = try TillProcess(config: "[refund.substitution]\ncard_to_cheque = \"allowed\"\n")
         defer { pair.cleanUp() }

@@ -18,6 +18,7 @@ struct ConfigCommand: ParsableCommand {
         @OptionGroup var global: GlobalOptions
         func run() throws {
             let c = try global.resolve()
+            Output.line("configuration: \(global.configurationFile() ?? "none (the documented defaults)")")
             Output.line("till \(c.register.till), \(c.register.currency.code), screen \(c.screenLanguage.rawValue), receipts \(c.register.receiptLanguage.rawValue)")
             Output.line("journal: \(global.journalPath(c))")
             Output.line("training journal: \(global.journalPath(c, training: true))")

@@ -102,7 +102,15 @@ struct TillConfiguration: Codable {
                            remedyZh: "请检查路径，或运行 `till config defaults > \(path)` 创建配置文件。")
         }
         do {
-            return try TOMLDecoder().decode(TillConfiguration.self, from: try TOMLTable(string: text))
+            let table = try TOMLTable(string: text)
+            if let unknown = ConfigurationKeys.unknown(in: table, file: path) {
+                throw CLIError(en: unknown.message.en, zh: unknown.message.zh,
+                               remedyEn: unknown.remedy.en + " `till config defaults` lists every key.",
+                               remedyZh: unknown.remedy.zh + "`till config defaults` 列出所有配置项。")
+            }
+            return try TOMLDecoder().decode(TillConfiguration.self, from: table)
+        } catch let error as CLIError {
+            throw error
         } catch {
             throw CLIError(en: "The configuration file \(path) is not valid: \(error).",
                            zh: "配置文件 \(path) 格式有误：\(error)。",

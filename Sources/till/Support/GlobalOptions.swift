@@ -32,15 +32,22 @@ struct GlobalOptions: ParsableArguments {
     @Flag(name: .long, help: "Do not write demo data into a new journal (a real shop: add users with `till user add`).")
     var noDemo = false
 
+    /// The configuration file read: `--config`, else `$TILL_CONFIG`, else the default path when a
+    /// file is there; nil when the till runs on its documented defaults.
+    func configurationFile() -> String? {
+        let env = ProcessInfo.processInfo.environment
+        if let explicit = config ?? env["TILL_CONFIG"] { return explicit }
+        let path = Paths.defaultConfigFile(env)
+        return FileManager.default.fileExists(atPath: path) ? path : nil
+    }
+
     /// Loads the configuration file (if any) and applies the flags.
     func resolve() throws -> ResolvedConfiguration {
         let env = ProcessInfo.processInfo.environment
         var file = TillConfiguration()
-        let explicit = config ?? env["TILL_CONFIG"]
-        let path = explicit ?? Paths.defaultConfigFile(env)
-        if explicit != nil || FileManager.default.fileExists(atPath: path) {
-            file = try TillConfiguration.load(path: path)
-        }
+        // A bad file is reported in the language asked for on the command line.
+        if let lang, let language = Language(rawValue: lang) { Output.language = language }
+        if let path = configurationFile() { file = try TillConfiguration.load(path: path) }
         var resolved = try ResolvedConfiguration(file, environment: env)
         if let dataDir {
             resolved.dataDirectory = dataDir
