@@ -156,6 +156,7 @@ extension RegisterState {
         step.run(print ? .print(slip) : .leaveUnprinted(reference: slip.reference))
         if !config.training, tenders.contains(where: { $0.kind == .cash }) { step.run(.openDrawer) }
         lastCompleted = completion
+        lastCompleted?.receiptDeclined = !print
         finishActivity()
         step.emit(event)
     }

@@ -74,6 +74,9 @@ enum ScreenText {
         t("NO RECEIPT: this sale's receipt is kept, not printed (REPRINT \(reprintKey) prints it later).",
           "不要小票：本笔销售的小票只保存不打印（之后可按重印 \(reprintKey) 打印）。")
     }
+    static func receiptNotPrinted(reprintKey: String) -> LocalizedText {
+        t("No receipt printed (NO RECEIPT); REPRINT \(reprintKey) prints it.", "未打印小票（不要小票）；按重印 \(reprintKey) 可打印。")
+    }
     static let noReceiptOff = t("The receipt will print after all.", "小票将照常打印。")
     static let reprintWhich = t("Type the slip number (e.g. S01-000006), then press REPRINT.", "输入小票号（如 S01-000006）后按重印键。")
     static let more = t("more", "更多")
