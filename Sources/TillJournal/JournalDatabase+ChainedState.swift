@@ -34,7 +34,7 @@ extension JournalDatabase {
         for entry in try chainedChanges(db, kind: .printState, reference: reference, key: key) {
             guard case .printStateSet(let about, let next) = entry.change, about == reference else { continue }
             state = next
-            if next != .pending { attempts += 1 }
+            if next.countsAttempt { attempts += 1 }
         }
         return (state, attempts)
     }

@@ -38,15 +38,17 @@ extension JournalDatabase {
     public func setPrintState(reference: String, _ state: PrintState) throws {
         let at = switch state {
         case .pending: clock()
-        case .printed(let at), .failed(_, let at), .unknown(_, let at): at
+        case .printed(let at), .failed(_, let at), .unknown(_, let at), .notRequested(let at): at
         }
         try record([.printStateSet(reference: reference, state: state)], by: nil, at: at)
     }
 
-    /// Slips in journal order; with `unprintedOnly`, those not printed yet (pending, failed, unknown).
+    /// Slips in journal order; with `unprintedOnly`, those not printed yet (pending, failed,
+    /// unknown). A receipt the customer did not want (`notRequested`) is not one of them.
     public func slips(unprintedOnly: Bool) throws -> [StoredSlip] {
         try read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM slip" + (unprintedOnly ? " WHERE printState <> 'printed'" : "")
+            try Row.fetchAll(db, sql: "SELECT * FROM slip"
+                                 + (unprintedOnly ? " WHERE printState NOT IN ('printed', '\(PrintState.notRequestedLabel)')" : "")
                                  + " ORDER BY entrySeq").map(Self.storedSlip)
         }
     }
@@ -65,6 +67,7 @@ extension JournalDatabase {
         case "printed": .printed(at: at)
         case "failed": .failed(cause: cause, at: at)
         case "unknown": .unknown(cause: cause, at: at)
+        case PrintState.notRequestedLabel: .notRequested(at: at)
         default: .pending
         }
         return StoredSlip(reference: row["reference"], entrySeq: seq, document: document, printState: state,

@@ -148,6 +148,9 @@ public final class RegisterRuntime {
                 return try print(slip, now: now, stored: slip.kind != .xReport && slip.kind != .test)
             case .reprint(let reference):
                 return try reprint(reference, now: now)
+            case .leaveUnprinted(let reference):
+                try journal.setPrintState(reference: reference, .notRequested(at: now))
+                return nil
             case .openDrawer:
                 if case .failed(let cause) = printer.openDrawer() { return .worldRefused(.printerUnavailable(cause: cause)) }
                 return nil
@@ -204,7 +207,7 @@ public final class RegisterRuntime {
         guard stored else { return }
         let record: Bool
         switch before {
-        case nil, .pending?, .failed?: record = true
+        case nil, .pending?, .failed?, .notRequested?: record = true
         case .unknown?: record = outcome == .printed
         case .printed?: record = false
         }
@@ -273,7 +276,7 @@ extension RegisterEffect {
     var slipReference: String? {
         switch self {
         case .print(let slip): return slip.reference
-        case .reprint(let reference): return reference
+        case .reprint(let reference), .leaveUnprinted(let reference): return reference
         default: return nil
         }
     }
@@ -285,14 +288,14 @@ extension PrintState {
     var mayBeOnPaper: Bool {
         switch self {
         case .printed, .unknown: return true
-        case .pending, .failed: return false
+        case .pending, .failed, .notRequested: return false
         }
     }
 
     var cause: String? {
         switch self {
         case .pending: return "not printed yet"
-        case .printed: return nil
+        case .printed, .notRequested: return nil
         case .failed(let cause, _), .unknown(let cause, _): return cause
         }
     }

@@ -43,7 +43,7 @@ extension RegisterAction {
             return check.trimmedText(text, .customerReference)
         case .reprintRequested(let reference):
             return check.text(reference, .slipReference)
-        case .started, .signInRefused, .signOutRequested, .reportRequested, .lineVoided, .refundStarted,
+        case .started, .noReceiptToggled, .signInRefused, .signOutRequested, .reportRequested, .lineVoided, .refundStarted,
              .blindReturnStarted, .postVoidStarted, .confirmed, .approverRefused, .worldRefused, .drawerOpenRequested,
              .slipPrinted, .slipFailed, .cancelled:
             return nil

@@ -67,7 +67,7 @@ extension RegisterAction {
         case .priceOverridden: return .holdsOrApproved(.overridePrice)
         case .lineDiscounted: return .holdsOrApproved(.discountLine)
         case .lineVoided: return .holds(.voidLine)
-        case .tendered: return .holds(.sell)
+        case .tendered, .noReceiptToggled: return .holds(.sell)
         case .refundStarted: return .holds(.refundWithReceipt)
         case .postVoidStarted: return .holds(.postVoid)
         case .blindReturnStarted: return .holds(.blindReturn)

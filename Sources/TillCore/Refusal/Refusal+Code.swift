@@ -38,6 +38,7 @@ extension Refusal {
         case .shiftAlreadyOpen: return "shift_already_open"
         case .busy: return "busy"
         case .nothingInProgress: return "nothing_in_progress"
+        case .slipRequired: return "slip_required"
         case .postVoidNotAllowed: return "post_void_not_allowed"
         case .printerUnavailable: return "printer_unavailable"
         case .valueOutOfRange: return "value_out_of_range"

@@ -152,6 +152,11 @@ extension Refusal {
         case .nothingInProgress:
             return (t("There is nothing to do that to.", "当前没有可操作的交易。"),
                     t("Start a sale or a refund first.", "请先开始销售或退款。"))
+        case .slipRequired:
+            return (t("A refund, a return or a post-void always prints its slip: NO RECEIPT is only for a sale.",
+                      "退款、退货和作废必须打印单据：“不要小票”只适用于销售。"),
+                    t("Go on: give the customer the slip when it prints, or press Cancel.",
+                      "请继续，单据打印后交给顾客；或按取消。"))
         case .postVoidNotAllowed(let receipt, let why):
             return (t("Sale \(receipt) cannot be voided: \(why.label.en).", "销售 \(receipt) 不能作废：\(why.label.zh)。"),
                     t("Use a refund with receipt instead.", "请改用凭收据退款。"))

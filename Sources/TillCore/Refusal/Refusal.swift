@@ -51,6 +51,8 @@ public enum Refusal: Hashable, Sendable, Codable, Error {
     case shiftAlreadyOpen(number: Int64)
     case busy(current: ActivityKind)
     case nothingInProgress
+    /// NO RECEIPT outside a sale: a refund, blind return or post-void always prints its slip.
+    case slipRequired
     case postVoidNotAllowed(receipt: String, why: PostVoidBlock)
     case printerUnavailable(cause: String)
 

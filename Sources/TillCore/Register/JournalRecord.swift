@@ -35,6 +35,9 @@ public enum PrintState: Hashable, Sendable, Codable {
     case failed(cause: String, at: Timestamp)
     /// Sent, but the printer's state afterwards could not be read.
     case unknown(cause: String, at: Timestamp)
+    /// Stored on purpose without printing: the customer wanted no receipt (a sale only). Not
+    /// "unprinted" (nothing nags about it); a reprint prints it as the original.
+    case notRequested(at: Timestamp)
 
     public var isPrinted: Bool { if case .printed = self { return true } else { return false } }
 
@@ -44,6 +47,18 @@ public enum PrintState: Hashable, Sendable, Codable {
         case .printed: return "printed"
         case .failed: return "failed"
         case .unknown: return "unknown"
+        case .notRequested: return Self.notRequestedLabel
+        }
+    }
+
+    /// The label of `notRequested`, as the journal's slip table stores it.
+    public static let notRequestedLabel = "not-requested"
+
+    /// Whether recording this state is a print attempt (pending and not requested are not).
+    public var countsAttempt: Bool {
+        switch self {
+        case .pending, .notRequested: return false
+        case .printed, .failed, .unknown: return true
         }
     }
 }

@@ -159,6 +159,22 @@ extension RegisterState {
         let slip = config.templates.sale(record)
         complete(.sale(record, slip), slip: slip, tenders: record.tenders,
                  Completion(kind: .sale, reference: number, total: record.total, change: change),
-                 .saleCompleted(receipt: number, total: record.total, change: change), &step)
+                 .saleCompleted(receipt: number, total: record.total, change: change), printSlip: !draft.noReceipt, &step)
+    }
+
+    /// NO RECEIPT: only a sale in progress may skip its slip. A refund, blind return or post-void
+    /// always prints (the customer's proof, and the shop's), so it is refused there with why.
+    mutating func toggleNoReceipt(_ step: inout Step) {
+        switch activity {
+        case .selling(var draft) where draft.totals.itemCount.isPositive || !draft.tenders.isEmpty:
+            guard pendingApproval == nil else { return step.refuse(.busy(current: .approval)) }
+            draft.noReceipt.toggle()
+            activity = .selling(draft)
+            step.emit(.noReceiptChosen(on: draft.noReceipt))
+        case .findingSale, .refunding, .blindReturn, .voiding:
+            step.refuse(.slipRequired)
+        case .idle, .selling:
+            step.refuse(.nothingInProgress)
+        }
     }
 }

@@ -70,6 +70,8 @@ extension RegisterState {
             voidLine(line, &step)
         case .tendered(let kind, let amount, let reference):
             tender(kind, amount: amount, reference: reference, &step)
+        case .noReceiptToggled:
+            toggleNoReceipt(&step)
         case .refundStarted:
             startLookup(.refund, permission: .refundWithReceipt, &step)
         case .postVoidStarted:
@@ -145,12 +147,16 @@ extension RegisterState {
     /// Ends a sale, refund or post-void the same way: the record first (the runtime writes it
     /// before anything else happens), then the slip, the drawer when cash moved (never in
     /// training), and the outcome for the screen.
+    /// `printSlip` false only for a sale whose customer wanted no receipt: a refund or post-void
+    /// always prints.
     mutating func complete(_ record: JournalRecord, slip: SlipDocument, tenders: [Tender], _ completion: Completion,
-                           _ event: RegisterEvent, _ step: inout Step) {
+                           _ event: RegisterEvent, printSlip: Bool = true, _ step: inout Step) {
         step.run(.record(record))
-        step.run(.print(slip))
+        let print = printSlip || slip.kind != .sale
+        step.run(print ? .print(slip) : .leaveUnprinted(reference: slip.reference))
         if !config.training, tenders.contains(where: { $0.kind == .cash }) { step.run(.openDrawer) }
         lastCompleted = completion
+        lastCompleted?.receiptDeclined = !print
         finishActivity()
         step.emit(event)
     }

@@ -23,6 +23,8 @@ public indirect enum RegisterAction: Hashable, Sendable, Codable {
     case lineVoided(line: Int)
     /// A tender; nil amount means "exactly what is due".
     case tendered(TenderKind, amount: Money?, reference: String?)
+    /// NO RECEIPT during a sale: its receipt is stored, not printed. Pressed again, it prints after all.
+    case noReceiptToggled
 
     // Refunds, blind returns, post-voids
     case refundStarted

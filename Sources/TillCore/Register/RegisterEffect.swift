@@ -12,6 +12,9 @@ public enum RegisterEffect: Hashable, Sendable {
     case record(JournalRecord)
     /// Print this slip (already recorded with its document, if it has one).
     case print(SlipDocument)
+    /// Keep this stored slip unprinted on purpose (the customer wanted no receipt): its print
+    /// state becomes `notRequested`, so nothing nags about it and a reprint prints the original.
+    case leaveUnprinted(reference: String)
     /// Print a stored slip again.
     case reprint(reference: String)
     case openDrawer
@@ -29,6 +32,8 @@ public enum RegisterEvent: Hashable, Sendable, Codable {
     case lineChanged(SaleLine)
     case tenderAccepted(Tender, due: Money)
     case saleCompleted(receipt: String, total: Money, change: Money)
+    /// NO RECEIPT pressed: `on` true when the open sale will not print its receipt.
+    case noReceiptChosen(on: Bool)
     case saleFound(receipt: String, returnable: [ReturnableLineSummary])
     case refundQuantityChosen(line: Int, quantity: Quantity, amount: Money)
     /// A supervisor is asked; `amount` is what the PIN approves (nil when no money moves yet).

@@ -141,4 +141,6 @@ public struct Completion: Hashable, Sendable, Codable {
     public var reference: String
     public var total: Money
     public var change: Money
+    /// A sale whose customer wanted no receipt: its slip is stored, not printed.
+    public var receiptDeclined: Bool = false
 }

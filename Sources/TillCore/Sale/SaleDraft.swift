@@ -4,6 +4,9 @@ public struct SaleDraft: Hashable, Sendable, Codable {
     public var tenders: [Tender]
     public var startedAt: Timestamp
     public var currency: Currency
+    /// The customer wants no receipt (NO RECEIPT): completing the sale journals it with its slip
+    /// stored as `notRequested` instead of printing it. Only ever set on a sale, never a refund.
+    public var noReceipt: Bool = false
 
     public init(startedAt: Timestamp, currency: Currency) {
         self.lines = []

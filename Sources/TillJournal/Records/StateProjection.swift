@@ -67,10 +67,10 @@ enum StateProjection {
         case .printStateSet(let reference, let state):
             let (cause, at): (String?, Int64?) = switch state {
             case .pending: (nil, nil)
-            case .printed(let at): (nil, at.seconds)
+            case .printed(let at), .notRequested(let at): (nil, at.seconds)
             case .failed(let cause, let at), .unknown(let cause, let at): (cause, at.seconds)
             }
-            return [.printState(reference: reference, state: state.label, cause: cause, at: at, countsAttempt: state != .pending)]
+            return [.printState(reference: reference, state: state.label, cause: cause, at: at, countsAttempt: state.countsAttempt)]
         case .drillScored(let a):
             return [.upsert(drillAttempt, values([seq, a.trainee, a.drill, a.startedAt.seconds, a.seconds, a.keystrokes,
                                                   a.wrongAttempts, a.refusals.joined(separator: ","), a.score,

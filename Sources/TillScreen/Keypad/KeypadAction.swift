@@ -21,7 +21,7 @@ public enum KeypadAction: Hashable, Sendable {
 
     /// Every name a file may use, for refusals that suggest the nearest one.
     public static var knownNames: [String] {
-        (0...9).map(String.init) + ["00", "point", "clear", "enter", "subtotal", "pricecheck"] + KeyCommand.allCases.map(\.rawValue)
+        (0...9).map(String.init) + ["00", "point", "clear", "enter", "subtotal"] + KeyCommand.allCases.map(\.rawValue)
             + ["page:NAME", "item:SKU"]
     }
 
@@ -75,7 +75,7 @@ public enum KeypadAction: Hashable, Sendable {
 
     /// The keypad key that a keyboard key stands for, so pressing it flashes that key too.
     public init?(key: ScreenKey, keymap: KeyMap) {
-        if let command = keymap.command(for: key) { self = .command(command); return }
+        if let command = keymap.command(for: key) { self = command == .pricecheck ? .priceCheck : .command(command); return }
         switch key {
         case .character(let c) where c.isASCII && (c.isNumber || c == "."): self = .text(String(c))
         case .enter: self = .enter

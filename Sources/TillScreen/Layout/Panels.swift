@@ -18,6 +18,9 @@ enum Panels {
                 rows.append(ScreenRow(ScreenText.saleDone(done.reference, total: done.total).text(lang)))
                 rows.append(ScreenRow(ScreenText.change.text(lang) + "  " + done.change.formatted, .bold))
                 rows += BigText.rows(done.change.plain).map { ScreenRow("  " + $0, .bold) }
+                if done.receiptDeclined {
+                    rows.append(ScreenRow(ScreenText.receiptNotPrinted(reprintKey: ui.keymap.keyName(.reprint)).text(lang)))
+                }
             case .refund:
                 // The confirmation only once the slip is out: no refund without a slip.
                 if ui.printedSlips.contains(done.reference), state.unprintedSlips[done.reference] == nil {

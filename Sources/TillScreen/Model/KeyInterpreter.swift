@@ -98,6 +98,9 @@ public enum KeyInterpreter {
         case .keypad:
             ui.keypadToggled.toggle()
             return []
+        case .pricecheck:
+            // The keyboard's PRICE CHECK is the keypad's PRICE? key: one path.
+            return press(.priceCheck, ui: &ui, state: state)
         default:
             break
         }
@@ -166,7 +169,8 @@ public enum KeyInterpreter {
             case .failure(let refusal): ui.message = .refusal(refusal); return []
             }
         case .signout: return [.signOutRequested]
-        case .language, .quit, .cancel, .keypad: return []
+        case .noreceipt: return [.noReceiptToggled]
+        case .language, .quit, .cancel, .keypad, .pricecheck: return []
         }
     }
 

@@ -4,6 +4,10 @@ import TillCore
 public enum KeyCommand: String, CaseIterable, Hashable, Sendable {
     case language, cash, card, credit, quantity, void, refund, blind, postvoid, reprint, drawer
     case xreport, zreport, shift, signout, cancel, quit
+    /// NO RECEIPT: the open sale completes without printing its receipt (press again to undo).
+    case noreceipt
+    /// PRICE CHECK: the keypad's PRICE? key, the price of the typed or scanned code, not sold.
+    case pricecheck
     /// Shows or hides the on-screen keypad (shown anyway on a screen wide enough for it).
     case keypad
 
@@ -28,6 +32,8 @@ public enum KeyCommand: String, CaseIterable, Hashable, Sendable {
         case .cancel: return t("Cancel", "取消")
         case .quit: return t("Quit", "关闭")
         case .keypad: return t("Keypad", "键盘")
+        case .noreceipt: return t("No receipt", "不要小票")
+        case .pricecheck: return t("Price check", "查价")
         }
     }
 }
@@ -42,6 +48,7 @@ public struct KeyMap: Hashable, Sendable {
         .postvoid: .function(9), .reprint: .function(10), .drawer: .function(11), .xreport: .function(12),
         .zreport: .control("Z"), .shift: .control("N"), .signout: .control("O"), .cancel: .escape,
         .quit: .control("Q"), .keypad: .control("K"),
+        .noreceipt: .control("R"), .pricecheck: .control("P"),
     ]
 
     public static let standard = KeyMap(checked: defaults)

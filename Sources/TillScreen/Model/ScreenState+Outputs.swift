@@ -34,6 +34,8 @@ extension ScreenState {
             message = .info(ScreenText.tenderTaken(tender.kind, tender.amount, due: due))
         case .saleCompleted:
             selection = nil
+        case .noReceiptChosen(let on):
+            message = .info(on ? ScreenText.noReceiptOn(reprintKey: keymap.keyName(.reprint)) : ScreenText.noReceiptOff)
         case .saleFound:
             step = .items
             selection = 0

@@ -70,6 +70,14 @@ enum ScreenText {
     static let tooSmall = t("Make the window at least 80×24.", "请将窗口调整到至少 80×24。")
     static let cancelled = t("Cancelled.", "已取消。")
     static let drawerOpened = t("Drawer opened.", "钱箱已打开。")
+    static func noReceiptOn(reprintKey: String) -> LocalizedText {
+        t("NO RECEIPT: this sale's receipt is kept, not printed (REPRINT \(reprintKey) prints it later).",
+          "不要小票：本笔销售的小票只保存不打印（之后可按重印 \(reprintKey) 打印）。")
+    }
+    static func receiptNotPrinted(reprintKey: String) -> LocalizedText {
+        t("No receipt printed (NO RECEIPT); REPRINT \(reprintKey) prints it.", "未打印小票（不要小票）；按重印 \(reprintKey) 可打印。")
+    }
+    static let noReceiptOff = t("The receipt will print after all.", "小票将照常打印。")
     static let reprintWhich = t("Type the slip number (e.g. S01-000006), then press REPRINT.", "输入小票号（如 S01-000006）后按重印键。")
     static let more = t("more", "更多")
     static let noSale = t("No sale in progress: scan an item first.", "当前没有销售：请先扫描商品。")

@@ -26,7 +26,7 @@ struct ActionParser {
     static let help = """
     signin CODE PIN | signout | shift FLOAT | report x|z | drawer | reprint REF | cancel
     scan CODE [QTY] | qty LINE QTY | price LINE AMOUNT | discount LINE AMOUNT | void LINE
-    cash [AMOUNT] | card [AMOUNT] REF | credit [AMOUNT] [REF]
+    cash [AMOUNT] | card [AMOUNT] REF | credit [AMOUNT] [REF] | noreceipt
     refund | receipt REF | line LINE QTY | reason CODE | tender original|cash|card|storeCredit [REF]
     customer TEXT | confirm | blind | postvoid | approve CODE PIN | at EPOCH | lang en|zh
     """
@@ -150,6 +150,7 @@ struct ActionParser {
         case "reason": parsed.action = .reasonChosen(code: try need("code"))
         case "customer": parsed.action = .customerReferenceEntered(try need("reference"))
         case "confirm": parsed.action = .confirmed
+        case "noreceipt", "noReceipt": parsed.action = .noReceiptToggled
         case "approve": parsed.action = .approverPINEntered(code: try need("code"), pin: try need("pin"))
         case "at", "clock": parsed.at = try timestamp(try need("epoch"))
         case "lang":

@@ -54,6 +54,7 @@ enum EventJSON {
             return ["event": "slipNotPrinted", "reference": reference, "cause": cause]
         case .cancelled(let kind): return ["event": "cancelled", "what": kind.rawValue]
         case .drawerOpened: return ["event": "drawerOpened"]
+        case .noReceiptChosen(let on): return ["event": "noReceipt", "on": on]
         }
     }
 

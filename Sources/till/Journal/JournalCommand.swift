@@ -86,7 +86,7 @@ struct JournalCommand: ParsableCommand {
     struct Slips: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List slips with their print state.")
         @OptionGroup var global: GlobalOptions
-        @Flag(help: "Only slips that did not print (pending, failed, unknown).") var unprinted = false
+        @Flag(help: "Only slips that did not print (pending, failed, unknown; not a receipt the customer did not want).") var unprinted = false
 
         func run() throws {
             let env = try TillEnvironment(global, seedDemo: false, trading: false)

@@ -13,6 +13,8 @@ struct TestTill {
     var voided: Set<String> = []
     var records: [JournalRecord] = []
     var printed: [SlipDocument] = []
+    /// Slips stored on purpose without printing (NO RECEIPT).
+    var leftUnprinted: [String] = []
     var events: [RegisterEvent] = []
     var drawerOpens = 0
     var lowestPrices: [String: Money] = [:]
@@ -91,6 +93,9 @@ struct TestTill {
             printed.append(slip)
             return nil
         case .reprint:
+            return nil
+        case .leaveUnprinted(let reference):
+            leftUnprinted.append(reference)
             return nil
         case .openDrawer:
             drawerOpens += 1

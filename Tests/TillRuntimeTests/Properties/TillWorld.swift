@@ -65,7 +65,7 @@ struct MemoryWorld: TillWorld {
         case .record(let record):
             committed.append(record)
             return nil
-        case .print, .reprint, .openDrawer, .emit:
+        case .print, .reprint, .leaveUnprinted, .openDrawer, .emit:
             return nil
         }
     }
