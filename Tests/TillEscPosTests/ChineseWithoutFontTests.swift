@@ -45,16 +45,18 @@ struct ChineseWithoutFontTests {
     }
 
     @Test(arguments: downloadProfiles)
-    func aChineseSaleCostsAtMostThreeTimesTheNativeBytesOn80mm(profileId: String) throws {
+    func aChineseSaleCostsAtMostThreeTimesTheNativeBytesOnEveryProfile(profileId: String) throws {
         let profile = Profiles.get(profileId)
         let doc = Self.fiveLineChineseSale()
         let downloaded = try SlipEncoder(profile: profile).encode(doc)
         let native = try SlipEncoder(profile: Self.nativeTwin(profile)).encode(doc)
         let ratio = Double(downloaded.bytes.count) / Double(native.bytes.count)
-        // The glyphs cost the same on every width; narrower paper has fewer native bytes to set
-        // them against: ≤ 3× on 48-column (80 mm, 203 dpi) models, about 3.1× at 42 columns and
-        // up to 3.6× on 58 mm. Raster lines cost 25× (the issue's measure): at least 5× better.
-        let bound = profile.fontA.columns >= 48 ? 3.0 : 3.75
+        // The same slip layout either way (the twin only gains a GB18030 font), so the ratio is
+        // the glyphs' cost: only inked columns, each distinct cell once. ≤ 3× from 42 columns
+        // on (2.93× there); 58 mm has the fewest native bytes to set them against: 3.16× at 36
+        // columns, 3.38× at 32 (issue 13: not yet 3× there). Raster lines cost 25× (the
+        // issue's measure): at least 5× better.
+        let bound = profile.fontA.columns >= 42 ? 3.0 : 3.4
         #expect(ratio <= bound, "\(profileId): \(downloaded.bytes.count) bytes against \(native.bytes.count) native (\(ratio)×)")
         // Compared without the receipt barcode, which is raster on some of them either way.
         var rasterOnly = profile

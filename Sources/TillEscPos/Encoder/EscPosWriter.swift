@@ -19,6 +19,8 @@ public struct EscPosWriter {
     public private(set) var atLineStart = true
     /// ESC % 1 in force: codes 0x21…0x7E print the downloaded glyphs (ESC @ cancels it).
     private var userCharactersSelected = false
+    /// The codes a glyph was downloaded under (ESC &) this job.
+    private var definedCodes = [Bool](repeating: false, count: 128)
 
     public init(profile: PrinterProfile, text: ProfileText, reserve: Int = 2048) {
         self.profile = profile
@@ -67,9 +69,10 @@ public struct EscPosWriter {
     /// page chosen here also suits it.
     mutating func write(utf8: UnsafeBufferPointer<UInt8>, from: Int, to: Int, lookahead: UnsafeBufferPointer<UInt8>?) {
         guard from < to else { return }
-        // Codes no glyph was downloaded under print the printer's own characters even with the
-        // set selected (ESC ?); spaces never get one, so only other ASCII needs the set off.
-        if userCharactersSelected && (from..<to).contains(where: { utf8[$0] > 0x20 && utf8[$0] < 0x7F }) {
+        // Codes no glyph was downloaded under this job print the printer's own characters even
+        // with the set selected, so only text using a code that holds one needs the set off
+        // (and any non-ASCII, which a code page may map into those codes).
+        if userCharactersSelected && (from..<to).contains(where: { utf8[$0] >= 0x80 || definesGlyph(utf8[$0]) }) {
             endUserCharacters()
         }
         var scan = UTF8Scan(utf8, from: from, to: to)
@@ -127,8 +130,14 @@ public struct EscPosWriter {
     /// Downloads glyph cells under consecutive codes from `first` (see `UserCharacterSlots`).
     mutating func defineUserCharacters(first: UInt8, cells: [Bitmap]) {
         guard let height = cells.first?.height else { return }
-        bytes += EscPos.defineUserCharacters(first: first, cells: cells, heightBytes: (height + 7) / 8)
+        let command = EscPos.defineUserCharacters(first: first, cells: cells, heightBytes: (height + 7) / 8)
+        guard !command.isEmpty else { return }
+        bytes += command
+        for code in Int(first)..<(Int(first) + cells.count) { definedCodes[code] = true }
     }
+
+    /// Whether a glyph was downloaded under `byte` this job (ESC @ deletes them all).
+    func definesGlyph(_ byte: UInt8) -> Bool { byte < 0x80 && definedCodes[Int(byte)] }
 
     /// Prints downloaded characters by their codes: single-byte mode, user-defined set selected.
     mutating func writeUserCharacters(_ codes: [UInt8]) {
@@ -154,7 +163,7 @@ public struct EscPosWriter {
     /// `n` copies of a printable ASCII byte as text: what `write` does for such a line.
     mutating func writeRepeated(_ byte: UInt8, _ n: Int) {
         guard n > 0 else { return }
-        endUserCharacters()
+        if definesGlyph(byte) { endUserCharacters() }
         repeatByte(byte, n)
         atLineStart = false
     }

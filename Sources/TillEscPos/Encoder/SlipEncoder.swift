@@ -28,7 +28,10 @@ public final class SlipEncoder: Sendable {
     public func encode(_ doc: SlipDocument, options: EncodeOptions = EncodeOptions()) throws -> EncodedJob {
         let job = Job(encoder: self, options: options)
         try job.downloadDocumentGlyphs(doc)
-        for block in doc.blocks { try job.add(block) }
+        for (index, block) in doc.blocks.enumerated() {
+            job.userGlyphs.block = index
+            try job.add(block)
+        }
         if let cut = options.cut { job.writer.cut(cut) } else if !job.writer.atLineStart { job.writer.newline() }
         if options.openDrawer { job.writer.kickDrawer() }
         return EncodedJob(bytes: job.writer.bytes, nvState: job.nvState, rasterText: job.rasterText, warnings: job.warnings)
@@ -53,7 +56,7 @@ final class Job {
     var nvState: NVGraphicsState?
     var rasterText: [(text: String, bitmap: Bitmap)] = []
     var warnings: [String] = []
-    var userCharacters = UserCharacterSlots()
+    var userGlyphs = UserCharacterPlan()
     private var font: BitmapFont?
 
     var profile: PrinterProfile { encoder.profile }

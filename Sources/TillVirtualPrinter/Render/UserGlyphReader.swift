@@ -40,6 +40,18 @@ enum UserGlyphReader {
         return s
     }
 
+    /// A wide glyph sent without its blank columns on the left (the encoder sends only inked
+    /// columns): its dots moved back right, tried from the smallest shift.
+    static func shiftedScalar(_ pair: Bitmap) -> Unicode.Scalar? {
+        guard pair.width == 16 else { return nil }
+        for shift in 1..<16 {
+            // The columns moved past the glyph's 16 must be blank.
+            guard !(0..<pair.height).contains(where: { pair[16 - shift, $0] }) else { return nil }
+            if let s = scalar(Bitmap(width: shift, height: pair.height).besides(pair.crop(x: 0, width: 16 - shift)), glyphWidth: 16) { return s }
+        }
+        return nil
+    }
+
     static func read(_ chars: [PrintedChar], cellWidth: (Int) -> Int) -> [PrintedChar] {
         guard chars.contains(where: { $0.userGlyph != nil }) else { return chars }
         var out: [PrintedChar] = []
@@ -51,7 +63,7 @@ enum UserGlyphReader {
             if i + 1 < chars.count, let right = chars[i + 1].userGlyph, chars[i + 1].style == c.style,
                right.height == cell.height {
                 let pair = cell.besides(right).widened(to: 16)
-                if let s = scalar(pair, glyphWidth: 16) {
+                if let s = scalar(pair, glyphWidth: 16) ?? shiftedScalar(pair) {
                     out.append(PrintedChar(scalar: s, style: c.style, cells: 2, userGlyph: pair))
                     i += 2
                     continue
