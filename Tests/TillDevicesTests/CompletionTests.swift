@@ -116,7 +116,9 @@ import TillVirtualPrinter
             done.signal()
         }
         let start = 0.1 + Double(rng.random() % 500) / 1000    // 0.1…0.6 s into the job
-        let length = 0.02 + Double(rng.random() % 300) / 1000  // 20…320 ms
+        // 250…550 ms: longer than the driver's poll interval (0.2 s), so the poll catches it even if
+        // the automatic status back were lost; shorter faults rest on ASB alone (see the README).
+        let length = 0.25 + Double(rng.random() % 300) / 1000
         usleep(useconds_t(start * 1_000_000))
         printer.inject(fault)
         usleep(useconds_t(length * 1_000_000))
