@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -123,24 +124,23 @@ public enum ControlClient {
 /// `main`) even if nobody called `stop`: a till that quits leaves no socket behind. A process
 /// killed outright leaves a stale socket, which the next start replaces (`listenUnix`).
 enum LiveSockets {
-    private static let lock = NSLockBox()
-    nonisolated(unsafe) private static var sockets: [String: (dev_t, ino_t)] = [:]
-    nonisolated(unsafe) private static var hooked = false
+    /// The sockets by path (with the device and inode we made), and whether the exit hook is set.
+    private static let live = Mutex<(sockets: [String: (dev_t, ino_t)], hooked: Bool)>(([:], false))
 
     static func add(_ path: String, _ identity: (dev_t, ino_t)) {
-        lock.withLock {
-            sockets[path] = identity
-            if !hooked {
-                hooked = true
+        live.withLock {
+            $0.sockets[path] = identity
+            if !$0.hooked {
+                $0.hooked = true
                 atexit { LiveSockets.removeAll() }
             }
         }
     }
 
-    static func remove(_ path: String) { lock.withLock { sockets[path] = nil } }
+    static func remove(_ path: String) { live.withLock { $0.sockets[path] = nil } }
 
     static func removeAll() {
-        for (path, identity) in lock.withLock({ sockets }) { unlinkIfOurs(path, identity) }
+        for (path, identity) in live.withLock({ $0.sockets }) { unlinkIfOurs(path, identity) }
     }
 
     /// Removes `path` only if it is still the socket file we made (never one put there since).

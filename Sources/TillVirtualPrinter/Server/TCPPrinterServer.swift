@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -29,10 +30,10 @@ public final class TCPPrinterServer: @unchecked Sendable {  // fds and thread se
 
     /// Told (with the reason, in English) when a second client is turned away.
     public var onRefused: (@Sendable (String) -> Void)? {
-        get { stopped.withLock { refused } }
-        set { stopped.withLock { refused = newValue } }
+        get { refused.withLock { $0 } }
+        set { refused.withLock { $0 = newValue } }
     }
-    nonisolated(unsafe) private var refused: (@Sendable (String) -> Void)?
+    private let refused = Mutex<(@Sendable (String) -> Void)?>(nil)
 
     public func start() {
         let thread = Thread { [self] in acceptLoop() }
