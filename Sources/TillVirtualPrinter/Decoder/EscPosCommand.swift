@@ -44,6 +44,7 @@ public enum EscPosCommand: Equatable, Sendable {
     case qrPrint                        // GS ( k fn 81
     case pdf417Store([UInt8])           // GS ( k cn 48 fn 80
     case pdf417Print                    // GS ( k cn 48 fn 81
+    case pdf417Setting(function: UInt8, parameters: [UInt8])  // GS ( k cn 48 fn 65…70
     case raster(Bitmap, scaleX: Int, scaleY: Int)   // GS v 0
     case graphicsStore(Bitmap, scaleX: Int, scaleY: Int)   // GS ( L / GS 8 L fn 112
     case graphicsPrint                  // fn 50

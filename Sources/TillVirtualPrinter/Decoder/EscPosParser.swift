@@ -439,18 +439,19 @@ public struct EscPosParser: Sendable {
         return (.skipped(Array(b[i..<(i + 3)]), reason: "GS k with invalid barcode system \(m)"), 3)
     }
 
-    /// GS ( k: cn 49 = QR Code; other symbols (PDF417, MaxiCode, DataMatrix, Aztec) are skipped.
+    /// GS ( k: cn 48 = PDF417, cn 49 = QR Code; other symbols (MaxiCode, DataMatrix, Aztec) are skipped.
     static func symbolCommand(_ p: [UInt8], whole: [UInt8]) -> EscPosCommand {
         guard p.count >= 2 else { return .skipped(whole, reason: "GS ( k too short") }
         if p[0] == 48 {
-            // PDF417: the data is kept and the symbol printed as a marked box (not encoded).
+            // PDF417: size and error correction settings, the data, then the print.
             switch p[1] {
+            case 65...70: return p.count >= 3 ? .pdf417Setting(function: p[1], parameters: Array(p.dropFirst(2))) : .skipped(whole, reason: "GS ( k PDF417 function \(p[1]): missing parameter")
             case 80: return p.count >= 3 ? .pdf417Store(Array(p.dropFirst(3))) : .skipped(whole, reason: "GS ( k PDF417 store: missing m")
             case 81: return .pdf417Print
             default: return .ignored("GS ( k PDF417 function \(p[1])")
             }
         }
-        guard p[0] == 49 else { return .skipped(whole, reason: "GS ( k symbol cn=\(p[0]) not emulated (only QR, cn=49, and PDF417 as a box)") }
+        guard p[0] == 49 else { return .skipped(whole, reason: "GS ( k symbol cn=\(p[0]) not emulated (only PDF417, cn=48, and QR, cn=49)") }
         switch p[1] {
         case 65: return p.count >= 3 ? .qrModel(Int(p[2])) : .skipped(whole, reason: "GS ( k QR model: missing parameter")
         case 67: return p.count >= 3 ? .qrModuleSize(Int(p[2])) : .skipped(whole, reason: "GS ( k QR size: missing parameter")

@@ -88,7 +88,9 @@ extension PrintEngine {
         case let .qrStore(data): qrData = data
         case .qrPrint: printQR(at: offset)
         case let .pdf417Store(data): pdf417Data = data
-        case .pdf417Print: printPDF417Box(at: offset)
+        case .pdf417Print: printPDF417(at: offset)
+        case let .pdf417Setting(fn, parameters):
+            if let problem = pdf417.set(fn, parameters) { diagnose(problem, at: offset) }
         case let .raster(bitmap, sx, sy):
             flushLineIfNeeded()
             let image = scale(bitmap, sx, sy)
@@ -192,6 +194,7 @@ extension PrintEngine {
         qrLevel = .low
         qrData = nil
         pdf417Data = nil
+        pdf417 = PDF417Settings()
         storedGraphics = nil
     }
 

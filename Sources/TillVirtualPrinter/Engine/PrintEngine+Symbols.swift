@@ -83,19 +83,31 @@ extension PrintEngine {
         if let code = item.code { paperFed(code.size * qrModuleSize) }
     }
 
-    /// PDF417 is not encoded here: a box about the size of a small symbol is printed, labelled
-    /// with the data, so the page shows where it was and the .txt what it said.
-    mutating func printPDF417Box(at offset: Int) {
+    /// PDF417 from the stored data and the fn 65…70 settings, encoded and drawn as a real
+    /// printer does: each module `moduleWidth` dots wide and `rowHeight` modules tall.
+    mutating func printPDF417(at offset: Int) {
         flushLineIfNeeded()
         guard let data = pdf417Data, !data.isEmpty else {
             diagnose("PDF417 print (fn 81) with no data stored (fn 80)", at: offset)
             return
         }
-        diagnose("PDF417 is not drawn by the virtual printer: a marked box stands in for it", at: offset)
-        let width = min(max(1, areaWidth - leftMargin), 34 * 8), height = 90
-        var box = Bitmap(width: width, height: height)
-        for x in 0..<width { box[x, 0] = true; box[x, height - 1] = true; box[x, x * height / width] = true }
-        for y in 0..<height { box[0, y] = true; box[width - 1, y] = true }
-        placeImage(box, label: "pdf417 \"\(TextRenderer.printable(data))\" (box: symbol not drawn)")
+        let label = "pdf417 \"\(TextRenderer.printable(data))\""
+        do {
+            var options = pdf417.options
+            options.maximumColumns = pdf417.columnsFitting(areaWidth - leftMargin)
+            let symbol = try PDF417.encode(data, options: options)
+            let image = pdf417.bitmap(symbol)
+            guard image.width <= areaWidth - leftMargin else {
+                // A real printer prints nothing for a symbol wider than the print area.
+                let message = "PDF417 symbol \(image.width) dots wide, the print area \(areaWidth - leftMargin): not printed; set fewer columns (fn 65) or a narrower module (fn 67)"
+                current.items.append(.note(label + ": " + message))
+                diagnose(message, at: offset)
+                return
+            }
+            placeImage(image, label: label)
+        } catch {
+            current.items.append(.note("\(label): \(error)"))
+            diagnose("PDF417 not printed: \(error)", at: offset)
+        }
     }
 }

@@ -41,6 +41,7 @@ struct PrintEngine {
     var qrLevel = QRErrorCorrection.low
     var qrData: [UInt8]?
     var pdf417Data: [UInt8]?
+    var pdf417 = PDF417Settings()
     var storedGraphics: (Bitmap, Int, Int)?
     /// Height of the ESC * stripe in the current line (0: none), which its LF does not feed again.
     var columnImageHeight = 0
