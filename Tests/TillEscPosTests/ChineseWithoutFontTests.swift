@@ -52,11 +52,12 @@ struct ChineseWithoutFontTests {
         let native = try SlipEncoder(profile: Self.nativeTwin(profile)).encode(doc)
         let ratio = Double(downloaded.bytes.count) / Double(native.bytes.count)
         // The same slip layout either way (the twin only gains a GB18030 font), so the ratio is
-        // the glyphs' cost: only inked columns, each distinct cell once. ≤ 3× from 42 columns
-        // on (2.93× there); 58 mm has the fewest native bytes to set them against: 3.16× at 36
-        // columns, 3.38× at 32 (issue 13: not yet 3× there). Raster lines cost 25× (the
-        // issue's measure): at least 5× better.
-        let bound = profile.fontA.columns >= 42 ? 3.0 : 3.4
+        // the glyphs' cost: only inked columns, each distinct cell once. ≤ 3× at every width:
+        // 2.93× at 42 columns; 58 mm has the fewest native bytes to set them against, and its
+        // glyphs go condensed into one cell (2.58× at 36 columns, 2.74× at 32; full 16-dot
+        // glyphs were 3.16× and 3.38×). Raster lines cost 25× (the issue's measure): at
+        // least 5× better.
+        let bound = 3.0
         #expect(ratio <= bound, "\(profileId): \(downloaded.bytes.count) bytes against \(native.bytes.count) native (\(ratio)×)")
         // Compared without the receipt barcode, which is raster on some of them either way.
         var rasterOnly = profile
@@ -89,17 +90,19 @@ struct ChineseWithoutFontTests {
 
     /// Random lines of Chinese, ASCII and Latin (more distinct glyphs than the printer has
     /// codes, so downloads are reused and redefined): every line reads back as sent.
-    @Test func randomLinesReadBackExactlyAcrossRedefinedCodes() throws {
+    /// On 80 mm (full glyphs in two cells) and 58 mm (condensed into one, then a space).
+    @Test(arguments: ["generic-80", "sunmi-v2"])
+    func randomLinesReadBackExactlyAcrossRedefinedCodes(profileId: String) throws {
         let seed = UInt64(Date().timeIntervalSince1970 * 1000)
         var rng = StreamFuzzer(seed: seed)  // a seeded generator; the seed is printed on failure
-        let profile = Profiles.get("generic-80")
+        let profile = Profiles.get(profileId)
         let pool = Array("的一是不了人我在有他这中大来上国个到说们为子和你地出道也时年得就那要下以生会自着去之过家学对可她里后小么心多天而能好都然没日于起还发成事只作当想看文无开手十用主行方又如前所本见经头面公同三已老从动两长知民样现分将外但身些与高意进把法此实回二理美点月明其种声全工己话儿者向情部正名定女问力机给等几很业最间新什打便位因重被走电四第门相次东政海口使教西再平真听世气信北少关并内加化由却代军产入先山五太水万市眼体别处总才场师书比住员九笑性通目华报立马命张活难神数件安表原车白应路期叫死常提感金何更反合放做系计或司利受光王果亲界及今京务制解各任至清物台象记边共风战干接它许八特觉望直服毛林题建南度统色字请交爱让认算论百吃义科怎元社术结六功指思非流每青管夫连远资队跟带花快条院变联言权往展该领传近留红治决周保达办运武半候七必城父强步完革深区即求品士转量空甚众技轻程告江语英基派满式李息写呢识极令黄德收脸钱党倒未持取设始版双历越史商千片容研像找友孩站广王主管".map(String.init))
         let ascii = ["A", "b", "3", "-", " ", "x", "9", "€", "é"]
         var lines: [String] = []
         for _ in 0..<30 {
             var line = ""
             var width = 0
-            while width < 40 {
+            while width < profile.fontA.columns - 8 {
                 let s = rng.below(3) == 0 ? ascii[rng.below(ascii.count)] : pool[rng.below(pool.count)]
                 line += s
                 width += DisplayWidth.of(s)
@@ -116,14 +119,14 @@ struct ChineseWithoutFontTests {
             guard case .line(let l) = item, !l.chars.isEmpty else { return nil }
             return String(String.UnicodeScalarView(l.chars.map(\.scalar)))
         }
-        #expect(printed == lines, "seed \(seed)")
+        #expect(printed == lines, "seed \(seed) \(profileId)")
     }
 
     /// "王主管" five times: the dot of 主 must not join the line above. Counts the bands of ink
     /// rows in the rendered paper: one per line, with blank rows between.
-    @Test(arguments: [true, false])
-    func consecutiveChineseLinesKeepAGapBetweenThem(downloads: Bool) throws {
-        var profile = Profiles.get("generic-80")
+    @Test(arguments: [true, false], ["generic-80", "sunmi-v2"])
+    func consecutiveChineseLinesKeepAGapBetweenThem(downloads: Bool, profileId: String) throws {
+        var profile = Profiles.get(profileId)
         profile.userDefinedCharacters = downloads
         let doc = SlipDocument(kind: .sale, reference: "G", blocks: Array(repeating: .text("王主管 王主管", .plain), count: 5), training: false)
         let job = try SlipEncoder(profile: profile).encode(doc, options: { var o = EncodeOptions(); o.cut = nil; return o }())

@@ -28,7 +28,8 @@ extension Job {
             // The font is loaded only for a job that needs a glyph from it.
             let font = try bitmapFont()
             guard count > 0, let glyph = font.glyph(for: s) ?? font.glyph(for: "\u{FFFD}") else { return nil }
-            let cells = UserCharacterPlan.cells(glyph, count: count, cellWidth: profile.fontA.widthDots)
+            let cells = UserCharacterPlan.cells(glyph, count: count, cellWidth: profile.fontA.widthDots,
+                                               condensed: UserCharacterPlan.condenses(cellWidth: profile.fontA.widthDots, columns: profile.fontA.columns))
             userGlyphs.add(s, cells: cells)
             out.append((s, cells))
         }
@@ -99,6 +100,8 @@ extension Job {
             guard let cells = cellsOf[s] else { run.unicodeScalars.append(s); continue }
             if !run.isEmpty { writer.write(run); run = "" }
             writer.writeUserCharacters(cells.compactMap { userGlyphs.slots.code($0) })
+            // A condensed wide glyph: one cell, and a space for its second column.
+            if cells.count < DisplayWidth.of(s) { writer.spaces(DisplayWidth.of(s) - cells.count) }
         }
         if !run.isEmpty { writer.write(run) }
         // The set stays selected into the next line (a Chinese line after a Chinese line

@@ -37,7 +37,15 @@ struct UserCharacterPlan {
     /// wide glyph's blank columns on the left are dropped (it prints that many dots further
     /// left in its two cells, which the reader allows for), each cell's blank columns on the
     /// right too (the printer leaves the rest of the cell blank).
-    static func cells(_ glyph: Glyph, count: Int, cellWidth: Int) -> [Bitmap] {
+    static func cells(_ glyph: Glyph, count: Int, cellWidth: Int, condensed: Bool = false) -> [Bitmap] {
+        if count == 2 && condensed && cellWidth < glyph.width {
+            // One cell, the glyph condensed into it; a space after it keeps the column.
+            var cell = GlyphCell.condensed(glyph, width: cellWidth)
+            var columns = cell.width
+            while columns > 0 && !(0..<cell.height).contains(where: { cell[columns - 1, $0] }) { columns -= 1 }
+            cell = cell.crop(x: 0, width: columns)
+            return [cell]
+        }
         let drawn = GlyphCell.render(glyph, width: glyph.width, height: Glyph.height)
         func inked(_ x: Int) -> Bool { (0..<drawn.height).contains { drawn[x, $0] } }
         var shift = 0
@@ -52,4 +60,11 @@ struct UserCharacterPlan {
         }
         return out
     }
+
+    /// Whether wide glyphs go condensed into one cell (then a space): on cells of 12 to 15
+    /// dots, where a 16-dot glyph needs two codes and two width bytes. That is what keeps
+    /// narrow paper (58 mm: 32 to 36 columns, the fewest native bytes to set the glyphs
+    /// against) within 3× a Chinese printer's bytes; the glyph keeps every stroke and its 16
+    /// rows, three quarters as wide. Paper of 42 columns and more keeps full-width glyphs.
+    static func condenses(cellWidth: Int, columns: Int) -> Bool { (12...15).contains(cellWidth) && columns < 42 }
 }

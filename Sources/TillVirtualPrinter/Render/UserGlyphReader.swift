@@ -69,7 +69,19 @@ enum UserGlyphReader {
                     continue
                 }
             }
-            out.append(PrintedChar(scalar: scalar(cell.widened(to: 8), glyphWidth: 8) ?? "\u{FFFD}", style: c.style, cells: 1, userGlyph: cell))
+            if let narrow = scalar(cell.widened(to: 8), glyphWidth: 8) {
+                out.append(PrintedChar(scalar: narrow, style: c.style, cells: 1, userGlyph: cell))
+                i += 1
+                continue
+            }
+            // A wide glyph condensed into one cell, its second column the space after it.
+            if i + 1 < chars.count, chars[i + 1].scalar == " ", chars[i + 1].userGlyph == nil, chars[i + 1].style == c.style,
+               let original = c.userGlyph, let s = CondensedGlyphReader.scalar(original, cellWidth: cellWidth(c.style.font)) {
+                out.append(PrintedChar(scalar: s, style: c.style, cells: 2, userGlyph: cell))
+                i += 2
+                continue
+            }
+            out.append(PrintedChar(scalar: "\u{FFFD}", style: c.style, cells: 1, userGlyph: cell))
             i += 1
         }
         return out
