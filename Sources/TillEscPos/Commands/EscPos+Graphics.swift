@@ -5,13 +5,13 @@ extension EscPos {
     /// GS v 0 m xL xH yL yH d…: raster bit image, `bytesPerRow` × `rows`, normal density.
     public static func rasterImage(bytesPerRow: Int, rows: Int, data: ArraySlice<UInt8>) -> [UInt8] {
         precondition(data.count == bytesPerRow * rows, "raster data does not match its size")
-        return [GS, 0x76, 0x30, 0] + le16(bytesPerRow) + le16(rows) + data
+        return EscPosOpcodes.raster(0x30, 0) + le16(bytesPerRow) + le16(rows) + data
     }
 
     /// GS ( L / GS 8 L with m = 48: picks the 2-byte length form when it fits.
     static func graphics(_ body: [UInt8]) -> [UInt8] {
-        if body.count <= 0xFFFF { return [GS, 0x28, 0x4C] + le16(body.count) + body }
-        return [GS, 0x38, 0x4C] + le32(body.count) + body
+        if body.count <= 0xFFFF { return EscPosOpcodes.extended(0x4C) + le16(body.count) + body }
+        return EscPosOpcodes.extendedLong(0x4C) + le32(body.count) + body
     }
 
     /// Function 112: store raster graphics (monochrome, scale 1×1, colour 1) in the print buffer.

@@ -4,7 +4,7 @@ extension EscPos {
     public enum QRLevel: UInt8, Sendable { case low = 48, medium = 49, quartile = 50, high = 51 }
 
     private static func qrFunction(_ fn: UInt8, _ params: [UInt8]) -> [UInt8] {
-        [GS, 0x28, 0x6B] + le16(params.count + 2) + [0x31, fn] + params
+        EscPosOpcodes.extended(0x6B) + le16(params.count + 2) + [0x31, fn] + params
     }
 
     /// Function 165 (fn 65): model 2 (n1 = 50, n2 = 0).

@@ -12,7 +12,7 @@ extension EscPos {
     /// each) tall, column by column, top dot in the high bit.
     public static func defineUserCharacters(first: UInt8, cells: [Bitmap], heightBytes y: Int) -> [UInt8] {
         guard let last = cells.isEmpty ? nil : Int(first) + cells.count - 1, last <= 0x7E else { return [] }
-        var out: [UInt8] = [ESC, 0x26, UInt8(y), first, UInt8(last)]
+        var out: [UInt8] = EscPosOpcodes.defineUserCharacters(UInt8(y), first, UInt8(last))
         for cell in cells {
             out.append(UInt8(min(255, cell.width)))
             for x in 0..<min(255, cell.width) {
@@ -27,11 +27,11 @@ extension EscPos {
     }
 
     /// ESC % n: select (true) or cancel the user-defined character set.
-    public static func userCharacterSet(_ on: Bool) -> [UInt8] { [ESC, 0x25, on ? 1 : 0] }
+    public static func userCharacterSet(_ on: Bool) -> [UInt8] { EscPosOpcodes.userCharacterSet(on ? 1 : 0) }
 
     /// ESC ? n: delete the user-defined character `n`.
-    public static func cancelUserCharacter(_ code: UInt8) -> [UInt8] { [ESC, 0x3F, code] }
+    public static func cancelUserCharacter(_ code: UInt8) -> [UInt8] { EscPosOpcodes.cancelUserCharacter(code) }
 
     /// ESC J n: print the buffer and feed n motion units (dots on the common 203 dpi heads).
-    public static func feedDots(_ n: UInt8) -> [UInt8] { [ESC, 0x4A, n] }
+    public static func feedDots(_ n: UInt8) -> [UInt8] { EscPosOpcodes.feedDots(n) }
 }

@@ -1,3 +1,4 @@
+import TillEscPos
 import TillGraphics
 
 /// Splits an ESC/POS byte stream into commands. Streaming: bytes may arrive in any chunks (a
@@ -8,7 +9,7 @@ import TillGraphics
 public struct EscPosParser: Sendable {
     /// Declared payloads larger than this are taken as garbage (a real printer would wait for
     /// the data forever); only the command header is skipped. 16 MiB is far above any image.
-    public static let maximumCommandBytes = 16 << 20
+    public static let maximumCommandBytes = EscPosOpcodes.maximumCommandBytes
 
     private var buffer: [UInt8] = []
     private var start = 0
@@ -67,12 +68,35 @@ public struct EscPosParser: Sendable {
         case 0x00: return (.ignored("NUL"), 1)
         case 0x0C: return (.ignored("FF (page mode only)"), 1)
         case 0x18: return (.ignored("CAN (page mode only)"), 1)
-        case 0x10: return parseDLE(b, at: i)
-        case 0x1B: return parseESC(b, at: i)
-        case 0x1C: return parseFS(b, at: i)
-        case 0x1D: return parseGS(b, at: i)
+        case 0x10, 0x1B, 0x1C, 0x1D: return parseCommand(b, at: i)
         default:
             return (.skipped([c], reason: "unknown control byte 0x\(hex(c))"), 1)
+        }
+    }
+
+    /// A command's length comes from the opcode table the encoder builds its bytes from
+    /// (TillEscPos `EscPosOpcodes`); only its meaning is read here, from exactly its bytes.
+    static func parseCommand(_ b: [UInt8], at i: Int) -> (EscPosCommand, Int)? {
+        switch EscPosOpcodes.measure(b, at: i) {
+        case .needMore: return nil
+        case let .invalid(k, reason): return (.skipped(Array(b[i..<(i + k)]), reason: reason), k)
+        case .unknown:
+            let name = ["ESC", "FS", "GS"][Int(max(0x1B, b[i])) - 0x1B]
+            return b[i] == 0x10 ? (.skipped([0x10], reason: "DLE not followed by EOT, ENQ or DC4"), 1) : unknown(b, i, 2, "\(name) 0x\(hex(b[i + 1]))")
+        case let .length(length):
+            let whole = Array(b[i..<(i + length)])
+            let meaning: (EscPosCommand, Int)?
+            switch b[i] {
+            case 0x10: meaning = parseDLE(whole, at: 0)
+            case 0x1B: meaning = parseESC(whole, at: 0)
+            case 0x1C: meaning = parseFS(whole, at: 0)
+            default: meaning = parseGS(whole, at: 0)
+            }
+            // Cannot happen while the table and the readers agree (OpcodeTableTests).
+            guard let (command, read) = meaning, read == length else {
+                return (.skipped(whole, reason: "opcode table and decoder disagree on this command's length"), length)
+            }
+            return (command, length)
         }
     }
 
