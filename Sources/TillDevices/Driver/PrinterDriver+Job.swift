@@ -28,7 +28,7 @@ extension PrinterDriver {
         let statusWorks = profile.status.dleEot && transport.answersStatus
         if statusWorks {
             let before: PrinterStatus?
-            do { before = try StatusQuery(transport: transport, timing: timing).run() } catch { return offline(error) }
+            do { before = try StatusQuery(transport: transport, timing: timing, commands: profile.commands).run() } catch { return offline(error) }
             guard let before else {
                 setState(.offline(cause: Self.noAnswer))
                 return .failed(cause: Self.noAnswer)

@@ -28,7 +28,7 @@ public final class PrinterDriver: SlipPrinter, @unchecked Sendable {  // mutable
     public let capabilities: PrinterCapabilities
     public let timing: DriverTiming
     let transport: PrinterTransport
-    let encoder: SlipEncoder
+    let encoder: any SlipEncoding
     /// The shop logo for receipts (set before the first job); nil prints none.
     public var logo: ShopLogo?
     private let queue: DispatchQueue
@@ -47,7 +47,7 @@ public final class PrinterDriver: SlipPrinter, @unchecked Sendable {  // mutable
         self.profile = profile
         self.timing = timing
         capabilities = PrinterCapabilities(profile)
-        encoder = SlipEncoder(profile: profile)
+        encoder = profile.commands.slipEncoder(profile)
         queue = DispatchQueue(label: "till.printer.\(profile.id)")
     }
 
@@ -120,7 +120,7 @@ public final class PrinterDriver: SlipPrinter, @unchecked Sendable {  // mutable
     public func checkStatus() throws -> PrinterStatus? {
         try jobLock.withLock {
             try connectIfNeeded()
-            let status = try StatusQuery(transport: transport, timing: timing).run()
+            let status = try StatusQuery(transport: transport, timing: timing, commands: profile.commands).run()
             if let status {
                 setProperties(status)
                 setState(status.blockingCause.map { .error(cause: $0) } ?? .idle)
@@ -153,7 +153,7 @@ public final class PrinterDriver: SlipPrinter, @unchecked Sendable {  // mutable
 
     public func openDrawer() -> PrintOutcome {
         let pin = profile.drawer.pins.first ?? 2
-        return printJob(EscPos.drawerKick(pin: pin, onMs: profile.drawer.pulseMs, offMs: profile.drawer.pulseMs))
+        return printJob(profile.commands.drawerKick(pin: pin, pulseMs: profile.drawer.pulseMs))
     }
 
     /// Queues a slip; `completion` runs on the driver's queue when it has printed or failed.

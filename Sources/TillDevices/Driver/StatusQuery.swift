@@ -6,18 +6,20 @@ import TillEscPos
 struct StatusQuery {
     let transport: PrinterTransport
     let timing: DriverTiming
+    /// The printer's command set: which queries, their bytes, and how replies are framed.
+    var commands: any PrinterCommandSet = EscPosCommandSet()
 
     /// The status, or nil when the printer did not answer (off, unplugged, or a model without
     /// DLE EOT). `extraWait` lengthens the first wait (a job ahead of the query in the link).
     func run(extraWait: Double = 0) throws -> PrinterStatus? {
         guard transport.answersStatus else { return nil }
-        var framer = StatusReplyFramer()
+        var framer = commands.makeReplyFramer()
         // Answers to earlier queries that came late must not be taken for these.
         try drain()
         var status = PrinterStatus()
         var wait = timing.statusReply + extraWait
-        for n in PrinterStatus.queries {
-            try transport.write(EscPos.realTimeStatus(n), timeout: timing.write)
+        for n in commands.statusQueries {
+            try transport.write(commands.statusQuery(n), timeout: timing.write)
             guard let reply = try awaitReply(&framer, seconds: wait) else { return nil }
             status.apply(reply: reply, to: n)
             wait = timing.statusReply
@@ -30,7 +32,7 @@ struct StatusQuery {
         while Date() < deadline, !(try transport.read(timeout: timing.drain)).isEmpty {}
     }
 
-    private func awaitReply(_ framer: inout StatusReplyFramer, seconds: Double) throws -> UInt8? {
+    private func awaitReply(_ framer: inout any PrinterReplyFraming, seconds: Double) throws -> UInt8? {
         let deadline = Date().addingTimeInterval(seconds)
         while true {
             if let reply = framer.next() { return reply }

@@ -71,7 +71,7 @@ public struct TestPage: Sendable {
             return bytes
         case .drawer:
             let pin = profile.drawer.pins.first ?? 2
-            return EscPos.drawerKick(pin: pin, onMs: profile.drawer.pulseMs, offMs: profile.drawer.pulseMs)
+            return profile.commands.drawerKick(pin: pin, pulseMs: profile.drawer.pulseMs)
         }
     }
 

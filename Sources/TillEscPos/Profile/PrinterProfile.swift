@@ -27,6 +27,8 @@ public struct PrinterProfile: Hashable, Sendable, Codable {
     /// ESC & / ESC % user-defined characters for font A: glyphs the printer lacks (Chinese on a
     /// Western model) are downloaded once per job instead of sent as raster lines.
     public var userDefinedCharacters: Bool?
+    /// The printer's command language (`CommandSets.known`); absent means "escpos".
+    public var commandSet: String?
     public var serial: Serial?
     /// How a job is confirmed as printed (`completionMethod` reads it with its default).
     public var completion: CompletionMethod?

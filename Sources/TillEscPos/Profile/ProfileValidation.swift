@@ -5,6 +5,9 @@ extension PrinterProfile {
     /// Checks internal consistency and that every encoding name is one iconv can open.
     public func problems() -> [String] {
         var p: [String] = []
+        if let set = commandSet, CommandSets.known[set] == nil {
+            p.append("\(CommandSetError.unknown(set, known: CommandSets.ids))")
+        }
         if schema != 1 { p.append("schema: \(schema) is not 1, the only version this build reads") }
         if id.isEmpty || id.contains(where: { !($0.isLetter || $0.isNumber || $0 == "-") }) || id != id.lowercased() {
             p.append("id: \"\(id)\" must be lower-case letters, digits and '-'")
