@@ -93,24 +93,9 @@ struct PDF417Tests {
 /// and its error-correction level, empty when none is found.
 enum ZXing {
     static func scan(png: [UInt8], format: String) throws -> (bytes: [UInt8], level: Int?) {
-        let dir = try temporaryFolder("till-zxing")
-        defer { try? FileManager.default.removeItem(atPath: dir) }
-        let file = dir + "/page.png"
-        try Data(png).write(to: URL(fileURLWithPath: file))
-        func run(_ args: [String]) throws -> Data {
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: "/usr/bin/ZXingReader")
-            process.arguments = args + ["-format", format, file]
-            let pipe = Pipe()
-            process.standardOutput = pipe
-            process.standardError = FileHandle.nullDevice
-            try process.run()
-            let out = pipe.fileHandleForReading.readDataToEndOfFile()
-            process.waitUntilExit()
-            return out
-        }
-        let bytes = [UInt8](try run(["-bytes"]))
-        let report = String(decoding: try run([]), as: UTF8.self)
+        let tool = "/usr/bin/ZXingReader"
+        let bytes = [UInt8](try readSymbols(tool: tool, ["-bytes", "-format", format], png: png))
+        let report = String(decoding: try readSymbols(tool: tool, ["-format", format], png: png), as: UTF8.self)
         let level = report.split(separator: "\n").first { $0.hasPrefix("EC Level:") }
             .flatMap { Int($0.dropFirst("EC Level:".count).trimmingCharacters(in: .whitespaces)) }
         return (bytes, level)

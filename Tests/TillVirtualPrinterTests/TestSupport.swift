@@ -74,20 +74,26 @@ enum ZBar {
     static let path = "/usr/bin/zbarimg"
 
     static func scan(png: [UInt8]) throws -> [String] {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("till-vp-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: dir) }
-        let file = dir.appendingPathComponent("page.png")
-        try Data(png).write(to: file)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: path)
-        process.arguments = ["--quiet", file.path]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let out = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
+        let out = try readSymbols(tool: path, ["--quiet"], png: png)
         return String(decoding: out, as: UTF8.self).split(separator: "\n").map(String.init)
     }
+}
+
+/// Runs a symbol reader (zbarimg, ZXingReader) on a PNG: its standard output. The PNG is
+/// written to a temporary file given as the last argument.
+func readSymbols(tool: String, _ arguments: [String], png: [UInt8]) throws -> Data {
+    let dir = try temporaryFolder("till-vp-read")
+    defer { try? FileManager.default.removeItem(atPath: dir) }
+    let file = dir + "/page.png"
+    try Data(png).write(to: URL(fileURLWithPath: file))
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: tool)
+    process.arguments = arguments + [file]
+    let pipe = Pipe()
+    process.standardOutput = pipe
+    process.standardError = FileHandle.nullDevice
+    try process.run()
+    let out = pipe.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return out
 }
