@@ -177,6 +177,9 @@ extension Refusal {
             return (t("This till works in \(expected), but the amount is in \(found).", "本收银机使用 \(expected)，但该金额为 \(found)。"),
                     t("Set till.currency to the currency the journal and catalog were written in, or import the catalog again in \(expected).",
                       "请将 till.currency 设为日志和商品目录所用的币种，或以 \(expected) 重新导入商品目录。"))
+        case .tendersTaken, .nothingToPark, .parkedSaleNotFound, .noTenderToRemove, .tenderNotFound,
+             .searchTextRequired, .noItemsMatch:
+            return saleFlowTexts
         }
     }
 }
@@ -190,6 +193,8 @@ extension LimitKind {
         case .clerkPerShift: return t("clerk's per-shift refund limit", "收银员每班退款限额")
         case .blindReturnSupervisor: return t("no-receipt limit without supervisor", "无收据退货免审批限额")
         case .blindReturnMaximum: return t("no-receipt maximum", "无收据退货最高限额")
+        case .priceOverride: return t("price change a clerk may make alone", "收银员可自行改价的限额")
+        case .lineDiscount: return t("discount a clerk may give alone", "收银员可自行折扣的限额")
         }
     }
 }

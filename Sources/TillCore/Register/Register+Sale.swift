@@ -80,8 +80,15 @@ extension RegisterState {
         guard var draft = editableDraft(&step) else { return }
         guard let i = draft.lineIndex(line) else { return step.refuse(.lineNotFound(line: line)) }
         guard price.minor >= 0 else { return step.refuse(.amountInvalid(text: price.plain)) }
-        guard let approver = requireApproval(.priceOverride, for: .overridePrice, selfService: true,
-                                             amount: nil, resume: resume, &step) else { return }
+        let line = draft.lines[i]
+        let catalog = (line.originalUnitPrice ?? line.unitPrice).scaled(by: line.quantity.thousandths, over: 1000)
+        let change = catalog - price.scaled(by: line.quantity.thousandths, over: 1000)
+        let moved = change.minor < 0 ? change.negated : change
+        let limit = money(config.policy.priceChange.overrideApprovalAboveMinor)
+        guard let approver = requireApproval(moved > limit ? .overLimit(limit: .priceOverride, limitAmount: limit, amount: moved)
+                                                           : .priceOverride,
+                                             for: .overridePrice, selfService: moved <= limit,
+                                             amount: moved, resume: resume, &step) else { return }
         if draft.lines[i].originalUnitPrice == nil { draft.lines[i].originalUnitPrice = draft.lines[i].unitPrice }
         draft.lines[i].unitPrice = price
         draft.lines[i].approvedBy = approver.code == user?.code ? nil : approver.code
@@ -97,8 +104,11 @@ extension RegisterState {
         guard discount <= extended else {
             return step.refuse(.discountTooLarge(line: line, discount: discount, amount: extended))
         }
-        guard let approver = requireApproval(.lineDiscount, for: .discountLine, selfService: true,
-                                             amount: nil, resume: resume, &step) else { return }
+        let limit = money(config.policy.priceChange.discountApprovalAboveMinor)
+        guard let approver = requireApproval(discount > limit ? .overLimit(limit: .lineDiscount, limitAmount: limit, amount: discount)
+                                                              : .lineDiscount,
+                                             for: .discountLine, selfService: discount <= limit,
+                                             amount: discount, resume: resume, &step) else { return }
         draft.lines[i].discount = discount
         draft.lines[i].approvedBy = approver.code == user?.code ? nil : approver.code
         activity = .selling(draft)
