@@ -16,9 +16,13 @@ public struct ItemSearch: Hashable, Sendable, Codable {
 
     /// True when `item` matches `query`: a case-insensitive substring of its name or SKU.
     public static func matches(_ item: CatalogItem, _ query: String) -> Bool {
+        matches(sku: item.sku, name: item.name, query)
+    }
+
+    public static func matches(sku: String, name: String, _ query: String) -> Bool {
         let q = folded(query)
         guard !q.isEmpty else { return false }
-        return folded(item.sku).contains(q) || folded(item.name).contains(q)
+        return folded(sku).contains(q) || folded(name).contains(q)
     }
 
     /// The matching items of `catalog`, best first, at most `limit`.

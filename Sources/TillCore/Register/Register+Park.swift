@@ -39,6 +39,6 @@ extension RegisterState {
     mutating func parkedSalesLoaded(_ list: [ParkedSale], nextNumber: Int64, _ step: inout Step) {
         parked = list.filter { $0.till == config.till && $0.draft.currency == config.currency }
         nextParkNumber = max(nextNumber, 1)
-        step.emit(.parkedSalesListed(count: parked.count))
+        step.emit(.parkedSalesListed(parked))
     }
 }

@@ -24,8 +24,9 @@ extension RegisterState {
             search = nil
             return step.refuse(.noItemsMatch(query: query))
         }
-        search = ItemSearch(query: query, results: results)
-        step.emit(.itemsFound(query: query, count: results.count))
+        let found = ItemSearch(query: query, results: results)
+        search = found
+        step.emit(.itemsFound(found))
     }
 
     /// Any action but the search itself, the pick from it and cancel (which closes it as its

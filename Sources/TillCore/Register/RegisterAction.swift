@@ -62,8 +62,8 @@ public indirect enum RegisterAction: Hashable, Sendable, Codable {
     /// The list of parked sales: asked for by `parkedSalesRequested`, answered by the journal.
     case parkedSalesRequested
     case parkedSalesLoaded([ParkedSale], nextNumber: Int64)
-    /// Take tender `number` (1 = the first taken) off the open sale before it completes.
-    case tenderRemoved(number: Int)
+    /// Take tender `number` (1 = the first taken; nil: the last) off the open sale before it completes.
+    case tenderRemoved(number: Int?)
 
     // Finding items by name
     case searchRequested(String)

@@ -58,10 +58,10 @@ public enum RegisterEvent: Hashable, Sendable, Codable {
     case quitAllowed
     case saleParked(reference: String, lines: Int, total: Money)
     case saleRecalled(reference: String)
-    case parkedSalesListed(count: Int)
+    case parkedSalesListed([ParkedSale])
     /// A tender taken off the sale; a card's must be reversed on the card terminal.
     case tenderRemoved(Tender, due: Money)
-    case itemsFound(query: String, count: Int)
+    case itemsFound(ItemSearch)
     case searchClosed
 }
 
