@@ -148,7 +148,10 @@ extension Refusal {
                     t("Close it with a Z report before opening another.", "请先打印 Z 报表结班。"))
         case .busy(let current):
             return (t("Finish or cancel the current \(current.label.en) first.", "请先完成或取消当前的\(current.label.zh)。"),
-                    t("Complete it, or press Cancel.", "请完成，或按取消。"))
+                    current == .payment
+                    ? t("Take the rest of the payment, or remove the tenders taken (REMOVE TENDER).",
+                        "请收齐余款，或撤销已收的付款（撤销付款）。")
+                    : t("Complete it, or press Cancel.", "请完成，或按取消。"))
         case .nothingInProgress:
             return (t("There is nothing to do that to.", "当前没有可操作的交易。"),
                     t("Start a sale or a refund first.", "请先开始销售或退款。"))
