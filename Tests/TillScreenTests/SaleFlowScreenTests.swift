@@ -39,6 +39,7 @@ import TillCore
 
     @Test func thePriceKeyOverridesThePickedLineWithTheTypedPrice() {
         var keys = Keyboard(state: Fixture.selling([(Fixture.tea, 1), (Fixture.mug, 1)]), ui: Fixture.ui())
+        keys.ui.reconcile(with: keys.state)
         keys.press(.up, .up)  // the first line
         keys.type("20")
         keys.press(.control("T"))
