@@ -111,3 +111,51 @@ import Testing
         #expect(text.contains("0.350 kg x 8.00"))
     }
 }
+
+/// The invariant behind the approval limits, over generated overrides, discounts, quantity
+/// changes and supervisors who approve or not: in every completed sale, a line whose override
+/// moves it by more than the limit, or whose discount is over the limit, names the supervisor
+/// who approved it, and no line is worth less than nothing.
+@Suite struct PriceChangeLimitPropertyTests {
+    @Test func everyChangeOverTheLimitInACompletedSaleWasApprovedBySomeoneWhoMay() {
+        var random = SeededRandom.fromEnvironment()
+        let limit: Int64 = 500
+        for round in 0..<200 {
+            var config = RegisterConfig()
+            config.policy.permissions.table[.clerk]?.formUnion([.overridePrice, .discountLine])
+            config.policy.priceChange = PriceChangePolicy(overrideApprovalAboveMinor: limit, discountApprovalAboveMinor: limit)
+            var till = TestTill(config: config)
+            till.signInAndOpenShift()
+            till.send(.codeEntered("TEA", quantity: .each(Int64(random.int(in: 1...3)))))
+            till.send(.codeEntered("MUG", quantity: nil))
+            for _ in 0..<random.int(in: 1...10) {
+                let line = random.int(in: 1...2)
+                switch random.int(in: 0...3) {
+                case 0: till.send(.priceOverridden(line: line, till.cny(Int64(random.int(in: 0...4000)))))
+                case 1: till.send(.lineDiscounted(line: line, till.cny(Int64(random.int(in: 0...3000)))))
+                case 2: till.send(.quantityChanged(line: line, .each(Int64(random.int(in: 1...20)))))
+                default: break
+                }
+                if till.state.pendingApproval != nil {
+                    if random.int(in: 0...1) == 0 { till.send(.approverPINEntered(code: "2001", pin: "2222")) } else { till.send(.cancelled) }
+                }
+            }
+            if till.state.pendingApproval != nil { till.send(.cancelled) }
+            till.send(.tendered(.cash, amount: nil, reference: nil))
+            guard case .sale(let sale, _)? = till.records.last(where: { if case .sale = $0 { return true } else { return false } }) else {
+                Issue.record("seed \(random.seed) round \(round): no sale \(till.refusals)")
+                return
+            }
+            for line in sale.lines {
+                #expect(line.amount.minor >= 0, "seed \(random.seed) round \(round): line \(line.lineNo)")
+                if line.originalUnitPrice != nil,
+                   RegisterState.overrideMoves(line, price: line.unitPrice, quantity: line.quantity).minor > limit {
+                    #expect(line.approvedBy == "2001", "seed \(random.seed) round \(round): override on line \(line.lineNo) unapproved")
+                }
+                if line.discount.minor > limit {
+                    #expect(line.approvedBy == "2001", "seed \(random.seed) round \(round): discount on line \(line.lineNo) unapproved")
+                }
+            }
+        }
+    }
+}
