@@ -42,7 +42,8 @@ extension RegisterState {
         case .selling(let draft) where !draft.tenders.isEmpty:
             // Money was already taken: it must be settled or its tenders removed, not silently dropped.
             step.refuse(.tendersTaken(count: draft.tenders.count))
-        case .selling(let draft) where draft.lines.contains(where: { !$0.voided }):
+        case .selling(let draft) where !draft.lines.isEmpty:
+            // Even a sale whose lines were all voided is asked about and audited: items were rung up.
             confirmation = .cancelActivity(.sale)
             step.emit(.confirmationNeeded(.cancelActivity(.sale)))
         default:
