@@ -22,7 +22,8 @@ enum AppendGuards {
                                  arguments: [shift.till, shift.number]) != nil {
                 throw JournalError.shiftAlreadyClosed(till: shift.till, shift: shift.number)
             }
-        case .sale, .event: break
+        case .sale(let sale, _): try checkSaleTenders(sale)
+        case .event(let event): try checkParkEvent(event, db)
         }
     }
 

@@ -22,7 +22,15 @@ extension JournalDatabase {
                 SELECT i.* FROM barcode b JOIN catalogItem i ON i.sku = b.sku WHERE b.code = ?
                 """, arguments: [code])
             ?? Row.fetchOne(db, cachedSQL: "SELECT * FROM catalogItem WHERE sku = ?", arguments: [code])
+            // A SKU typed in another case ("tea-jas") is the same SKU; the exact one wins if both exist.
+            ?? Row.fetchOne(db, cachedSQL: "SELECT * FROM catalogItem WHERE sku = ? COLLATE NOCASE ORDER BY sku LIMIT 1",
+                            arguments: [code])
         guard let row else { return nil }
+        return try Self.item(row, db)
+    }
+
+    /// The item of a catalogItem row, with its barcodes.
+    static func item(_ row: Row, _ db: Database) throws -> CatalogItem {
         let sku: String = row["sku"]
         let barcodes = try String.fetchAll(db.cachedStatement(sql: "SELECT code FROM barcode WHERE sku = ? ORDER BY position"),
                                            arguments: [sku])

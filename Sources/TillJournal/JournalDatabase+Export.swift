@@ -115,7 +115,9 @@ extension JournalDatabase {
             tenders(v.tenders)
         case .shiftOpened(let s): total = s.openingFloat
         case .zReport(let z, _): total = z.totals.net
-        case .event(let e): entry["name"] = e.kind.rawValue + (e.detail.map { ": " + $0 } ?? "")
+        case .event(let e):
+            entry["name"] = e.kind.rawValue + (e.detail.map { ": " + $0 } ?? "")
+            total = e.amount  // a cancelled or parked sale's total, a removed tender's amount
         }
         if let total {
             entry["currency"] = total.currency.code

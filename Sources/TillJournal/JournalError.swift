@@ -23,6 +23,11 @@ public enum JournalError: Error, Hashable, Sendable {
 
     // Appending (defence in depth behind the core's own rules)
     case documentNumberReused(reference: String)
+    /// A recall of a parked sale that is not waiting (recalled already, perhaps by another session).
+    case parkedSaleNotWaiting(reference: String)
+    case parkNumberReused(reference: String)
+    /// A sale whose tenders do not settle exactly its total, or whose change is not theirs.
+    case saleTendersDoNotAddUp(receipt: String, total: Money, paid: Money)
     case originalSaleNotFound(document: String, receipt: String)
     case refundLineNotOnSale(refund: String, receipt: String, lineNo: Int)
     case refundExceedsSold(refund: String, receipt: String, lineNo: Int, sold: Quantity, alreadyRefunded: Quantity,
@@ -107,6 +112,14 @@ extension JournalError {
                      "日志 \(path) 的第 \(anchor.count) 条已不是锚点记录的哈希（\(anchor.hash)）：哈希链被重写。")
         case .documentNumberReused(let reference):
             return t("Document number \(reference) is already in the journal.", "单据号 \(reference) 已在日志中。")
+        case .parkedSaleNotWaiting(let reference):
+            return t("Parked sale \(reference) is no longer waiting: it was recalled already (perhaps at another session).",
+                     "挂起的销售 \(reference) 已不在等待中：它已被取回（可能在另一处）。")
+        case .parkNumberReused(let reference):
+            return t("Parked sale number \(reference) is already in the journal.", "挂起单号 \(reference) 已在日志中。")
+        case .saleTendersDoNotAddUp(let receipt, let total, let paid):
+            return t("Sale \(receipt) totals \(total.formatted) but its tenders settle \(paid.formatted).",
+                     "销售 \(receipt) 合计 \(total.formatted)，但其付款合计 \(paid.formatted)。")
         case .originalSaleNotFound(let document, let receipt):
             return t("\(document) refers to sale \(receipt), which is not in the journal.", "\(document) 引用的销售 \(receipt) 不在日志中。")
         case .refundLineNotOnSale(let refund, let receipt, let lineNo):
@@ -204,6 +217,12 @@ extension JournalError {
                      "请停止营业：保留文件，从备份恢复日志，运行 `till journal verify` 并交由管理员调查。")
         case .documentNumberReused:
             return t("Restart the till so it reloads its document numbers from the journal.", "请重启收银台，使其从日志重新读取单据号。")
+        case .parkedSaleNotWaiting, .parkNumberReused:
+            return t("Nothing was changed. Open the list of parked sales again (RECALL) and pick one that is waiting.",
+                     "未作任何更改。请重新打开挂单列表（取单），选择仍在等待的销售。")
+        case .saleTendersDoNotAddUp:
+            return t("Nothing was recorded. Remove the tenders and take the payment again; if it happens again, report it to support.",
+                     "未记录任何交易。请撤销付款后重新收款；如再次发生，请联系技术支持。")
         case .originalSaleNotFound, .refundLineNotOnSale:
             return t("Look the sale up again, or use a return without receipt.", "请重新查找该销售，或按无收据退货处理。")
         case .refundExceedsSold:

@@ -35,6 +35,8 @@ public final class RegisterRuntime {
             }
             let sequences = try journal.sequences(till: config.till)
             _ = Register.reduce(&state, .started(shift: shift, sequences: sequences), now: clock())
+            let parked = try journal.parkedSales(till: config.till)
+            _ = Register.reduce(&state, .parkedSalesLoaded(parked.sales, nextNumber: parked.nextNumber), now: clock())
             for slip in try journal.slips(unprintedOnly: true) {
                 state.unprintedSlips[slip.reference] = slip.printState.cause ?? "not printed"
             }
@@ -74,6 +76,9 @@ public final class RegisterRuntime {
                 outputs.append(.error(error))
                 onOutput?(.error(error))
                 queue.removeAll()
+                // A park or recall the journal refused (another session got there first): the
+                // list is read again, so the till shows what is really waiting.
+                if next.touchesParkedSales { queue.append(.parkedSalesRequested) }
             } catch {
                 state = before
                 outputs.append(.error(.journal(error)))
@@ -139,6 +144,11 @@ public final class RegisterRuntime {
             case .lookUpSale(let number):
                 guard let found = try journal.sale(number) else { return .saleNotFound(reference: number.description) }
                 return .saleLoaded(ReturnableSale(sale: found.sale, priorRefunds: found.refunds, voided: found.voided))
+            case .searchItems(let query):
+                return .itemsFound(query: query, try journal.searchItems(query))
+            case .loadParkedSales:
+                let parked = try journal.parkedSales(till: state.config.till)
+                return .parkedSalesLoaded(parked.sales, nextNumber: parked.nextNumber)
             case .loadShiftTotals(let shift, let kind):
                 guard let totals = try journal.shiftTotals(shift: shift, till: state.config.till) else {
                     return .worldRefused(.noOpenShift)
@@ -269,6 +279,15 @@ public final class RegisterRuntime {
 public enum RuntimeOutput: Hashable, Sendable {
     case event(RegisterEvent)
     case error(RuntimeError)
+}
+
+extension RegisterAction {
+    var touchesParkedSales: Bool {
+        switch self {
+        case .parkRequested, .recallRequested, .quitRequested, .confirmed: return true
+        default: return false
+        }
+    }
 }
 
 extension RegisterEffect {

@@ -141,7 +141,8 @@ import Testing
         till.send(.codeEntered("TEA", quantity: nil))
         till.send(.tendered(.cash, amount: till.cny(1000), reference: nil))
         till.send(.cancelled)
-        #expect(till.lastRefusal == .busy(current: .payment))
+        // Issue 12: the refusal names the tenders and the way out (REMOVE TENDER), not "press Cancel".
+        #expect(till.lastRefusal == .tendersTaken(count: 1))
     }
 
     @Test func trainingSalesNeverOpenTheDrawerAndPrintTheBanner() {

@@ -43,6 +43,14 @@ extension RegisterAction {
             return check.trimmedText(text, .customerReference)
         case .reprintRequested(let reference):
             return check.text(reference, .slipReference)
+        case .recallRequested(let reference):
+            return check.trimmedText(reference, .slipReference)
+        case .searchRequested(let query), .itemsFound(let query, _):
+            return check.trimmedText(query, .itemCode)
+        case .parkedSalesLoaded(let parked, _):
+            return parked.lazy.compactMap { check.text($0.reference, .slipReference) }.first
+        case .quitRequested, .parkRequested, .parkedSalesRequested, .tenderRemoved:
+            return nil
         case .started, .noReceiptToggled, .signInRefused, .signOutRequested, .reportRequested, .lineVoided, .refundStarted,
              .blindReturnStarted, .postVoidStarted, .confirmed, .approverRefused, .worldRefused, .drawerOpenRequested,
              .slipPrinted, .slipFailed, .cancelled:

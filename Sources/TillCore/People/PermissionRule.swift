@@ -53,8 +53,13 @@ extension RegisterAction {
         case .started, .signInRequested, .signedIn, .signInRefused, .signOutRequested,
              .shiftTotalsLoaded, .itemFound, .itemNotFound, .saleLoaded, .saleNotFound,
              .approverPINEntered, .approverVerified, .approverRefused, .worldRefused,
-             .slipPrinted, .slipFailed, .cancelled:
+             .slipPrinted, .slipFailed, .cancelled, .quitRequested, .parkedSalesLoaded, .itemsFound,
+             .parkedSalesRequested:
             return .none
+        case .parkRequested, .recallRequested, .tenderRemoved: return .holds(.sell)
+        case .searchRequested:
+            if case .blindReturn = activity { return .holds(.blindReturn) }
+            return .holds(.sell)
         case .shiftOpenRequested: return .holds(.manageShift)
         case .reportRequested(.x): return .holds(.xReport)
         case .reportRequested(.z): return .holds(.zReport)

@@ -7,6 +7,7 @@ public struct StorePolicy: Hashable, Sendable, Codable {
     public var permissions: RolePermissions
     public var refundReasons: [ReasonCode]
     public var voidReasons: [ReasonCode]
+    public var priceChange: PriceChangePolicy = PriceChangePolicy()
 
     public init(refund: RefundPolicy = RefundPolicy(), blindReturn: BlindReturnPolicy = BlindReturnPolicy(),
                 lockout: PinLockoutPolicy = PinLockoutPolicy(), permissions: RolePermissions = .standard,

@@ -148,7 +148,10 @@ extension Refusal {
                     t("Close it with a Z report before opening another.", "请先打印 Z 报表结班。"))
         case .busy(let current):
             return (t("Finish or cancel the current \(current.label.en) first.", "请先完成或取消当前的\(current.label.zh)。"),
-                    t("Complete it, or press Cancel.", "请完成，或按取消。"))
+                    current == .payment
+                    ? t("Take the rest of the payment, or remove the tenders taken (REMOVE TENDER).",
+                        "请收齐余款，或撤销已收的付款（撤销付款）。")
+                    : t("Complete it, or press Cancel.", "请完成，或按取消。"))
         case .nothingInProgress:
             return (t("There is nothing to do that to.", "当前没有可操作的交易。"),
                     t("Start a sale or a refund first.", "请先开始销售或退款。"))
@@ -177,6 +180,9 @@ extension Refusal {
             return (t("This till works in \(expected), but the amount is in \(found).", "本收银机使用 \(expected)，但该金额为 \(found)。"),
                     t("Set till.currency to the currency the journal and catalog were written in, or import the catalog again in \(expected).",
                       "请将 till.currency 设为日志和商品目录所用的币种，或以 \(expected) 重新导入商品目录。"))
+        case .tendersTaken, .nothingToPark, .parkedSaleNotFound, .noTenderToRemove, .tenderNotFound,
+             .searchTextRequired, .noItemsMatch:
+            return saleFlowTexts
         }
     }
 }
@@ -190,6 +196,8 @@ extension LimitKind {
         case .clerkPerShift: return t("clerk's per-shift refund limit", "收银员每班退款限额")
         case .blindReturnSupervisor: return t("no-receipt limit without supervisor", "无收据退货免审批限额")
         case .blindReturnMaximum: return t("no-receipt maximum", "无收据退货最高限额")
+        case .priceOverride: return t("price change a clerk may make alone", "收银员可自行改价的限额")
+        case .lineDiscount: return t("discount a clerk may give alone", "收银员可自行折扣的限额")
         }
     }
 }

@@ -60,6 +60,16 @@ public enum Refusal: Hashable, Sendable, Codable, Error {
     case valueOutOfRange(value: RangedValue, text: String, currency: Currency)
     case textNotAllowed(field: TextField, character: String)
     case currencyMismatch(expected: String, found: String)
+
+    // Nothing lost by a key; finding items (texts in Refusal+SaleFlow.swift)
+    /// Cancel or quit while tenders are taken: remove them first, or complete the sale.
+    case tendersTaken(count: Int)
+    case nothingToPark
+    case parkedSaleNotFound(reference: String, parked: [String])
+    case noTenderToRemove
+    case tenderNotFound(number: Int, count: Int)
+    case searchTextRequired
+    case noItemsMatch(query: String)
 }
 
 /// What the till is busy with, for "finish or cancel the current … first".
@@ -82,6 +92,8 @@ public enum ActivityKind: String, Hashable, Sendable, Codable {
 /// Which money limit a refund or return ran into.
 public enum LimitKind: String, Hashable, Sendable, Codable {
     case perRefund, clerkPerShift, blindReturnSupervisor, blindReturnMaximum
+    /// A price override or line discount bigger than the holder of the permission may give alone.
+    case priceOverride, lineDiscount
 }
 
 /// Which tender rule refused a refund tender (refunds with receipt: `tenderSubstitutionRefused`).

@@ -5,7 +5,13 @@ public struct AuditEvent: Hashable, Sendable, Codable {
         case signedIn, signedOut, signInRefused, lockedOut, drawerOpened, reprinted, approvalGranted,
              approvalRefused, xReportPrinted, refusal, trainingStarted, trainingEnded,
              /// The first entry of a test journal, on which `till exec --clock-override` may set the clock.
-             testJournalCreated
+             testJournalCreated,
+             /// An open sale put aside (`sale` holds it) and taken back (`reference` names it): see `ParkedSale`.
+             saleParked, saleRecalled,
+             /// An open sale cancelled: who (`user`), what (`sale`, `detail`) and its total (`amount`).
+             saleCancelled,
+             /// A tender taken off a sale before it completed (`detail`: kind, amount, reference).
+             tenderRemoved
     }
 
     public var kind: Kind
@@ -19,9 +25,13 @@ public struct AuditEvent: Hashable, Sendable, Codable {
     /// Free detail: a refusal code, an approval kind.
     public var detail: String?
     public var training: Bool
+    /// The sale a park or cancel is about, line for line (nil for every other kind).
+    public var sale: SaleDraft?
+    /// The money the entry is about (a cancelled sale's total, a removed tender), nil when none.
+    public var amount: Money?
 
     public init(kind: Kind, at: Timestamp, user: String? = nil, approver: String? = nil, reference: String? = nil,
-                detail: String? = nil, training: Bool = false) {
+                detail: String? = nil, training: Bool = false, sale: SaleDraft? = nil, amount: Money? = nil) {
         self.kind = kind
         self.at = at
         self.user = user
@@ -29,5 +39,7 @@ public struct AuditEvent: Hashable, Sendable, Codable {
         self.reference = reference
         self.detail = detail
         self.training = training
+        self.sale = sale
+        self.amount = amount
     }
 }

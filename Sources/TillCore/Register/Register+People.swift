@@ -23,23 +23,4 @@ extension RegisterState {
         if !config.training { step.run(.openDrawer) }
         step.emit(.drawerOpened)
     }
-
-    mutating func cancel(_ step: inout Step) {
-        if pendingApproval != nil {
-            pendingApproval = nil
-            step.emit(.cancelled(.approval))
-            return
-        }
-        switch activity {
-        case .idle:
-            step.refuse(.nothingInProgress)
-        case .selling(let draft) where !draft.tenders.isEmpty:
-            // Money was already taken: it must be settled, not silently dropped.
-            step.refuse(.busy(current: .payment))
-        default:
-            let kind = activity.kind ?? .sale
-            finishActivity()
-            step.emit(.cancelled(kind))
-        }
-    }
 }

@@ -71,6 +71,8 @@ extension RegisterState {
         if !draft.lines[i].weighed, !quantity.isWhole {
             return step.refuse(.fractionalQuantityNotAllowed(item: draft.lines[i].name))
         }
+        guard checkPriceChangeHolds(&draft.lines[i], newQuantity: quantity, resume: .quantityChanged(line: line, quantity), &step)
+        else { return }
         draft.lines[i].quantity = quantity
         activity = .selling(draft)
         step.emit(.lineChanged(draft.lines[i]))
@@ -80,11 +82,17 @@ extension RegisterState {
         guard var draft = editableDraft(&step) else { return }
         guard let i = draft.lineIndex(line) else { return step.refuse(.lineNotFound(line: line)) }
         guard price.minor >= 0 else { return step.refuse(.amountInvalid(text: price.plain)) }
-        guard let approver = requireApproval(.priceOverride, for: .overridePrice, selfService: true,
-                                             amount: nil, resume: resume, &step) else { return }
+        let line = draft.lines[i]
+        let moved = Self.overrideMoves(line, price: price, quantity: line.quantity)
+        guard line.discount <= price.scaled(by: line.quantity.thousandths, over: 1000) else {
+            return step.refuse(.discountTooLarge(line: line.lineNo, discount: line.discount,
+                                                 amount: price.scaled(by: line.quantity.thousandths, over: 1000)))
+        }
+        guard let approver = requirePriceOverrideApproval(moved, resume: resume, &step) else { return }
         if draft.lines[i].originalUnitPrice == nil { draft.lines[i].originalUnitPrice = draft.lines[i].unitPrice }
         draft.lines[i].unitPrice = price
-        draft.lines[i].approvedBy = approver.code == user?.code ? nil : approver.code
+        // Kept once set: a later change the clerk may make alone does not erase who approved an earlier one.
+        if approver.code != user?.code { draft.lines[i].approvedBy = approver.code }
         activity = .selling(draft)
         step.emit(.lineChanged(draft.lines[i]))
     }
@@ -97,10 +105,14 @@ extension RegisterState {
         guard discount <= extended else {
             return step.refuse(.discountTooLarge(line: line, discount: discount, amount: extended))
         }
-        guard let approver = requireApproval(.lineDiscount, for: .discountLine, selfService: true,
-                                             amount: nil, resume: resume, &step) else { return }
+        let limit = money(config.policy.priceChange.discountApprovalAboveMinor)
+        guard let approver = requireApproval(discount > limit ? .overLimit(limit: .lineDiscount, limitAmount: limit, amount: discount)
+                                                              : .lineDiscount,
+                                             for: .discountLine, selfService: discount <= limit,
+                                             amount: discount, resume: resume, &step) else { return }
         draft.lines[i].discount = discount
-        draft.lines[i].approvedBy = approver.code == user?.code ? nil : approver.code
+        // Kept once set: a later change the clerk may make alone does not erase who approved an earlier one.
+        if approver.code != user?.code { draft.lines[i].approvedBy = approver.code }
         activity = .selling(draft)
         step.emit(.lineChanged(draft.lines[i]))
     }

@@ -14,6 +14,9 @@ public enum Register {
             return [.emit(.refused(refusal))]
         }
         state.enforceApprovalBinding(&step)
+        // A completed sale or refund is shown only until the till does something else: no stale
+        // "change due" or "give back" figure over a new sale, a cancel or a park.
+        if state.activity != .idle || step.cancelledSomething { state.lastCompleted = nil }
         return step.effects
     }
 }
@@ -26,10 +29,23 @@ struct Step {
     mutating func emit(_ event: RegisterEvent) { effects.append(.emit(event)) }
     mutating func refuse(_ refusal: Refusal) { effects.append(.emit(.refused(refusal))) }
     mutating func run(_ effect: RegisterEffect) { effects.append(effect) }
+
+    /// True when this action cancelled, parked or dismissed something (the ready screen starts clean).
+    var cancelledSomething: Bool {
+        effects.contains {
+            switch $0 {
+            case .emit(.cancelled), .emit(.saleParked), .emit(.confirmationNeeded): return true
+            default: return false
+            }
+        }
+    }
 }
 
 extension RegisterState {
     mutating func apply(_ action: RegisterAction, _ step: inout Step) {
+        // A question asked first is answered (or dropped) before anything else happens.
+        if answerConfirmation(action, &step) { return }
+        closeSearchUnlessPicking(action)
         // The one permission table, checked before the action's own code (see PermissionRule).
         if case .holds(let permission) = action.permissionRule(during: activity) {
             guard checkPermission(permission, &step) else { return }
@@ -114,6 +130,22 @@ extension RegisterState {
             step.emit(.slipNotPrinted(reference: reference, cause: cause))
         case .cancelled:
             cancel(&step)
+        case .quitRequested:
+            requestQuit(&step)
+        case .parkRequested:
+            park(&step)
+        case .recallRequested(let reference):
+            recall(reference, &step)
+        case .parkedSalesRequested:
+            step.run(.loadParkedSales)
+        case .parkedSalesLoaded(let list, let next):
+            parkedSalesLoaded(list, nextNumber: next, &step)
+        case .tenderRemoved(let number):
+            removeTender(number, &step)
+        case .searchRequested(let query):
+            requestSearch(query, &step)
+        case .itemsFound(let query, let items):
+            itemsFound(query, items, &step)
         }
     }
 
@@ -157,6 +189,7 @@ extension RegisterState {
         if !config.training, tenders.contains(where: { $0.kind == .cash }) { step.run(.openDrawer) }
         lastCompleted = completion
         lastCompleted?.receiptDeclined = !print
+        lastDocument = completion.reference
         finishActivity()
         step.emit(event)
     }

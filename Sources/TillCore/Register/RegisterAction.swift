@@ -52,6 +52,22 @@ public indirect enum RegisterAction: Hashable, Sendable, Codable {
     case slipPrinted(reference: String)
     case slipFailed(reference: String, cause: String)
     case cancelled
+
+    // Nothing lost by a key (see `Confirmation`, `ParkedSale`)
+    /// The quit key: allowed at once when nothing is open, asked first otherwise.
+    case quitRequested
+    /// Put the open sale aside; `recallRequested` takes a parked sale back.
+    case parkRequested
+    case recallRequested(reference: String)
+    /// The list of parked sales: asked for by `parkedSalesRequested`, answered by the journal.
+    case parkedSalesRequested
+    case parkedSalesLoaded([ParkedSale], nextNumber: Int64)
+    /// Take tender `number` (1 = the first taken; nil: the last) off the open sale before it completes.
+    case tenderRemoved(number: Int?)
+
+    // Finding items by name
+    case searchRequested(String)
+    case itemsFound(query: String, [CatalogItem])
 }
 
 public enum ReportKind: String, Hashable, Sendable, Codable { case x, z }

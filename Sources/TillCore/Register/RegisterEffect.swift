@@ -7,6 +7,10 @@ public enum RegisterEffect: Hashable, Sendable {
     /// Find an item by barcode or SKU; `lowestPriceDays` asks for its lowest unit price sold in that many days.
     case lookUpItem(code: String, quantity: Quantity?, lowestPriceDays: Int64?)
     case lookUpSale(DocumentNumber)
+    /// Find catalog items matching a name or SKU (`ItemSearch.results`); answered by `itemsFound`.
+    case searchItems(query: String)
+    /// Read this till's parked sales from the journal; answered by `parkedSalesLoaded`.
+    case loadParkedSales
     case loadShiftTotals(shift: Int64, ReportKind)
     /// Keep this in the journal, atomically.
     case record(JournalRecord)
@@ -46,6 +50,19 @@ public enum RegisterEvent: Hashable, Sendable, Codable {
     case slipNotPrinted(reference: String, cause: String)
     case cancelled(ActivityKind)
     case drawerOpened
+    /// A question to answer with confirm (Enter) or cancel (Esc) before going on.
+    case confirmationNeeded(Confirmation)
+    /// The question was answered no: everything stays as it was.
+    case confirmationDismissed
+    /// Quitting is safe now (nothing open, or the open sale was parked).
+    case quitAllowed
+    case saleParked(reference: String, lines: Int, total: Money)
+    case saleRecalled(reference: String)
+    case parkedSalesListed([ParkedSale])
+    /// A tender taken off the sale; a card's must be reversed on the card terminal.
+    case tenderRemoved(Tender, due: Money)
+    case itemsFound(ItemSearch)
+    case searchClosed
 }
 
 /// A line as a refund clerk sees it after the look-up.

@@ -15,6 +15,16 @@ public struct RegisterState: Hashable, Sendable, Codable {
     public var lastCompleted: Completion?
     /// Slips that did not print, by reference, with the cause: shown until reprinted.
     public var unprintedSlips: [String: String]
+    /// The last document completed, for "reprint the last" (kept after `lastCompleted` is cleared).
+    public var lastDocument: String?
+    /// A question asked before cancelling a sale or quitting (see `Confirmation`).
+    public var confirmation: Confirmation?
+    /// Sales parked on this till, oldest first (loaded from the journal at start).
+    public var parked: [ParkedSale]
+    /// The number the next parked sale gets.
+    public var nextParkNumber: Int64
+    /// Items found by name for the clerk to pick from (see `ItemSearch`).
+    public var search: ItemSearch?
 
     public init(config: RegisterConfig) {
         self.config = config
@@ -27,6 +37,11 @@ public struct RegisterState: Hashable, Sendable, Codable {
         self.approval = nil
         self.lastCompleted = nil
         self.unprintedSlips = [:]
+        self.lastDocument = nil
+        self.confirmation = nil
+        self.parked = []
+        self.nextParkNumber = 1
+        self.search = nil
     }
 }
 

@@ -49,8 +49,7 @@ public struct SlipTemplates: Sendable {
             }
             b.append(.pair(line.name, line.tax.gross.plain, .plain))
             if line.quantity != .one || line.weighed {
-                let unit = line.weighed ? "kg" : ""
-                b.append(.text("  \(line.quantity)\(unit) x \(line.unitPrice.plain)", .plain))
+                b.append(.text("  \(line.quantityText) x \(line.unitPrice.plain)", .plain))
             }
             if let original = line.originalUnitPrice {
                 b.append(.text("  \(s(SlipText.priceOverride)) \(original.plain)", .plain))
@@ -93,8 +92,8 @@ public struct SlipTemplates: Sendable {
         b.append(.rule("-"))
         for line in refund.lines {
             b.append(.pair(line.name, line.amount.negated.plain, .plain))
-            let unit = line.weighed ? "kg" : ""
-            b.append(.text("  \(s(SlipText.returned)) \(line.quantity)\(unit) x \(line.unitPrice.plain)", .plain))
+            let quantity = SaleLine.quantityText(line.quantity, weighed: line.weighed)
+            b.append(.text("  \(s(SlipText.returned)) \(quantity) x \(line.unitPrice.plain)", .plain))
         }
         b.append(.rule("-"))
         b.append(.pair(s(SlipText.tax), refund.tax.negated.plain, .plain))

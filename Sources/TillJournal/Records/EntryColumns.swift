@@ -35,7 +35,8 @@ struct EntryColumns: Equatable {
                       user: z.by, approver: nil, at: z.at, total: z.totals.net, training: false)
         case .event(let e):
             self.init(kind: EntryKind.event.rawValue, reference: e.reference, till: nil, shift: nil, userCode: e.user,
-                      userName: nil, approverCode: e.approver, at: e.at.seconds, totalMinor: nil, currency: nil,
+                      userName: nil, approverCode: e.approver, at: e.at.seconds, totalMinor: e.amount?.minor,
+                      currency: e.amount?.currency.code,
                       training: e.training)
         }
     }

@@ -17,7 +17,9 @@ enum Body {
             rows += Columns.wrap(ScreenText.approvalHelp.text(lang), width).map { ScreenRow($0, .bold) }
             rows.append(.blank)
         }
+        rows += PickLists.question(state, ui, width: width) ?? []
         let room = height - rows.count
+        if let list = PickLists.list(state, ui, width: width, height: room) { return rows + list }
         switch state.activity {
         case .idle: rows += Panels.idle(state, ui, width: width)
         case .selling(let draft): rows += SaleView.rows(draft, ui, width: width, height: room)

@@ -18,7 +18,7 @@ enum SaleView {
             let amount = line.voided ? ScreenText.voided.text(lang) : line.amount.plain
             var attr: ScreenAttr = line.voided ? .dim : []
             if ui.selection == i { attr.insert(.reverse) }
-            rows.append(ScreenRow(table.row("\(line.lineNo)", name, [line.quantity.description, line.unitPrice.plain, amount]), attr))
+            rows.append(ScreenRow(table.row("\(line.lineNo)", name, [line.quantityText, line.unitPrice.plain, amount]), attr))
         }
         while rows.count < height - totals.count { rows.append(.blank) }
         return rows + totals
@@ -32,7 +32,9 @@ enum SaleView {
         var rows = [row(ScreenText.subtotal, totals.net.plain), row(ScreenText.tax, totals.tax.plain),
                     row(ScreenText.total, totals.gross.formatted, .bold)]
         if !draft.tenders.isEmpty {
-            let paid = draft.tenders.map { "\($0.kind.label.text(lang)) \($0.amount.plain)" }.joined(separator: ", ")
+            // Numbered, so REMOVE TENDER can be given the number of the one taken by mistake.
+            let paid = draft.tenders.enumerated().map { "\($0.offset + 1) \($0.element.kind.label.text(lang)) \($0.element.amount.plain)" }
+                .joined(separator: ", ")
             rows.append(row(ScreenText.paid, paid))
             rows.append(row(ScreenText.due, draft.due.formatted, .bold))
         }

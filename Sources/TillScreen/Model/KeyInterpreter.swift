@@ -91,8 +91,8 @@ public enum KeyInterpreter {
             ui.language = ui.language == .en ? .zh : .en
             return []
         case .quit:
-            ui.quitRequested = true
-            return []
+            // The core says whether quitting is safe now, or asks first (an open sale is parked).
+            return [.quitRequested]
         case .cancel:
             return cancel(ui: &ui, state: state)
         case .keypad:
@@ -106,6 +106,7 @@ public enum KeyInterpreter {
         }
         ui.input = ""
         ui.report = nil
+        if let actions = saleFlow(command, text, ui: &ui, state: state) { return actions }
         let currency = state.config.currency
         func amount() -> Result<Money?, Refusal> {
             guard !text.isEmpty else { return .success(nil) }
@@ -170,7 +171,8 @@ public enum KeyInterpreter {
             }
         case .signout: return [.signOutRequested]
         case .noreceipt: return [.noReceiptToggled]
-        case .language, .quit, .cancel, .keypad, .pricecheck: return []
+        case .language, .quit, .cancel, .keypad, .pricecheck, .park, .recall, .untender, .search, .price, .discount:
+            return []
         }
     }
 
@@ -185,6 +187,7 @@ public enum KeyInterpreter {
         if ui.report != nil { ui.report = nil; return [] }
         if ui.cardTender != nil { ui.cardTender = nil; return [] }
         guard state.user != nil else { ui.login = .code; return [] }
+        if let actions = pickCancel(ui: &ui, state: state) { return actions }
         if state.pendingApproval != nil {
             ui.approver = .code
             return [.cancelled]
@@ -233,6 +236,7 @@ public enum KeyInterpreter {
             ui.report = nil
             return []
         }
+        if let actions = pickEnter(text, ui: &ui, state: state) { return actions }
         if isFlow(state.activity), ui.step != .items || text.isEmpty {
             return flowEnter(text, ui: &ui, state: state)
         }
@@ -310,6 +314,7 @@ public enum KeyInterpreter {
             ui.reportScroll = max(0, ui.reportScroll + delta * page)
             return
         }
+        if pickMove(delta * page, ui: &ui, state: state) { return }
         var count = 0
         var isList = false
         switch state.activity {

@@ -10,6 +10,14 @@ public enum KeyCommand: String, CaseIterable, Hashable, Sendable {
     case pricecheck
     /// Shows or hides the on-screen keypad (shown anyway on a screen wide enough for it).
     case keypad
+    /// PARK the open sale / RECALL a parked one (a pick list of those waiting).
+    case park, recall
+    /// REMOVE TENDER: the typed tender number, else the last tender taken.
+    case untender
+    /// SEARCH: the typed text, in item names (English or Chinese) and SKUs.
+    case search
+    /// PRICE: the typed price for the picked line (else the last); DISCOUNT: the typed amount off it.
+    case price, discount
 
     /// The short label in the legend.
     public var label: LocalizedText {
@@ -34,6 +42,12 @@ public enum KeyCommand: String, CaseIterable, Hashable, Sendable {
         case .keypad: return t("Keypad", "键盘")
         case .noreceipt: return t("No receipt", "不要小票")
         case .pricecheck: return t("Price check", "查价")
+        case .park: return t("Park sale", "挂单")
+        case .recall: return t("Recall", "取单")
+        case .untender: return t("Remove tender", "撤销付款")
+        case .search: return t("Search", "查找")
+        case .price: return t("Price", "改价")
+        case .discount: return t("Discount", "折扣")
         }
     }
 }
@@ -49,6 +63,8 @@ public struct KeyMap: Hashable, Sendable {
         .zreport: .control("Z"), .shift: .control("N"), .signout: .control("O"), .cancel: .escape,
         .quit: .control("Q"), .keypad: .control("K"),
         .noreceipt: .control("R"), .pricecheck: .control("P"),
+        .park: .control("W"), .recall: .control("E"), .untender: .control("U"), .search: .control("F"),
+        .price: .control("T"), .discount: .control("D"),
     ]
 
     public static let standard = KeyMap(checked: defaults)

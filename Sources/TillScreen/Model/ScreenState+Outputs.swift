@@ -57,6 +57,9 @@ extension ScreenState {
             message = .info(ScreenText.cancelled)
         case .drawerOpened:
             message = .info(ScreenText.drawerOpened)
+        case .confirmationNeeded, .confirmationDismissed, .quitAllowed, .saleParked, .saleRecalled, .parkedSalesListed,
+             .tenderRemoved, .itemsFound, .searchClosed:
+            absorbSaleFlow(event)
         }
     }
 

@@ -42,6 +42,8 @@ public struct ScreenState: Hashable, Sendable {
     /// The customer display emulated on screen: in the customer's language; nil when a real
     /// display is configured (or none), so no panel is drawn.
     public var customerPanel: Language?
+    /// The list of parked sales is open (RECALL), drawn from the core's `parked`.
+    public var recallOpen = false
     /// A code whose price the clerk asked for (PRICE?), until the runner has looked it up.
     public var priceCheck: String?
     /// The terminal's size as last drawn: where a mouse press lands depends on it.

@@ -17,6 +17,7 @@ enum ConfigurationKeys {
         "shop": labels(TillConfiguration.Shop()),
         "refund": labels(TillConfiguration.Refund()),
         "blind_return": labels(TillConfiguration.BlindReturn()),
+        "sale": labels(TillConfiguration.Sale()),
         "security": labels(TillConfiguration.Security()),
         "journal": labels(TillConfiguration.Journal()),
         "cash": labels(TillConfiguration.Cash()),

@@ -46,6 +46,10 @@ enum DefaultConfiguration {
     tenders = ["storeCredit", "cash"]      # allowed; the first is the default
     require_customer_reference = false
 
+    [sale]                     # price overrides and line discounts (permissions overridePrice, discountLine)
+    price_override_approval_above = "20.00"   # a holder who may not approve changes a line by at most this alone
+    discount_approval_above = "20.00"         # a larger discount on one line needs a supervisor's code and PIN
+
     [security]
     max_pin_attempts = 5       # 1–100 wrong PINs in a row before the user is locked
     lockout_seconds = 300      # 0–315360000 (ten years)

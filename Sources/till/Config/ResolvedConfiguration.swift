@@ -123,7 +123,10 @@ struct ResolvedConfiguration {
 
         let lockout = PinLockoutPolicy(maxAttempts: try number("security.max_pin_attempts", file.security?.max_pin_attempts, 5, ConfigRanges.maxPinAttempts),
                                        lockSeconds: Int64(try number("security.lockout_seconds", file.security?.lockout_seconds, 300, ConfigRanges.lockoutSeconds)))
-        let policy = StorePolicy(refund: refund, blindReturn: blind, lockout: lockout, permissions: permissions)
+        var policy = StorePolicy(refund: refund, blindReturn: blind, lockout: lockout, permissions: permissions)
+        policy.priceChange = PriceChangePolicy(
+            overrideApprovalAboveMinor: try money("sale.price_override_approval_above", file.sale?.price_override_approval_above, 2_000),
+            discountApprovalAboveMinor: try money("sale.discount_approval_above", file.sale?.discount_approval_above, 2_000))
         let increment = try money("cash.rounding_increment", file.cash?.rounding_increment, 1, minimumMinor: 1)
         guard increment <= ConfigRanges.maximumRoundingIncrementMinor else {
             throw CLIError.badSetting("cash.rounding_increment", value: file.cash?.rounding_increment ?? "",

@@ -39,6 +39,10 @@ struct TillConfiguration: Codable {
         var tenders: [String]?
         var require_customer_reference: Bool?
     }
+    struct Sale: Codable {
+        var price_override_approval_above: String?
+        var discount_approval_above: String?
+    }
     struct Security: Codable {
         var max_pin_attempts: Int?
         var lockout_seconds: Int?
@@ -66,6 +70,7 @@ struct TillConfiguration: Codable {
     var shop: Shop?
     var refund: Refund?
     var blind_return: BlindReturn?
+    var sale: Sale?
     var security: Security?
     var cash: Cash?
     var printer: Printer?

@@ -29,6 +29,7 @@ struct ActionParser {
     cash [AMOUNT] | card [AMOUNT] REF | credit [AMOUNT] [REF] | noreceipt
     refund | receipt REF | line LINE QTY | reason CODE | tender original|cash|card|storeCredit [REF]
     customer TEXT | confirm | blind | postvoid | approve CODE PIN | at EPOCH | lang en|zh
+    park | parked | recall REF | untender [N] | search TEXT | quit
     """
 
     func parse(_ line: String) throws -> Parsed {
@@ -69,6 +70,9 @@ struct ActionParser {
         case "tender": names = ["kind", "reference"]
         case "customer": return ["reference": w.joined(separator: " ")]
         case "at": names = ["epoch"]
+        case "recall": names = ["reference"]
+        case "untender", "removeTender": names = ["number"]
+        case "search": return ["text": w.joined(separator: " ")]
         case "lang": names = ["lang"]
         default: names = []
         }
@@ -153,6 +157,21 @@ struct ActionParser {
         case "noreceipt", "noReceipt": parsed.action = .noReceiptToggled
         case "approve": parsed.action = .approverPINEntered(code: try need("code"), pin: try need("pin"))
         case "at", "clock": parsed.at = try timestamp(try need("epoch"))
+        case "park": parsed.action = .parkRequested
+        case "parked": parsed.action = .parkedSalesRequested
+        case "recall": parsed.action = .recallRequested(reference: try need("reference"))
+        case "quit": parsed.action = .quitRequested
+        case "search": parsed.action = .searchRequested(try need("text"))
+        case "untender", "removeTender":
+            // Nothing named: the last tender taken (the core refuses when there is none).
+            var number: Int? = nil
+            if let text = f["number"] {
+                guard let n = Int(text), n > 0 else {
+                    throw BadInput(message: LocalizedText(en: "\"\(text)\" is not a tender number.", zh: "“\(text)” 不是付款序号。"))
+                }
+                number = n
+            }
+            parsed.action = .tenderRemoved(number: number)
         case "lang":
             guard let lang = Language(rawValue: try need("lang")) else {
                 throw BadInput(message: LocalizedText(en: "lang is en or zh.", zh: "语言为 en 或 zh。"))

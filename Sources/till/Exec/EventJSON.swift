@@ -55,6 +55,7 @@ enum EventJSON {
         case .cancelled(let kind): return ["event": "cancelled", "what": kind.rawValue]
         case .drawerOpened: return ["event": "drawerOpened"]
         case .noReceiptChosen(let on): return ["event": "noReceipt", "on": on]
+        default: return saleFlowObject(event, lang)
         }
     }
 

@@ -94,6 +94,10 @@ struct TestTill {
             return nil
         case .reprint:
             return nil
+        case .searchItems(let query):
+            return .itemsFound(query: query, Array(Set(catalog.values.map(\.0))))
+        case .loadParkedSales:
+            return .parkedSalesLoaded(state.parked, nextNumber: state.nextParkNumber)
         case .leaveUnprinted(let reference):
             leftUnprinted.append(reference)
             return nil

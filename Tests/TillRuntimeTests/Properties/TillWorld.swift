@@ -65,6 +65,10 @@ struct MemoryWorld: TillWorld {
         case .record(let record):
             committed.append(record)
             return nil
+        case .searchItems(let query):
+            return .itemsFound(query: query, catalog.values.map(\.0))
+        case .loadParkedSales:
+            return nil
         case .print, .reprint, .leaveUnprinted, .openDrawer, .emit:
             return nil
         }

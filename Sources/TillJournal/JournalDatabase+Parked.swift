@@ -1,0 +1,75 @@
+import GRDB
+import TillCore
+
+/// Parked sales live in the chain as audit entries (`saleParked`, then `saleRecalled` with the
+/// same reference): nothing else to keep in step, and they survive a restart with the journal.
+extension JournalDatabase {
+    /// The sales parked on `till` and not recalled, oldest first, and the number the next gets.
+    public func parkedSales(till: String) throws -> (sales: [ParkedSale], nextNumber: Int64) {
+        try read { db in
+            var waiting: [String: ParkedSale] = [:]
+            var order: [String] = []
+            var highest: Int64 = 0
+            for event in try Self.parkEvents(db, till: till) {
+                guard let reference = event.reference else { continue }
+                if let n = ParkedSale.sequence(of: reference, till: till) { highest = max(highest, n) }
+                switch event.kind {
+                case .saleParked:
+                    guard let draft = event.sale else { continue }
+                    waiting[reference] = ParkedSale(reference: reference, till: till, parkedAt: event.at,
+                                                    clerk: event.user ?? "", draft: draft)
+                    order.append(reference)
+                case .saleRecalled:
+                    waiting[reference] = nil
+                default:
+                    continue
+                }
+            }
+            return (order.compactMap { waiting[$0] }, highest + 1)
+        }
+    }
+
+    /// The park and recall entries of `till`, in journal order.
+    static func parkEvents(_ db: Database, till: String, reference: String? = nil) throws -> [AuditEvent] {
+        let rows = if let reference {
+            try Row.fetchAll(db.cachedStatement(sql: """
+                SELECT seq, payload FROM journalEntry WHERE kind = 'event' AND reference = ? ORDER BY seq
+                """), arguments: [reference])
+        } else {
+            try Row.fetchAll(db.cachedStatement(sql: """
+                SELECT seq, payload FROM journalEntry WHERE kind = 'event' AND reference LIKE ? ESCAPE '\\' ORDER BY seq
+                """), arguments: ["P" + till.replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_") + "-%"])
+        }
+        return try rows.compactMap { row in
+            guard case .event(let event) = try record(row), event.kind == .saleParked || event.kind == .saleRecalled else { return nil }
+            return event
+        }
+    }
+}
+
+extension AppendGuards {
+    /// A parked sale's number is used once; it is recalled once, and only while it waits. Checked
+    /// inside the append transaction, so two sessions recalling the same sale cannot both win.
+    static func checkParkEvent(_ event: AuditEvent, _ db: Database) throws {
+        guard event.kind == .saleParked || event.kind == .saleRecalled, let reference = event.reference else { return }
+        let earlier = try Bool.fetchOne(db, cachedSQL: "SELECT 1 FROM journalEntry WHERE kind = 'event' AND reference = ?",
+                                        arguments: [reference]) != nil
+        if event.kind == .saleParked {
+            if earlier { throw JournalError.parkNumberReused(reference: reference) }
+            return
+        }
+        let history = try JournalDatabase.parkEvents(db, till: "", reference: reference)
+        guard history.last?.kind == .saleParked else { throw JournalError.parkedSaleNotWaiting(reference: reference) }
+    }
+
+    /// A sale's tenders settle exactly its total (gross plus cash rounding), each a positive
+    /// amount, and its change is exactly what the tenders received beyond what they settled.
+    static func checkSaleTenders(_ sale: SaleRecord) throws {
+        let currency = sale.total.currency
+        let paid = sale.tenders.map(\.amount).sum(currency)
+        let change = sale.tenders.map(\.change).sum(currency)
+        guard paid == sale.total, change == sale.change, sale.tenders.allSatisfy({ $0.amount.minor >= 0 && $0.change.minor >= 0 }) else {
+            throw JournalError.saleTendersDoNotAddUp(receipt: sale.receipt, total: sale.total, paid: paid)
+        }
+    }
+}
