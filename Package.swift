@@ -31,10 +31,11 @@ let package = Package(
     ],
     targets: [
         .target(name: "TillCore"),
+        .target(name: "TillPorts", dependencies: ["TillCore"]),
         .target(
             name: "TillJournal",
             dependencies: [
-                "TillCore",
+                "TillCore", "TillPorts",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
@@ -44,18 +45,18 @@ let package = Package(
         .target(name: "TillGraphics", dependencies: ["CZlib"]),
         .target(name: "TillEscPos", dependencies: ["TillCore", "TillGraphics"]),
         .target(name: "TillVirtualPrinter", dependencies: ["TillCore", "TillEscPos", "TillGraphics"]),
-        .target(name: "TillRuntime", dependencies: ["TillCore", "TillJournal"]),
+        .target(name: "TillRuntime", dependencies: ["TillCore", "TillPorts"]),
         .target(name: "TillTraining", dependencies: ["TillCore"]),
         .target(name: "TillScanning", dependencies: ["TillCore"]),
         .systemLibrary(name: "CLibUSB", path: "Sources/CLibUSB", pkgConfig: "libusb-1.0", providers: [.apt(["libusb-1.0-0-dev"])]),
-        .target(name: "TillDevices", dependencies: ["TillCore", "TillEscPos", "TillGraphics", "TillRuntime", "TillVirtualPrinter", "CLibUSB"]),
+        .target(name: "TillDevices", dependencies: ["TillCore", "TillEscPos", "TillGraphics", "TillPorts", "TillVirtualPrinter", "CLibUSB"]),
         // ncursesw, wide-character API; the shim defines NCURSES_WIDECHAR and wraps curses macros.
         .systemLibrary(name: "CNCursesW", path: "Sources/CNCursesW", providers: [.apt(["libncurses-dev"])]),
-        .target(name: "TillScreen", dependencies: ["TillCore", "TillRuntime", "CNCursesW"]),
+        .target(name: "TillScreen", dependencies: ["TillCore", "TillPorts", "TillRuntime", "CNCursesW"]),
         .executableTarget(
             name: "till",
             dependencies: [
-                "TillCore", "TillJournal", "TillRuntime", "TillEscPos", "TillVirtualPrinter", "TillGraphics", "TillTraining",
+                "TillCore", "TillPorts", "TillJournal", "TillRuntime", "TillEscPos", "TillVirtualPrinter", "TillGraphics", "TillTraining",
                 "TillScanning", "TillDevices", "TillScreen",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "TOMLKit", package: "TOMLKit"),

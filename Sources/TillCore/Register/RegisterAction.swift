@@ -50,7 +50,7 @@ public indirect enum RegisterAction: Hashable, Sendable, Codable {
     case reprintRequested(reference: String)
     case drawerOpenRequested
     case slipPrinted(reference: String)
-    case slipFailed(reference: String, cause: String)
+    case slipFailed(reference: String, cause: PrintFailure)
     case cancelled
 }
 

@@ -43,7 +43,7 @@ public enum RegisterEvent: Hashable, Sendable, Codable {
     case postVoidCompleted(number: String, total: Money)
     case reportPrinted(ReportKind, reference: String, net: Money)
     case slipPrinted(reference: String)
-    case slipNotPrinted(reference: String, cause: String)
+    case slipNotPrinted(reference: String, cause: PrintFailure)
     case cancelled(ActivityKind)
     case drawerOpened
 }

@@ -14,7 +14,7 @@ public struct RegisterState: Hashable, Sendable, Codable {
     /// The last completed document, for "change due" and "refund done" displays.
     public var lastCompleted: Completion?
     /// Slips that did not print, by reference, with the cause: shown until reprinted.
-    public var unprintedSlips: [String: String]
+    public var unprintedSlips: [String: PrintFailure]
 
     public init(config: RegisterConfig) {
         self.config = config

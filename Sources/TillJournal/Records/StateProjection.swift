@@ -68,7 +68,7 @@ enum StateProjection {
             let (cause, at): (String?, Int64?) = switch state {
             case .pending: (nil, nil)
             case .printed(let at), .notRequested(let at): (nil, at.seconds)
-            case .failed(let cause, let at), .unknown(let cause, let at): (cause, at.seconds)
+            case .failed(let cause, let at), .unknown(let cause, let at): (cause.stored, at.seconds)
             }
             return [.printState(reference: reference, state: state.label, cause: cause, at: at, countsAttempt: state.countsAttempt)]
         case .drillScored(let a):
