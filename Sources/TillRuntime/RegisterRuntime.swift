@@ -14,6 +14,9 @@ public final class RegisterRuntime {
     public let catalog: any CatalogStore
     public let users: any UserDirectory
     public let printer: SlipPrinter
+    /// The slip last handed to the printer (a report the screen shows as it printed), whatever
+    /// printer the runtime was given.
+    public private(set) var lastSlip: SlipDocument?
     private let clock: () -> Timestamp
     /// Called for every event, in order, as it happens.
     public var onOutput: ((RuntimeOutput) -> Void)?
@@ -195,6 +198,7 @@ public final class RegisterRuntime {
     }
 
     private func print(_ slip: SlipDocument, now: Timestamp, stored: Bool) throws -> RegisterAction? {
+        lastSlip = slip
         if queue(slip, stored: stored, before: nil) { return nil }
         let outcome = printer.print(slip)
         return settle(slip.reference, stored: stored, before: nil, outcome, now: now)
@@ -269,6 +273,7 @@ public final class RegisterRuntime {
         try journal.append(.event(AuditEvent(kind: .reprinted, at: now, user: state.user?.code, reference: wanted,
                                              detail: copy ? "copy" : "original",
                                              training: state.config.training)))
+        lastSlip = document
         if queue(document, reference: wanted, stored: true, before: stored.printState) { return nil }
         let outcome = printer.print(document)
         return settle(wanted, stored: true, before: stored.printState, outcome, now: now)

@@ -44,7 +44,7 @@ extension RegisterAction {
         case .reprintRequested(let reference):
             return check.text(reference, .slipReference)
         case .started, .noReceiptToggled, .signInRefused, .signOutRequested, .reportRequested, .lineVoided, .refundStarted,
-             .blindReturnStarted, .postVoidStarted, .confirmed, .approverRefused, .worldRefused, .drawerOpenRequested,
+             .blindReturnStarted, .postVoidStarted, .confirmed, .approverRefused, .worldRefused, .scanRefused, .drawerOpenRequested,
              .slipPrinted, .slipFailed, .cancelled:
             return nil
         }

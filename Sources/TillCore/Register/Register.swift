@@ -101,6 +101,10 @@ extension RegisterState {
             approverVerified(approver, &step)
         case .approverRefused(let refusal), .worldRefused(let refusal):
             step.refuse(refusal)
+        case .scanRefused(let refusal):
+            step.run(.record(.event(AuditEvent(kind: .refusal, at: step.now, user: user?.code, detail: "scan: " + refusal.code,
+                                               training: config.training))))
+            step.refuse(refusal)
         case .reprintRequested(let reference):
             guard checkPermission(.reprint, &step) else { return }
             step.run(.reprint(reference: reference))
