@@ -66,7 +66,8 @@ let package = Package(
             // The stock refund drills ship with the package (TOML files and their key scripts).
             resources: [.copy("Drills")]
         ),
-        .testTarget(name: "TillCoreTests", dependencies: ["TillCore"]),
+        // The core's rules are driven through the real runtime over an in-memory journal.
+        .testTarget(name: "TillCoreTests", dependencies: ["TillCore", "TillRuntime", "TillJournal"]),
         .testTarget(name: "TillJournalTests", dependencies: ["TillJournal", "TillCore"]),
         .testTarget(name: "TillGraphicsTests", dependencies: ["TillGraphics"]),
         .testTarget(name: "TillEscPosTests", dependencies: ["TillEscPos", "TillVirtualPrinter", "TillGraphics", "TillCore"]),

@@ -48,8 +48,11 @@ import Testing
 
     @Test func pricedAtTheLowestRecentPriceAndOnlyAllowedTenders() {
         var till = TestTill()
-        till.lowestPrices["TEA"] = till.cny(1999)
+        // Tea sold at 19.99 recently (a real sale in the journal), at 25.00 now.
+        till.add(CatalogItem(sku: "TEA", barcodes: ["6901234567892"], name: "Jasmine tea 茉莉花茶", price: till.cny(1999), taxClassID: "VAT13"))
         till.signInAndOpenShift("2001")
+        till.sell([("TEA", nil)])
+        till.add(CatalogItem(sku: "TEA", barcodes: ["6901234567892"], name: "Jasmine tea 茉莉花茶", price: till.cny(2500), taxClassID: "VAT13"))
         till.send(.blindReturnStarted)
         till.send(.codeEntered("TEA", quantity: nil))
         till.send(.reasonChosen(code: "UNWANTED"))

@@ -112,9 +112,11 @@ extension RegisterState {
             openDrawer(&step)
         case .slipPrinted(let reference):
             unprintedSlips[reference] = nil
+            if lastCompleted?.reference == reference { lastCompleted?.slipPrinted = true }
             step.emit(.slipPrinted(reference: reference))
         case .slipFailed(let reference, let cause):
             unprintedSlips[reference] = cause
+            if lastCompleted?.reference == reference { lastCompleted?.slipPrinted = false }
             step.emit(.slipNotPrinted(reference: reference, cause: cause))
         case .cancelled:
             cancel(&step)

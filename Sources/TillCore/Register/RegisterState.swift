@@ -143,4 +143,10 @@ public struct Completion: Hashable, Sendable, Codable {
     public var change: Money
     /// A sale whose customer wanted no receipt: its slip is stored, not printed.
     public var receiptDeclined: Bool = false
+    /// The printer said its slip came out.
+    public var slipPrinted: Bool = false
+
+    /// Whether the clerk may be told it is done: a refund only once its slip is out (no refund
+    /// without a slip); a sale or a void at once.
+    public var confirmed: Bool { kind != .refund || slipPrinted }
 }
