@@ -3,17 +3,19 @@
 //
 // Layers (each a target; a target imports only what its line names):
 //   TillCore            pure transaction core: state + action -> new state + effects. No I/O, clock or randomness.
-//   TillJournal         GRDB/SQLite journal, catalog and users store            -> TillCore
+//   TillPorts           printer and store protocols (the runtime's ports)       -> TillCore
+//   TillJournal         GRDB/SQLite journal, catalog and users store            -> TillCore, TillPorts
 //   TillGraphics        1-bit bitmaps, PNG, bitmap font, QR and 1D barcode symbols (pure computation + zlib)
 //   TillEscPos          printer profiles, slip layout and the ESC/POS encoder   -> TillCore, TillGraphics
 //   TillVirtualPrinter  ESC/POS decoder, paper renderer, status and faults      -> TillCore, TillEscPos, TillGraphics
-//   TillRuntime         runs the core and performs its effects                 -> TillCore, TillJournal
+//   TillRuntime         runs the core and performs its effects                 -> TillCore, TillPorts
 //   TillTraining        drill expectations and scoring (pure)                  -> TillCore
 //   TillScanning        barcode symbologies, GS1, scanner readers (serial, evdev, wedge) -> TillCore
 //   CLibUSB             libusb-1.0 headers (system library; Debian libusb-1.0-0-dev)
-//   TillDevices         printer transports (usb, lp, serial, tcp, in-process), the printer driver,
-//                       device discovery and udev rules -> TillCore, TillEscPos, TillRuntime, TillVirtualPrinter, CLibUSB
-//   TillScreen          the ncurses till screen: pure layout + key model, curses loop -> TillCore, TillRuntime, CNCursesW
+//   TillDevices         printer transports (usb, lp, serial, tcp), the printer driver, device
+//                       discovery and udev rules -> TillCore, TillPorts, TillEscPos, CLibUSB, and TillVirtualPrinter
+//                       for the job splitter's parser and paper estimate only (Scripts/check-layers)
+//   TillScreen          the ncurses till screen: pure layout + key model, curses loop -> TillCore, TillPorts, TillRuntime, CNCursesW
 //   till                the command-line tool (swift-argument-parser)          -> everything
 import PackageDescription
 
