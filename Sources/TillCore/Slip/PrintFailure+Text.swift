@@ -13,11 +13,12 @@ extension PrintFailure {
         case .noAnswer:
             LocalizedText(en: "printer offline — it does not answer: check the power and the cable",
                           zh: "打印机离线 — 无响应：请检查电源和连接线")
+        // The device layer's own words come first (they name the printer and what failed).
         case .unreachable(let detail):
-            LocalizedText(en: "printer not reachable — \(detail)", zh: "无法连接打印机 — \(detail)")
+            LocalizedText(en: detail, zh: "无法连接打印机 — \(detail)")
         case .linkLost(let detail):
-            LocalizedText(en: "the link to the printer failed while sending, the slip is not whole — \(detail)",
-                          zh: "发送时与打印机的连接中断，小票不完整 — \(detail)")
+            LocalizedText(en: "\(detail) — the link failed while sending: the slip is not whole",
+                          zh: "\(detail) — 发送时与打印机的连接中断，小票不完整")
         case .stoppedAnswering:
             LocalizedText(en: "sent, but the printer stopped answering before it confirmed — check the slip printed whole",
                           zh: "已发送，但打印机在确认前停止响应 — 请检查小票是否完整打印")
