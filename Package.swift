@@ -3,17 +3,19 @@
 //
 // Layers (each a target; a target imports only what its line names):
 //   TillCore            pure transaction core: state + action -> new state + effects. No I/O, clock or randomness.
-//   TillJournal         GRDB/SQLite journal, catalog and users store            -> TillCore
+//   TillPorts           printer and store protocols (the runtime's ports)       -> TillCore
+//   TillJournal         GRDB/SQLite journal, catalog and users store            -> TillCore, TillPorts
 //   TillGraphics        1-bit bitmaps, PNG, bitmap font, QR and 1D barcode symbols (pure computation + zlib)
 //   TillEscPos          printer profiles, slip layout and the ESC/POS encoder   -> TillCore, TillGraphics
 //   TillVirtualPrinter  ESC/POS decoder, paper renderer, status and faults      -> TillCore, TillEscPos, TillGraphics
-//   TillRuntime         runs the core and performs its effects                 -> TillCore, TillJournal
+//   TillRuntime         runs the core and performs its effects                 -> TillCore, TillPorts
 //   TillTraining        drill expectations and scoring (pure)                  -> TillCore
 //   TillScanning        barcode symbologies, GS1, scanner readers (serial, evdev, wedge) -> TillCore
 //   CLibUSB             libusb-1.0 headers (system library; Debian libusb-1.0-0-dev)
-//   TillDevices         printer transports (usb, lp, serial, tcp, in-process), the printer driver,
-//                       device discovery and udev rules -> TillCore, TillEscPos, TillRuntime, TillVirtualPrinter, CLibUSB
-//   TillScreen          the ncurses till screen: pure layout + key model, curses loop -> TillCore, TillRuntime, CNCursesW
+//   TillDevices         printer transports (usb, lp, serial, tcp), the printer driver, device
+//                       discovery and udev rules -> TillCore, TillPorts, TillEscPos, CLibUSB, and TillVirtualPrinter
+//                       for the job splitter's parser and paper estimate only (Scripts/check-layers)
+//   TillScreen          the ncurses till screen: pure layout + key model, curses loop -> TillCore, TillPorts, TillRuntime, CNCursesW
 //   till                the command-line tool (swift-argument-parser)          -> everything
 import PackageDescription
 
@@ -31,10 +33,11 @@ let package = Package(
     ],
     targets: [
         .target(name: "TillCore"),
+        .target(name: "TillPorts", dependencies: ["TillCore"]),
         .target(
             name: "TillJournal",
             dependencies: [
-                "TillCore",
+                "TillCore", "TillPorts",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
@@ -44,18 +47,18 @@ let package = Package(
         .target(name: "TillGraphics", dependencies: ["CZlib"]),
         .target(name: "TillEscPos", dependencies: ["TillCore", "TillGraphics"]),
         .target(name: "TillVirtualPrinter", dependencies: ["TillCore", "TillEscPos", "TillGraphics"]),
-        .target(name: "TillRuntime", dependencies: ["TillCore", "TillJournal"]),
+        .target(name: "TillRuntime", dependencies: ["TillCore", "TillPorts"]),
         .target(name: "TillTraining", dependencies: ["TillCore"]),
         .target(name: "TillScanning", dependencies: ["TillCore"]),
         .systemLibrary(name: "CLibUSB", path: "Sources/CLibUSB", pkgConfig: "libusb-1.0", providers: [.apt(["libusb-1.0-0-dev"])]),
-        .target(name: "TillDevices", dependencies: ["TillCore", "TillEscPos", "TillGraphics", "TillRuntime", "TillVirtualPrinter", "CLibUSB"]),
+        .target(name: "TillDevices", dependencies: ["TillCore", "TillEscPos", "TillGraphics", "TillPorts", "TillVirtualPrinter", "CLibUSB"]),
         // ncursesw, wide-character API; the shim defines NCURSES_WIDECHAR and wraps curses macros.
         .systemLibrary(name: "CNCursesW", path: "Sources/CNCursesW", providers: [.apt(["libncurses-dev"])]),
-        .target(name: "TillScreen", dependencies: ["TillCore", "TillRuntime", "CNCursesW"]),
+        .target(name: "TillScreen", dependencies: ["TillCore", "TillPorts", "TillRuntime", "CNCursesW"]),
         .executableTarget(
             name: "till",
             dependencies: [
-                "TillCore", "TillJournal", "TillRuntime", "TillEscPos", "TillVirtualPrinter", "TillGraphics", "TillTraining",
+                "TillCore", "TillPorts", "TillJournal", "TillRuntime", "TillEscPos", "TillVirtualPrinter", "TillGraphics", "TillTraining",
                 "TillScanning", "TillDevices", "TillScreen",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "TOMLKit", package: "TOMLKit"),
@@ -65,7 +68,8 @@ let package = Package(
             // The stock refund drills ship with the package (TOML files and their key scripts).
             resources: [.copy("Drills")]
         ),
-        .testTarget(name: "TillCoreTests", dependencies: ["TillCore"]),
+        // The core's rules are driven through the real runtime over an in-memory journal.
+        .testTarget(name: "TillCoreTests", dependencies: ["TillCore", "TillRuntime", "TillJournal"]),
         .testTarget(name: "TillJournalTests", dependencies: ["TillJournal", "TillCore"]),
         .testTarget(name: "TillGraphicsTests", dependencies: ["TillGraphics"]),
         .testTarget(name: "TillEscPosTests", dependencies: ["TillEscPos", "TillVirtualPrinter", "TillGraphics", "TillCore"]),

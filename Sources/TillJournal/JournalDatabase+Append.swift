@@ -56,7 +56,7 @@ extension JournalDatabase {
                 try check(db)
                 for item in prepared {
                     let seq = try Self.appendEntry(db, columns: item.columns, payload: item.payload, key: key)
-                    try StateProjection.perform(StateProjection.writes(for: item.entry.change, seq: seq), db)
+                    try StateProjection.perform(try StateProjection.writes(for: item.entry.change, seq: seq), db)
                 }
                 return .commit
             }

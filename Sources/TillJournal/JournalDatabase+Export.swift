@@ -133,13 +133,23 @@ extension JournalDatabase {
         case .userUnlocked: "unlocked"
         case .taxClassesSaved(let classes): classes.map { "\($0.id) \($0.rateBasisPoints) bp" }.joined(separator: "; ")
         case .itemsSaved(let items): "\(items.count) item\(items.count == 1 ? "" : "s")"
-        case .printStateSet(_, let state): state.label
+        case .printStateSet(_, let state): Self.csvPrintState(state)
         case .drillScored(let attempt): "\(attempt.trainee): \(attempt.score)"
         case .configurationSet: "money settings"
         case .keyEscrowed: "key escrow copy taken"
         }
         return ["record": "entry", "seq": String(seq), "kind": columns.kind, "reference": columns.reference ?? "",
                 "user": columns.userCode ?? "", "at": isoUTC(columns.at), "training": "no", "name": what, "hash": hash]
+    }
+
+    /// `failed: paperOut (paper out — load paper / 缺纸 — 请装纸)`: the state, the cause's code for
+    /// a program, and its words for a reader in both languages.
+    private static func csvPrintState(_ state: PrintState) -> String {
+        switch state {
+        case .failed(let cause, _), .unknown(let cause, _):
+            "\(state.label): \(cause.code) (\(cause.text.en) / \(cause.text.zh))"
+        default: state.label
+        }
     }
 
     private static func isoUTC(_ seconds: Int64) -> String {

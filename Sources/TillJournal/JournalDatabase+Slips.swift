@@ -1,23 +1,6 @@
 import GRDB
 import TillCore
 
-/// A slip as stored: the document to print and where it stands with the printer.
-public struct StoredSlip: Hashable, Sendable {
-    public var reference: String
-    public var entrySeq: Int64
-    public var document: SlipDocument
-    public var printState: PrintState
-    /// How many times printing was attempted (each non-pending state recorded counts one).
-    public var attempts: Int
-
-    public init(reference: String, entrySeq: Int64, document: SlipDocument, printState: PrintState, attempts: Int) {
-        self.reference = reference
-        self.entrySeq = entrySeq
-        self.document = document
-        self.printState = printState
-        self.attempts = attempts
-    }
-}
 
 extension JournalDatabase {
     /// The slip, its print state and attempts taken from the chain (not the slip table's columns):
@@ -53,7 +36,7 @@ extension JournalDatabase {
         }
     }
 
-    private static func storedSlip(_ row: Row) throws -> StoredSlip {
+    static func storedSlip(_ row: Row) throws -> StoredSlip {
         let seq: Int64 = row["entrySeq"]
         let document: SlipDocument
         do {
@@ -65,8 +48,8 @@ extension JournalDatabase {
         let cause: String = row["printCause"] ?? ""
         let state: PrintState = switch row["printState"] as String? {
         case "printed": .printed(at: at)
-        case "failed": .failed(cause: cause, at: at)
-        case "unknown": .unknown(cause: cause, at: at)
+        case "failed": .failed(cause: PrintFailure(stored: cause), at: at)
+        case "unknown": .unknown(cause: PrintFailure(stored: cause), at: at)
         case PrintState.notRequestedLabel: .notRequested(at: at)
         default: .pending
         }

@@ -207,14 +207,14 @@ private struct ChainWalker {
                 return report(seq, reference, .edited, d("its payload is not a readable change", "其内容不是可读的变更"))
             }
             columns = EntryColumns(entry)
-            replay.apply(entry.change, seq: seq)
+            try replay.apply(entry.change, seq: seq)
         } else {
             guard let record = try? CanonicalJSON.decode(JournalRecord.self, from: payload) else {
                 return report(seq, reference, .edited, d("its payload is not a readable record", "其内容不是可读的记录"))
             }
             columns = EntryColumns(record)
             expectedRows = try Projection.rows(for: record, seq: seq)
-            if record.slip != nil, let reference = columns.reference { replay.slipIssued(reference, seq: seq) }
+            if record.slip != nil, let reference = columns.reference { try replay.slipIssued(reference, seq: seq) }
         }
         for (index, (name, value)) in columns.databaseValues.enumerated() where values[index + 1] != value {
             report(seq, reference, .projectionMismatch,

@@ -1,13 +1,22 @@
+// Callers of the runtime get its ports (printers, stores) with it.
+@_exported import TillPorts
 import TillCore
-import TillJournal
 
 /// Runs the pure core against the real world: answers its look-ups from the journal, writes its
 /// records, prints its slips and feeds the outcomes back as actions. The screen, `till exec`
 /// and drills all drive the till through this one type.
 public final class RegisterRuntime {
     public private(set) var state: RegisterState
-    public let journal: JournalDatabase
+    /// The stores the runtime reads and writes, by intent: any engine that passes the store
+    /// contract tests will do (SQLite's `JournalDatabase` today).
+    public let journal: any JournalStore
+    public let slips: any SlipStore
+    public let catalog: any CatalogStore
+    public let users: any UserDirectory
     public let printer: SlipPrinter
+    /// The slip last handed to the printer (a report the screen shows as it printed), whatever
+    /// printer the runtime was given.
+    public private(set) var lastSlip: SlipDocument?
     private let clock: () -> Timestamp
     /// Called for every event, in order, as it happens.
     public var onOutput: ((RuntimeOutput) -> Void)?
@@ -21,10 +30,20 @@ public final class RegisterRuntime {
     /// outputs. They never undo the record: the transaction happened.
     private var afterCommitErrors: [RuntimeError] = []
 
-    public init(config: RegisterConfig, journal: JournalDatabase, printer: SlipPrinter,
-                clock: @escaping () -> Timestamp) throws {
+    /// A till over one store that does everything (SQLite's journal).
+    public convenience init(config: RegisterConfig, journal: some RegisterStore, printer: SlipPrinter,
+                            clock: @escaping () -> Timestamp) throws {
+        try self.init(config: config, journal: journal, slips: journal, catalog: journal, users: journal,
+                      printer: printer, clock: clock)
+    }
+
+    public init(config: RegisterConfig, journal: any JournalStore, slips: any SlipStore, catalog: any CatalogStore,
+                users: any UserDirectory, printer: SlipPrinter, clock: @escaping () -> Timestamp) throws {
         self.state = RegisterState(config: config)
         self.journal = journal
+        self.slips = slips
+        self.catalog = catalog
+        self.users = users
         self.printer = printer
         self.clock = clock
         do {
@@ -37,8 +56,8 @@ public final class RegisterRuntime {
             _ = Register.reduce(&state, .started(shift: shift, sequences: sequences), now: clock())
             let parked = try journal.parkedSales(till: config.till)
             _ = Register.reduce(&state, .parkedSalesLoaded(parked.sales, nextNumber: parked.nextNumber), now: clock())
-            for slip in try journal.slips(unprintedOnly: true) {
-                state.unprintedSlips[slip.reference] = slip.printState.cause ?? "not printed"
+            for slip in try slips.unprintedSlips(till: config.till) {
+                state.unprintedSlips[slip.reference] = slip.printState.cause ?? .notPrintedYet
             }
         } catch let error as RuntimeError {
             throw error
@@ -49,7 +68,7 @@ public final class RegisterRuntime {
 
     /// A till whose clock is earlier than its journal's last entry does not start: everything it
     /// recorded would be dated before what is already there (the journal refuses that too).
-    static func checkClock(_ now: Timestamp, journal: JournalDatabase) throws {
+    static func checkClock(_ now: Timestamp, journal: any JournalStore) throws {
         guard ValueLimits.contains(time: now) else { throw RuntimeError.clockOutOfRange(now: now) }
         if let last = try journal.lastEntryTime(), now < last { throw RuntimeError.clockBehindJournal(now: now, last: last) }
     }
@@ -138,7 +157,7 @@ public final class RegisterRuntime {
             case .verifyCredentials(let code, let pin, let purpose):
                 return try verify(code: code, pin: pin, purpose: purpose, now: now)
             case .lookUpItem(let code, let quantity, let days):
-                guard let (item, tax) = try journal.itemForSale(code: code) else { return .itemNotFound(code: code) }
+                guard let (item, tax) = try catalog.itemForSale(code: code) else { return .itemNotFound(code: code) }
                 let lowest = try days.flatMap { try journal.lowestUnitPrice(sku: item.sku, since: now.adding(seconds: -$0 * 86_400)) }
                 return .itemFound(item, tax, code: code, quantity: quantity, lowestRecentPrice: lowest)
             case .lookUpSale(let number):
@@ -155,11 +174,11 @@ public final class RegisterRuntime {
                 }
                 return .shiftTotalsLoaded(totals, kind)
             case .print(let slip):
-                return try print(slip, now: now, stored: slip.kind != .xReport && slip.kind != .test)
+                return try print(slip, now: now, stored: slip.kind.isStored)
             case .reprint(let reference):
                 return try reprint(reference, now: now)
             case .leaveUnprinted(let reference):
-                try journal.setPrintState(reference: reference, .notRequested(at: now))
+                try slips.setPrintState(reference: reference, .notRequested(at: now))
                 return nil
             case .openDrawer:
                 if case .failed(let cause) = printer.openDrawer() { return .worldRefused(.printerUnavailable(cause: cause)) }
@@ -176,7 +195,7 @@ public final class RegisterRuntime {
 
     private func verify(code: String, pin: String, purpose: RegisterEffect.CredentialPurpose, now: Timestamp) throws -> RegisterAction {
         let training = state.config.training
-        switch try journal.authenticate(code: code, pin: pin, now: now, policy: state.config.policy.lockout) {
+        switch try users.authenticate(code: code, pin: pin, now: now, policy: state.config.policy.lockout) {
         case .success(let user):
             guard purpose == .signIn else { return .approverVerified(user) }
             let refunded = try state.shift.map { try journal.refundedBy(clerk: user.code, shift: $0.number, till: state.config.till) }
@@ -189,6 +208,7 @@ public final class RegisterRuntime {
     }
 
     private func print(_ slip: SlipDocument, now: Timestamp, stored: Bool) throws -> RegisterAction? {
+        lastSlip = slip
         if queue(slip, stored: stored, before: nil) { return nil }
         let outcome = printer.print(slip)
         return settle(slip.reference, stored: stored, before: nil, outcome, now: now)
@@ -209,19 +229,13 @@ public final class RegisterRuntime {
     }
 
     /// Keeps how a slip came out. `before` is the slip's state when a reprint started (nil for
-    /// a first print). A reprint of a slip that may be on paper (printed, or unknown) is a COPY:
-    /// if it fails the state stays as it was, so a later reprint is a COPY again and never a
-    /// second original; if it prints, an unknown slip is now known to be on paper.
+    /// a first print); the core's `PrintState.after(printing:)` says what a reprint changes.
     private func recordPrintState(_ reference: String, stored: Bool, before: PrintState?, _ outcome: PrintOutcome,
                                   now: Timestamp) throws {
         guard stored else { return }
-        let record: Bool
-        switch before {
-        case nil, .pending?, .failed?, .notRequested?: record = true
-        case .unknown?: record = outcome == .printed
-        case .printed?: record = false
-        }
-        if record { try journal.setPrintState(reference: reference, outcome.printState(at: now)) }
+        let state = outcome.printState(at: now)
+        let next: PrintState? = if let before { before.after(printing: state) } else { state }
+        if let next { try slips.setPrintState(reference: reference, next) }
     }
 
     /// How the core hears a print outcome.
@@ -263,12 +277,13 @@ public final class RegisterRuntime {
     /// COPY; one that surely never printed comes out as the original it should have been.
     private func reprint(_ reference: String, now: Timestamp) throws -> RegisterAction? {
         let wanted = DocumentNumber(parsing: reference)?.description ?? reference
-        guard let stored = try journal.slip(reference: wanted) else { return .worldRefused(.receiptNotFound(reference: reference)) }
-        let copy = stored.printState.mayBeOnPaper
+        guard let stored = try slips.slip(reference: wanted) else { return .worldRefused(.receiptNotFound(reference: reference)) }
+        let copy = stored.printState.reprintIsCopy
         let document = copy ? stored.document.markedAsCopy() : stored.document
         try journal.append(.event(AuditEvent(kind: .reprinted, at: now, user: state.user?.code, reference: wanted,
                                              detail: copy ? "copy" : "original",
                                              training: state.config.training)))
+        lastSlip = document
         if queue(document, reference: wanted, stored: true, before: stored.printState) { return nil }
         let outcome = printer.print(document)
         return settle(wanted, stored: true, before: stored.printState, outcome, now: now)
@@ -302,18 +317,9 @@ extension RegisterEffect {
 }
 
 extension PrintState {
-    /// Printed, or sent without confirmation: the original may be on paper, so a reprint must
-    /// say COPY.
-    var mayBeOnPaper: Bool {
+    var cause: PrintFailure? {
         switch self {
-        case .printed, .unknown: return true
-        case .pending, .failed, .notRequested: return false
-        }
-    }
-
-    var cause: String? {
-        switch self {
-        case .pending: return "not printed yet"
+        case .pending: return .notPrintedYet
         case .printed, .notRequested: return nil
         case .failed(let cause, _), .unknown(let cause, _): return cause
         }

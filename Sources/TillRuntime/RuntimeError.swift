@@ -1,5 +1,5 @@
 import TillCore
-import TillJournal
+import TillPorts
 
 /// A failure outside the core's rules (storage, printer set-up), with cause and remedy.
 public struct RuntimeError: Error, Hashable, Sendable {
@@ -12,10 +12,7 @@ public struct RuntimeError: Error, Hashable, Sendable {
     }
 
     static func journal(_ error: Error) -> RuntimeError {
-        if let journalError = error as? JournalError {
-            return RuntimeError(message: LocalizedText(en: journalError.message(.en), zh: journalError.message(.zh)),
-                                remedy: LocalizedText(en: journalError.remedy(.en), zh: journalError.remedy(.zh)))
-        }
+        if let failure = error as? StoreFailure { return RuntimeError(message: failure.message, remedy: failure.remedy) }
         return RuntimeError(
             message: LocalizedText(en: "The journal could not be written: \(error).", zh: "无法写入日志：\(error)。"),
             remedy: LocalizedText(en: "Nothing was recorded. Check the disk and the database file, then try again.",
@@ -23,18 +20,12 @@ public struct RuntimeError: Error, Hashable, Sendable {
     }
 
     /// What the slip list says for a slip whose print outcome could not be saved.
-    static let printStateNotSavedCause = "print state not saved"
+    static let printStateNotSavedCause = PrintFailure.stateNotSaved
 
     /// A failure after the record was committed: the transaction stands, its number is used, and
     /// only what came after (the print state) is missing.
     static func afterCommit(reference: String, _ error: Error) -> RuntimeError {
-        let cause: LocalizedText = switch error as? JournalError {
-        // The journal's own text for a full disk says nothing was recorded: true for a record,
-        // not for what follows one.
-        case .diskFull(let path)?: LocalizedText(en: "the disk holding the journal \(path) is full.", zh: "日志 \(path) 所在的磁盘已满。")
-        case let journalError?: journalError.message
-        case nil: LocalizedText(en: "\(error).", zh: "\(error)。")
-        }
+        let cause = (error as? StoreFailure)?.causeAfterCommit ?? LocalizedText(en: "\(error).", zh: "\(error)。")
         let what = reference.isEmpty ? LocalizedText(en: "The transaction", zh: "该交易")
                                      : LocalizedText(en: reference, zh: reference)
         return RuntimeError(

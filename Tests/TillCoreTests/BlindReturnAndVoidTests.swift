@@ -48,8 +48,11 @@ import Testing
 
     @Test func pricedAtTheLowestRecentPriceAndOnlyAllowedTenders() {
         var till = TestTill()
-        till.lowestPrices["TEA"] = till.cny(1999)
+        // Tea sold at 19.99 recently (a real sale in the journal), at 25.00 now.
+        till.add(CatalogItem(sku: "TEA", barcodes: ["6901234567892"], name: "Jasmine tea 茉莉花茶", price: till.cny(1999), taxClassID: "VAT13"))
         till.signInAndOpenShift("2001")
+        till.sell([("TEA", nil)])
+        till.add(CatalogItem(sku: "TEA", barcodes: ["6901234567892"], name: "Jasmine tea 茉莉花茶", price: till.cny(2500), taxClassID: "VAT13"))
         till.send(.blindReturnStarted)
         till.send(.codeEntered("TEA", quantity: nil))
         till.send(.reasonChosen(code: "UNWANTED"))
@@ -152,5 +155,32 @@ import Testing
         till.send(.codeEntered("TEA", quantity: nil))
         till.send(.reportRequested(.z))
         #expect(till.lastRefusal == .busy(current: .sale))
+    }
+}
+
+/// The amount a return without receipt shows is the amount it pays: one quote, from the core.
+@Suite struct BlindReturnQuoteTests {
+    /// Generated returns (items, quantities, cash rounding to 0.01, 0.10 or 0.50): the quote
+    /// shown before confirming is exactly what the journal records and the drawer pays.
+    @Test func theQuoteShownIsWhatIsPaid() {
+        var random = SeededRandom.fromEnvironment()
+        for _ in 0..<25 {
+            var config = RegisterConfig(cashRounding: CashRounding(increment: random.pick([1, 10, 50])))
+            config.policy.blindReturn.tenders = [.cash]
+            let till = TestTill(config: config)
+            till.signInAndOpenShift("2001")
+            till.send(.blindReturnStarted)
+            for _ in 0..<random.int(in: 1...3) {
+                till.send(.codeEntered(random.pick(["TEA", "MUG", "PEN"]), quantity: .each(Int64(random.int(in: 1...3)))))
+            }
+            till.send(.reasonChosen(code: "UNWANTED"))
+            guard case .blindReturn(let draft) = till.state.activity else { Issue.record("seed \(random.seed): no draft"); return }
+            let quote = till.state.blindReturnQuote(draft)
+            till.send(.confirmed)
+            if till.lastRefund == nil { till.send(.approverPINEntered(code: "2001", pin: "2222")) }
+            guard let refund = till.lastRefund else { Issue.record("seed \(random.seed): no refund: \(till.refusals)"); return }
+            #expect(refund.total == quote.paid, "seed \(random.seed)")
+            #expect(refund.lines == quote.lines && refund.tenders == quote.tenders, "seed \(random.seed)")
+        }
     }
 }

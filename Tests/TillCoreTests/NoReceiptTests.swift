@@ -115,3 +115,34 @@ import Testing
         }
     }
 }
+
+/// The clerk is told a refund is done only once its slip is out: a core decision the screen shows.
+@Suite struct RefundConfirmationTests {
+    @Test func aRefundIsConfirmedOnlyOnceItsSlipPrinted() {
+        var state = RegisterState(config: RegisterConfig())
+        let now = Timestamp(seconds: 1_795_000_000)
+        state.lastCompleted = Completion(kind: .refund, reference: "R01-000001", total: .zero(.cny), change: .zero(.cny))
+        #expect(state.lastCompleted?.confirmed == false)
+        _ = Register.reduce(&state, .slipFailed(reference: "R01-000001", cause: .paperOut), now: now)
+        #expect(state.lastCompleted?.confirmed == false)
+        _ = Register.reduce(&state, .slipPrinted(reference: "S01-000009"), now: now)
+        #expect(state.lastCompleted?.confirmed == false, "another slip printing confirms nothing")
+        _ = Register.reduce(&state, .slipPrinted(reference: "R01-000001"), now: now)
+        #expect(state.lastCompleted?.confirmed == true)
+        state.lastCompleted = Completion(kind: .sale, reference: "S01-000002", total: .zero(.cny), change: .zero(.cny))
+        #expect(state.lastCompleted?.confirmed == true, "a sale's change is shown at once")
+    }
+
+    /// Through the real runtime: a refund whose slip prints is confirmed.
+    @Test func aRefundThatPrintsIsConfirmed() {
+        var till = TestTill()
+        till.signInAndOpenShift("2001")
+        let receipt = till.sell([("MUG", nil)])
+        till.startRefund(receipt)
+        till.send(.refundQuantitySet(line: 1, .one))
+        till.send(.reasonChosen(code: "DAMAGED"))
+        till.send(.confirmed)
+        #expect(till.lastRefund != nil, "\(till.refusals)")
+        #expect(till.state.lastCompleted?.kind == .refund && till.state.lastCompleted?.confirmed == true)
+    }
+}

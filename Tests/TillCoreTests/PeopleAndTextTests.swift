@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import TillCore
 
@@ -81,14 +82,43 @@ import Testing
     }
 }
 
-@Suite struct PrinterCauseTextTests {
-    @Test func everyStatusCauseHasChinese() {
-        for cause in ["paper out — load paper", "cover open — close the printer cover",
-                      "cutter jammed — open the cover and clear the cutter", "printer error — switch the printer off and on",
-                      "printer offline — check the power and the cable"] {
-            #expect(PrinterCauseText.text(cause, .zh) != cause, "\(cause)")
-            #expect(PrinterCauseText.text(cause, .en) == cause)
+@Suite struct PrintFailureTests {
+    static let all: [PrintFailure] = [
+        .paperOut, .coverOpen, .cutterJammed, .printerError, .offline, .noAnswer, .unreachable("no USB printer 04b8:0e15"),
+        .linkLost("write: broken pipe"), .stoppedAnswering, .notConfirmed(seconds: 7), .cannotConfirm(printer: "TM-T88V"),
+        .notEnabled, .cannotEncode("tm-t20: no code page"), .cannotWrite("/var/out/001.txt: read-only"), .notPrintedYet,
+        .stateNotSaved, .other("a cause from elsewhere: with a colon"),
+    ]
+
+    /// Every cause survives the journal's one-string form and JSON, and every coded cause has
+    /// Chinese of its own (only `other`, text from outside, is shown as it came).
+    @Test func everyCauseRoundTripsAndHasChinese() throws {
+        for cause in Self.all {
+            #expect(PrintFailure(stored: cause.stored) == cause, "\(cause.stored)")
+            let json = try JSONEncoder().encode([cause])
+            #expect(try JSONDecoder().decode([PrintFailure].self, from: json) == [cause])
+            if case .other = cause { continue }
+            #expect(cause.text(.zh) != cause.text(.en), "no Chinese for \(cause.code)")
+            #expect(cause.stored.hasPrefix(cause.code))
         }
-        #expect(PrinterCauseText.text("something new", .zh) == "something new")
+        #expect(Set(Self.all.map(\.code)).count == Self.all.count, "two causes share a code")
+    }
+
+    /// Generated stored text never crashes the reading and reads back to itself when stored again.
+    @Test func anyStoredTextReadsToACause() {
+        var random = SeededRandom.fromEnvironment()
+        let pieces = ["paperOut", "linkLost", "notConfirmed", ":", "x", "12", "—", "打印", " ", "other", "notConfirmed:abc", "\u{0}"]
+        for _ in 0..<500 {
+            let text = (0..<random.int(in: 0...4)).map { _ in random.pick(pieces) }.joined()
+            let cause = PrintFailure(stored: text)
+            #expect(PrintFailure(stored: cause.stored) == cause, "seed \(random.seed): \(text)")
+        }
+    }
+
+    /// Journals written before the codes kept English sentences: they read as the cause they named.
+    @Test func oldEnglishCausesReadAsTheirCode() {
+        #expect(PrintFailure(stored: "paper out — load paper") == .paperOut)
+        #expect(PrintFailure(stored: "printer offline — it does not answer: check the power and the cable") == .noAnswer)
+        #expect(PrintFailure(stored: "something new") == .other("something new"))
     }
 }

@@ -260,7 +260,13 @@ import Testing
 
     @Test func voidedSalesCannotBeRefunded() {
         var (till, receipt) = tillWithSale()
-        till.voided.insert(receipt)
+        // Voided for real: a supervisor's post-void in the journal.
+        till.send(.signInRequested(code: "2001", pin: "2222"))
+        till.send(.postVoidStarted)
+        till.send(.receiptEntered(receipt))
+        till.send(.reasonChosen(code: "MISTAKE"))
+        till.send(.confirmed)
+        #expect(till.voided == [receipt], "\(till.refusals)")
         till.startRefund(receipt)
         #expect(till.lastRefusal == .saleWasVoided(receipt: receipt))
     }

@@ -92,11 +92,11 @@ import TillVirtualPrinter
     /// is on its way (times drawn from a printed seed). Whatever was lost, the slip is failed
     /// with the fault's cause.
     @Test(arguments: [
-        (Fault.coverOpen, Fault.coverClose, "cover open — close the printer cover"),
-        (Fault.offline, Fault.online, "printer offline — check the power and the cable"),
-        (Fault.paperOut, Fault.paperLoad, "paper out — load paper"),
+        (Fault.coverOpen, Fault.coverClose, PrintFailure.coverOpen),
+        (Fault.offline, Fault.online, PrintFailure.offline),
+        (Fault.paperOut, Fault.paperLoad, PrintFailure.paperOut),
     ])
-    func aFaultThatComesAndGoesDuringTheJobFailsIt(fault: Fault, undo: Fault, cause: String) throws {
+    func aFaultThatComesAndGoesDuringTheJobFailsIt(fault: Fault, undo: Fault, cause: PrintFailure) throws {
         let seed = UInt64.random(in: 0...UInt64.max)
         var rng = StreamFuzzer(seed: seed)  // its generator: seeded, so the case replays
         let printer = VirtualPrinter(profile: try Fixtures.profile(), faults: [.baud(9600)], pace: .buffered)

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import TillCore
 @testable import TillDevices
+@testable import till
 import TillEscPos
 import TillGraphics
 import TillVirtualPrinter

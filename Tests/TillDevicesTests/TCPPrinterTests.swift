@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TillCore
 import TillDevices
 import TillEscPos
 import TillRuntime
@@ -17,15 +18,15 @@ import TillVirtualPrinter
     }
 
     @Test(arguments: [
-        ("paper-out", "paper out — load paper"),
-        ("cover-open", "cover open — close the printer cover"),
-        ("offline", "printer offline — check the power and the cable"),
+        ("paper-out", PrintFailure.paperOut),
+        ("cover-open", PrintFailure.coverOpen),
+        ("offline", PrintFailure.offline),
     ])
-    func aPrinterThatCannotPrintFailsTheJobWithItsCauseAndGetsNothing(fault: String, cause: String) throws {
+    func aPrinterThatCannotPrintFailsTheJobWithItsCauseAndGetsNothing(fault: String, cause: PrintFailure) throws {
         let lp = try LoopbackPrinter(faults: [try Fault(parsing: fault)])
         defer { lp.stop() }
         #expect(lp.driver.print(Fixtures.slip()) == .failed(cause: cause))
-        #expect(lp.driver.state == .error(cause: cause))
+        #expect(lp.driver.state == .error(cause: cause.text.en))
         lp.printer.finish()
         #expect(lp.printer.pages.allSatisfy { !$0.text.contains("HELLO TILL") })
     }
@@ -94,7 +95,8 @@ import TillVirtualPrinter
                                    timing: Fixtures.timing)
         driver.start()
         guard case .failed(let cause) = driver.print(Fixtures.slip()) else { Issue.record("printed"); return }
-        #expect(cause.contains("printer offline: cannot connect to tcp://127.0.0.1:\(port)"))
+        #expect(cause.code == "unreachable")
+        #expect(cause.text.en.contains("printer offline: cannot connect to tcp://127.0.0.1:\(port)"))
     }
 
     @Test func submittedJobsRunInOrderOffTheCallersThread() throws {

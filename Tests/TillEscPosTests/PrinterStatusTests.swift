@@ -29,8 +29,8 @@ import TillVirtualPrinter
 
     @Test func everyCauseAClerkCanSeeHasItsChinese() throws {
         for fault in [Fault.paperOut, .coverOpen, .offline] {
-            let cause = try #require(try status([fault]).blockingCause, "\(fault)")
-            #expect(PrinterCauseText.text(cause, .zh) != cause, "no Chinese for \(cause)")
+            let cause = try #require(try status([fault]).blockingFailure, "\(fault)")
+            #expect(cause.text(.zh) != cause.text(.en), "no Chinese for \(cause.code)")
         }
     }
 

@@ -41,7 +41,7 @@ public struct CustomerDisplayContent: Hashable, Sendable {
             bottom = Self.spread(texts.refundAmount.text(lang), draft.chosenTotal(currency).plain)
         case .blindReturn(let draft):
             top = texts.refund.text(lang)
-            bottom = Self.spread(texts.refundAmount.text(lang), draft.total(currency).plain)
+            bottom = Self.spread(texts.refundAmount.text(lang), state.blindReturnQuote(draft).paid.plain)
         case .voiding(let draft):
             top = texts.void.text(lang)
             bottom = Self.spread(texts.total.text(lang), draft.source.sale.total.plain)

@@ -52,7 +52,7 @@ extension RegisterAction {
         case .quitRequested, .parkRequested, .parkedSalesRequested, .tenderRemoved:
             return nil
         case .started, .noReceiptToggled, .signInRefused, .signOutRequested, .reportRequested, .lineVoided, .refundStarted,
-             .blindReturnStarted, .postVoidStarted, .confirmed, .approverRefused, .worldRefused, .drawerOpenRequested,
+             .blindReturnStarted, .postVoidStarted, .confirmed, .approverRefused, .worldRefused, .scanRefused, .drawerOpenRequested,
              .slipPrinted, .slipFailed, .cancelled:
             return nil
         }

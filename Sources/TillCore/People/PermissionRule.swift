@@ -52,7 +52,7 @@ extension RegisterAction {
         switch self {
         case .started, .signInRequested, .signedIn, .signInRefused, .signOutRequested,
              .shiftTotalsLoaded, .itemFound, .itemNotFound, .saleLoaded, .saleNotFound,
-             .approverPINEntered, .approverVerified, .approverRefused, .worldRefused,
+             .approverPINEntered, .approverVerified, .approverRefused, .worldRefused, .scanRefused,
              .slipPrinted, .slipFailed, .cancelled, .quitRequested, .parkedSalesLoaded, .itemsFound,
              .parkedSalesRequested:
             return .none

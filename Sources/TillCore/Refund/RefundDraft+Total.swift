@@ -10,7 +10,7 @@ extension RefundDraft {
 extension BlindReturnDraft {
     /// Each line's amount at the policy's unit price, tax included.
     public var lineAmounts: [Money] {
-        lines.map { LineTax.compute(amount: $0.unitPrice.scaled(by: $0.quantity.thousandths, over: 1000), taxClass: $0.taxClass).gross }
+        lines.map(\.refundLine.amount)
     }
 
     public func total(_ currency: Currency) -> Money { lineAmounts.sum(currency) }

@@ -164,7 +164,7 @@ extension Refusal {
             return (t("Sale \(receipt) cannot be voided: \(why.label.en).", "销售 \(receipt) 不能作废：\(why.label.zh)。"),
                     t("Use a refund with receipt instead.", "请改用凭收据退款。"))
         case .printerUnavailable(let cause):
-            return (t("The printer is not ready: \(cause).", "打印机未就绪：\(cause)。"),
+            return (t("The printer is not ready: \(cause.text.en).", "打印机未就绪：\(cause.text.zh)。"),
                     t("Fix the printer (paper, cover, cable), then press REPRINT.", "请排除打印机故障（纸、盖、线），然后按重印。"))
         case .valueOutOfRange(let value, let text, let currency):
             let rule = value.rule(currency)

@@ -54,7 +54,7 @@ public enum Refusal: Hashable, Sendable, Codable, Error {
     /// NO RECEIPT outside a sale: a refund, blind return or post-void always prints its slip.
     case slipRequired
     case postVoidNotAllowed(receipt: String, why: PostVoidBlock)
-    case printerUnavailable(cause: String)
+    case printerUnavailable(cause: PrintFailure)
 
     // Input outside its documented range (ValueLimits, InputText)
     case valueOutOfRange(value: RangedValue, text: String, currency: Currency)

@@ -32,9 +32,9 @@ public enum JournalRecord: Hashable, Sendable, Codable {
 public enum PrintState: Hashable, Sendable, Codable {
     case pending
     case printed(at: Timestamp)
-    case failed(cause: String, at: Timestamp)
+    case failed(cause: PrintFailure, at: Timestamp)
     /// Sent, but the printer's state afterwards could not be read.
-    case unknown(cause: String, at: Timestamp)
+    case unknown(cause: PrintFailure, at: Timestamp)
     /// Stored on purpose without printing: the customer wanted no receipt (a sale only). Not
     /// "unprinted" (nothing nags about it); a reprint prints it as the original.
     case notRequested(at: Timestamp)

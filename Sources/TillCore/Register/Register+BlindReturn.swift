@@ -16,9 +16,9 @@ extension RegisterState {
         if case .lowestInDays = config.policy.blindReturn.pricing, let lowest = lowestRecentPrice {
             price = Money.min(price, lowest)
         }
-        draft.lines.append(BlindReturnDraft.Line(item: item, taxClass: taxClass, quantity: quantity, unitPrice: price))
-        let amount = LineTax.compute(amount: price.scaled(by: quantity.thousandths, over: 1000), taxClass: taxClass).gross
-        step.emit(.refundQuantityChosen(line: draft.lines.count, quantity: quantity, amount: amount))
+        let line = BlindReturnDraft.Line(item: item, taxClass: taxClass, quantity: quantity, unitPrice: price)
+        draft.lines.append(line)
+        step.emit(.refundQuantityChosen(line: draft.lines.count, quantity: quantity, amount: line.refundLine.amount))
     }
 
     mutating func enterCustomerReference(_ text: String, _ step: inout Step) {
@@ -34,22 +34,16 @@ extension RegisterState {
         guard !draft.lines.isEmpty else { return step.refuse(.nothingSelected) }
         guard let reason = draft.reason else { return step.refuse(.reasonRequired) }
         if policy.requireCustomerReference, draft.customerReference == nil { return step.refuse(.customerReferenceRequired) }
-        let lines = draft.lines.map { line -> RefundLine in
-            let tax = LineTax.compute(amount: line.unitPrice.scaled(by: line.quantity.thousandths, over: 1000),
-                                      taxClass: line.taxClass)
-            return RefundLine(originalLineNo: 0, sku: line.item.sku, name: line.item.name, quantity: line.quantity,
-                              unitPrice: line.unitPrice, amount: tax.gross, tax: tax.tax, weighed: line.item.weighed)
-        }
-        let amount = lines.map(\.amount).sum(config.currency)
+        let quote = blindReturnQuote(draft)
+        let (lines, amount, tenderKind) = (quote.lines, quote.amount, quote.tenderKind)
         if amount.minor > policy.maximumMinor {
             return step.refuse(.overLimit(limit: .blindReturnMaximum, limitAmount: money(policy.maximumMinor), amount: amount))
         }
-        let tenderKind = draft.tender ?? policy.tenders.first ?? .storeCredit
         guard policy.tenders.contains(tenderKind) else {
             return step.refuse(.tenderNotAllowed(tender: tenderKind, rule: .blindReturnTenders))
         }
-        let payout = settleCash([Tender(kind: tenderKind, amount: amount)])
-        let paid = amount + payout.rounding
+        let payout = (tenders: quote.tenders, rounding: quote.rounding)
+        let paid = quote.paid
         // The clerk's per-shift limit counts returns without receipt like any refund.
         var checks = limitChecks(paid)
         if amount.minor > policy.supervisorAboveMinor {

@@ -117,6 +117,10 @@ extension RegisterState {
             approverVerified(approver, &step)
         case .approverRefused(let refusal), .worldRefused(let refusal):
             step.refuse(refusal)
+        case .scanRefused(let refusal):
+            step.run(.record(.event(AuditEvent(kind: .refusal, at: step.now, user: user?.code, detail: "scan: " + refusal.code,
+                                               training: config.training))))
+            step.refuse(refusal)
         case .reprintRequested(let reference):
             guard checkPermission(.reprint, &step) else { return }
             step.run(.reprint(reference: reference))
@@ -124,9 +128,11 @@ extension RegisterState {
             openDrawer(&step)
         case .slipPrinted(let reference):
             unprintedSlips[reference] = nil
+            if lastCompleted?.reference == reference { lastCompleted?.slipPrinted = true }
             step.emit(.slipPrinted(reference: reference))
         case .slipFailed(let reference, let cause):
             unprintedSlips[reference] = cause
+            if lastCompleted?.reference == reference { lastCompleted?.slipPrinted = false }
             step.emit(.slipNotPrinted(reference: reference, cause: cause))
         case .cancelled:
             cancel(&step)

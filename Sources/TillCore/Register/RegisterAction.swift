@@ -45,12 +45,15 @@ public indirect enum RegisterAction: Hashable, Sendable, Codable {
     case approverRefused(Refusal)
     /// The outside world could not do what was asked (a stored slip missing, the drawer not answering).
     case worldRefused(Refusal)
+    /// A scanner device read a label the scanner layer refuses (a wrong check digit, an
+    /// unreadable GS1 string): the core refuses it like a typed code, and keeps it in the journal.
+    case scanRefused(Refusal)
 
     // Printer, drawer, the rest
     case reprintRequested(reference: String)
     case drawerOpenRequested
     case slipPrinted(reference: String)
-    case slipFailed(reference: String, cause: String)
+    case slipFailed(reference: String, cause: PrintFailure)
     case cancelled
 
     // Nothing lost by a key (see `Confirmation`, `ParkedSale`)

@@ -47,7 +47,7 @@ public enum RegisterEvent: Hashable, Sendable, Codable {
     case postVoidCompleted(number: String, total: Money)
     case reportPrinted(ReportKind, reference: String, net: Money)
     case slipPrinted(reference: String)
-    case slipNotPrinted(reference: String, cause: String)
+    case slipNotPrinted(reference: String, cause: PrintFailure)
     case cancelled(ActivityKind)
     case drawerOpened
     /// A question to answer with confirm (Enter) or cancel (Esc) before going on.

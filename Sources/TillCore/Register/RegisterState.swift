@@ -14,7 +14,7 @@ public struct RegisterState: Hashable, Sendable, Codable {
     /// The last completed document, for "change due" and "refund done" displays.
     public var lastCompleted: Completion?
     /// Slips that did not print, by reference, with the cause: shown until reprinted.
-    public var unprintedSlips: [String: String]
+    public var unprintedSlips: [String: PrintFailure]
     /// The last document completed, for "reprint the last" (kept after `lastCompleted` is cleared).
     public var lastDocument: String?
     /// A question asked before cancelling a sale or quitting (see `Confirmation`).
@@ -158,4 +158,10 @@ public struct Completion: Hashable, Sendable, Codable {
     public var change: Money
     /// A sale whose customer wanted no receipt: its slip is stored, not printed.
     public var receiptDeclined: Bool = false
+    /// The printer said its slip came out.
+    public var slipPrinted: Bool = false
+
+    /// Whether the clerk may be told it is done: a refund only once its slip is out (no refund
+    /// without a slip); a sale or a void at once.
+    public var confirmed: Bool { kind != .refund || slipPrinted }
 }

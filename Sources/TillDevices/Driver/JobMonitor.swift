@@ -1,4 +1,5 @@
 import Foundation
+import TillCore
 import TillEscPos
 
 /// Watches one job on the link from its first byte to its confirmation. Everything the printer
@@ -17,7 +18,7 @@ struct JobMonitor {
     /// When an answer last arrived (a printer that stops answering mid-job has gone away).
     private(set) var lastAnswer = Date()
     /// The first cause seen that stops printing.
-    private(set) var fault: String?
+    private(set) var fault: PrintFailure?
     /// The newest complete status (from a poll or an ASB block).
     private(set) var latest: PrinterStatus?
     /// Process ID responses and GS r replies seen so far.
@@ -62,7 +63,7 @@ struct JobMonitor {
 
     private mutating func note(_ status: PrinterStatus) {
         latest = status
-        if fault == nil, let cause = status.blockingCause { fault = cause }
+        if fault == nil, let cause = status.blockingFailure { fault = cause }
     }
 
     /// Waits (absorbing, not polling) up to `seconds` for the poll under way to be answered.

@@ -1,6 +1,7 @@
 import Foundation
+import TillCore
 import TillEscPos
-import TillRuntime
+import TillPorts
 import TillVirtualPrinter
 
 extension PrinterDriver {
@@ -20,7 +21,7 @@ extension PrinterDriver {
 
     private func runJob(_ bytes: [UInt8]) -> PrintOutcome {
         guard lifecycle == .enabled else {
-            return .failed(cause: "the printer is not enabled — start the driver (open, claim, enable) before printing")
+            return .failed(cause: .notEnabled)
         }
         // Reconnect after an unplug, a dropped connection or a printer switched on late.
         do { try connectIfNeeded() } catch { return offline(error) }
@@ -31,11 +32,11 @@ extension PrinterDriver {
             do { before = try StatusQuery(transport: transport, timing: timing, commands: profile.commands).run() } catch { return offline(error) }
             guard let before else {
                 setState(.offline(cause: Self.noAnswer))
-                return .failed(cause: Self.noAnswer)
+                return .failed(cause: .noAnswer)
             }
             setProperties(before)
-            if let cause = before.blockingCause {
-                setState(.error(cause: cause))
+            if let cause = before.blockingFailure {
+                setState(.error(cause: cause.text.en))
                 return .failed(cause: cause)
             }
         }
@@ -50,11 +51,11 @@ extension PrinterDriver {
             transport.close()
             let cause = (error as? PrinterDeviceError)?.cause ?? "\(error)"
             setState(.offline(cause: cause))
-            return .failed(cause: cause)
+            return .failed(cause: .linkLost(cause))
         }
         if let latest = monitor.latest { setProperties(latest) }
         switch outcome {
-        case .failed(let cause): setState(.error(cause: cause))
+        case .failed(let cause): setState(.error(cause: cause.text.en))
         case .printed, .unknown: setState(.idle)
         }
         return outcome
@@ -105,20 +106,19 @@ extension PrinterDriver {
             case .processId where monitor.processIds.contains(id): return finish(confirmed: &monitor, asb: asb)
             case .gsr:
                 if let reply = monitor.transmitStatusReplies.first {
-                    if let cause = PrinterStatus(transmitStatus: reply)?.blockingCause { return finish(.failed(cause: cause), asb: asb) }
+                    if let cause = PrinterStatus(transmitStatus: reply)?.blockingFailure { return finish(.failed(cause: cause), asb: asb) }
                     return finish(confirmed: &monitor, asb: asb)
                 }
             case .asb where asb && Date() >= asbDone: return finish(confirmed: &monitor, asb: asb)
             case .none where !profile.status.dleEot || (!monitor.pollPending && Date() >= asbDone):
-                return finish(.unknown(cause: "sent; \(profile.name) cannot confirm that it printed — check the slip"), asb: asb)
+                return finish(.unknown(cause: .cannotConfirm(printer: profile.name)), asb: asb)
             default: break
             }
             if Date() >= deadline {
                 let silent = Date().timeIntervalSince(monitor.lastAnswer) >= expected
-                return finish(.unknown(cause: silent
-                    ? "sent, but the printer stopped answering before it confirmed — check the slip printed whole"
-                    : "sent, but the printer did not confirm it printed within \(Int(expected + timing.confirmationSlack)) s — check the slip printed whole"),
-                    asb: asb)
+                return finish(.unknown(cause: silent ? .stoppedAnswering
+                                                     : .notConfirmed(seconds: Int(expected + timing.confirmationSlack))),
+                              asb: asb)
             }
             if profile.status.dleEot { try monitor.pollIfDue() }
             try monitor.absorb(timeout: 0.05)
@@ -143,6 +143,6 @@ extension PrinterDriver {
     private func offline(_ error: Error) -> PrintOutcome {
         let cause = (error as? PrinterDeviceError)?.cause ?? "\(error)"
         setState(.offline(cause: cause))
-        return .failed(cause: cause)
+        return .failed(cause: .unreachable(cause))
     }
 }

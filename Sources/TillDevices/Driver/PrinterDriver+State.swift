@@ -1,4 +1,4 @@
-import TillRuntime
+import TillPorts
 
 /// What the status bar shows. Asks the printer when no job is running (a background watcher
 /// calls this, never the key loop), so a fault appears on screen before the next slip.

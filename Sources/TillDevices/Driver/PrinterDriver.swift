@@ -1,7 +1,7 @@
 import Foundation
 import TillCore
 import TillEscPos
-import TillRuntime
+import TillPorts
 
 /// The till's printer driver, shaped like a UnifiedPOS POSPrinter: open → claim → enable → print
 /// → disable → release → close. One job prints as one unit: status before, send, confirmation
@@ -131,7 +131,7 @@ public final class PrinterDriver: SlipPrinter, @unchecked Sendable {  // mutable
         }
     }
 
-    static let noAnswer = "printer offline — it does not answer: check the power and the cable"
+    static let noAnswer = PrintFailure.noAnswer.text.en
 
     func connectIfNeeded() throws {
         guard lifecycle != .closed else { throw Self.notOpen }
@@ -143,7 +143,7 @@ public final class PrinterDriver: SlipPrinter, @unchecked Sendable {  // mutable
     public func print(_ slip: SlipDocument) -> PrintOutcome {
         let job: EncodedJob
         do { job = try encoder.encode(slip, options: logo?.options(for: profile) ?? EncodeOptions()) } catch {
-            return .failed(cause: "the slip cannot be encoded for \(profile.id): \(error)")
+            return .failed(cause: .cannotEncode("\(profile.id): \(error)"))
         }
         let outcome = printJob(job.bytes)
         // Only a job the printer took whole may have stored the logo in its NV memory.

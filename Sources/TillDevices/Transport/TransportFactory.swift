@@ -1,5 +1,3 @@
-import TillVirtualPrinter
-
 /// Builds the transport a printer URL names. `virtual` needs the caller's virtual printer
 /// (the till wires its page writer to it), so it is passed in.
 public enum TransportFactory {

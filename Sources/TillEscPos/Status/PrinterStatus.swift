@@ -47,14 +47,7 @@ public struct PrinterStatus: Hashable, Sendable {
     }
 
     /// Why a job cannot print now, in words a clerk can act on; nil when it can.
-    public var blockingCause: String? {
-        if paperOut { return "paper out — load paper" }
-        if coverOpen { return "cover open — close the printer cover" }
-        if cutterError { return "cutter jammed — open the cover and clear the cutter" }
-        if unrecoverableError { return "printer error — switch the printer off and on" }
-        if offline { return "printer offline — check the power and the cable" }
-        return nil
-    }
+    public var blockingCause: String? { blockingFailure?.text.en }
 
     /// Every bit in words, for `till printer status`.
     public var lines: [String] {

@@ -17,17 +17,18 @@ struct StateTable: Sendable {
 
     var selectAllSQL: String { "SELECT \(([key] + columns).joined(separator: ", ")) FROM \(name) ORDER BY \(key)" }
 
+    /// Bound by column name (`:sku`), from a row's named columns.
     var upsertSQL: String {
         let all = [key] + columns
-        return "INSERT INTO \(name) (\(all.joined(separator: ", "))) VALUES (\(all.map { _ in "?" }.joined(separator: ", ")))"
+        return "INSERT INTO \(name) (\(all.joined(separator: ", "))) VALUES (\(all.map { ":" + $0 }.joined(separator: ", ")))"
             + " ON CONFLICT(\(key)) DO UPDATE SET " + columns.map { "\($0) = excluded.\($0)" }.joined(separator: ", ")
     }
 }
 
 /// What one change does to the state tables; the journal performs it, `verify` replays it.
 enum StateWrite {
-    /// Insert or replace the row: `values` are the key then `table.columns`.
-    case upsert(StateTable, [DatabaseValue])
+    /// Insert or replace the row, given by column name.
+    case upsert(StateTable, [String: DatabaseValue])
     /// An item's barcodes become exactly `codes` (in order); a code another item had moves here.
     case barcodes(sku: String, codes: [String])
     /// A slip's print state; `countsAttempt` adds one to its attempts.
@@ -37,46 +38,47 @@ enum StateWrite {
 }
 
 enum StateProjection {
-    static let user = StateTable("user", key: "code", ["name", "role", "pinHash"])
-    static let taxClass = StateTable("taxClass", key: "id", ["name", "rateBasisPoints", "inclusive"])
-    static let catalogItem = StateTable("catalogItem", key: "sku",
-                                        ["name", "priceMinor", "currency", "taxClassID", "returnable", "weighed"])
-    static let barcode = StateTable("barcode", key: "code", ["sku", "position"])
-    static let slipPrint = StateTable("slip", key: "reference", ["printState", "printCause", "printStateAt", "attempts"])
-    static let drillAttempt = StateTable("drillAttempt", key: "entrySeq", [
-        "trainee", "drill", "startedAt", "seconds", "keystrokes", "wrongAttempts", "refusals", "score", "breakdown",
-    ])
-    static let configuration = StateTable("moneyConfiguration", key: "id", ["entrySeq", "settings"])
+    static let user = UserRow.table
+    static let taxClass = TaxClassRow.table
+    static let catalogItem = CatalogItemRow.table
+    static let barcode = BarcodeRow.table
+    static let slipPrint = SlipPrintRow.table
+    static let drillAttempt = DrillAttemptRow.table
+    static let configuration = ConfigurationRow.table
 
     /// The writes of the change in entry `seq`.
-    static func writes(for change: JournalChange, seq: Int64) -> [StateWrite] {
-        func values(_ list: [(any DatabaseValueConvertible)?]) -> [DatabaseValue] { list.map { $0?.databaseValue ?? .null } }
+    static func writes(for change: JournalChange, seq: Int64) throws -> [StateWrite] {
+        func upsert<Row: StateRow>(_ row: Row) throws -> StateWrite { .upsert(Row.table, try row.columns()) }
         switch change {
         case .userSaved(let user, let pinHash):
-            return [.upsert(Self.user, values([user.code, user.name, user.role.rawValue, pinHash]))]
+            return [try upsert(UserRow(code: user.code, name: user.name, role: user.role.rawValue, pinHash: pinHash))]
         case .userUnlocked(let code):
             return [.unlock(code: code)]
         case .taxClassesSaved(let classes):
-            return classes.map { .upsert(taxClass, values([$0.id, $0.name, $0.rateBasisPoints, $0.inclusive])) }
+            return try classes.map {
+                try upsert(TaxClassRow(id: $0.id, name: $0.name, rateBasisPoints: $0.rateBasisPoints, inclusive: $0.inclusive))
+            }
         case .itemsSaved(let items):
-            return items.flatMap { item -> [StateWrite] in
-                [.upsert(catalogItem, values([item.sku, item.name, item.price.minor, item.price.currency.code,
-                                              item.taxClassID, item.returnable, item.weighed])),
+            return try items.flatMap { item -> [StateWrite] in
+                [try upsert(CatalogItemRow(sku: item.sku, name: item.name, priceMinor: item.price.minor,
+                                           currency: item.price.currency.code, taxClassID: item.taxClassID,
+                                           returnable: item.returnable, weighed: item.weighed)),
                  .barcodes(sku: item.sku, codes: item.barcodes)]
             }
         case .printStateSet(let reference, let state):
             let (cause, at): (String?, Int64?) = switch state {
             case .pending: (nil, nil)
             case .printed(let at), .notRequested(let at): (nil, at.seconds)
-            case .failed(let cause, let at), .unknown(let cause, let at): (cause, at.seconds)
+            case .failed(let cause, let at), .unknown(let cause, let at): (cause.stored, at.seconds)
             }
             return [.printState(reference: reference, state: state.label, cause: cause, at: at, countsAttempt: state.countsAttempt)]
         case .drillScored(let a):
-            return [.upsert(drillAttempt, values([seq, a.trainee, a.drill, a.startedAt.seconds, a.seconds, a.keystrokes,
-                                                  a.wrongAttempts, a.refusals.joined(separator: ","), a.score,
-                                                  a.breakdown.joined(separator: "\n")]))]
+            return [try upsert(DrillAttemptRow(entrySeq: seq, trainee: a.trainee, drill: a.drill, startedAt: a.startedAt.seconds,
+                                               seconds: a.seconds, keystrokes: Int64(a.keystrokes),
+                                               wrongAttempts: Int64(a.wrongAttempts), refusals: a.refusals.joined(separator: ","),
+                                               score: Int64(a.score), breakdown: a.breakdown.joined(separator: "\n")))]
         case .configurationSet(let settings):
-            return [.upsert(configuration, values([1, seq, settings]))]
+            return [try upsert(ConfigurationRow(id: 1, entrySeq: seq, settings: settings))]
         case .keyEscrowed:
             return []
         }
@@ -91,7 +93,8 @@ enum StateProjection {
             case .barcodes(let sku, let codes):
                 try db.cachedStatement(sql: "DELETE FROM barcode WHERE sku = ?").execute(arguments: [sku])
                 for (position, code) in codes.enumerated() {
-                    try db.cachedStatement(sql: barcode.upsertSQL).execute(arguments: [code, sku, position])
+                    let row = try BarcodeRow(code: code, sku: sku, position: Int64(position)).columns()
+                    try db.cachedStatement(sql: barcode.upsertSQL).execute(arguments: StatementArguments(row))
                 }
             case .printState(let reference, let state, let cause, let at, let countsAttempt):
                 try db.cachedStatement(sql: """

@@ -6,7 +6,8 @@ import TillCore
 /// `returnable`, tax rate, print state, drill score or setting is named with the entry it
 /// contradicts; a row no change made, or one missing, is named too.
 struct StateReplay {
-    private typealias Expected = (seq: Int64, values: [DatabaseValue])
+    /// The entry that last wrote a row, and the row's columns by name.
+    private typealias Expected = (seq: Int64, values: [String: DatabaseValue])
     /// Table name → key → the last values a change gave it.
     private var rows: [String: [DatabaseValue: Expected]] = [:]
     /// Barcode → the item and position the last change listing it gave, that change's entry, and
@@ -22,12 +23,12 @@ struct StateReplay {
     private static let generic = [StateProjection.user, StateProjection.taxClass, StateProjection.catalogItem,
                                   StateProjection.drillAttempt, StateProjection.configuration]
 
-    mutating func apply(_ change: JournalChange, seq: Int64) {
-        for write in StateProjection.writes(for: change, seq: seq) {
+    mutating func apply(_ change: JournalChange, seq: Int64) throws {
+        for write in try StateProjection.writes(for: change, seq: seq) {
             switch write {
             case .upsert(let table, let values):
-                guard let key = values.first else { continue }
-                rows[table.name, default: [:]][key] = (seq, Array(values.dropFirst()))
+                guard let key = values[table.key] else { continue }
+                rows[table.name, default: [:]][key] = (seq, values)
             case .barcodes(let sku, let codes):
                 writes += 1
                 itemWrite[sku] = writes
@@ -35,8 +36,9 @@ struct StateReplay {
             case .printState(let reference, let state, let cause, let at, let countsAttempt):
                 // A state for a slip the chain never issued is left for the slip table to show.
                 guard let known = slips[reference] else { continue }
-                let attempts = (Int64.fromDatabaseValue(known.values[3]) ?? 0) + (countsAttempt ? 1 : 0)
-                slips[reference] = (seq, [state.databaseValue, cause.databaseValue, at.databaseValue, attempts.databaseValue])
+                let attempts = (known.values["attempts"].flatMap(Int64.fromDatabaseValue) ?? 0) + (countsAttempt ? 1 : 0)
+                slips[reference] = (seq, try SlipPrintRow(reference: reference, printState: state, printCause: cause,
+                                                          printStateAt: at, attempts: attempts).columns())
             case .unlock:
                 break // wrong-PIN counters are operational, not chained; the unlock itself is the entry
             }
@@ -44,18 +46,20 @@ struct StateReplay {
     }
 
     /// A slip as its record issued it: pending, never attempted.
-    mutating func slipIssued(_ reference: String, seq: Int64) {
-        slips[reference] = (seq, ["pending".databaseValue, .null, .null, Int64(0).databaseValue])
+    mutating func slipIssued(_ reference: String, seq: Int64) throws {
+        slips[reference] = (seq, try SlipPrintRow(reference: reference, printState: "pending", printCause: nil, printStateAt: nil,
+                                                  attempts: 0).columns())
     }
 
     func compare(_ db: Database) throws -> [JournalFinding] {
+        // Barcodes as their last write left them.
         var findings: [JournalFinding] = []
         for table in Self.generic {
             try compare(table, expected: rows[table.name] ?? [:], db, into: &findings)
         }
         var codes: [DatabaseValue: Expected] = [:]
         for (code, entry) in barcodes where itemWrite[entry.sku] == entry.write {
-            codes[code.databaseValue] = (entry.seq, [entry.sku.databaseValue, Int64(entry.position).databaseValue])
+            codes[code.databaseValue] = (entry.seq, try BarcodeRow(code: code, sku: entry.sku, position: Int64(entry.position)).columns())
         }
         try compare(StateProjection.barcode, expected: codes, db, into: &findings)
         var prints: [DatabaseValue: Expected] = [:]
@@ -79,13 +83,15 @@ struct StateReplay {
                               "\(name) 是在日志之外添加的：没有任何记录")))
                 continue
             }
-            for (index, column) in table.columns.enumerated() {
-                let have = row[index + 1] as DatabaseValue
-                guard have != want.values[index] else { continue }
+            // By name: a row written with two columns' values swapped is seen here.
+            for column in table.columns {
+                let have = row[column] as DatabaseValue
+                let recorded = want.values[column] ?? .null
+                guard have != recorded else { continue }
                 findings.append(JournalFinding(
                     seq: want.seq, reference: String.fromDatabaseValue(key), problem: .tableChanged,
-                    detail: d("\(name): \(column) is \(have.readable) but entry #\(want.seq) recorded \(want.values[index].readable)",
-                              "\(name)：\(column) 现为 \(have.readable)，但第 \(want.seq) 条记录的是 \(want.values[index].readable)")))
+                    detail: d("\(name): \(column) is \(have.readable) but entry #\(want.seq) recorded \(recorded.readable)",
+                              "\(name)：\(column) 现为 \(have.readable)，但第 \(want.seq) 条记录的是 \(recorded.readable)")))
             }
         }
         guard reportMissing else { return }

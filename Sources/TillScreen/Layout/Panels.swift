@@ -22,8 +22,8 @@ enum Panels {
                     rows.append(ScreenRow(ScreenText.receiptNotPrinted(reprintKey: ui.keymap.keyName(.reprint)).text(lang)))
                 }
             case .refund:
-                // The confirmation only once the slip is out: no refund without a slip.
-                if ui.printedSlips.contains(done.reference), state.unprintedSlips[done.reference] == nil {
+                // The core says when a refund may be confirmed (once its slip is out).
+                if done.confirmed {
                     rows.append(ScreenRow(ScreenText.refundDone(done.reference).text(lang) + " — " + ScreenText.slipPrinted.text(lang), .bold))
                     var tenders = done.total.formatted
                     if let refund = ui.lastRefund, refund.number == done.reference {

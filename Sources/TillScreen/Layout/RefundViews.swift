@@ -52,8 +52,10 @@ enum BlindReturnView {
         var rows = [ScreenRow(table.row("#", ScreenText.colItem.text(lang),
                                         [ScreenText.colQty.text(lang), ScreenText.colPrice.text(lang), ScreenText.colAmount.text(lang)]),
                               .underline)]
-        let amounts = draft.lineAmounts
-        let total = amounts.sum(state.config.currency)
+        // The core's quote: what the refund will record and pay out, cash rounding included.
+        let quote = state.blindReturnQuote(draft)
+        let amounts = quote.lines.map(\.amount)
+        let total = quote.amount
         let listRows = ui.step == .items ? 2 : 8
         for i in Table.window(count: draft.lines.count, room: max(1, height - 2 - listRows), focus: nil) {
             let line = draft.lines[i]
@@ -64,7 +66,7 @@ enum BlindReturnView {
             rows += Columns.wrap(ScreenText.blindHelp.text(lang), width).map { ScreenRow($0) }
         } else {
             if let reason = draft.reason { rows.append(ScreenRow("  " + reason.label.text(lang))) }
-            rows += FlowPanels.stepRows(state, ui, amount: total, tender: FlowLists.tenderLabel(draft.tender, state),
+            rows += FlowPanels.stepRows(state, ui, amount: quote.paid, tender: FlowLists.tenderLabel(draft.tender, state),
                                         confirm: ScreenText.confirmRefund, width: width)
         }
         return rows

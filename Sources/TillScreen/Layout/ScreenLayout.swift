@@ -110,7 +110,7 @@ public enum ScreenLayout {
         let key = ui.keymap.keyName(.reprint)
         var rows: [ScreenRow] = []
         for reference in references {
-            let text = ScreenText.notPrinted(reference, cause: state.unprintedSlips[reference] ?? "", reprintKey: key)
+            let text = ScreenText.notPrinted(reference, cause: state.unprintedSlips[reference] ?? .notPrintedYet, reprintKey: key)
             rows += Columns.wrap(text.text(ui.language), cols).map { ScreenRow($0, .alert) }
         }
         if rows.count > 3 {

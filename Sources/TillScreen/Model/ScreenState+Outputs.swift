@@ -51,7 +51,6 @@ extension ScreenState {
         case .reportPrinted:
             if let lastSlip { report = PlainTextSlipRenderer.render(lastSlip, columns: 42); reportScroll = 0 }
         case .slipPrinted(let reference):
-            printedSlips.insert(reference)
             message = .info(ScreenText.reprinted(reference))
         case .cancelled:
             message = .info(ScreenText.cancelled)

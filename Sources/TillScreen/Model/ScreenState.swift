@@ -24,8 +24,6 @@ public struct ScreenState: Hashable, Sendable {
     /// A report slip shown on screen (as printed), until closed.
     public var report: [String]?
     public var reportScroll = 0
-    /// Documents whose slip came out of the printer: a refund is confirmed only once its slip printed.
-    public var printedSlips: Set<String> = []
     public var lastRefund: RefundOutcome?
     /// The activity seen after the last action, to reset the steps when it changes.
     public var seenActivity: ActivityKind?

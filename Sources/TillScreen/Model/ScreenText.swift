@@ -125,10 +125,10 @@ enum ScreenText {
     /// "Refund R01-000123 recorded, slip NOT printed: paper out — load paper. Then press REPRINT (F10)."
     static let customerReference = t("Customer's name or phone number, then Enter:", "请输入顾客姓名或电话，然后按回车：")
 
-    static func notPrinted(_ reference: String, cause: String, reprintKey: String) -> LocalizedText {
+    static func notPrinted(_ reference: String, cause: PrintFailure, reprintKey: String) -> LocalizedText {
         let kind = documentKind(reference)
-        return t("\(kind.en) \(reference) recorded, slip NOT printed: \(cause). Fix the printer, then press REPRINT (\(reprintKey)).",
-                 "\(kind.zh) \(reference) 已记录，小票未打印：\(PrinterCauseText.text(cause, .zh))。请处理打印机后按重印（\(reprintKey)）。")
+        return t("\(kind.en) \(reference) recorded, slip NOT printed: \(cause.text.en). Fix the printer, then press REPRINT (\(reprintKey)).",
+                 "\(kind.zh) \(reference) 已记录，小票未打印：\(cause.text.zh)。请处理打印机后按重印（\(reprintKey)）。")
     }
 
     static func documentKind(_ reference: String) -> LocalizedText {

@@ -34,13 +34,13 @@ public final class ScreenRunner {
     private func takeScans() {
         guard let scanner else { return }
         for scan in scanner.takeScans() {
-            let outputs: [RuntimeOutput]
-            switch scan {
-            case .action(let action): outputs = runtime.send(action)
-            case .refused(let refusal): outputs = [.event(.refused(refusal))]
-            case .problem(let message, let remedy): outputs = [.error(RuntimeError(message: message, remedy: remedy))]
+            var outputs: [RuntimeOutput] = []
+            if let actions = ScanRouting.actions(for: scan, ui: &ui) {
+                for action in actions { outputs += runtime.send(action) }
+            } else if case .problem(let message, let remedy) = scan {
+                outputs = [.error(RuntimeError(message: message, remedy: remedy))]
             }
-            ui.absorb(outputs, state: runtime.state, lastSlip: printer.lastSlip)
+            ui.absorb(outputs, from: runtime)
             ui.reconcile(with: runtime.state)
         }
     }
@@ -79,7 +79,7 @@ public final class ScreenRunner {
         while !ui.quitRequested {
             let finished = runtime.takePrintOutcomes()
             if !finished.isEmpty {
-                ui.absorb(finished, state: runtime.state, lastSlip: printer.lastSlip)
+                ui.absorb(finished, from: runtime)
                 ui.reconcile(with: runtime.state)
             }
             takeScans()
@@ -112,7 +112,7 @@ public final class ScreenRunner {
             onKey?(key)
             for action in KeyInterpreter.handle(key, ui: &ui, state: runtime.state) {
                 let outputs = runtime.send(action)
-                ui.absorb(outputs, state: runtime.state, lastSlip: printer.lastSlip)
+                ui.absorb(outputs, from: runtime)
             }
             answerPriceCheck()
             ui.reconcile(with: runtime.state)

@@ -21,11 +21,11 @@ struct DrillKeyReplay {
             for action in KeyInterpreter.handle(key, ui: &ui, state: session.runtime.state) {
                 let outputs = session.send(action)
                 for output in outputs { echo(EventJSON.text(EventJSON.object(output, language))) }
-                ui.absorb(outputs, state: session.runtime.state, lastSlip: nil)
+                ui.absorb(outputs, from: session.runtime)
             }
             // Slips print on the printer's queue, as in the screen.
             let finished = session.runtime.takePrintOutcomes()
-            if !finished.isEmpty { ui.absorb(finished, state: session.runtime.state, lastSlip: nil) }
+            if !finished.isEmpty { ui.absorb(finished, from: session.runtime) }
             ui.reconcile(with: session.runtime.state)
         }
         for (number, raw) in lines.enumerated() {
@@ -56,7 +56,7 @@ struct DrillKeyReplay {
         let deadline = Date().addingTimeInterval(10)
         while session.runtime.hasQueuedPrintJobs && Date() < deadline {
             usleep(20_000)
-            ui.absorb(session.runtime.takePrintOutcomes(), state: session.runtime.state, lastSlip: nil)
+            ui.absorb(session.runtime.takePrintOutcomes(), from: session.runtime)
         }
     }
 

@@ -51,7 +51,7 @@ enum EventJSON {
             return ["event": "reportPrinted", "kind": kind.rawValue, "reference": reference, "net": net.plain]
         case .slipPrinted(let reference): return ["event": "slipPrinted", "reference": reference]
         case .slipNotPrinted(let reference, let cause):
-            return ["event": "slipNotPrinted", "reference": reference, "cause": cause]
+            return ["event": "slipNotPrinted", "reference": reference, "cause": cause.text(lang), "causeCode": cause.code]
         case .cancelled(let kind): return ["event": "cancelled", "what": kind.rawValue]
         case .drawerOpened: return ["event": "drawerOpened"]
         case .noReceiptChosen(let on): return ["event": "noReceipt", "on": on]

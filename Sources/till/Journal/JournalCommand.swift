@@ -92,8 +92,9 @@ struct JournalCommand: ParsableCommand {
             let env = try TillEnvironment(global, seedDemo: false, trading: false)
             for slip in try journalCall({ try env.journal.slips(unprintedOnly: unprinted) }) {
                 var line = "\(slip.reference)\t\(slip.document.kind.rawValue)\t\(slip.printState.label)"
-                if case .failed(let cause, _) = slip.printState { line += "\t\(cause)" }
-                if case .unknown(let cause, _) = slip.printState { line += "\t\(cause)" }
+                // The cause in the reader's language, then its code for scripts.
+                if case .failed(let cause, _) = slip.printState { line += "\t\(cause.text(Output.language))\t\(cause.code)" }
+                if case .unknown(let cause, _) = slip.printState { line += "\t\(cause.text(Output.language))\t\(cause.code)" }
                 Output.line(line)
             }
         }

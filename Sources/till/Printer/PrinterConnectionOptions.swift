@@ -70,8 +70,8 @@ extension PrintOutcome {
     var line: String {
         switch self {
         case .printed: return "printed"
-        case .failed(let cause): return "FAILED: \(cause)"
-        case .unknown(let cause): return "UNKNOWN: \(cause)"
+        case .failed(let cause): return "FAILED: \(cause.text(Output.language))"
+        case .unknown(let cause): return "UNKNOWN: \(cause.text(Output.language))"
         }
     }
 }

@@ -1,29 +1,77 @@
-@testable import TillCore
+import Synchronization
+import Testing
+import TillCore
+import TillJournal
+@testable import TillRuntime
 
-/// A till whose outside world (catalog, journal, PIN check) is in memory, so core rules can be
-/// driven exactly as the runtime drives them: every effect that asks a question is answered
-/// with the follow-up action the runtime would send.
+/// The core's rules driven exactly as the till drives them: the real `RegisterRuntime` over an
+/// in-memory journal (catalog, users and PINs, guards and all), printing to a printer that
+/// keeps what it printed. There is no second effect interpreter: what these tests see is what
+/// the screen and `till exec` see.
 struct TestTill {
-    var state: RegisterState
-    var now = Timestamp(seconds: 1_795_000_000) // 2026-11-18
-    var catalog: [String: (CatalogItem, TaxClass)] = [:]
-    var users: [String: (User, String)] = [:]
-    var sales: [String: SaleRecord] = [:]
-    var refunds: [RefundRecord] = []
-    var voided: Set<String> = []
-    var records: [JournalRecord] = []
-    var printed: [SlipDocument] = []
-    /// Slips stored on purpose without printing (NO RECEIPT).
-    var leftUnprinted: [String] = []
-    var events: [RegisterEvent] = []
-    var drawerOpens = 0
-    var lowestPrices: [String: Money] = [:]
+    /// What the runtime did, as its callbacks and its printer saw it.
+    final class World {
+        let clock = TestClock()
+        var records: [JournalRecord] = []
+        var events: [RegisterEvent] = []
+    }
+
+    /// Keeps every slip it is given; the drawer counts its kicks.
+    final class KeepingPrinter: SlipPrinter {
+        var printed: [SlipDocument] = []
+        var drawerOpens = 0
+        var name: String { "test till printer" }
+        func print(_ slip: SlipDocument) -> PrintOutcome { printed.append(slip); return .printed }
+        func openDrawer() -> PrintOutcome { drawerOpens += 1; return .printed }
+    }
+
+    /// The people who may sign in, with their PINs: adding one adds them to the journal.
+    struct Users {
+        fileprivate let journal: JournalDatabase
+        fileprivate var known: [String: (User, String)] = [:]
+
+        subscript(code: String) -> (User, String)? {
+            get { known[code] }
+            set {
+                known[code] = newValue
+                // A test that cannot set up its people cannot run: the failure names the user.
+                if let (user, pin) = newValue {
+                    do { try journal.addUser(user, pin: pin) } catch { Issue.record("cannot add user \(code): \(error)") }
+                }
+            }
+        }
+    }
+
+    /// The till's clock, which the journal dates its own changes by too.
+    final class TestClock: Sendable {
+        private let time = Mutex(Timestamp(seconds: 1_795_000_000)) // 2026-11-18
+        var now: Timestamp {
+            get { time.withLock { $0 } }
+            set { time.withLock { $0 = newValue } }
+        }
+    }
+
+    let journal: JournalDatabase
+    let runtime: RegisterRuntime
+    let world: World
+    let printer = KeepingPrinter()
+    var users: Users
 
     static let vat13 = TaxClass(id: "VAT13", name: "VAT 13%", rateBasisPoints: 1300, inclusive: true)
     static let salesTax = TaxClass(id: "ST8", name: "Sales tax 8%", rateBasisPoints: 800, inclusive: false)
+    /// The demo PINs here are short; the PIN length rule has its own tests in the journal.
+    static let pinPolicy = PinPolicy(minimumLength: Dictionary(uniqueKeysWithValues: Role.allCases.map { ($0, 4) }))
 
     init(config: RegisterConfig = RegisterConfig()) {
-        state = RegisterState(config: config)
+        let world = World()
+        self.world = world
+        // Only an in-memory SQLite journal that fails to open stops here.
+        let clock = world.clock
+        journal = try! JournalDatabase.inMemory(pinHashRounds: 1, pinPolicy: Self.pinPolicy, clock: { clock.now })
+        users = Users(journal: journal)
+        runtime = try! RegisterRuntime(config: config, journal: journal, printer: printer, clock: { clock.now })
+        runtime.onRecord = { world.records.append($0) }
+        runtime.onOutput = { if case .event(let event) = $0 { world.events.append(event) } }
         add(CatalogItem(sku: "TEA", barcodes: ["6901234567892"], name: "Jasmine tea 茉莉花茶", price: cny(2500), taxClassID: "VAT13"))
         add(CatalogItem(sku: "MUG", barcodes: ["4006381333931"], name: "Mug", price: cny(1000), taxClassID: "VAT13"))
         add(CatalogItem(sku: "RICE", barcodes: [], name: "Rice per kg 大米", price: cny(800), taxClassID: "VAT13", weighed: true))
@@ -36,78 +84,64 @@ struct TestTill {
         users["4001"] = (User(code: "4001", name: "Tech Chen", role: .technician), "4444")
     }
 
-    mutating func add(_ item: CatalogItem, tax: TaxClass = vat13) {
-        catalog[item.sku] = (item, tax)
-        for code in item.barcodes { catalog[code] = (item, tax) }
+    /// A fresh till (state, callbacks, printer) over `other`'s journal and clock, as a till
+    /// restarted on the same machine: many generated cases without building a journal each.
+    init(continuing other: TestTill, config: RegisterConfig = RegisterConfig()) {
+        let world = World()
+        world.clock.now = other.now
+        self.world = world
+        journal = other.journal
+        users = other.users
+        let clock = world.clock
+        runtime = try! RegisterRuntime(config: config, journal: journal, printer: printer, clock: { clock.now })
+        runtime.onRecord = { world.records.append($0) }
+        runtime.onOutput = { if case .event(let event) = $0 { world.events.append(event) } }
+    }
+
+    func add(_ item: CatalogItem, tax: TaxClass = vat13) {
+        do {
+            try journal.upsert(taxClasses: [tax])
+            try journal.upsert(items: [item])
+        } catch { Issue.record("cannot add \(item.sku): \(error)") }
     }
 
     func cny(_ minor: Int64) -> Money { Money(minor: minor, currency: .cny) }
 
-    /// Sends an action and answers every question it raises, like the runtime.
-    mutating func send(_ action: RegisterAction) {
-        var queue = [action]
-        while !queue.isEmpty {
-            let next = queue.removeFirst()
-            for effect in Register.reduce(&state, next, now: now) {
-                if let followUp = perform(effect) { queue.append(followUp) }
-            }
-        }
+    /// The till's state; a test may set it (a role the catalog of people does not have).
+    var state: RegisterState {
+        get { runtime.state }
+        nonmutating set { runtime.replaceStateForTesting(newValue) }
     }
 
-    private mutating func perform(_ effect: RegisterEffect) -> RegisterAction? {
-        switch effect {
-        case .verifyCredentials(let code, let pin, let purpose):
-            guard let (user, expected) = users[code], expected == pin else {
-                let refusal = Refusal.wrongPIN(attemptsLeft: 4)
-                return purpose == .signIn ? .signInRefused(refusal) : .approverRefused(refusal)
-            }
-            if purpose == .approval { return .approverVerified(user) }
-            let refunded = refunds.filter { $0.clerk.code == code && $0.shift == state.shift?.number }
-                .map(\.total).sum(.cny)
-            return .signedIn(user, refundedThisShift: refunded)
-        case .lookUpItem(let code, let quantity, let days):
-            guard let (item, tax) = catalog[code] else { return .itemNotFound(code: code) }
-            return .itemFound(item, tax, code: code, quantity: quantity,
-                              lowestRecentPrice: days == nil ? nil : lowestPrices[item.sku])
-        case .lookUpSale(let number):
-            guard let sale = sales[number.description] else { return .saleNotFound(reference: number.description) }
-            return .saleLoaded(ReturnableSale(sale: sale, priorRefunds: refunds.filter { $0.originalReceipt == sale.receipt },
-                                              voided: voided.contains(sale.receipt)))
-        case .loadShiftTotals(let shift, let kind):
-            let zero = CountedAmount.zero(.cny)
-            let salesInShift = sales.values.filter { $0.shift == shift }
-            let totals = ShiftTotals(shift: state.shift!, sales: CountedAmount(count: Int64(salesInShift.count),
-                                     amount: salesInShift.map(\.total).sum(.cny)), salesTax: cny(0),
-                                     refunds: zero, voids: zero, tenders: [], clerks: [])
-            return .shiftTotalsLoaded(totals, kind)
-        case .record(let record):
-            records.append(record)
-            switch record {
-            case .sale(let sale, _): sales[sale.receipt] = sale
-            case .refund(let refund, _): refunds.append(refund)
-            case .postVoid(let void, _): voided.insert(void.originalReceipt)
-            default: break
-            }
-            return nil
-        case .print(let slip):
-            printed.append(slip)
-            return nil
-        case .reprint:
-            return nil
-        case .searchItems(let query):
-            return .itemsFound(query: query, Array(Set(catalog.values.map(\.0))))
-        case .loadParkedSales:
-            return .parkedSalesLoaded(state.parked, nextNumber: state.nextParkNumber)
-        case .leaveUnprinted(let reference):
-            leftUnprinted.append(reference)
-            return nil
-        case .openDrawer:
-            drawerOpens += 1
-            return nil
-        case .emit(let event):
-            events.append(event)
-            return nil
-        }
+    var now: Timestamp {
+        get { world.clock.now }
+        nonmutating set { world.clock.now = newValue }
+    }
+
+    /// Sends an action through the runtime, which answers every question it raises.
+    func send(_ action: RegisterAction) {
+        for case .error(let error) in runtime.send(action) { Issue.record("runtime: \(error.message.en) \(error.remedy.en)") }
+    }
+
+    // MARK: - What happened
+
+    var records: [JournalRecord] { world.records }
+    var events: [RegisterEvent] {
+        get { world.events }
+        nonmutating set { world.events = newValue }
+    }
+    var printed: [SlipDocument] { printer.printed }
+    var drawerOpens: Int { printer.drawerOpens }
+    var sales: [String: SaleRecord] {
+        Dictionary(records.compactMap { if case .sale(let s, _) = $0 { (s.receipt, s) } else { nil } }, uniquingKeysWith: { $1 })
+    }
+    var refunds: [RefundRecord] { records.compactMap { if case .refund(let r, _) = $0 { r } else { nil } } }
+    var voided: Set<String> { Set(records.compactMap { if case .postVoid(let v, _) = $0 { v.originalReceipt } else { nil } }) }
+    /// Slips stored on purpose without printing (NO RECEIPT), as the journal has them.
+    var leftUnprinted: [String] {
+        ((try? journal.slips(unprintedOnly: false)) ?? []).filter {
+            if case .notRequested = $0.printState { true } else { false }
+        }.map(\.reference)
     }
 
     // MARK: - Conveniences
@@ -115,8 +149,8 @@ struct TestTill {
     var refusals: [Refusal] { events.compactMap { if case .refused(let r) = $0 { return r } else { return nil } } }
     var lastRefusal: Refusal? { refusals.last }
 
-    mutating func signInAndOpenShift(_ code: String = "1001") {
-        send(.signInRequested(code: code, pin: users[code]!.1))
+    func signInAndOpenShift(_ code: String = "1001") {
+        send(.signInRequested(code: code, pin: users[code]?.1 ?? ""))
         if state.shift == nil {
             let current = state.user
             send(.signedIn(users["2001"]!.0, refundedThisShift: cny(0)))
@@ -125,17 +159,19 @@ struct TestTill {
         }
     }
 
-    /// Rings up `codes` and pays in cash, returning the receipt number.
+    /// Rings up `codes` and pays in cash, returning the receipt number ("" if none was recorded).
     @discardableResult
-    mutating func sell(_ codes: [(String, Quantity?)], tender: TenderKind = .cash, reference: String? = nil) -> String {
+    func sell(_ codes: [(String, Quantity?)], tender: TenderKind = .cash, reference: String? = nil) -> String {
         for (code, qty) in codes { send(.codeEntered(code, quantity: qty)) }
         send(.tendered(tender, amount: nil, reference: reference))
-        guard case .sale(let sale, _)? = records.last(where: { if case .sale = $0 { return true } else { return false } })
-        else { fatalError("no sale recorded: \(refusals)") }
+        guard case .sale(let sale, _)? = records.last(where: { if case .sale = $0 { return true } else { return false } }) else {
+            Issue.record("no sale recorded: \(refusals)")
+            return ""
+        }
         return sale.receipt
     }
 
-    mutating func startRefund(_ receipt: String) {
+    func startRefund(_ receipt: String) {
         send(.refundStarted)
         send(.receiptEntered(receipt))
     }

@@ -1,4 +1,5 @@
 import Foundation
+import TillDevices
 import TillVirtualPrinter
 
 /// The virtual printer in this process, behind the same transport seam as real printers: what

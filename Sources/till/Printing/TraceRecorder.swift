@@ -1,5 +1,6 @@
 import Foundation
 import TillEscPos
+import TillDevices
 import TillVirtualPrinter
 
 /// Turns the bytes of a printer link into readable lines: `→` host to printer, one line per

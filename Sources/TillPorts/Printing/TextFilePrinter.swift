@@ -29,7 +29,7 @@ public final class TextFilePrinter: SlipPrinter {
             try text.write(to: file, atomically: true, encoding: .utf8)
             return .printed
         } catch {
-            return .failed(cause: "cannot write \(file.path): \(error.localizedDescription)")
+            return .failed(cause: .cannotWrite("\(file.path): \(error.localizedDescription)"))
         }
     }
 
