@@ -164,7 +164,7 @@ public final class RegisterRuntime {
                 guard let found = try journal.sale(number) else { return .saleNotFound(reference: number.description) }
                 return .saleLoaded(ReturnableSale(sale: found.sale, priorRefunds: found.refunds, voided: found.voided))
             case .searchItems(let query):
-                return .itemsFound(query: query, try journal.searchItems(query))
+                return .itemsFound(query: query, try catalog.searchItems(query))
             case .loadParkedSales:
                 let parked = try journal.parkedSales(till: state.config.till)
                 return .parkedSalesLoaded(parked.sales, nextNumber: parked.nextNumber)

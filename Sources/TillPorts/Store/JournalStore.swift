@@ -34,6 +34,8 @@ public protocol JournalStore: AnyObject, Sendable {
     func lowestUnitPrice(sku: String, since: Timestamp) throws -> Money?
     /// The totals of a shift, for X and Z reports; nil if the till has no such shift.
     func shiftTotals(shift: Int64, till: String) throws -> ShiftTotals?
+    /// The till's parked sales, oldest first, and the number the next one gets.
+    func parkedSales(till: String) throws -> (sales: [ParkedSale], nextNumber: Int64)
 }
 
 /// The stored slips and their print states.
@@ -52,6 +54,8 @@ public protocol CatalogStore: AnyObject, Sendable {
     /// An item by barcode or SKU with its tax class, if it is for sale.
     func itemForSale(code: String) throws -> (CatalogItem, TaxClass)?
     func item(code: String) throws -> CatalogItem?
+    /// Items for sale whose name (English or Chinese) or SKU contains `query`, any case.
+    func searchItems(_ query: String) throws -> [CatalogItem]
     func taxClasses() throws -> [TaxClass]
     func upsert(taxClasses: [TaxClass], by: String?) throws
     func upsert(items: [CatalogItem], by: String?) throws

@@ -57,6 +57,8 @@ final class LeakySlips: RegisterStore, DrillResultStore {
     func setPrintState(reference: String, _ state: PrintState) throws { try inner.setPrintState(reference: reference, state) }
     func itemForSale(code: String) throws -> (CatalogItem, TaxClass)? { try inner.itemForSale(code: code) }
     func item(code: String) throws -> CatalogItem? { try inner.item(code: code) }
+    func searchItems(_ query: String) throws -> [CatalogItem] { try inner.searchItems(query) }
+    func parkedSales(till: String) throws -> (sales: [ParkedSale], nextNumber: Int64) { try inner.parkedSales(till: till) }
     func taxClasses() throws -> [TaxClass] { try inner.taxClasses() }
     func upsert(taxClasses: [TaxClass], by: String?) throws { try inner.upsert(taxClasses: taxClasses, by: by) }
     func upsert(items: [CatalogItem], by: String?) throws { try inner.upsert(items: items, by: by) }
