@@ -62,8 +62,14 @@ struct TillConfiguration: Codable {
         var devices_dir: String?
     }
 
+    struct Tax: Codable {
+        /// `[[tax.class]]`: the shop's tax classes (`TaxClassSetting`).
+        var `class`: [TaxClassSetting]?
+    }
+
     var till: Till?
     var shop: Shop?
+    var tax: Tax?
     var refund: Refund?
     var blind_return: BlindReturn?
     var security: Security?
@@ -103,7 +109,7 @@ struct TillConfiguration: Codable {
         }
         do {
             let table = try TOMLTable(string: text)
-            if let unknown = ConfigurationKeys.unknown(in: table, file: path) {
+            if let unknown = ConfigurationKeys.unknown(in: table, file: path) ?? TaxClassSetting.unknownKey(in: table, file: path) {
                 throw CLIError(en: unknown.message.en, zh: unknown.message.zh,
                                remedyEn: unknown.remedy.en + " `till config defaults` lists every key.",
                                remedyZh: unknown.remedy.zh + "`till config defaults` 列出所有配置项。")

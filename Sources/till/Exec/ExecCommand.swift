@@ -53,11 +53,12 @@ struct ExecCommand: ParsableCommand {
         }
         var lineNumber = 0
         var failed = false
-        for line in LineReader(input) {
+        for piece in LineReader(input) {
             lineNumber += 1
             let parsed: ActionParser.Parsed
             do {
-                parsed = try parser.parse(line)
+                guard case .line(let bytes) = piece else { throw ActionParser.BadInput.lineTooLong(piece) }
+                parsed = try parser.parse(String(decoding: bytes, as: UTF8.self))
                 if parsed.at != nil, !clockOverride { throw ClockOverride.refusedLine }
             } catch let bad as ActionParser.BadInput {
                 Output.line(EventJSON.text(["event": "badInput", "line": lineNumber, "message": bad.message.text(lang),
@@ -79,28 +80,30 @@ struct ExecCommand: ParsableCommand {
     }
 }
 
-/// Reads lines from a file handle as they arrive (interactive stdin works line by line).
+/// Reads lines from a file handle as they arrive (interactive stdin works line by line), in
+/// linear time (`LineSplitter`); a line over the limit comes back as `.tooLong`.
 struct LineReader: Sequence, IteratorProtocol {
     let handle: FileHandle
-    private var buffer = Data()
+    private var splitter: LineSplitter
+    private var ready: [LineSplitter.Piece] = []
     private var done = false
 
-    init(_ handle: FileHandle) { self.handle = handle }
+    init(_ handle: FileHandle, maximumLineBytes: Int = LineSplitter.defaultMaximumLineBytes) {
+        self.handle = handle
+        splitter = LineSplitter(maximumLineBytes: maximumLineBytes)
+    }
 
-    mutating func next() -> String? {
-        while true {
-            if let newline = buffer.firstIndex(of: 0x0A) {
-                let line = buffer[buffer.startIndex..<newline]
-                buffer.removeSubrange(buffer.startIndex...newline)
-                return String(decoding: line, as: UTF8.self)
-            }
-            if done {
-                guard !buffer.isEmpty else { return nil }
-                defer { buffer.removeAll() }
-                return String(decoding: buffer, as: UTF8.self)
-            }
+    mutating func next() -> LineSplitter.Piece? {
+        while ready.isEmpty {
+            if done { return nil }
             let chunk = handle.availableData
-            if chunk.isEmpty { done = true } else { buffer.append(chunk) }
+            if chunk.isEmpty {
+                done = true
+                if let last = splitter.end() { ready.append(last) }
+            } else {
+                ready = splitter.feed(chunk)
+            }
         }
+        return ready.removeFirst()
     }
 }

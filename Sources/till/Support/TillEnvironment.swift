@@ -43,6 +43,7 @@ struct TillEnvironment {
                                                 : "First run: writing demo data to \(journalPath) …")
             try DemoData.seed(journal: journal, config: config.register, clock: clock)
         }
+        if trading { try TaxClassSetting.apply(config.taxClasses, to: journal) }
     }
 
     /// A printer, and the in-process virtual printer behind it when it is the built-in one
@@ -116,6 +117,8 @@ struct TillEnvironment {
     func makeRuntime(training: Bool = false, printer: SlipPrinter? = nil) throws -> RegisterRuntime {
         var register = config.register
         register.training = training
+        // One process per till on a journal: a second would give out the same receipt numbers.
+        try TillLock.acquire(journal: journalPath, till: register.till)
         // The settings money depends on are in the chain before any sale made under them.
         _ = try journalCall { try journal.recordMoneySettings(MoneySettings(register)) }
         do {
