@@ -36,7 +36,10 @@ enum TillLock {
                                remedyEn: "Use the till that is running, or stop it first\(holder == nil ? "" : " (kill the process named)"); a second till on this journal needs its own till.id.",
                                remedyZh: "请使用正在运行的收银机，或先将其停止\(holder == nil ? "" : "（结束上述进程）")；同一日志上的第二台收银机需要不同的 till.id。")
             }
-            let note = "pid \(getpid()): \(CommandLine.arguments.prefix(3).map { ($0 as NSString).lastPathComponent }.joined(separator: " "))\n"
+            // "till exec", "till run": the program and its subcommand words, no options (they may hold paths).
+            let words = [(CommandLine.arguments.first.map { ($0 as NSString).lastPathComponent } ?? "till")]
+                + CommandLine.arguments.dropFirst().prefix { !$0.hasPrefix("-") }.prefix(2)
+            let note = "pid \(getpid()): \(words.joined(separator: " "))\n"
             _ = ftruncate(fd, 0)
             _ = note.utf8CString.withUnsafeBufferPointer { pwrite(fd, $0.baseAddress, $0.count - 1, 0) }
             locks[path] = fd
