@@ -20,6 +20,12 @@ struct ExecCommand: ParsableCommand {
     @Flag(help: "Training mode: a separate training journal; the drawer never opens; slips say TRAINING.")
     var training = false
 
+    @Option(help: "With --training: the trainer starting it (a user with runTraining; PIN from $TILL_PIN, since standard input carries the actions).")
+    var trainer: String?
+
+    @Option(help: "With --training: who is training.")
+    var trainee: String?
+
     @Flag(help: "Stop at the first refused action or bad line (exit code 3).")
     var strict = false
 
@@ -30,6 +36,16 @@ struct ExecCommand: ParsableCommand {
     var testJournal = false
 
     func run() throws {
+        if training {
+            // As `till run --training`: a trainer signs in against the shop's users first. The PIN
+            // must come from $TILL_PIN: standard input is the actions.
+            guard trainer == nil || ProcessInfo.processInfo.environment["TILL_PIN"]?.isEmpty == false else {
+                throw CLIError(en: "The trainer's PIN is missing: `till exec` reads actions from standard input.",
+                               zh: "缺少培训员密码：`till exec` 从标准输入读取操作。",
+                               remedyEn: "Set TILL_PIN to the trainer's PIN.", remedyZh: "请将 TILL_PIN 设为培训员的密码。")
+            }
+            _ = try TrainerSignIn.authorize(try TillEnvironment(global), trainer: trainer, trainee: trainee ?? "?", what: "training (exec)")
+        }
         let env = try TillEnvironment(global, training: training, testJournal: testJournal)
         try ClockOverride.check(enabled: clockOverride, training: training, env: env)
         let clock = env.clock
