@@ -30,8 +30,9 @@ struct DrillLive {
         _ = readLine()
         let keymap = try KeyMap.checked(config.keyBindings)
         let printer = ScreenPrinter(session.printer)
-        let screen = ScreenRunner(runtime: session.runtime, printer: printer,
-                                  ui: ScreenState(language: lang, keymap: keymap, slipFolder: config.slipDirectory))
+        var ui = ScreenState(language: lang, keymap: keymap, slipFolder: config.slipDirectory)
+        ui.drillStory = drill.story.localized // stays on screen for the whole drill
+        let screen = ScreenRunner(runtime: session.runtime, printer: printer, ui: ui)
         screen.onKey = { [session] key in
             if key != .resize { session.keystrokes += 1 }
             session.tick()
