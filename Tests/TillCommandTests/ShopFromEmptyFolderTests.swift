@@ -126,6 +126,26 @@ import Testing
         #expect(result.stderr.contains(remedy), "\(result.stderr)")
     }
 
+    /// The decoder's own words ("keyed decoding container", "DecodingError") never reach the user.
+    @Test(arguments: [
+        ("[till]\nid = 1\n", "till.id must be text in quotes", "till.id 必须是加引号的文字"),
+        ("[till]\nid = \"01\n", "line 2, column 9 is not valid TOML", "第 2 行第 9 列不是有效的 TOML"),
+        ("[[tax.class]]\nid = \"V\"\nname = \"V\"\nrate = 13\n", "tax.class[1].rate must be text in quotes", "tax.class[1].rate 必须是"),
+        ("[refund]\nwindow_days = \"30\"\n", "refund.window_days must be a whole number without quotes", "不加引号的整数"),
+    ])
+    func aFileTheReaderRefusesIsToldInTheShopsWords(text: String, en: String, zh: String) throws {
+        let till = try TillProcess()
+        defer { till.cleanUp() }
+        let path = till.dataDir + "/bad.toml"
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        for (lang, expected) in [("en", en), ("zh", zh)] {
+            let result = try till.run(["config", "check", "--config", path, "--lang", lang], global: false)
+            #expect(result.status != 0)
+            #expect(result.stderr.contains(expected), "\(result.stderr)")
+            #expect(!result.stderr.contains("Decoding") && !result.stderr.contains("container"), "\(result.stderr)")
+        }
+    }
+
     @Test func aSecondProcessForTheSameTillRefusesNamingTheFirstAndACrashLeavesNoStaleLock() throws {
         let till = try TillProcess()
         defer { till.cleanUp() }

@@ -118,8 +118,9 @@ struct TillConfiguration: Codable {
         } catch let error as CLIError {
             throw error
         } catch {
-            throw CLIError(en: "The configuration file \(path) is not valid: \(error).",
-                           zh: "配置文件 \(path) 格式有误：\(error)。",
+            let why = ConfigErrorText.describe(error)
+            throw CLIError(en: "The configuration file \(path) is not valid: \(why.en).",
+                           zh: "配置文件 \(path) 格式有误：\(why.zh)。",
                            remedyEn: "Fix the line named above; `till config defaults` shows every key with its type.",
                            remedyZh: "请修正上述行；`till config defaults` 列出所有配置项及其类型。")
         }

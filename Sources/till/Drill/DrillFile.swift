@@ -93,7 +93,8 @@ struct DrillFile: Codable {
         } catch let error as CLIError {
             throw error
         } catch {
-            throw CLIError(en: "Drill \(path) is not valid: \(error).", zh: "演练文件 \(path) 格式有误：\(error)。",
+            let why = ConfigErrorText.describe(error)
+            throw CLIError(en: "Drill \(path) is not valid: \(why.en).", zh: "演练文件 \(path) 格式有误：\(why.zh)。",
                            remedyEn: "Fix the key named above; Sources/till/Drills/README.md documents the format.",
                            remedyZh: "请修正上述项；格式见 Sources/till/Drills/README.md。")
         }
