@@ -80,6 +80,18 @@ import Testing
         #expect(result.lines.last == "score 100/100", "\(result.stdout)")
     }
 
+    @Test func aKeyScriptReplayIsStoredAsTheTraineesAttempt() throws {
+        let till = try TillProcess()
+        defer { till.cleanUp() }
+        let keys = till.dataDir + "/02.keys"
+        try String(contentsOfFile: Self.drills + "/02-partial-refund.keys", encoding: .utf8).write(toFile: keys, atomically: true, encoding: .utf8)
+        let result = try till.run(["drill", "run", "02-partial-refund", "--trainee", "lan", "--trainer", "3001", "--keys", keys,
+                                   "--drills", Self.drills], env: ["TILL_PIN": "3333"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let rows = try till.run(["drill", "report", "--trainee", "lan", "--csv"]).lines
+        #expect(rows.count == 2 && rows[1].hasPrefix("lan,02-partial-refund,") && rows[1].hasSuffix(",100"), "\(rows)")
+    }
+
     @Test func execTrainingNeedsATrainerAndTheShopsOwnUsersTrain() throws {
         let till = try TillProcess()
         defer { till.cleanUp() }
