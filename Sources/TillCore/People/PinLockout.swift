@@ -3,7 +3,7 @@
 public struct PinLockoutPolicy: Hashable, Sendable, Codable {
     public var maxAttempts: Int
     public var lockSeconds: Int64
-    /// The shop's time zone: a lock-out's end is told in it ("until 14:05 (+08:00)").
+    /// The shop's time zone: a lock-out's end is told in it ("until 14:05 UTC+08:00").
     public var utcOffsetSeconds: Int64
 
     public init(maxAttempts: Int = 5, lockSeconds: Int64 = 300, utcOffsetSeconds: Int64 = 0) {

@@ -75,7 +75,8 @@ enum DefaultConfiguration {
     # out_dir = "~/.local/share/till/slips"   # where the virtual printer writes NNN.png/NNN.txt
     columns = 42               # 16–160, for the "text" printer
     # control = "/run/user/1000/till-printer.sock"   # inject faults: till printer fault --control PATH paper-out
-    # devices_dir = "/usr/share/till/Devices"        # default: $TILL_DEVICES_DIR, else found beside the binary
+    # devices_dir = "/usr/share/till/Devices"        # default: $TILL_DEVICES_DIR, else beside or above the binary,
+                               # else in or above the current folder, else /usr/local/share/till/Devices, /usr/share/till/Devices
 
     [keys]                     # the till screen's keypad (`till run`): F1…F12, ^A…^Z (not ^H ^I ^J ^M), Esc
     language = "F1"            # English / 中文
