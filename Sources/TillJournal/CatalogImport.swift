@@ -6,11 +6,44 @@ public struct CatalogImportSummary: Hashable, Sendable {
     public var imported: Int
     /// Rows not imported, by the line of the file they start on, with the reason.
     public var rejected: [CatalogRowRejection]
+    /// Barcodes moved from another item, by line (only with `reassignBarcodes`).
+    public var reassigned: [CatalogBarcodeMove]
 
-    public init(rowsRead: Int, imported: Int, rejected: [CatalogRowRejection]) {
+    public init(rowsRead: Int, imported: Int, rejected: [CatalogRowRejection], reassigned: [CatalogBarcodeMove] = []) {
         self.rowsRead = rowsRead
         self.imported = imported
         self.rejected = rejected
+        self.reassigned = reassigned
+    }
+
+    /// "Imported 1 item, rejected 2 rows (of 3 rows read)." in the user's language.
+    public func text(_ language: Language) -> String {
+        if language == .zh {
+            return "导入 \(imported) 个商品，拒绝 \(rejected.count) 行（共读取 \(rowsRead) 行）。"
+        }
+        func count(_ n: Int, _ one: String, _ many: String) -> String { "\(n) \(n == 1 ? one : many)" }
+        return "Imported \(count(imported, "item", "items")), rejected \(count(rejected.count, "row", "rows")) "
+            + "(of \(count(rowsRead, "row", "rows")) read)."
+    }
+}
+
+/// A barcode an imported row took from another item, as the import was told to allow.
+public struct CatalogBarcodeMove: Hashable, Sendable {
+    public var line: Int
+    public var code: String
+    public var from: String
+    public var to: String
+
+    public init(line: Int, code: String, from: String, to: String) {
+        self.line = line
+        self.code = code
+        self.from = from
+        self.to = to
+    }
+
+    public func text(_ language: Language) -> String {
+        language == .zh ? "第 \(line) 行：条码 \(code) 已从 \(from) 改归 \(to)"
+                        : "line \(line): barcode \(code) moved from \(from) to \(to)"
     }
 }
 
@@ -32,7 +65,10 @@ public struct CatalogRowRejection: Hashable, Sendable {
 /// Why one catalog row was not imported.
 public enum CatalogRowProblem: Error, Hashable, Sendable {
     case wrongColumnCount(found: Int, expected: Int)
-    case badQuoting(detail: String)
+    /// The record could not be read as CSV (quoting, encoding).
+    case unreadable(CSVProblem)
+    /// The barcode belongs to another item already in the catalog.
+    case barcodeTaken(code: String, ownerSKU: String)
     case emptySKU
     case duplicateSKU(sku: String, firstLine: Int)
     case emptyName
@@ -50,8 +86,11 @@ public enum CatalogRowProblem: Error, Hashable, Sendable {
         case .wrongColumnCount(let found, let expected):
             return t("the row has \(found) columns but the header has \(expected) (quote a field that contains a comma)",
                      "该行有 \(found) 列，但表头有 \(expected) 列（含逗号的字段需加引号）")
-        case .badQuoting(let detail):
-            return t("the row's quoting is broken: \(detail)", "该行的引号有误：\(detail)")
+        case .unreadable(let problem):
+            return problem.message
+        case .barcodeTaken(let code, let owner):
+            return t("barcode \(code) belongs to item \(owner) already (remove it there first, or import with --reassign-barcodes to move it)",
+                     "条码 \(code) 已属于商品 \(owner)（请先从该商品删除，或用 --reassign-barcodes 导入以改归）")
         case .emptySKU:
             return t("the SKU is empty", "货号为空")
         case .duplicateSKU(let sku, let first):

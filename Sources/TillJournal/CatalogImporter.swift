@@ -5,7 +5,8 @@ import TillCore
 /// Imports a catalog CSV (UTF-8, header `sku,barcodes,name,price,tax_class,returnable,weighed` in any
 /// order; barcodes separated by `|`; prices as exact decimals; yes/no/true/false/1/0, empty meaning
 /// returnable yes and weighed no). Bad rows are reported by line with the reason and good rows are
-/// kept. Items are written in batches, one transaction each, so a million rows take seconds, not
+/// kept; nothing is lost or changed unreported: a broken quote costs its own line only, invalid
+/// UTF-8 is named with its byte offset, and a barcode another item holds is not taken unasked. Items are written in batches, one transaction each, so a million rows take seconds, not
 /// hours; an existing SKU is updated.
 public struct CatalogImporter: Sendable {
     public static let columns = ["sku", "barcodes", "name", "price", "tax_class", "returnable", "weighed"]
@@ -15,12 +16,17 @@ public struct CatalogImporter: Sendable {
     public let batchSize: Int
     /// The progress callback is called after every this many rows.
     public let progressEvery: Int
+    /// Let a row take a barcode from another item already in the catalog (each move is reported);
+    /// otherwise such a row is refused, naming the item that holds the barcode.
+    public let reassignBarcodes: Bool
 
-    public init(database: JournalDatabase, currency: Currency, batchSize: Int = 10_000, progressEvery: Int = 100_000) {
+    public init(database: JournalDatabase, currency: Currency, batchSize: Int = 10_000, progressEvery: Int = 100_000,
+                reassignBarcodes: Bool = false) {
         self.database = database
         self.currency = currency
         self.batchSize = max(1, batchSize)
         self.progressEvery = max(1, progressEvery)
+        self.reassignBarcodes = reassignBarcodes
     }
 
     public func importFile(atPath path: String, by: String? = nil, progress: (CatalogImportProgress) -> Void = { _ in }) throws -> CatalogImportSummary {
@@ -32,11 +38,15 @@ public struct CatalogImporter: Sendable {
     }
 
     /// `by`: the authorised user's code, named in each batch's chained entry.
+    ///
+    /// Every record read is either imported or reported by its line (`rowsRead` = imported +
+    /// rejected). A record that ran over several lines (a quote opened and never closed where it
+    /// should be) and was refused gives its later lines back: they are read again as rows.
     public func importCSV(bytes: [UInt8], by: String? = nil, progress: (CatalogImportProgress) -> Void = { _ in }) throws -> CatalogImportSummary {
         var reader = CSVReader(bytes: bytes)
         guard let header = reader.next() else { throw JournalError.catalogHeaderWrong(found: [], expected: Self.columns) }
         let names = header.fields.map { $0.trimmingSpaces.lowercased() }
-        guard Set(names) == Set(Self.columns), names.count == Self.columns.count else {
+        guard header.problem == nil, Set(names) == Set(Self.columns), names.count == Self.columns.count else {
             throw JournalError.catalogHeaderWrong(found: header.fields, expected: Self.columns)
         }
         let position = Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1, $0) })
@@ -44,13 +54,30 @@ public struct CatalogImporter: Sendable {
 
         var summary = CatalogImportSummary(rowsRead: 0, imported: 0, rejected: [])
         var skuLines: [String: Int] = [:], barcodeLines: [String: Int] = [:]
-        var batch: [CatalogItem] = []
+        var batch: [(item: CatalogItem, line: Int)] = []
         batch.reserveCapacity(batchSize)
 
+        /// Rows whose barcodes another catalog item holds are refused here (or their moves
+        /// noted), then the rest are written as one entry.
         func flush() throws {
             guard !batch.isEmpty else { return }
-            try database.upsert(items: batch, by: by)
-            summary.imported += batch.count
+            let owners = try database.barcodeOwners(batch.flatMap(\.item.barcodes))
+            var kept: [CatalogItem] = []
+            kept.reserveCapacity(batch.count)
+            for (item, line) in batch {
+                let taken = item.barcodes.compactMap { code in owners[code].flatMap { $0 == item.sku ? nil : (code, $0) } }
+                if let (code, owner) = taken.first, !reassignBarcodes {
+                    summary.rejected.append(CatalogRowRejection(line: line, problem: .barcodeTaken(code: code, ownerSKU: owner)))
+                    // The row is not imported: a later row may use its SKU and barcodes.
+                    if skuLines[item.sku] == line { skuLines[item.sku] = nil }
+                    for code in item.barcodes where barcodeLines[code] == line { barcodeLines[code] = nil }
+                    continue
+                }
+                for (code, owner) in taken { summary.reassigned.append(CatalogBarcodeMove(line: line, code: code, from: owner, to: item.sku)) }
+                kept.append(item)
+            }
+            try database.upsert(items: kept, by: by, reassignBarcodes: reassignBarcodes)
+            summary.imported += kept.count
             batch.removeAll(keepingCapacity: true)
         }
 
@@ -60,10 +87,11 @@ public struct CatalogImporter: Sendable {
             case .success(let item):
                 skuLines[item.sku] = record.line
                 for code in item.barcodes { barcodeLines[code] = record.line }
-                batch.append(item)
+                batch.append((item, record.line))
                 if batch.count >= batchSize { try flush() }
             case .failure(let problem):
                 summary.rejected.append(CatalogRowRejection(line: record.line, problem: problem))
+                if record.spansLines { reader.resume(after: record) }
             }
             if summary.rowsRead % progressEvery == 0 {
                 progress(CatalogImportProgress(rowsRead: summary.rowsRead, imported: summary.imported + batch.count,
@@ -71,12 +99,13 @@ public struct CatalogImporter: Sendable {
             }
         }
         try flush()
+        summary.rejected.sort { $0.line < $1.line }
         return summary
     }
 
     private func parse(_ record: CSVReader.Record, position: [String: Int], taxClasses: Set<String>,
                        skuLines: [String: Int], barcodeLines: [String: Int]) -> Result<CatalogItem, CatalogRowProblem> {
-        if let problem = record.problem { return .failure(.badQuoting(detail: problem)) }
+        if let problem = record.problem { return .failure(.unreadable(problem)) }
         guard record.fields.count == Self.columns.count else {
             return .failure(.wrongColumnCount(found: record.fields.count, expected: Self.columns.count))
         }

@@ -63,7 +63,10 @@ extension JournalDatabase {
 
     /// Adds or replaces items (and their barcodes) in one transaction and one chained entry naming
     /// who (`by`) did it. An item naming an undefined tax class is refused and nothing is written.
-    public func upsert(items: [CatalogItem], by: String? = nil) throws {
+    /// A barcode that belongs to another item (in the catalog, or earlier in `items`) is refused
+    /// too, unless `reassignBarcodes`: a barcode never moves between items unasked. Checked inside
+    /// the write transaction, so no caller gets around it.
+    public func upsert(items: [CatalogItem], by: String? = nil, reassignBarcodes: Bool = false) throws {
         guard !items.isEmpty else { return }
         for item in items { try InputGuards.checkItem(item) }
         try record([.itemsSaved(items)], by: by) { db in
@@ -71,6 +74,29 @@ extension JournalDatabase {
             for item in items where !known.contains(item.taxClassID) {
                 throw JournalError.unknownTaxClass(sku: item.sku, taxClass: item.taxClassID)
             }
+            guard !reassignBarcodes else { return }
+            var inBatch: [String: String] = [:]
+            for item in items {
+                for code in item.barcodes {
+                    let owner = try inBatch[code]
+                        ?? String.fetchOne(db, cachedSQL: "SELECT sku FROM barcode WHERE code = ?", arguments: [code])
+                    if let owner, owner != item.sku { throw JournalError.barcodeTaken(code: code, owner: owner, sku: item.sku) }
+                    inBatch[code] = item.sku
+                }
+            }
+        }
+    }
+
+    /// Which item holds each of `codes` now (codes nobody holds are left out).
+    public func barcodeOwners(_ codes: [String]) throws -> [String: String] {
+        guard !codes.isEmpty else { return [:] }
+        return try read { db in
+            var owners: [String: String] = [:]
+            let statement = try db.cachedStatement(sql: "SELECT sku FROM barcode WHERE code = ?")
+            for code in Set(codes) {
+                if let sku = try String.fetchOne(statement, arguments: [code]) { owners[code] = sku }
+            }
+            return owners
         }
     }
 

@@ -12,6 +12,9 @@ extension JournalDatabase {
     /// - `originalReceipt`, `originalLineNo`: what a refund line or a void refers to
     /// - `tender`, `tenderReference`: tender kind and card approval / voucher number (`amount` holds the tender amount)
     /// - `hash`: the entry's chain hash, so a printed export can be checked against the journal later
+    /// - `reason`: a refund's or post-void's reason code; `approvals`: what its approver approved
+    ///   (`ApprovalReason.kind`s, `|`-separated); `customerReference`: a blind return's customer;
+    ///   `rounding`: the cash rounding of a sale's amount due or a refund's payout (signed, "-0.02")
     /// - a last row `record` = `anchor` with the entry count in `seq` and the head hash in `hash`:
     ///   `till journal verify --anchor SEQ:HASH` checks the journal against it
     /// Changes (kinds `user`, `unlock`, `taxClasses`, `catalog`, `printState`, `drillScore`,
@@ -20,7 +23,7 @@ extension JournalDatabase {
     public static let csvColumns = [
         "record", "seq", "kind", "reference", "till", "shift", "user", "approver", "at", "training", "currency", "total",
         "lineNo", "sku", "name", "quantity", "unitPrice", "discount", "amount", "tax", "voided", "originalReceipt",
-        "originalLineNo", "tender", "tenderReference", "hash",
+        "originalLineNo", "tender", "tenderReference", "hash", "reason", "approvals", "customerReference", "rounding",
     ]
 
     /// Writes the whole journal as CSV (RFC 4180, CRLF) to `output`; returns the number of data rows.
@@ -90,6 +93,7 @@ extension JournalDatabase {
         switch record {
         case .sale(let s, _):
             total = s.total
+            entry["rounding"] = s.rounding.plain
             for l in s.lines {
                 lines.append(child("line", [
                     "lineNo": String(l.lineNo), "sku": l.sku, "name": l.name, "quantity": l.quantity.description,
@@ -101,6 +105,10 @@ extension JournalDatabase {
         case .refund(let r, _):
             total = r.total
             entry["originalReceipt"] = r.originalReceipt ?? ""
+            entry["reason"] = r.reason.code
+            entry["approvals"] = r.approvals.joined(separator: "|")
+            entry["customerReference"] = r.customerReference ?? ""
+            entry["rounding"] = r.rounding.plain
             for (index, l) in r.lines.enumerated() {
                 lines.append(child("line", [
                     "lineNo": String(index + 1), "sku": l.sku, "name": l.name, "quantity": l.quantity.description,
@@ -112,6 +120,9 @@ extension JournalDatabase {
         case .postVoid(let v, _):
             total = v.total
             entry["originalReceipt"] = v.originalReceipt
+            entry["reason"] = v.reason.code
+            // A post-void is always approved as one (the approver is its only approval).
+            entry["approvals"] = v.approver == nil ? "" : ApprovalReason.postVoid.kind
             tenders(v.tenders)
         case .shiftOpened(let s): total = s.openingFloat
         case .zReport(let z, _): total = z.totals.net

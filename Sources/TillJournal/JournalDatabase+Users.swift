@@ -55,7 +55,7 @@ extension JournalDatabase {
         let (stored, attempts) = try read { db in
             (try Self.chainedUser(db, code: code, key: key), try Self.attempts(db, code: code))
         }
-        if let refusal = attempts.lockRefusal(now: now) { return .failure(refusal) }
+        if let refusal = attempts.lockRefusal(now: now, utcOffsetSeconds: policy.utcOffsetSeconds) { return .failure(refusal) }
 
         var user: User?
         if let stored, pinHasher.verify(pin, encoded: stored.pinHash) {

@@ -56,6 +56,8 @@ public enum JournalError: Error, Hashable, Sendable {
 
     // Catalog and users
     case unknownTaxClass(sku: String, taxClass: String)
+    /// Saving `sku` would take barcode `code` away from item `owner` (not asked to reassign).
+    case barcodeTaken(code: String, owner: String, sku: String)
     case pinFormat(role: String, minimum: Int)
     case userExists(code: String)
     case userNotFound(code: String)
@@ -169,6 +171,9 @@ extension JournalError {
             return t("The journal \(path) is damaged: \(cause).", "日志 \(path) 已损坏：\(cause)。")
         case .storageFailed(let path, let cause):
             return t("The journal \(path) could not be read or written: \(cause).", "无法读写日志 \(path)：\(cause)。")
+        case .barcodeTaken(let code, let owner, let sku):
+            return t("Barcode \(code) belongs to item \(owner); saving item \(sku) with it would take it away unseen.",
+                     "条码 \(code) 属于商品 \(owner)；保存商品 \(sku) 会在不知不觉中将其夺走。")
         case .unknownTaxClass(let sku, let taxClass):
             return t("Item \(sku) names tax class \(taxClass), which is not defined.", "商品 \(sku) 使用的税类 \(taxClass) 未定义。")
         case .pinFormat(let role, let minimum):
@@ -265,6 +270,9 @@ extension JournalError {
                      "请停止销售，为技术人员复制日志文件，并从备份恢复日志。")
         case .storageFailed:
             return t("Check the disk and the database file's permissions, then try again.", "请检查磁盘和数据库文件的权限后重试。")
+        case .barcodeTaken:
+            return t("Remove the barcode from the other item first, or import with --reassign-barcodes to move it.",
+                     "请先从另一商品删除该条码，或用 --reassign-barcodes 导入以改归。")
         case .unknownTaxClass:
             return t("Define the tax class in the configuration first, or correct the item's tax class.",
                      "请先在配置中定义该税类，或更正商品的税类。")

@@ -25,6 +25,9 @@ public final class RegisterRuntime {
     /// Queue slips on a `QueuedSlipPrinter` instead of waiting for them (the screen sets this):
     /// their outcomes come back through `takePrintOutcomes()`.
     public var queuesPrintJobs = false
+    /// Whose users sign in and approve, when not this journal's: in training, the shop's journal,
+    /// so the shop's own users (added with `till user add`) train under their own codes and PINs.
+    public var people: (any UserDirectory)?
     private let inbox = PrintInbox()
     /// Failures after a record was committed (a print state not saved), reported with the action's
     /// outputs. They never undo the record: the transaction happened.
@@ -195,7 +198,7 @@ public final class RegisterRuntime {
 
     private func verify(code: String, pin: String, purpose: RegisterEffect.CredentialPurpose, now: Timestamp) throws -> RegisterAction {
         let training = state.config.training
-        switch try users.authenticate(code: code, pin: pin, now: now, policy: state.config.policy.lockout) {
+        switch try (people ?? users).authenticate(code: code, pin: pin, now: now, policy: state.config.policy.lockout) {
         case .success(let user):
             guard purpose == .signIn else { return .approverVerified(user) }
             let refunded = try state.shift.map { try journal.refundedBy(clerk: user.code, shift: $0.number, till: state.config.till) }

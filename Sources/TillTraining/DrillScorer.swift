@@ -43,8 +43,12 @@ public enum DrillScorer {
     }
 
     /// Refusals that are the till asking for something, not the trainee being wrong: a
-    /// supervisor prompt the policy requires, or a slip that did not print because of a fault.
-    static let expectedCourseRefusals: Set<String> = ["supervisor_required", "printer_unavailable"]
+    /// supervisor prompt the policy requires, a slip that did not print because of a fault, or the
+    /// supervisor mistyping their own PIN.
+    /// A supervisor's own wrong PIN (or lock-out) while approving: the supervisor's mistake.
+    public static let approverPINRefusal = "approver_wrong_pin"
+
+    static let expectedCourseRefusals: Set<String> = ["supervisor_required", "printer_unavailable", approverPINRefusal]
 
     /// Full weight up to `par`, falling in a straight line to nothing at `zeroAt`.
     static func slidingScore(_ value: Double, par: Double, zeroAt: Double, weight: Int) -> Int {

@@ -24,6 +24,7 @@ struct TillCommand: ParsableCommand {
             ScannerCommand.self,
             KeypadCommand.self,
             DisplayCommand.self,
+            ManualCommand.self,
         ]
     )
 }

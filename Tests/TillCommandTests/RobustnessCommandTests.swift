@@ -29,8 +29,9 @@ import Testing
         let till = try TillProcess()
         defer { till.cleanUp() }
         let now = Int64(Date().timeIntervalSince1970)
-        let training = try till.run(["exec", "--training", "--clock-override"],
-                                    stdin: "at \(now + 86_400)\nsignin 1001 1111\nscan MUG-01\ncash\n")
+        // Issue 12: training under `till exec` is started by a trainer, as under `till run`.
+        let training = try till.run(["exec", "--training", "--trainer", "3001", "--clock-override"],
+                                    stdin: "at \(now + 86_400)\nsignin 1001 1111\nscan MUG-01\ncash\n", env: ["TILL_PIN": "3333"])
         #expect(events(training.lines).contains { $0["event"] as? String == "saleCompleted" })
 
         let test = till.dataDir + "/test.sqlite"

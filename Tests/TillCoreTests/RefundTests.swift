@@ -132,7 +132,8 @@ import Testing
         till.send(.confirmed)
         #expect(till.lastRefusal == .reasonRequired)
         till.send(.reasonChosen(code: "NOT-A-REASON"))
-        #expect(till.lastRefusal == .reasonRequired)
+        // Issue 12: a code that is not a reason is named as such, with the list.
+        #expect(till.lastRefusal == .unknownReason(code: "NOT-A-REASON", known: ReasonCode.refundDefaults.map(\.code)))
     }
 
     @Test func halfAKiloOfRiceIsRefundedAsHalfAKilo() {

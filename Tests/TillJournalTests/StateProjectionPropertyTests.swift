@@ -52,7 +52,7 @@ import TillCore
                                        taxClassID: taxes.randomElement(using: &rng)?.id ?? "T0",
                                        returnable: Bool.random(using: &rng), weighed: Bool.random(using: &rng))
                 }
-                try db.upsert(items: items, by: "9001")
+                try db.upsert(items: items, by: "9001", reassignBarcodes: true) // random barcodes may move between items
             case 3:
                 try db.record(DrillAttempt(trainee: "t\(step)", drill: "d", startedAt: Fx.t0, seconds: Double(step) + 0.5,
                                            keystrokes: step, wrongAttempts: 0, refusals: [], score: Int.random(in: 0...100, using: &rng),

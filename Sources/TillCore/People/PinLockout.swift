@@ -3,10 +3,13 @@
 public struct PinLockoutPolicy: Hashable, Sendable, Codable {
     public var maxAttempts: Int
     public var lockSeconds: Int64
+    /// The shop's time zone: a lock-out's end is told in it ("until 14:05 UTC+08:00").
+    public var utcOffsetSeconds: Int64
 
-    public init(maxAttempts: Int = 5, lockSeconds: Int64 = 300) {
+    public init(maxAttempts: Int = 5, lockSeconds: Int64 = 300, utcOffsetSeconds: Int64 = 0) {
         self.maxAttempts = maxAttempts
         self.lockSeconds = lockSeconds
+        self.utcOffsetSeconds = utcOffsetSeconds
     }
 }
 
@@ -21,9 +24,9 @@ public struct PinAttempts: Hashable, Sendable, Codable {
     }
 
     /// The refusal to give before even checking the PIN, if the user is locked now.
-    public func lockRefusal(now: Timestamp) -> Refusal? {
+    public func lockRefusal(now: Timestamp, utcOffsetSeconds: Int64 = 0) -> Refusal? {
         guard let until = lockedUntil, now < until else { return nil }
-        return .lockedOut(until: until, secondsLeft: until.seconds - now.seconds)
+        return .lockedOut(until: until, secondsLeft: until.seconds - now.seconds, utcOffsetSeconds: utcOffsetSeconds)
     }
 
     /// Counters after a wrong PIN, and the refusal to show.
@@ -32,7 +35,7 @@ public struct PinAttempts: Hashable, Sendable, Codable {
         if failures >= policy.maxAttempts {
             let until = Timestamp(seconds: now.seconds + policy.lockSeconds)
             return (PinAttempts(consecutiveFailures: failures, lockedUntil: until),
-                    .lockedOut(until: until, secondsLeft: policy.lockSeconds))
+                    .lockedOut(until: until, secondsLeft: policy.lockSeconds, utcOffsetSeconds: policy.utcOffsetSeconds))
         }
         return (PinAttempts(consecutiveFailures: failures, lockedUntil: nil),
                 .wrongPIN(attemptsLeft: policy.maxAttempts - failures))

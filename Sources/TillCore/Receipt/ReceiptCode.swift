@@ -57,6 +57,11 @@ public enum ReceiptReference: Hashable, Sendable, Codable, CustomStringConvertib
         if !trimmed.isEmpty, trimmed.count <= 8, trimmed.allSatisfy(\.isASCIIDigit), let seq = Int64(trimmed), seq > 0 {
             return .success(.number(DocumentNumber(kind: .sale, till: defaultTill, sequence: seq)))
         }
+        // Only digits, too long for a sequence number: a receipt barcode read short or long, or
+        // with a digit misread. Saying "no such sale" would send the clerk looking for the wrong thing.
+        if trimmed.count > 8, trimmed.allSatisfy(\.isASCIIDigit) {
+            return .failure(.receiptCodeUnreadable(code: trimmed))
+        }
         return .failure(.receiptNotFound(reference: trimmed))
     }
 

@@ -15,6 +15,7 @@ extension Refusal {
         case .saleWasVoided: return "sale_was_voided"
         case .nothingSelected: return "nothing_selected"
         case .reasonRequired: return "reason_required"
+        case .unknownReason: return "unknown_reason"
         case .customerReferenceRequired: return "customer_reference_required"
         case .blindReturnsDisabled: return "blind_returns_disabled"
         case .overLimit: return "over_limit"

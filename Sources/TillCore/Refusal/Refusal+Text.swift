@@ -11,6 +11,11 @@ extension Refusal {
             return (t("No sale with receipt \(ref) is in the journal.", "日志中没有收据号为 \(ref) 的销售。"),
                     t("Check the number on the receipt and type it again, or use a return without receipt.",
                       "请核对收据上的号码重新输入，或按无收据退货处理。"))
+        case .receiptCodeUnreadable(let code) where code.count != ReceiptCode.length:
+            return (t("The receipt barcode \(code) did not read correctly (it has \(code.count) digits; a receipt barcode has \(ReceiptCode.length)).",
+                      "收据条码 \(code) 读取有误（共 \(code.count) 位数字，收据条码应为 \(ReceiptCode.length) 位）。"),
+                    t("Scan it again, or type the receipt number printed under the barcode.",
+                      "请重新扫描，或输入条码下方印的收据号。"))
         case .receiptCodeUnreadable(let code):
             return (t("The receipt barcode \(code) did not read correctly (its check digits are wrong).",
                       "收据条码 \(code) 读取有误（校验位错误）。"),
@@ -61,6 +66,10 @@ extension Refusal {
         case .reasonRequired:
             return (t("A reason is required.", "必须选择原因。"),
                     t("Choose the reason from the list.", "请从列表中选择原因。"))
+        case .unknownReason(let code, let known):
+            let list = known.joined(separator: ", ")
+            return (t("\(code) is not a reason.", "\(code) 不是有效的原因。"),
+                    t("Choose one of: \(list).", "请从以下选择：\(list)。"))
         case .customerReferenceRequired:
             return (t("A customer reference is required for a return without receipt.", "无收据退货需要填写顾客信息。"),
                     t("Enter the customer's name or phone number.", "请输入顾客姓名或电话。"))
@@ -131,13 +140,15 @@ extension Refusal {
                     t("Someone whose role may \(permission.label.en) and approve must enter their code and PIN.",
                       "须由有权\(permission.label.zh)并有审批权限的人员输入工号和密码。"))
         case .wrongPIN(let left):
-            return (t("User code or PIN not recognised. \(left) attempts left before lock-out.",
+            let attempts = left == 1 ? "1 attempt left" : "\(left) attempts left"
+            return (t("User code or PIN not recognised. \(attempts) before lock-out.",
                       "工号或密码错误。再错 \(left) 次将被锁定。"),
                     t("Type the code and PIN again; a supervisor can reset a forgotten PIN.", "请重新输入工号和密码；忘记密码可请主管重置。"))
-        case .lockedOut(let until, let secondsLeft):
+        case .lockedOut(let until, let secondsLeft, let offset):
             let minutes = (secondsLeft + 59) / 60
-            return (t("Locked after too many wrong PINs, for \(minutes) more min (until \(until.localText(utcOffsetSeconds: 0)) UTC).",
-                      "密码错误次数过多已锁定，还需 \(minutes) 分钟（至 UTC \(until.localText(utcOffsetSeconds: 0))）。"),
+            let zone = UTCOffsetText.format(offset)
+            return (t("Locked after too many wrong PINs, for \(minutes) more min (until \(until.localText(utcOffsetSeconds: offset)) \(zone)).",
+                      "密码错误次数过多已锁定，还需 \(minutes) 分钟（至 \(until.localText(utcOffsetSeconds: offset)) \(zone)）。"),
                     t("Wait, or ask an admin to unlock the user.", "请等待，或请管理员解锁。"))
         case .notSignedIn:
             return (t("Nobody is signed in.", "尚未登录。"), t("Sign in with your code and PIN.", "请输入工号和密码登录。"))

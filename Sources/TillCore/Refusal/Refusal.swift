@@ -18,6 +18,8 @@ public enum Refusal: Hashable, Sendable, Codable, Error {
     case saleWasVoided(receipt: String)
     case nothingSelected
     case reasonRequired
+    /// A reason code that is not in the list for this activity (`known`: the codes that are).
+    case unknownReason(code: String, known: [String])
     case customerReferenceRequired
     case blindReturnsDisabled
 
@@ -43,7 +45,8 @@ public enum Refusal: Hashable, Sendable, Codable, Error {
     /// The approver may approve, but not do what is approved: nobody approves what they could not do.
     case approverLacksPermission(user: String, role: Role, permission: Permission)
     case wrongPIN(attemptsLeft: Int)
-    case lockedOut(until: Timestamp, secondsLeft: Int64)
+    /// `utcOffsetSeconds`: the shop's time zone, in which `until` is told.
+    case lockedOut(until: Timestamp, secondsLeft: Int64, utcOffsetSeconds: Int64 = 0)
     case notSignedIn
 
     // Flow

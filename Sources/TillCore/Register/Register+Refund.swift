@@ -2,6 +2,9 @@ extension RegisterState {
     mutating func startLookup(_ purpose: LookupPurpose, permission: Permission?, _ step: inout Step) {
         if let permission { guard checkPermission(permission, &step) else { return } }
         guard user != nil else { return step.refuse(.notSignedIn) }
+        // A look-up still open (its receipt refused, say) holds nothing: starting again replaces it
+        // rather than answering "busy".
+        if case .findingSale = activity, pendingApproval == nil { activity = .idle }
         guard checkShift(&step), checkIdle(&step) else { return }
         activity = .findingSale(purpose)
     }
@@ -85,18 +88,25 @@ extension RegisterState {
                                         amount: quantity.isPositive ? returnable.refundValue(for: quantity).amount : money(0)))
     }
 
+    /// A code that is not on the list: "BOGUS is not a reason", with the list (an empty code is
+    /// simply a missing reason).
+    func refuseReason(_ code: String, _ list: [ReasonCode], _ step: inout Step) {
+        let trimmed = code.trimmingSpaces
+        step.refuse(trimmed.isEmpty ? .reasonRequired : .unknownReason(code: trimmed, known: list.map(\.code)))
+    }
+
     mutating func chooseReason(_ code: String, _ step: inout Step) {
         switch activity {
         case .refunding(var draft):
-            guard let reason = reason(code, in: config.policy.refundReasons) else { return step.refuse(.reasonRequired) }
+            guard let reason = reason(code, in: config.policy.refundReasons) else { return refuseReason(code, config.policy.refundReasons, &step) }
             draft.reason = reason
             activity = .refunding(draft)
         case .blindReturn(var draft):
-            guard let reason = reason(code, in: config.policy.refundReasons) else { return step.refuse(.reasonRequired) }
+            guard let reason = reason(code, in: config.policy.refundReasons) else { return refuseReason(code, config.policy.refundReasons, &step) }
             draft.reason = reason
             activity = .blindReturn(draft)
         case .voiding(var draft):
-            guard let reason = reason(code, in: config.policy.voidReasons) else { return step.refuse(.reasonRequired) }
+            guard let reason = reason(code, in: config.policy.voidReasons) else { return refuseReason(code, config.policy.voidReasons, &step) }
             draft.reason = reason
             activity = .voiding(draft)
         default:

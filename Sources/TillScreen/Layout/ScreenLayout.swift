@@ -53,7 +53,7 @@ public enum ScreenLayout {
     }
 
     static func footerRows(_ state: RegisterState, _ ui: ScreenState, _ cols: Int) -> [ScreenRow] {
-        [inputRow(state, ui, cols)] + messageRows(ui, cols) + bannerRows(state, ui, cols) + legendRows(ui, cols)
+        DrillStoryRows.rows(ui, cols) + [inputRow(state, ui, cols)] + messageRows(ui, cols) + bannerRows(state, ui, cols) + legendRows(ui, cols)
     }
 
     static func titleRow(_ state: RegisterState, _ ui: ScreenState, _ cols: Int) -> ScreenRow {

@@ -44,6 +44,8 @@ public struct ScreenState: Hashable, Sendable {
     public var recallOpen = false
     /// A code whose price the clerk asked for (PRICE?), until the runner has looked it up.
     public var priceCheck: String?
+    /// A live drill's story, kept on screen for the whole drill (`DrillStoryRows`).
+    public var drillStory: LocalizedText?
     /// The terminal's size as last drawn: where a mouse press lands depends on it.
     public var screenRows = 24
     public var screenCols = 80

@@ -11,17 +11,19 @@ struct CatalogCommand: ParsableCommand {
     struct Import: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Import items from a CSV file (sku,barcodes,name,price,tax_class,returnable,weighed).",
-            discussion: "As an authorised user: --by CODE (permission importCatalog), the PIN from $TILL_PIN or standard input; each batch is a journal entry naming you. Bad rows are reported by line number with the reason; good rows are kept. Barcodes are separated by |.")
+            discussion: "As an authorised user: --by CODE (permission importCatalog), the PIN from $TILL_PIN or standard input; each batch is a journal entry naming you. Bad rows are reported by line number with the reason; good rows are kept. Barcodes are separated by |. A barcode another item holds is refused unless --reassign-barcodes. Tax classes must be defined first ([[tax.class]] in the configuration).")
         @OptionGroup var global: GlobalOptions
         @OptionGroup var credentials: Credentials
         @Argument(help: "The CSV file.") var file: String
+        @Flag(help: "Let a row take a barcode that another item holds (each move is listed); without it such a row is refused.")
+        var reassignBarcodes = false
 
         func run() throws {
             let env = try TillEnvironment(global)
             let actor = try credentials.authorise(.importCatalog, env: env)
             let zh = Output.language == .zh
             let importer = CatalogImporter(database: env.journal, currency: env.config.register.currency,
-                                           progressEvery: 50_000)
+                                           progressEvery: 50_000, reassignBarcodes: reassignBarcodes)
             let summary = try journalCall {
                 try importer.importFile(atPath: file, by: actor.code) { p in
                     Output.progress(zh ? "已读 \(p.rowsRead) 行，导入 \(p.imported)，拒绝 \(p.rejected) …"
@@ -30,8 +32,8 @@ struct CatalogCommand: ParsableCommand {
             }
             if summary.rowsRead >= 50_000 { Output.progress("") }
             for rejection in summary.rejected { Output.line(rejection.text(Output.language)) }
-            Output.line(zh ? "导入 \(summary.imported) 个商品，拒绝 \(summary.rejected.count) 行（共 \(summary.rowsRead) 行）。"
-                           : "Imported \(summary.imported) items, rejected \(summary.rejected.count) rows (of \(summary.rowsRead)).")
+            for move in summary.reassigned { Output.line(move.text(Output.language)) }
+            Output.line(summary.text(Output.language))
             if !summary.rejected.isEmpty { throw ExitCode(4) }
         }
     }

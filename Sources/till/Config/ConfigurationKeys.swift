@@ -15,6 +15,7 @@ enum ConfigurationKeys {
     static let tables: [String: [String]] = [
         "till": labels(TillConfiguration.Till()),
         "shop": labels(TillConfiguration.Shop()),
+        "tax": labels(TillConfiguration.Tax()),
         "refund": labels(TillConfiguration.Refund()),
         "blind_return": labels(TillConfiguration.BlindReturn()),
         "sale": labels(TillConfiguration.Sale()),

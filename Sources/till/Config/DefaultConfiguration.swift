@@ -11,7 +11,8 @@ enum DefaultConfiguration {
     currency = "CNY"           # CNY, EUR, USD, GBP, JPY, CHF
     # language = "en"          # screen/CLI language, "en" or "zh"; default from $LANG (zh_* -> zh)
     # receipt_language = "en"  # slip language; default from $LANG
-    utc_offset = "+08:00"      # the shop's time zone offset: local dates on slips, refund windows
+    utc_offset = "+08:00"      # the shop's time zone offset (-14:00 to +14:00, or "system"): local dates on
+                               # slips, refund windows, lock-out times
     # data_dir = "~/.local/share/till"   # journal.sqlite, training.sqlite, slips/ ($XDG_DATA_HOME/till)
 
     [shop]
@@ -22,6 +23,13 @@ enum DefaultConfiguration {
     # logo_file = "/etc/till/logo.png"   # PNG, PGM or PBM: dithered to the paper, stored once in the
                                # printer's NV memory where the profile allows, then printed by key
     logo = false               # print the logo on receipts (true when logo_file is set)
+
+    # [[tax.class]]            # the shop's tax classes, named by the catalog's tax_class column; repeat the
+    # id = "VAT13"             # table for each class. id: 1–16 letters, digits, - or _
+    # name = "VAT 13% 增值税"   # printed beside the tax on receipts
+    # rate = "13"              # percent, 0–100, at most two decimals ("9.5")
+    # inclusive = true         # shelf prices include the tax (default); false: tax added at the till
+                               # (demo data defines VAT13, VAT9, VAT0; a --no-demo shop defines its own here)
 
     [refund]
     window_days = 30           # 0–3650: a sale on day D is refundable through day D + window_days
@@ -71,7 +79,8 @@ enum DefaultConfiguration {
     # out_dir = "~/.local/share/till/slips"   # where the virtual printer writes NNN.png/NNN.txt
     columns = 42               # 16–160, for the "text" printer
     # control = "/run/user/1000/till-printer.sock"   # inject faults: till printer fault --control PATH paper-out
-    # devices_dir = "/usr/share/till/Devices"        # default: $TILL_DEVICES_DIR, else found beside the binary
+    # devices_dir = "/usr/share/till/Devices"        # default: $TILL_DEVICES_DIR, else beside or above the binary,
+                               # else in or above the current folder, else /usr/local/share/till/Devices, /usr/share/till/Devices
 
     [keys]                     # the till screen's keypad (`till run`): F1…F12, ^A…^Z (not ^H ^I ^J ^M), Esc
     language = "F1"            # English / 中文

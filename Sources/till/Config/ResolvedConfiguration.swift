@@ -40,6 +40,8 @@ struct ResolvedConfiguration {
     var displayURL: String
     var displayProfile: String
     var customerLanguage: Language
+    /// `[[tax.class]]`: tax classes the configuration defines (written to the journal when they differ).
+    var taxClasses: [TaxClass]
 
     var journalPath: String { dataDirectory + "/journal.sqlite" }
     var trainingJournalPath: String { dataDirectory + "/training.sqlite" }
@@ -121,8 +123,15 @@ struct ResolvedConfiguration {
             })
         }
 
+        let offsetText = file.till?.utc_offset ?? "+08:00"
+        // "system": the machine's offset now (a fixed offset from then on, as the journal's dates need).
+        let systemOffset = Int64(TimeZone.current.secondsFromGMT())
+        guard let offset = offsetText == "system" ? systemOffset : Self.parseOffset(offsetText) else {
+            throw CLIError.badSetting("till.utc_offset", value: offsetText, expected: "\"+08:00\", \"-05:00\" (at most 14 hours) or \"system\"")
+        }
         let lockout = PinLockoutPolicy(maxAttempts: try number("security.max_pin_attempts", file.security?.max_pin_attempts, 5, ConfigRanges.maxPinAttempts),
-                                       lockSeconds: Int64(try number("security.lockout_seconds", file.security?.lockout_seconds, 300, ConfigRanges.lockoutSeconds)))
+                                       lockSeconds: Int64(try number("security.lockout_seconds", file.security?.lockout_seconds, 300, ConfigRanges.lockoutSeconds)),
+                                       utcOffsetSeconds: offset)
         var policy = StorePolicy(refund: refund, blindReturn: blind, lockout: lockout, permissions: permissions)
         policy.priceChange = PriceChangePolicy(
             overrideApprovalAboveMinor: try money("sale.price_override_approval_above", file.sale?.price_override_approval_above, 2_000),
@@ -131,10 +140,6 @@ struct ResolvedConfiguration {
         guard increment <= ConfigRanges.maximumRoundingIncrementMinor else {
             throw CLIError.badSetting("cash.rounding_increment", value: file.cash?.rounding_increment ?? "",
                                       expected: "an amount from \(DecimalText.format(1, scale: currency.minorDigits)) to \(DecimalText.format(ConfigRanges.maximumRoundingIncrementMinor, scale: currency.minorDigits))")
-        }
-        let offsetText = file.till?.utc_offset ?? "+08:00"
-        guard let offset = Self.parseOffset(offsetText) else {
-            throw CLIError.badSetting("till.utc_offset", value: offsetText, expected: "\"+08:00\" or \"-05:00\"")
         }
         for (key, text) in [("shop.name", file.shop?.name), ("shop.tax_id", file.shop?.tax_id), ("shop.footer", file.shop?.footer)]
             + (file.shop?.address ?? []).map({ ("shop.address", Optional($0)) }) {
@@ -186,6 +191,7 @@ struct ResolvedConfiguration {
         keyboardMap = file.keypad?.keyboard
         displayURL = file.display?.url ?? "screen"
         displayProfile = file.display?.profile ?? "generic-vfd-gb18030"
+        taxClasses = try TaxClassSetting.resolve(file.tax?.class)
         customerLanguage = try file.display?.language.map { try language("display.language", $0) } ?? register.receiptLanguage
     }
 
@@ -217,10 +223,5 @@ struct ResolvedConfiguration {
         return policy
     }
 
-    static func parseOffset(_ text: String) -> Int64? {
-        guard let sign = text.first, sign == "+" || sign == "-" else { return nil }
-        let parts = text.dropFirst().split(separator: ":")
-        guard parts.count == 2, let h = Int64(parts[0]), let m = Int64(parts[1]), h <= 14, m < 60 else { return nil }
-        return (sign == "-" ? -1 : 1) * (h * 3600 + m * 60)
-    }
+    static func parseOffset(_ text: String) -> Int64? { UTCOffsetText.parse(text) }
 }

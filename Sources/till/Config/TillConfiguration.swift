@@ -66,8 +66,14 @@ struct TillConfiguration: Codable {
         var devices_dir: String?
     }
 
+    struct Tax: Codable {
+        /// `[[tax.class]]`: the shop's tax classes (`TaxClassSetting`).
+        var `class`: [TaxClassSetting]?
+    }
+
     var till: Till?
     var shop: Shop?
+    var tax: Tax?
     var refund: Refund?
     var blind_return: BlindReturn?
     var sale: Sale?
@@ -108,7 +114,7 @@ struct TillConfiguration: Codable {
         }
         do {
             let table = try TOMLTable(string: text)
-            if let unknown = ConfigurationKeys.unknown(in: table, file: path) {
+            if let unknown = ConfigurationKeys.unknown(in: table, file: path) ?? TaxClassSetting.unknownKey(in: table, file: path) {
                 throw CLIError(en: unknown.message.en, zh: unknown.message.zh,
                                remedyEn: unknown.remedy.en + " `till config defaults` lists every key.",
                                remedyZh: unknown.remedy.zh + "`till config defaults` 列出所有配置项。")
@@ -117,8 +123,9 @@ struct TillConfiguration: Codable {
         } catch let error as CLIError {
             throw error
         } catch {
-            throw CLIError(en: "The configuration file \(path) is not valid: \(error).",
-                           zh: "配置文件 \(path) 格式有误：\(error)。",
+            let why = ConfigErrorText.describe(error)
+            throw CLIError(en: "The configuration file \(path) is not valid: \(why.en).",
+                           zh: "配置文件 \(path) 格式有误：\(why.zh)。",
                            remedyEn: "Fix the line named above; `till config defaults` shows every key with its type.",
                            remedyZh: "请修正上述行；`till config defaults` 列出所有配置项及其类型。")
         }

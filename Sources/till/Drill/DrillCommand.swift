@@ -30,7 +30,7 @@ struct DrillCommand: ParsableCommand {
             discussion: "--actions replays a file of actions headlessly (the `till exec` vocabulary, plus `type CODE` "
                 + "for a code typed by hand and `paper-load` for the trainer loading paper).")
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "Drill id (see `till drill list`) or path of a drill file.") var drill: String
+        @Argument(help: "Drill id (see `till drill list`) or path of a drill file.", completion: CompletionValues.drillIDs) var drill: String
         @Option(help: "Who is training (results are kept under this name).") var trainee: String
         @Option(help: "The trainer starting it: a user with runTraining (PIN from $TILL_PIN or asked).") var trainer: String?
         @Option(help: "Replay this key script through the till screen's keys (no terminal needed).") var keys: String?

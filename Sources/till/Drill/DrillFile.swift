@@ -79,7 +79,13 @@ struct DrillFile: Codable {
                            remedyEn: "Check the path; `till drill list` shows the stock drills.", remedyZh: "请检查路径；`till drill list` 列出内置演练。")
         }
         do {
-            let drill = try TOMLDecoder().decode(DrillFile.self, from: try TOMLTable(string: text))
+            let table = try TOMLTable(string: text)
+            if let unknown = DrillFileKeys.unknown(in: table, file: path) {
+                throw CLIError(en: unknown.message.en, zh: unknown.message.zh,
+                               remedyEn: unknown.remedy.en + " Sources/till/Drills/README.md lists every key.",
+                               remedyZh: unknown.remedy.zh + "所有键名见 Sources/till/Drills/README.md。")
+            }
+            let drill = try TOMLDecoder().decode(DrillFile.self, from: table)
             try drill.checkTimes()
             _ = try drill.expectation(currency: .cny)
             _ = try drill.catalogItems(currency: .cny)
@@ -87,7 +93,8 @@ struct DrillFile: Codable {
         } catch let error as CLIError {
             throw error
         } catch {
-            throw CLIError(en: "Drill \(path) is not valid: \(error).", zh: "演练文件 \(path) 格式有误：\(error)。",
+            let why = ConfigErrorText.describe(error)
+            throw CLIError(en: "Drill \(path) is not valid: \(why.en).", zh: "演练文件 \(path) 格式有误：\(why.zh)。",
                            remedyEn: "Fix the key named above; Sources/till/Drills/README.md documents the format.",
                            remedyZh: "请修正上述项；格式见 Sources/till/Drills/README.md。")
         }

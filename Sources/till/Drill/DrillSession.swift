@@ -88,7 +88,12 @@ final class DrillSession {
     }
 
     private func observe(_ output: RuntimeOutput) {
-        if case .event(.refused(let refusal)) = output { refusals.append(refusal.code) }
+        if case .event(.refused(let refusal)) = output {
+            // A wrong PIN while the supervisor's approval is asked for is the supervisor's, not the
+            // trainee's: it is kept apart and costs the trainee nothing.
+            let approverPIN = runtime.state.pendingApproval != nil && [Refusal.wrongPIN(attemptsLeft: 0).code, "locked_out"].contains(refusal.code)
+            refusals.append(approverPIN ? DrillScorer.approverPINRefusal : refusal.code)
+        }
         if case .event(.slipPrinted(let reference)) = output { printed.insert(reference) }
     }
 

@@ -21,6 +21,16 @@ struct ActionParser {
         var remedy: LocalizedText? = nil
 
         static let writeAsHelpShows = LocalizedText(en: "Write it as `till exec --help` shows.", zh: "请按 `till exec --help` 中的格式书写。")
+
+        /// A line over `LineSplitter`'s limit (dropped unread).
+        static func lineTooLong(_ piece: LineSplitter.Piece) -> BadInput {
+            let length = if case .tooLong(let bytes) = piece { bytes } else { 0 }
+            let limit = LineSplitter.defaultMaximumLineBytes
+            return BadInput(message: LocalizedText(en: "The line is \(length) bytes long; a line may have at most \(limit) bytes.",
+                                                   zh: "该行长 \(length) 字节，每行最多 \(limit) 字节。"),
+                            remedy: LocalizedText(en: "Put one action on each line; no action needs more than a few hundred bytes.",
+                                                  zh: "每行只写一个操作；任何操作都不需要超过几百字节。"))
+        }
     }
 
     static let help = """

@@ -20,6 +20,12 @@ struct ExecCommand: ParsableCommand {
     @Flag(help: "Training mode: a separate training journal; the drawer never opens; slips say TRAINING.")
     var training = false
 
+    @Option(help: "With --training: the trainer starting it (a user with runTraining; PIN from $TILL_PIN, since standard input carries the actions).")
+    var trainer: String?
+
+    @Option(help: "With --training: who is training.")
+    var trainee: String?
+
     @Flag(help: "Stop at the first refused action or bad line (exit code 3).")
     var strict = false
 
@@ -30,6 +36,16 @@ struct ExecCommand: ParsableCommand {
     var testJournal = false
 
     func run() throws {
+        if training {
+            // As `till run --training`: a trainer signs in against the shop's users first. The PIN
+            // must come from $TILL_PIN: standard input is the actions.
+            guard trainer == nil || ProcessInfo.processInfo.environment["TILL_PIN"]?.isEmpty == false else {
+                throw CLIError(en: "The trainer's PIN is missing: `till exec` reads actions from standard input.",
+                               zh: "缺少培训员密码：`till exec` 从标准输入读取操作。",
+                               remedyEn: "Set TILL_PIN to the trainer's PIN.", remedyZh: "请将 TILL_PIN 设为培训员的密码。")
+            }
+            _ = try TrainerSignIn.authorize(try TillEnvironment(global), trainer: trainer, trainee: trainee ?? "?", what: "training (exec)")
+        }
         let env = try TillEnvironment(global, training: training, testJournal: testJournal)
         try ClockOverride.check(enabled: clockOverride, training: training, env: env)
         let clock = env.clock
@@ -53,11 +69,12 @@ struct ExecCommand: ParsableCommand {
         }
         var lineNumber = 0
         var failed = false
-        for line in LineReader(input) {
+        for piece in LineReader(input) {
             lineNumber += 1
             let parsed: ActionParser.Parsed
             do {
-                parsed = try parser.parse(line)
+                guard case .line(let bytes) = piece else { throw ActionParser.BadInput.lineTooLong(piece) }
+                parsed = try parser.parse(String(decoding: bytes, as: UTF8.self))
                 if parsed.at != nil, !clockOverride { throw ClockOverride.refusedLine }
             } catch let bad as ActionParser.BadInput {
                 Output.line(EventJSON.text(["event": "badInput", "line": lineNumber, "message": bad.message.text(lang),
@@ -79,28 +96,30 @@ struct ExecCommand: ParsableCommand {
     }
 }
 
-/// Reads lines from a file handle as they arrive (interactive stdin works line by line).
+/// Reads lines from a file handle as they arrive (interactive stdin works line by line), in
+/// linear time (`LineSplitter`); a line over the limit comes back as `.tooLong`.
 struct LineReader: Sequence, IteratorProtocol {
     let handle: FileHandle
-    private var buffer = Data()
+    private var splitter: LineSplitter
+    private var ready: [LineSplitter.Piece] = []
     private var done = false
 
-    init(_ handle: FileHandle) { self.handle = handle }
+    init(_ handle: FileHandle, maximumLineBytes: Int = LineSplitter.defaultMaximumLineBytes) {
+        self.handle = handle
+        splitter = LineSplitter(maximumLineBytes: maximumLineBytes)
+    }
 
-    mutating func next() -> String? {
-        while true {
-            if let newline = buffer.firstIndex(of: 0x0A) {
-                let line = buffer[buffer.startIndex..<newline]
-                buffer.removeSubrange(buffer.startIndex...newline)
-                return String(decoding: line, as: UTF8.self)
-            }
-            if done {
-                guard !buffer.isEmpty else { return nil }
-                defer { buffer.removeAll() }
-                return String(decoding: buffer, as: UTF8.self)
-            }
+    mutating func next() -> LineSplitter.Piece? {
+        while ready.isEmpty {
+            if done { return nil }
             let chunk = handle.availableData
-            if chunk.isEmpty { done = true } else { buffer.append(chunk) }
+            if chunk.isEmpty {
+                done = true
+                if let last = splitter.end() { ready.append(last) }
+            } else {
+                ready = splitter.feed(chunk)
+            }
         }
+        return ready.removeFirst()
     }
 }

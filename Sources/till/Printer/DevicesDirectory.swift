@@ -1,7 +1,8 @@
 import Foundation
 
-/// Finds the Devices folder: `--devices DIR`, else $TILL_DEVICES_DIR, else the first
-/// `Devices/printers` found walking up from the executable and from the current directory.
+/// Finds the Devices folder: `--devices DIR` (or `printer.devices_dir`), else $TILL_DEVICES_DIR,
+/// else the first `Devices/printers` found walking up from the executable and from the current
+/// directory, else the installed folders `systemFolders` (README "Devices folder"; till(1) FILES).
 enum DevicesDirectory {
     struct NotFound: Error, CustomStringConvertible {
         let searched: [String]
@@ -11,12 +12,21 @@ enum DevicesDirectory {
         }
     }
 
+    /// Where a packaged till keeps its Devices folder, searched last (a local install first).
+    static let systemFolders = ["/usr/local/share/till/Devices", "/usr/share/till/Devices"]
+
     static func resolve(_ option: String?) throws -> String {
+        try resolve(option, environment: ProcessInfo.processInfo.environment, executable: CommandLine.arguments[0],
+                    currentDirectory: FileManager.default.currentDirectoryPath, systemFolders: systemFolders)
+    }
+
+    static func resolve(_ option: String?, environment: [String: String], executable: String, currentDirectory: String,
+                        systemFolders: [String]) throws -> String {
         if let option { return try check(option) }
-        if let env = ProcessInfo.processInfo.environment["TILL_DEVICES_DIR"], !env.isEmpty { return try check(env) }
+        if let env = environment["TILL_DEVICES_DIR"], !env.isEmpty { return try check(env) }
         var searched: [String] = []
-        let executable = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
-        let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+        let executable = URL(fileURLWithPath: executable).resolvingSymlinksInPath().deletingLastPathComponent()
+        let cwd = URL(fileURLWithPath: currentDirectory)
         for start in [executable, cwd] {
             var url = start.standardizedFileURL
             while true {
@@ -27,7 +37,10 @@ enum DevicesDirectory {
                 url.deleteLastPathComponent()
             }
         }
-        throw NotFound(searched: Array(searched.prefix(6)) + (searched.count > 6 ? ["…"] : []))
+        for folder in systemFolders {
+            if FileManager.default.fileExists(atPath: folder + "/printers") { return folder }
+        }
+        throw NotFound(searched: Array(searched.prefix(6)) + (searched.count > 6 ? ["…"] : []) + systemFolders)
     }
 
     static func check(_ dir: String) throws -> String {

@@ -10,7 +10,8 @@ struct PrinterConnectionOptions: ParsableArguments {
     @Argument(help: "Printer URL: usb://VID:PID[?serial=..&interface=N], lp:///dev/usb/lp0, serial:///dev/ttyUSB0?baud=9600&flow=none|xonxoff|rtscts, tcp://HOST:9100.")
     var url: String
 
-    @Option(help: "Printer profile id, or auto (default: matched by USB id, else asked of the printer with GS I, else generic-80).")
+    @Option(help: "Printer profile id, or auto (default: matched by USB id, else asked of the printer with GS I, else generic-80).",
+            completion: CompletionValues.printerProfiles)
     var profile: String?
 
     @Option(help: "The Devices folder (default: $TILL_DEVICES_DIR, else found near the executable or the current directory).")

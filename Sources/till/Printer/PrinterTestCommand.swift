@@ -12,7 +12,7 @@ struct PrinterTestCommand: ParsableCommand {
 
     @OptionGroup var connection: PrinterConnectionOptions
 
-    @Option(help: "all, \(TestPage.Kind.allCases.map(\.rawValue).joined(separator: ", ")).")
+    @Option(help: "all, \(TestPage.Kind.allCases.map(\.rawValue).joined(separator: ", ")).", completion: CompletionValues.testPages)
     var page: String = "all"
 
     func run() throws {

@@ -14,7 +14,7 @@ struct GlobalOptions: ParsableArguments {
     @Option(name: .long, help: "Journal database file (default: DATA_DIR/journal.sqlite).")
     var db: String?
 
-    @Option(name: .long, help: "Language for messages: en or zh (default: from the config, else $LANG).")
+    @Option(name: .long, help: "Language for messages: en or zh (default: from the config, else $LANG).", completion: CompletionValues.languages)
     var lang: String?
 
     @Option(name: .long, help: "Printer: virtual (default), text, usb://VID:PID, lp:///dev/usb/lp0, serial:///dev/ttyUSB0?baud=9600, tcp://HOST:9100.")
@@ -23,7 +23,8 @@ struct GlobalOptions: ParsableArguments {
     @Option(name: .long, help: "Where the virtual printer writes its slips (default: DATA_DIR/slips).")
     var slips: String?
 
-    @Option(name: .long, help: "Printer profile id from Devices/printers (`till printer profiles`), or auto to ask the printer (default: generic-80).")
+    @Option(name: .long, help: "Printer profile id from Devices/printers (`till printer profiles`), or auto to ask the printer (default: generic-80).",
+            completion: CompletionValues.printerProfiles)
     var printerProfile: String?
 
     @Option(name: .long, help: "Control socket for injecting faults into the virtual printer (see `till printer fault`).")

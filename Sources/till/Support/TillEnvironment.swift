@@ -13,6 +13,8 @@ struct TillEnvironment {
     let config: ResolvedConfiguration
     let journal: JournalDatabase
     let journalPath: String
+    /// In training: the shop's journal, whose users sign in (nil when the shop has none yet).
+    let shopJournal: JournalDatabase?
     /// The one clock of this process: the runtime reads it and the journal dates its own changes
     /// by it. The system's, except while demo history is written or where `ClockOverride` allows.
     let clock = TillClock()
@@ -33,6 +35,7 @@ struct TillEnvironment {
         } catch let error as JournalError {
             throw CLIError(en: error.message(.en), zh: error.message(.zh), remedyEn: error.remedy(.en), remedyZh: error.remedy(.zh))
         }
+        shopJournal = training ? try Self.openShopJournal(options, config) : nil
         if testJournal {
             // Dated at the start of the documented time range: the mark precedes every entry,
             // including demo history written at past times.
@@ -43,6 +46,18 @@ struct TillEnvironment {
                                                 : "First run: writing demo data to \(journalPath) …")
             try DemoData.seed(journal: journal, config: config.register, clock: clock)
         }
+        if trading { try TaxClassSetting.apply(config.taxClasses, to: journal) }
+    }
+
+    /// The shop's journal beside a training journal, when it exists and has users.
+    private static func openShopJournal(_ options: GlobalOptions, _ config: ResolvedConfiguration) throws -> JournalDatabase? {
+        let path = options.journalPath(config)
+        guard FileManager.default.fileExists(atPath: path) else { return nil }
+        let shop = try journalCall {
+            try JournalDatabase(path: path, keyFile: options.keyFilePath(config), pinHashRounds: config.pinHashRounds,
+                                pinPolicy: config.pinPolicy)
+        }
+        return try journalCall { try shop.users().isEmpty } ? nil : shop
     }
 
     /// A printer, and the in-process virtual printer behind it when it is the built-in one
@@ -116,10 +131,14 @@ struct TillEnvironment {
     func makeRuntime(training: Bool = false, printer: SlipPrinter? = nil) throws -> RegisterRuntime {
         var register = config.register
         register.training = training
+        // One process per till on a journal: a second would give out the same receipt numbers.
+        try TillLock.acquire(journal: journalPath, till: register.till)
         // The settings money depends on are in the chain before any sale made under them.
         _ = try journalCall { try journal.recordMoneySettings(MoneySettings(register)) }
         do {
-            return try RegisterRuntime(config: register, journal: journal, printer: try printer ?? makePrinter(), clock: { clock.now })
+            let runtime = try RegisterRuntime(config: register, journal: journal, printer: try printer ?? makePrinter(), clock: { clock.now })
+            if training { runtime.people = shopJournal }
+            return runtime
         } catch let error as RuntimeError {
             throw CLIError(error)
         }
