@@ -10,15 +10,15 @@ extension PrinterDriver {
     /// real-time polls) so any fault during the job fails it with that cause. Runs on the
     /// calling thread; never throws and never waits longer than the job's time allows.
     public func printJob(_ bytes: [UInt8]) -> PrintOutcome {
-        jobLock.withLock {
+        link.withLock { serial in
             setState(.busy)
-            let outcome = runJob(bytes)
+            let outcome = runJob(bytes, serial: &serial)
             if state == .busy { setState(.idle) }
             return outcome
         }
     }
 
-    private func runJob(_ bytes: [UInt8]) -> PrintOutcome {
+    private func runJob(_ bytes: [UInt8], serial: inout UInt32) -> PrintOutcome {
         guard lifecycle == .enabled else {
             return .failed(cause: "the printer is not enabled — start the driver (open, claim, enable) before printing")
         }
@@ -43,7 +43,7 @@ extension PrinterDriver {
         var monitor = JobMonitor(transport: transport, timing: timing)
         let outcome: PrintOutcome
         do {
-            outcome = try send(bytes, watchedBy: &monitor)
+            outcome = try send(bytes, serial: &serial, watchedBy: &monitor)
         } catch {
             // Nothing or part of the job reached the printer, or the link dropped while it
             // printed: the slip did not print whole.
@@ -61,11 +61,11 @@ extension PrinterDriver {
     }
 
     /// Sends the job with its confirmation request and waits for the confirmation.
-    private func send(_ bytes: [UInt8], watchedBy monitor: inout JobMonitor) throws -> PrintOutcome {
+    private func send(_ bytes: [UInt8], serial: inout UInt32, watchedBy monitor: inout JobMonitor) throws -> PrintOutcome {
         let method = profile.completionMethod
         let asb = profile.status.gsA
-        jobSerial = (jobSerial + 1) % 10_000
-        let id = Array(String(format: "%04u", jobSerial).utf8)
+        serial = (serial + 1) % 10_000
+        let id = Array(String(format: "%04u", serial).utf8)
         var tail: [UInt8] = []
         switch method {
         case .processId: tail = EscPos.processIdRequest(id)

@@ -92,7 +92,7 @@ extension PrinterDriver {
     /// Asks the printer who it is (GS I). Throws when the link is down; fields it did not
     /// answer stay nil.
     public func identify() throws -> PrinterIdentity {
-        try jobLock.withLock {
+        try link.withLock { _ in
             try connectIfNeeded()
             return try IdentityQuery(transport: transport, timing: timing).run()
         }

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import TillEscPos
 import TillVirtualPrinter
 
@@ -8,20 +9,25 @@ import TillVirtualPrinter
 ///
 ///     → 1B 40                                            .@                ESC @ initialize
 ///     ← 12                                               .                 DLE EOT reply 0x12
-public final class TraceRecorder: @unchecked Sendable {  // state behind `lock`
-    private let lock = NSLock()
-    private var parser = EscPosParser()
-    private var pending: [UInt8] = []
-    private var pendingOffset = 0
-    /// DLE EOT queries sent and not yet answered, oldest first: replies come in that order.
-    private var queries: [UInt8] = []
-    private let emit: (String) -> Void
+public final class TraceRecorder: Sendable {
+    private struct State {
+        var parser = EscPosParser()
+        var pending: [UInt8] = []
+        var pendingOffset = 0
+        /// DLE EOT queries sent and not yet answered, oldest first: replies come in that order.
+        var queries: [UInt8] = []
+    }
+    /// Held while a line is emitted too, so lines from the two directions never interleave.
+    private let state = Mutex(State())
+    private let emit: @Sendable (String) -> Void
 
-    public init(emit: @escaping (String) -> Void) { self.emit = emit }
+    public init(emit: @escaping @Sendable (String) -> Void) { self.emit = emit }
 
     /// Bytes the host sent.
     public func sent(_ bytes: [UInt8]) {
-        lock.withLock {
+        state.withLock { s in
+            var parser = s.parser, pending = s.pending, pendingOffset = s.pendingOffset, queries = s.queries
+            defer { (s.parser, s.pending, s.pendingOffset, s.queries) = (parser, pending, pendingOffset, queries) }
             pending += bytes
             let commands = parser.feed(bytes)
             for (i, c) in commands.enumerated() {
@@ -41,14 +47,14 @@ public final class TraceRecorder: @unchecked Sendable {  // state behind `lock`
         // A GS I answer (0x5F, text, NUL) as its text.
         if bytes.count >= 2, bytes.first == 0x5F, bytes.last == 0 {
             let text = String(decoding: bytes.dropFirst().dropLast().filter { $0 >= 0x20 && $0 < 0x7F }, as: UTF8.self)
-            lock.withLock { emit(Self.line("←", bytes, "GS I reply \"\(text)\"")) }
+            state.withLock { _ in emit(Self.line("←", bytes, "GS I reply \"\(text)\"")) }
             return
         }
-        lock.withLock {
+        state.withLock { s in
             let words = bytes.map { b -> String in
                 if PrinterStatus.isRealTimeReply(b) {
-                    guard !queries.isEmpty else { return "DLE EOT reply 0x\(Self.hex(b))" }
-                    let n = queries.removeFirst()
+                    guard !s.queries.isEmpty else { return "DLE EOT reply 0x\(Self.hex(b))" }
+                    let n = s.queries.removeFirst()
                     return "DLE EOT \(n) reply 0x\(Self.hex(b)): \(PrinterStatus.meaning(of: b, query: n))"
                 }
                 if StatusReplyFramer.isAutomaticStatusBackHeader(b) { return "ASB header 0x\(Self.hex(b))" }
