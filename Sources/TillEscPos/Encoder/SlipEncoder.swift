@@ -145,7 +145,7 @@ final class Job {
 
     var defaultBarcodeHeight: Int { options.barcodeHeight ?? max(40, profile.media.dpi * 2 / 5) }
 
-    func barcode(_ symbology: TillCore.BarcodeSymbology, _ data: String) throws {
+    func barcode(_ symbology: Symbology, _ data: String) throws {
         let payload = try BarcodePayload(symbology, data)
         // Widest module (≤ 3 dots, the Epson default) that fits with 10-module quiet zones.
         // The widest fitting width ≤ 3, else the narrowest fitting one (no sorted copies).
@@ -163,19 +163,8 @@ final class Job {
         if profile.supportsNative(symbology.rawValue) {
             writer.barcode(payload, moduleWidth: width, height: defaultBarcodeHeight)
         } else {
-            let symbol = try Barcode1D.encode(graphicsSymbology(symbology), data: payload.data)
+            let symbol = try Barcode1D.encode(symbology, data: payload.data)
             writer.raster(SymbolBitmaps.barcode(symbol, moduleDots: width, height: defaultBarcodeHeight))
-        }
-    }
-
-    func graphicsSymbology(_ s: TillCore.BarcodeSymbology) -> TillGraphics.BarcodeSymbology {
-        switch s {
-        case .ean13: return .ean13
-        case .ean8: return .ean8
-        case .upcA: return .upcA
-        case .code39: return .code39
-        case .code128: return .code128
-        case .itf: return .itf
         }
     }
 
