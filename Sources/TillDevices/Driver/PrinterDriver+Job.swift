@@ -75,7 +75,7 @@ extension PrinterDriver {
         // ASB on for the job: every change of status during it is sent without being asked.
         let job = (asb ? EscPos.automaticStatusBack(0x0F) : []) + bytes + tail
         let linkSpeed = transport.bytesPerSecond
-        let started = Date()
+        let started = ContinuousClock.now
         // On a link of known speed, pace the job at that speed in pieces of about 0.1 s, so the
         // kernel holds little of it and a poll between two pieces is answered promptly.
         let pieceBytes = linkSpeed.map { max(16, Int($0 / 10)) } ?? 65_536
@@ -83,12 +83,12 @@ extension PrinterDriver {
         for piece in JobChunks.split(job, maxBytes: pieceBytes) {
             try transport.write(Array(piece), timeout: timing.write)
             sent += piece.count
-            let due = linkSpeed.map { started.addingTimeInterval(Double(sent) / $0 - 0.05) } ?? started
+            let due = MonotonicDeadline(seconds: linkSpeed.map { Double(sent) / $0 - 0.05 } ?? 0, from: started)
             repeat {
-                try monitor.absorb(timeout: min(0.05, max(0.001, due.timeIntervalSinceNow)))
+                try monitor.absorb(timeout: min(0.05, max(0.001, due.secondsLeft())))
                 if profile.status.dleEot { try monitor.pollIfDue() }
                 if let fault = monitor.fault { return finish(.failed(cause: fault), asb: asb) }
-            } while due.timeIntervalSinceNow > 0
+            } while due.secondsLeft() > 0
         }
 
         // What is still on its way, and the paper the job moves at the model's speed.
@@ -96,8 +96,8 @@ extension PrinterDriver {
         let dotsPerSecond = profile.paperSpeed * Double(profile.media.dpi) / 25.4
         let paperTime = Double(VirtualPrinter.paperTravel(of: bytes, profile: profile)) / max(1, dotsPerSecond)
         let expected = inFlight + paperTime + timing.statusReply
-        let deadline = Date().addingTimeInterval(expected + timing.confirmationSlack)
-        let asbDone = Date().addingTimeInterval(expected)
+        let deadline = MonotonicDeadline(seconds: expected + timing.confirmationSlack)
+        let asbDone = MonotonicDeadline(seconds: expected)
 
         while true {
             if let fault = monitor.fault { return finish(.failed(cause: fault), asb: asb) }
@@ -108,13 +108,13 @@ extension PrinterDriver {
                     if let cause = PrinterStatus(transmitStatus: reply)?.blockingCause { return finish(.failed(cause: cause), asb: asb) }
                     return finish(confirmed: &monitor, asb: asb)
                 }
-            case .asb where asb && Date() >= asbDone: return finish(confirmed: &monitor, asb: asb)
-            case .none where !profile.status.dleEot || (!monitor.pollPending && Date() >= asbDone):
+            case .asb where asb && asbDone.hasPassed(): return finish(confirmed: &monitor, asb: asb)
+            case .none where !profile.status.dleEot || (!monitor.pollPending && asbDone.hasPassed()):
                 return finish(.unknown(cause: "sent; \(profile.name) cannot confirm that it printed — check the slip"), asb: asb)
             default: break
             }
-            if Date() >= deadline {
-                let silent = Date().timeIntervalSince(monitor.lastAnswer) >= expected
+            if deadline.hasPassed() {
+                let silent = (ContinuousClock.now - monitor.lastAnswer).inSeconds >= expected
                 return finish(.unknown(cause: silent
                     ? "sent, but the printer stopped answering before it confirmed — check the slip printed whole"
                     : "sent, but the printer did not confirm it printed within \(Int(expected + timing.confirmationSlack)) s — check the slip printed whole"),
