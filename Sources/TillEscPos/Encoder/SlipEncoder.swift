@@ -46,13 +46,11 @@ public final class SlipEncoder: Sendable {
     func columns(_ s: SlipStyle) -> Int { s.small ? smallColumns : fontAColumns }
 }
 
-/// One job in progress (a class: the fast path's closures then share it, not copy it).
+/// One job in progress (a class: the layout's closures then share it, not copy it).
 final class Job {
     let encoder: SlipEncoder
     let options: EncodeOptions
-    /// Unchecked: a job belongs to one encode call on one thread and no access to the writer
-    /// overlaps another, so the runtime's dynamic exclusivity check per call only costs time.
-    @exclusivity(unchecked) var writer: EscPosWriter
+    var writer: EscPosWriter
     var nvState: NVGraphicsState?
     var rasterText: [(text: String, bitmap: Bitmap)] = []
     var warnings: [String] = []
