@@ -9,10 +9,11 @@
 //   TillVirtualPrinter  ESC/POS decoder, paper renderer, status and faults      -> TillCore, TillEscPos, TillGraphics
 //   TillRuntime         runs the core and performs its effects                 -> TillCore, TillJournal
 //   TillTraining        drill expectations and scoring (pure)                  -> TillCore
-//   TillScanning        barcode symbologies, GS1, scanner readers (serial, evdev, wedge) -> TillCore
+//   TillSerial          the one serial line set-up (termios 8N1, baud table, flow control) for printers and scanners
+//   TillScanning        barcode symbologies, GS1, scanner readers (serial, evdev, wedge) -> TillCore, TillSerial
 //   CLibUSB             libusb-1.0 headers (system library; Debian libusb-1.0-0-dev)
 //   TillDevices         printer transports (usb, lp, serial, tcp, in-process), the printer driver,
-//                       device discovery and udev rules -> TillCore, TillEscPos, TillRuntime, TillVirtualPrinter, CLibUSB
+//                       device discovery and udev rules -> TillCore, TillEscPos, TillRuntime, TillVirtualPrinter, TillSerial, CLibUSB
 //   TillScreen          the ncurses till screen: pure layout + key model, curses loop -> TillCore, TillRuntime, CNCursesW
 //   till                the command-line tool (swift-argument-parser)          -> everything
 import PackageDescription
@@ -46,9 +47,10 @@ let package = Package(
         .target(name: "TillVirtualPrinter", dependencies: ["TillCore", "TillEscPos", "TillGraphics"]),
         .target(name: "TillRuntime", dependencies: ["TillCore", "TillJournal"]),
         .target(name: "TillTraining", dependencies: ["TillCore"]),
-        .target(name: "TillScanning", dependencies: ["TillCore"]),
+        .target(name: "TillSerial"),
+        .target(name: "TillScanning", dependencies: ["TillCore", "TillSerial"]),
         .systemLibrary(name: "CLibUSB", path: "Sources/CLibUSB", pkgConfig: "libusb-1.0", providers: [.apt(["libusb-1.0-0-dev"])]),
-        .target(name: "TillDevices", dependencies: ["TillCore", "TillEscPos", "TillGraphics", "TillRuntime", "TillVirtualPrinter", "CLibUSB"]),
+        .target(name: "TillDevices", dependencies: ["TillCore", "TillEscPos", "TillGraphics", "TillRuntime", "TillVirtualPrinter", "TillSerial", "CLibUSB"]),
         // ncursesw, wide-character API; the shim defines NCURSES_WIDECHAR and wraps curses macros.
         .systemLibrary(name: "CNCursesW", path: "Sources/CNCursesW", providers: [.apt(["libncurses-dev"])]),
         .target(name: "TillScreen", dependencies: ["TillCore", "TillRuntime", "CNCursesW"]),
@@ -56,7 +58,7 @@ let package = Package(
             name: "till",
             dependencies: [
                 "TillCore", "TillJournal", "TillRuntime", "TillEscPos", "TillVirtualPrinter", "TillGraphics", "TillTraining",
-                "TillScanning", "TillDevices", "TillScreen",
+                "TillScanning", "TillSerial", "TillDevices", "TillScreen",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "TOMLKit", package: "TOMLKit"),
                 // Only for `till bench core`'s peer: plain SQLite through GRDB, measured beside the journal.
@@ -75,13 +77,13 @@ let package = Package(
         .testTarget(name: "TillCommandTests", dependencies: ["till", "TillJournal", "TillCore"]),
         .testTarget(
             name: "TillScanningTests",
-            dependencies: ["TillScanning", "TillCore"],
+            dependencies: ["TillScanning", "TillSerial", "TillCore"],
             // The umockdev harness (Python, device description, nothing Swift) stays beside the tests.
             exclude: ["Harness"]
         ),
         .testTarget(
             name: "TillDevicesTests",
-            dependencies: ["TillDevices", "till", "TillEscPos", "TillVirtualPrinter", "TillRuntime", "TillScanning", "TillCore"],
+            dependencies: ["TillDevices", "till", "TillEscPos", "TillVirtualPrinter", "TillRuntime", "TillScanning", "TillSerial", "TillCore"],
             // The umockdev harness (Python) and device descriptions are run from the source tree.
             exclude: ["Harness"]
         ),

@@ -1,3 +1,4 @@
+import TillSerial
 import Synchronization
 import Foundation
 import Testing

@@ -1,3 +1,4 @@
+import TillSerial
 import Foundation
 import Testing
 import TillDevices
