@@ -69,16 +69,13 @@ final class Job {
     func add(_ block: SlipBlock) throws {
         switch block {
         case .text(let t, let style):
-            if fastText(t, style) { return }
             let t = ProfileText.sanitize(t)
             try lines(SlipLayout.textLines(t, style: style, columns: encoder.columns(style)), style)
         case .pair(let left, let right, let style):
-            if fastPair(left, right, style) { return }
             let lines = SlipLayout.pairLines(ProfileText.sanitize(left), ProfileText.sanitize(right),
                                              style: style, columns: encoder.columns(style))
             try self.lines(lines, style)
         case .rule(let ch):
-            if fastRule(ch) { return }
             let c = ProfileText.sanitize(ch).first.map(String.init) ?? "-"
             let cols = profile.fontA.columns / max(1, DisplayWidth.of(c))
             try lines([String(repeating: c, count: cols)], .plain)
