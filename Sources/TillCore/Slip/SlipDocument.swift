@@ -52,8 +52,6 @@ public enum SlipBlock: Hashable, Sendable, Codable {
 }
 
 public struct SlipStyle: Hashable, Sendable, Codable {
-    public enum Alignment: String, Hashable, Sendable, Codable { case left, center, right }
-
     public var bold: Bool
     public var underline: Bool
     public var doubleWidth: Bool
