@@ -27,7 +27,7 @@ import TillVirtualPrinter
             let before = wire.writes.count
             try monitor.pollIfDue(now: now)
             try monitor.absorb(timeout: 0.001)  // the in-process printer answers at once
-            let due = lastPoll.map { (now - $0).inSeconds >= timing.poll } ?? true
+            let due = lastPoll.map { (now - $0) / .seconds(1) >= timing.poll } ?? true
             #expect((wire.writes.count > before) == due, "seed \(seed), step \(step)")
             if wire.writes.count > before { lastPoll = now }
         }

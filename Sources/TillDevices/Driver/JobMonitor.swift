@@ -35,7 +35,7 @@ struct JobMonitor {
     /// Sends DLE EOT 1…4 unless a poll is still unanswered or the last was under
     /// `timing.poll` ago. Real-time: call only between whole commands of the job.
     mutating func pollIfDue(now: ContinuousClock.Instant = .now) throws {
-        guard outstanding.isEmpty, lastPoll.map({ (now - $0).inSeconds >= timing.poll }) ?? true else { return }
+        guard outstanding.isEmpty, lastPoll.map({ (now - $0) / .seconds(1) >= timing.poll }) ?? true else { return }
         lastPoll = now
         polling = PrinterStatus()
         outstanding = PrinterStatus.queries

@@ -10,15 +10,7 @@ struct MonotonicDeadline {
     }
 
     /// Seconds still to wait, ≤ 0 once passed.
-    func secondsLeft(now: ContinuousClock.Instant = .now) -> Double { (instant - now).inSeconds }
+    func secondsLeft(now: ContinuousClock.Instant = .now) -> Double { (instant - now) / .seconds(1) }
 
     func hasPassed(now: ContinuousClock.Instant = .now) -> Bool { now >= instant }
-}
-
-extension Duration {
-    /// The duration in seconds, as the transports' `timeout:` parameters take it.
-    var inSeconds: Double {
-        let (s, atto) = components
-        return Double(s) + Double(atto) / 1e18
-    }
 }

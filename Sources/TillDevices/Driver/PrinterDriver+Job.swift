@@ -114,7 +114,7 @@ extension PrinterDriver {
             default: break
             }
             if deadline.hasPassed() {
-                let silent = (ContinuousClock.now - monitor.lastAnswer).inSeconds >= expected
+                let silent = (ContinuousClock.now - monitor.lastAnswer) / .seconds(1) >= expected
                 return finish(.unknown(cause: silent
                     ? "sent, but the printer stopped answering before it confirmed — check the slip printed whole"
                     : "sent, but the printer did not confirm it printed within \(Int(expected + timing.confirmationSlack)) s — check the slip printed whole"),

@@ -26,18 +26,16 @@ public final class TraceRecorder: Sendable {
     /// Bytes the host sent.
     public func sent(_ bytes: [UInt8]) {
         state.withLock { s in
-            var parser = s.parser, pending = s.pending, pendingOffset = s.pendingOffset, queries = s.queries
-            defer { (s.parser, s.pending, s.pendingOffset, s.queries) = (parser, pending, pendingOffset, queries) }
-            pending += bytes
-            let commands = parser.feed(bytes)
+            s.pending += bytes
+            let commands = s.parser.feed(bytes)
             for (i, c) in commands.enumerated() {
-                let end = i + 1 < commands.count ? commands[i + 1].offset : parser.offset
-                let slice = Array(pending[(c.offset - pendingOffset)..<(end - pendingOffset)])
+                let end = i + 1 < commands.count ? commands[i + 1].offset : s.parser.offset
+                let slice = Array(s.pending[(c.offset - s.pendingOffset)..<(end - s.pendingOffset)])
                 emit(Self.line("→", slice, Self.name(c.command)))
-                if case .realtimeStatus(let n) = c.command, (1...4).contains(n), queries.count < 64 { queries.append(UInt8(n)) }
+                if case .realtimeStatus(let n) = c.command, (1...4).contains(n), s.queries.count < 64 { s.queries.append(UInt8(n)) }
             }
-            pending.removeFirst(parser.offset - pendingOffset)
-            pendingOffset = parser.offset
+            s.pending.removeFirst(s.parser.offset - s.pendingOffset)
+            s.pendingOffset = s.parser.offset
         }
     }
 

@@ -115,10 +115,7 @@ final class DrillSession {
     /// The trainer loads paper after a paper-out.
     func loadPaper() { _ = paper.inject(.paperLoad) }
 
-    var seconds: Double {
-        let (s, atto) = (ContinuousClock.now - started).components
-        return Double(s) + Double(atto) / 1e18
-    }
+    var seconds: Double { (ContinuousClock.now - started) / .seconds(1) }
 
     func score(seconds: Double? = nil) throws -> DrillScore {
         let observed = DrillObservation(refunds: refunds, voids: voids, refusals: refusals, printedSlips: printed,

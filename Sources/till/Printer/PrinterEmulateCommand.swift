@@ -142,18 +142,18 @@ final class Reporter: Sendable {
 
     func flush() {
         diagnosticsShown.withLock { diagnosticsShown in
-        do {
-            for line in try writer.write(printer.takeNewPages()) { say(line) }
-        } catch {
-            FileHandle.standardError.write(Data("till printer: cannot write a page: \(error)\n".utf8))
-        }
-        if verbose {
-            let all = printer.diagnostics
-            for d in all.dropFirst(diagnosticsShown) {
-                FileHandle.standardError.write(Data("till printer: \(d)\n".utf8))
+            do {
+                for line in try writer.write(printer.takeNewPages()) { say(line) }
+            } catch {
+                FileHandle.standardError.write(Data("till printer: cannot write a page: \(error)\n".utf8))
             }
-            diagnosticsShown = all.count
-        }
+            if verbose {
+                let all = printer.diagnostics
+                for d in all.dropFirst(diagnosticsShown) {
+                    FileHandle.standardError.write(Data("till printer: \(d)\n".utf8))
+                }
+                diagnosticsShown = all.count
+            }
         }
     }
 }
