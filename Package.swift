@@ -5,15 +5,16 @@
 //   TillCore            pure transaction core: state + action -> new state + effects. No I/O, clock or randomness.
 //   TillPorts           printer and store protocols (the runtime's ports)       -> TillCore
 //   TillJournal         GRDB/SQLite journal, catalog and users store            -> TillCore, TillPorts
-//   TillGraphics        1-bit bitmaps, PNG, bitmap font, QR and 1D barcode symbols (pure computation + zlib)
+//   TillGraphics        1-bit bitmaps, PNG, bitmap font, QR and 1D barcode symbols (pure computation + zlib) -> TillCore
 //   TillEscPos          printer profiles, slip layout and the ESC/POS encoder   -> TillCore, TillGraphics
 //   TillVirtualPrinter  ESC/POS decoder, paper renderer, status and faults      -> TillCore, TillEscPos, TillGraphics
 //   TillRuntime         runs the core and performs its effects                 -> TillCore, TillPorts
 //   TillTraining        drill expectations and scoring (pure)                  -> TillCore
-//   TillScanning        barcode symbologies, GS1, scanner readers (serial, evdev, wedge) -> TillCore
+//   TillSerial          the one serial line set-up (termios 8N1, baud table, flow control) for printers and scanners
+//   TillScanning        barcode symbologies, GS1, scanner readers (serial, evdev, wedge) -> TillCore, TillSerial
 //   CLibUSB             libusb-1.0 headers (system library; Debian libusb-1.0-0-dev)
 //   TillDevices         printer transports (usb, lp, serial, tcp), the printer driver, device
-//                       discovery and udev rules -> TillCore, TillPorts, TillEscPos, CLibUSB, and TillVirtualPrinter
+//                       discovery and udev rules -> TillCore, TillPorts, TillEscPos, TillSerial, CLibUSB, and TillVirtualPrinter
 //                       for the job splitter's parser and paper estimate only (Scripts/check-layers)
 //   TillScreen          the ncurses till screen: pure layout + key model, curses loop -> TillCore, TillPorts, TillRuntime, CNCursesW
 //   till                the command-line tool (swift-argument-parser)          -> everything
@@ -44,14 +45,15 @@ let package = Package(
             ]
         ),
         .systemLibrary(name: "CZlib", path: "Sources/CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
-        .target(name: "TillGraphics", dependencies: ["CZlib"]),
+        .target(name: "TillGraphics", dependencies: ["TillCore", "CZlib"]),
         .target(name: "TillEscPos", dependencies: ["TillCore", "TillGraphics"]),
         .target(name: "TillVirtualPrinter", dependencies: ["TillCore", "TillEscPos", "TillGraphics"]),
         .target(name: "TillRuntime", dependencies: ["TillCore", "TillPorts"]),
         .target(name: "TillTraining", dependencies: ["TillCore"]),
-        .target(name: "TillScanning", dependencies: ["TillCore"]),
+        .target(name: "TillSerial"),
+        .target(name: "TillScanning", dependencies: ["TillCore", "TillSerial"]),
         .systemLibrary(name: "CLibUSB", path: "Sources/CLibUSB", pkgConfig: "libusb-1.0", providers: [.apt(["libusb-1.0-0-dev"])]),
-        .target(name: "TillDevices", dependencies: ["TillCore", "TillEscPos", "TillGraphics", "TillPorts", "TillVirtualPrinter", "CLibUSB"]),
+        .target(name: "TillDevices", dependencies: ["TillCore", "TillEscPos", "TillGraphics", "TillPorts", "TillVirtualPrinter", "TillSerial", "CLibUSB"]),
         // ncursesw, wide-character API; the shim defines NCURSES_WIDECHAR and wraps curses macros.
         .systemLibrary(name: "CNCursesW", path: "Sources/CNCursesW", providers: [.apt(["libncurses-dev"])]),
         .target(name: "TillScreen", dependencies: ["TillCore", "TillPorts", "TillRuntime", "CNCursesW"]),
@@ -59,7 +61,7 @@ let package = Package(
             name: "till",
             dependencies: [
                 "TillCore", "TillPorts", "TillJournal", "TillRuntime", "TillEscPos", "TillVirtualPrinter", "TillGraphics", "TillTraining",
-                "TillScanning", "TillDevices", "TillScreen",
+                "TillScanning", "TillSerial", "TillDevices", "TillScreen",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "TOMLKit", package: "TOMLKit"),
                 // Only for `till bench core`'s peer: plain SQLite through GRDB, measured beside the journal.
@@ -79,13 +81,13 @@ let package = Package(
         .testTarget(name: "TillCommandTests", dependencies: ["till", "TillJournal", "TillCore"]),
         .testTarget(
             name: "TillScanningTests",
-            dependencies: ["TillScanning", "TillCore"],
+            dependencies: ["TillScanning", "TillSerial", "TillCore"],
             // The umockdev harness (Python, device description, nothing Swift) stays beside the tests.
             exclude: ["Harness"]
         ),
         .testTarget(
             name: "TillDevicesTests",
-            dependencies: ["TillDevices", "till", "TillEscPos", "TillVirtualPrinter", "TillRuntime", "TillScanning", "TillCore"],
+            dependencies: ["TillDevices", "till", "TillEscPos", "TillVirtualPrinter", "TillRuntime", "TillScanning", "TillSerial", "TillCore"],
             // The umockdev harness (Python) and device descriptions are run from the source tree.
             exclude: ["Harness"]
         ),

@@ -94,71 +94,12 @@ public enum Code128 {
         return Barcode1D(symbology: .code128, modules: m, text: text)
     }
 
-    /// Plain text (ASCII 0–127) to ESC/POS Code 128 data with code sets chosen for a short
-    /// symbol: set C for runs of four or more digits, B for printable text, A for control codes.
-    public static func escPosData(optimising text: [UInt8]) throws -> [UInt8] {
-        guard !text.isEmpty else { throw BarcodeError.empty(.code128) }
-        for (i, b) in text.enumerated() where b >= 0x80 {
-            throw BarcodeError.invalidCharacter(.code128, byte: b, position: i)
-        }
-        var out: [UInt8] = []
-        var set: CodeSet?
-        func select(_ s: CodeSet) {
-            guard set != s else { return }
-            out += [0x7B, s == .a ? 0x41 : s == .b ? 0x42 : 0x43]
-            set = s
-        }
-        func digitRun(from i: Int) -> Int {
-            var j = i
-            while j < text.count, text[j] >= 0x30, text[j] <= 0x39 { j += 1 }
-            return j - i
-        }
-        func preferA(from start: Int) -> Bool {
-            for b in text[start...] {
-                if b < 0x20 { return true }
-                if b >= 0x60 { return false }
-            }
-            return false
-        }
-        var i = 0
-        while i < text.count {
-            let run = digitRun(from: i)
-            // Set C pays off for 4+ digits (2 when they are the whole data).
-            if run >= 4 || (run == text.count && run % 2 == 0) {
-                // An odd run leaves its first digit to A/B so the pairs stay aligned to the end.
-                if run % 2 == 1 {
-                    select(set == .a ? .a : .b)
-                    out.append(text[i])
-                    i += 1
-                }
-                select(.c)
-                let pairs = run / 2
-                for _ in 0..<pairs {
-                    out.append((text[i] - 0x30) * 10 + (text[i + 1] - 0x30))
-                    i += 2
-                }
-                continue
-            }
-            let b = text[i]
-            let fitsA = b < 0x60
-            let fitsB = b >= 0x20
-            if set == .a && fitsA || set == .b && fitsB {
-                // stay
-            } else if fitsA && fitsB {
-                // Either set will do: take A if a control code comes before the next lower-case
-                // letter (saves a switch later), else B.
-                select(preferA(from: i) ? .a : .b)
-            } else {
-                select(fitsB ? .b : .a)
-            }
-            if b == 0x7B { out += [0x7B, 0x7B] } else { out.append(b) }
-            i += 1
-        }
-        return out
-    }
-
-    /// Code 128 for plain text, sets chosen by `escPosData(optimising:)`.
+    /// Code 128 for plain text (ASCII 0–127), with the fewest symbol characters
+    /// (`Code128Sets.plan`, the package's one code set optimiser).
     public static func encode(text: [UInt8]) throws -> Barcode1D {
-        try encode(escPosData: try escPosData(optimising: text))
+        guard !text.isEmpty else { throw BarcodeError.empty(.code128) }
+        if let i = text.firstIndex(where: { $0 >= 0x80 }) { throw BarcodeError.invalidCharacter(.code128, byte: text[i], position: i) }
+        guard let plan = Code128Sets.plan(text) else { throw BarcodeError.empty(.code128) }
+        return try encode(escPosData: Code128Sets.escPosData(plan))
     }
 }

@@ -1,3 +1,4 @@
+import TillCore
 /// EAN-13, EAN-8 and UPC-A: seven-module digits in L, G and R sets with guard bars.
 enum EANUPC {
     /// L-set (odd parity) patterns; R = complement of L, G = R reversed.
@@ -17,17 +18,9 @@ enum EANUPC {
     static func rCode(_ d: Int) -> [Bool] { lPatterns[d].map { !$0 } }
     static func gCode(_ d: Int) -> [Bool] { rCode(d).reversed() }
 
-    /// GS1 check digit: weights 3,1,3,… from the rightmost data digit.
-    static func checkDigit(_ digits: [Int]) -> Int {
-        var sum = 0
-        for (i, d) in digits.reversed().enumerated() {
-            sum += d * (i % 2 == 0 ? 3 : 1)
-        }
-        return (10 - sum % 10) % 10
-    }
 
     /// Validates digits and length, returns all digits with the check digit.
-    static func digits(_ data: [UInt8], _ s: BarcodeSymbology, dataLength: Int) throws -> [Int] {
+    static func digits(_ data: [UInt8], _ s: Symbology, dataLength: Int) throws -> [Int] {
         guard !data.isEmpty else { throw BarcodeError.empty(s) }
         guard data.count == dataLength || data.count == dataLength + 1 else {
             throw BarcodeError.wrongLength(s, got: data.count, allowed: [dataLength, dataLength + 1])
@@ -37,7 +30,7 @@ enum EANUPC {
             guard b >= 0x30, b <= 0x39 else { throw BarcodeError.invalidCharacter(s, byte: b, position: i) }
             digits.append(Int(b - 0x30))
         }
-        let expected = checkDigit(Array(digits.prefix(dataLength)))
+        let expected = GTIN.checkDigit(forBody: Array(digits.prefix(dataLength)))
         if digits.count == dataLength + 1 {
             guard digits[dataLength] == expected else {
                 throw BarcodeError.checkDigitMismatch(s, given: digits[dataLength], expected: expected)

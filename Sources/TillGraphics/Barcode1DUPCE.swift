@@ -1,3 +1,4 @@
+import TillCore
 /// UPC-E: the zero-suppressed six-digit UPC, as GS k takes it: 6 digits (number system 0),
 /// 7 (number system 0 or 1, then 6), or 8 (with the check digit, verified). The check digit
 /// is the one of the UPC-A number the six digits stand for; it is encoded only through the
@@ -21,7 +22,7 @@ enum UPCE {
         let system = digits[0]
         guard system <= 1 else { throw BarcodeError.invalidCharacter(.upcE, byte: data[0], position: 0) }
         let six = Array(digits[1...6])
-        let check = EANUPC.checkDigit(upcA(system: system, six))
+        let check = GTIN.checkDigit(forBody: upcA(system: system, six))
         if digits.count == 8, digits[7] != check {
             throw BarcodeError.checkDigitMismatch(.upcE, given: digits[7], expected: check)
         }

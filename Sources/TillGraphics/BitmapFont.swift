@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// One glyph of a bitmap font: 16 rows, 8 or 16 dots wide. Row bits are MSB-first, so for an
 /// 8-dot glyph only the low byte of each row is used (bit 7 = leftmost dot).
@@ -183,17 +184,16 @@ public final class BitmapFont: Sendable {
 }
 
 extension BitmapFont {
-    private static let cacheLock = NSLock()
-    nonisolated(unsafe) private static var cache: [String: BitmapFont] = [:]
+    private static let cache = Mutex<[String: BitmapFont]>([:])
 
     /// The font at `path`, loaded once per process: the .hex file is a few megabytes and every
     /// print job that needs a raster fallback would otherwise parse it again.
     public static func cached(path: String = BitmapFont.defaultPath) throws -> BitmapFont {
-        cacheLock.lock()
-        defer { cacheLock.unlock() }
-        if let font = cache[path] { return font }
-        let font = try BitmapFont(path: path)
-        cache[path] = font
-        return font
+        try cache.withLock { cache in
+            if let font = cache[path] { return font }
+            let font = try BitmapFont(path: path)
+            cache[path] = font
+            return font
+        }
     }
 }

@@ -1,9 +1,10 @@
 import Foundation
+import Synchronization
 import TillCore
 
 /// Print outcomes arriving from the printer's thread, waiting for the runtime's thread to
 /// record them and tell the core.
-final class PrintInbox: @unchecked Sendable {  // all state behind `lock`
+final class PrintInbox: Sendable {
     struct Finished {
         var reference: String
         /// Whether the slip is stored in the journal (X reports are not).
@@ -13,25 +14,24 @@ final class PrintInbox: @unchecked Sendable {  // all state behind `lock`
         var outcome: PrintOutcome
     }
 
-    private let lock = NSLock()
-    private var finished: [Finished] = []
-    private var pending = 0
+    /// Outcomes not yet taken, and jobs submitted whose outcome has not arrived.
+    private let box = Mutex<(finished: [Finished], pending: Int)>(([], 0))
 
-    func submitted() { lock.withLock { pending += 1 } }
+    func submitted() { box.withLock { $0.pending += 1 } }
 
     func post(_ item: Finished) {
-        lock.withLock {
-            pending -= 1
-            finished.append(item)
+        box.withLock {
+            $0.pending -= 1
+            $0.finished.append(item)
         }
     }
 
     func take() -> [Finished] {
-        lock.withLock {
-            defer { finished.removeAll() }
-            return finished
+        box.withLock { box in
+            defer { box.finished.removeAll() }
+            return box.finished
         }
     }
 
-    var hasPending: Bool { lock.withLock { pending > 0 || !finished.isEmpty } }
+    var hasPending: Bool { box.withLock { $0.pending > 0 || !$0.finished.isEmpty } }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import TillEscPos
 import TillGraphics
 
@@ -47,30 +48,35 @@ public enum PrintPace: Sendable, Hashable {
 ///     let replies = printer.receive(bytes)      // e.g. DLE EOT answers
 ///     printer.inject(.paperOut)
 ///     for page in printer.pages { print(page.text) }
-public final class VirtualPrinter: @unchecked Sendable {  // all state behind `lock`
-    private let lock = NSLockBox()
-    private var engine: PrintEngine
-    private var rendered: [RenderedPage] = []
-    private var handedOut = 0
-    private var pagesCut = 0
+public final class VirtualPrinter: Sendable {
+    /// Everything that changes, behind one Mutex: the socket threads, the print head and the
+    /// fault injector all go through it.
+    private struct State {
+        var engine: PrintEngine
+        var rendered: [RenderedPage] = []
+        var handedOut = 0
+        var pagesCut = 0
+        var handler: (@Sendable ([UInt8]) -> Void)?
+        var printedHandler: (@Sendable () -> Void)?
+        /// Received and not yet printed (paced printers only).
+        var buffer: [UInt8] = []
+        /// A piece taken from the buffer is being printed.
+        var printing = false
+    }
+    private let state: Mutex<State>
     /// Pages kept for `pages` and `takeNewPages` (older ones are dropped).
     public static let pagesKept = 512
-    private var handler: (@Sendable ([UInt8]) -> Void)?
-    private var printedHandler: (@Sendable () -> Void)?
     public let profile: PrinterProfile
     public let pace: PrintPace
-    /// Received and not yet printed (paced printers only).
-    private var buffer: [UInt8] = []
-    /// A piece taken from the buffer is being printed.
-    private var printing = false
     private let bufferFilled = DispatchSemaphore(value: 0)
 
     public init(profile: PrinterProfile, faults: [Fault] = [], pace: PrintPace = .instant) {
         self.profile = profile
         self.pace = pace
-        engine = PrintEngine(profile: profile)
+        var engine = PrintEngine(profile: profile)
         for fault in faults { engine.inject(fault) }
         _ = engine.takeReplies()
+        state = Mutex(State(engine: engine))
         if case .paper = pace { startPrintHead() }
     }
 
@@ -83,36 +89,36 @@ public final class VirtualPrinter: @unchecked Sendable {  // all state behind `l
     /// answers through `replyHandler`.
     @discardableResult
     public func receive(_ bytes: [UInt8]) -> [UInt8] {
-        lock.withLock {
+        state.withLock { s in
             guard case .paper(let capacity) = pace else {
-                let replies = engine.receive(bytes)
-                collectPages()
+                let replies = s.engine.receive(bytes)
+                collectPages(&s)
                 return replies
             }
-            var accepted = engine.arrive(bytes)
-            let room = max(0, capacity - buffer.count)
+            var accepted = s.engine.arrive(bytes)
+            let room = max(0, capacity - s.buffer.count)
             if accepted.count > room {
-                engine.diagnose("receive buffer overflow: \(accepted.count - room) bytes dropped", at: engine.streamOffset)
+                s.engine.diagnose("receive buffer overflow: \(accepted.count - room) bytes dropped", at: s.engine.streamOffset)
                 accepted.removeLast(accepted.count - room)
             }
-            buffer += accepted
+            s.buffer += accepted
             bufferFilled.signal()
-            return engine.takeReplies()
+            return s.engine.takeReplies()
         }
     }
 
     /// Bytes the receive buffer can take now (`Int.max` for an instant printer).
     public var receiveRoom: Int {
-        lock.withLock {
+        state.withLock { s in
             guard case .paper(let capacity) = pace else { return Int.max }
-            return max(0, capacity - buffer.count)
+            return max(0, capacity - s.buffer.count)
         }
     }
 
     /// Called on the print head's thread after a piece was printed (servers write pages then).
     public var onPrinted: (@Sendable () -> Void)? {
-        get { lock.withLock { printedHandler } }
-        set { lock.withLock { printedHandler = newValue } }
+        get { state.withLock { $0.printedHandler } }
+        set { state.withLock { $0.printedHandler = newValue } }
     }
 
     /// The paced print head: takes small pieces from the buffer and prints them, taking as
@@ -126,16 +132,16 @@ public final class VirtualPrinter: @unchecked Sendable {  // all state behind `l
             while true {
                 guard let self else { return }
                 let step: (replies: [UInt8], reply: (@Sendable ([UInt8]) -> Void)?, printed: (@Sendable () -> Void)?, seconds: Double)? =
-                    self.lock.withLock {
-                        guard !self.buffer.isEmpty else { return nil }
-                        let piece = Array(self.buffer.prefix(32))
-                        self.buffer.removeFirst(piece.count)
-                        self.printing = true
-                        let before = self.engine.fedDots
-                        self.engine.process(piece)
-                        self.collectPages()
-                        let moved = self.engine.fedDots - before
-                        return (self.engine.takeReplies(), self.handler, self.printedHandler, Double(max(0, moved)) / dotsPerSecond)
+                    self.state.withLock { s in
+                        guard !s.buffer.isEmpty else { return nil }
+                        let piece = Array(s.buffer.prefix(32))
+                        s.buffer.removeFirst(piece.count)
+                        s.printing = true
+                        let before = s.engine.fedDots
+                        s.engine.process(piece)
+                        self.collectPages(&s)
+                        let moved = s.engine.fedDots - before
+                        return (s.engine.takeReplies(), s.handler, s.printedHandler, Double(max(0, moved)) / dotsPerSecond)
                     }
                 guard let step else {
                     _ = wake.wait(timeout: .now() + 0.2)
@@ -144,7 +150,7 @@ public final class VirtualPrinter: @unchecked Sendable {  // all state behind `l
                 if !step.replies.isEmpty { step.reply?(step.replies) }
                 step.printed?()
                 if step.seconds > 0 { usleep(useconds_t(min(step.seconds, 10) * 1_000_000)) }
-                self.lock.withLock { self.printing = false }
+                self.state.withLock { $0.printing = false }
             }
         }
         thread.name = "till-vp-head"
@@ -153,7 +159,7 @@ public final class VirtualPrinter: @unchecked Sendable {  // all state behind `l
 
     /// Waits until everything received has been printed (paced printers; at once otherwise).
     public func waitUntilPrinted() {
-        while lock.withLock({ !buffer.isEmpty || printing }) { usleep(2_000) }
+        while state.withLock({ !$0.buffer.isEmpty || $0.printing }) { usleep(2_000) }
     }
 
     /// Nothing has arrived for a while (the servers call this after an idle gap): a printer
@@ -161,10 +167,10 @@ public final class VirtualPrinter: @unchecked Sendable {  // all state behind `l
     /// data is still printing (the gap has not really begun).
     @discardableResult
     public func idle() -> Bool {
-        lock.withLock {
-            guard buffer.isEmpty, !printing else { return false }
-            engine.endPageIfIdle()
-            collectPages()
+        state.withLock { s in
+            guard s.buffer.isEmpty, !s.printing else { return false }
+            s.engine.endPageIfIdle()
+            collectPages(&s)
             return true
         }
     }
@@ -173,9 +179,9 @@ public final class VirtualPrinter: @unchecked Sendable {  // all state behind `l
     /// a half command is reported, and the uncut tail becomes a page of its own.
     public func finish() {
         waitUntilPrinted()
-        lock.withLock {
-            engine.finish()
-            collectPages()
+        state.withLock { s in
+            s.engine.finish()
+            collectPages(&s)
         }
     }
 
@@ -183,10 +189,10 @@ public final class VirtualPrinter: @unchecked Sendable {  // all state behind `l
     /// one is set, and are returned otherwise.
     @discardableResult
     public func inject(_ fault: Fault) -> [UInt8] {
-        let (replies, h): ([UInt8], (@Sendable ([UInt8]) -> Void)?) = lock.withLock {
-            engine.inject(fault)
-            collectPages()
-            return (engine.takeReplies(), handler)
+        let (replies, h): ([UInt8], (@Sendable ([UInt8]) -> Void)?) = state.withLock { s in
+            s.engine.inject(fault)
+            collectPages(&s)
+            return (s.engine.takeReplies(), s.handler)
         }
         if let h, !replies.isEmpty { h(replies); return [] }
         return replies
@@ -195,51 +201,51 @@ public final class VirtualPrinter: @unchecked Sendable {  // all state behind `l
     /// Where unsolicited replies (automatic status back on a runtime fault) are sent: the
     /// servers set it to write to their connection.
     public var replyHandler: (@Sendable ([UInt8]) -> Void)? {
-        get { lock.withLock { handler } }
-        set { lock.withLock { handler = newValue } }
+        get { state.withLock { $0.handler } }
+        set { state.withLock { $0.handler = newValue } }
     }
 
     /// The pages cut (or ended by `finish`) so far, the newest `pagesKept` of them.
-    public var pages: [RenderedPage] { lock.withLock { rendered } }
+    public var pages: [RenderedPage] { state.withLock { $0.rendered } }
 
     /// Pages finished since the last call (for servers writing NNN.png as they come).
     public func takeNewPages() -> [RenderedPage] {
-        lock.withLock {
-            let new = Array(rendered[handedOut...])
-            handedOut = rendered.count
+        state.withLock { s in
+            let new = Array(s.rendered[s.handedOut...])
+            s.handedOut = s.rendered.count
             return new
         }
     }
 
-    public var condition: PrinterCondition { lock.withLock { engine.condition } }
-    public var diagnostics: [Diagnostic] { lock.withLock { engine.diagnostics } }
+    public var condition: PrinterCondition { state.withLock { $0.engine.condition } }
+    public var diagnostics: [Diagnostic] { state.withLock { $0.engine.diagnostics } }
 
     /// The connection should be dropped now (`disconnect-after` reached). Reading it clears it.
     public func takeDisconnectRequest() -> Bool {
-        lock.withLock {
-            defer { engine.disconnectRequested = false }
-            return engine.disconnectRequested
+        state.withLock { s in
+            defer { s.engine.disconnectRequested = false }
+            return s.engine.disconnectRequested
         }
     }
 
     /// Line speed the servers throttle input to (`baud` fault), nil for full speed.
-    public var baud: Int? { lock.withLock { engine.baud } }
+    public var baud: Int? { state.withLock { $0.engine.baud } }
 
-    private func collectPages() {
-        guard !engine.finishedPages.isEmpty else { return }
+    private func collectPages(_ s: inout State) {
+        guard !s.engine.finishedPages.isEmpty else { return }
         let fontA = profile.fonts.first?.widthDots ?? 12
         let columns = profile.fonts.first?.columns ?? (profile.media.dots / fontA)
-        for page in engine.finishedPages {
-            let text = TextRenderer.render(page, columns: columns, fontWidth: fontA, lineSpacing: engine.defaultLineSpacing)
-            pagesCut += 1
-            rendered.append(RenderedPage(number: pagesCut, page: page, text: text, width: profile.media.dots))
+        for page in s.engine.finishedPages {
+            let text = TextRenderer.render(page, columns: columns, fontWidth: fontA, lineSpacing: s.engine.defaultLineSpacing)
+            s.pagesCut += 1
+            s.rendered.append(RenderedPage(number: s.pagesCut, page: page, text: text, width: profile.media.dots))
         }
-        engine.finishedPages.removeAll()
+        s.engine.finishedPages.removeAll()
         // Memory stays bounded on an endless stream: only the newest pages are kept.
-        if rendered.count > VirtualPrinter.pagesKept {
-            let drop = rendered.count - VirtualPrinter.pagesKept
-            rendered.removeFirst(drop)
-            handedOut = max(0, handedOut - drop)
+        if s.rendered.count > VirtualPrinter.pagesKept {
+            let drop = s.rendered.count - VirtualPrinter.pagesKept
+            s.rendered.removeFirst(drop)
+            s.handedOut = max(0, s.handedOut - drop)
         }
     }
 }

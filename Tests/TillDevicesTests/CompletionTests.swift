@@ -1,3 +1,5 @@
+import TillSerial
+import Synchronization
 import Foundation
 import Testing
 import TillCore
@@ -142,15 +144,14 @@ import TillVirtualPrinter
     }
 }
 
-final class OutcomeBox: @unchecked Sendable {  // value behind lock
-    private let lock = NSLock()
-    private var stored: PrintOutcome?
-    func set(_ o: PrintOutcome) { lock.withLock { stored = o } }
-    var value: PrintOutcome? { lock.withLock { stored } }
+final class OutcomeBox: Sendable {
+    private let stored = Mutex<PrintOutcome?>(nil)
+    func set(_ o: PrintOutcome) { stored.withLock { $0 = o } }
+    var value: PrintOutcome? { stored.withLock { $0 } }
 }
 
 /// Hands the driver to the printing thread (the test only reads its outcome back).
-final class DriverBox: @unchecked Sendable {
+final class DriverBox: Sendable {
     let driver: PrinterDriver
     init(_ d: PrinterDriver) { driver = d }
 }

@@ -1,3 +1,4 @@
+import TillSerial
 import Foundation
 import Testing
 import TillDevices
@@ -81,7 +82,10 @@ import TillVirtualPrinter
     }
 }
 
-/// Hands the transport to the writer thread (the test waits for it before touching it again).
+/// Hands the transport to the writer thread. Safe (`@unchecked Sendable`) because the test
+/// does not touch the transport between starting that thread and `done.wait` returning
+/// `.success` (it only reads the pty master), so the transport is never used by two threads
+/// at once.
 final class TransportBox: @unchecked Sendable {
     let transport: SerialTransport
     init(_ t: SerialTransport) { transport = t }

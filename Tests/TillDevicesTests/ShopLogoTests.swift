@@ -8,7 +8,7 @@ import TillGraphics
 import TillVirtualPrinter
 
 /// Forwards to another transport and keeps what was written, job by job.
-final class RecordingTransport: PrinterTransport, @unchecked Sendable {
+final class RecordingTransport: PrinterTransport {
     let inner: PrinterTransport
     var writes: [[UInt8]] = []
     init(_ inner: PrinterTransport) { self.inner = inner }

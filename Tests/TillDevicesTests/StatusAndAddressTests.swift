@@ -1,3 +1,4 @@
+import TillSerial
 import Testing
 import TillDevices
 import TillEscPos

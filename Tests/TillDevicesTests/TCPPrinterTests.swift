@@ -1,3 +1,4 @@
+import Synchronization
 import Foundation
 import Testing
 import TillCore
@@ -128,19 +129,17 @@ import TillVirtualPrinter
     }
 }
 
-final class OutcomeLog: @unchecked Sendable {  // entries behind lock
-    private let lock = NSLock()
-    private var list: [(Int, PrintOutcome)] = []
-    private var onCaller = false
+final class OutcomeLog: Sendable {
+    private let log = Mutex<(list: [(Int, PrintOutcome)], onCaller: Bool)>(([], false))
     func add(_ i: Int, _ o: PrintOutcome, onCallersThread: Bool = false) {
-        lock.withLock { list.append((i, o)); onCaller = onCaller || onCallersThread }
+        log.withLock { $0.list.append((i, o)); $0.onCaller = $0.onCaller || onCallersThread }
     }
-    var ranOnCallersThread: Bool { lock.withLock { onCaller } }
-    var entries: [(Int, PrintOutcome)] { lock.withLock { list } }
+    var ranOnCallersThread: Bool { log.withLock { $0.onCaller } }
+    var entries: [(Int, PrintOutcome)] { log.withLock { $0.list } }
 }
 
 /// A loopback TCP listener that accepts one connection and never sends a byte.
-final class SilentListener: @unchecked Sendable {
+final class SilentListener: Sendable {
     let fd: Int32
     let port: UInt16
 

@@ -65,7 +65,7 @@ struct RoundTripTests {
             let t = line.trimmingCharacters(in: .whitespaces)
             if !t.isEmpty && t.allSatisfy({ $0 == "*" }) { return false }
             if t.hasPrefix("[") && t.hasSuffix("]") && (t.hasPrefix("[QR ") || t == "[LOGO]"
-                || TillCore.BarcodeSymbology.allCases.contains { t.hasPrefix("[\($0.rawValue.uppercased()) ") }) { return false }
+                || Symbology.printedOnSlips.contains { t.hasPrefix("[\($0.rawValue.uppercased()) ") }) { return false }
             return true
         }.joined().filter { !$0.isWhitespace }
     }

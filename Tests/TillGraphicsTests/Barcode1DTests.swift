@@ -1,3 +1,4 @@
+import TillCore
 import Foundation
 import Testing
 @testable import TillGraphics
@@ -64,17 +65,28 @@ func barcodeBitmap(_ code: Barcode1D, scale: Int = 2, height: Int = 60) -> Bitma
         #expect(text == "PJJ123C")
     }
 
+    /// The one optimiser (`Code128Sets`, exact) behind `Code128.encode(text:)`: the greedy rules
+    /// of thumb that used to sit here had no caller and are gone.
     @Test func code128OptimiserUsesSetCForDigitRuns() throws {
-        #expect(try Code128.escPosData(optimising: Array("123456".utf8)) == [0x7B, 0x43, 12, 34, 56])
-        #expect(try Code128.escPosData(optimising: Array("AB12345".utf8)) == Array("{BAB1".utf8) + [0x7B, 0x43, 23, 45])
-        #expect(try Code128.escPosData(optimising: Array("a{b".utf8)) == Array("{Ba{{b".utf8))
-        #expect(try Code128.escPosData(optimising: [0x41, 0x09, 0x42]) == [0x7B, 0x41, 0x41, 0x09, 0x42])
+        // (text, fewest symbol characters: start + switches + data)
+        let cases: [([UInt8], Int)] = [
+            (Array("123456".utf8), 4), (Array("AB12345".utf8), 7), (Array("a{b".utf8), 4), ([0x41, 0x09, 0x42], 4),
+        ]
+        for (text, fewest) in cases {
+            let plan = try #require(Code128Sets.plan(text))
+            #expect(plan.symbolCharacters == fewest, "\(text)")
+            let decoded = try Code128.symbols(escPosData: Code128Sets.escPosData(plan))
+            #expect(decoded.values.count == fewest + 2, "\(text): start…data, check, stop")
+            // HRI text shows control characters otherwise; the printable ones read back as given.
+            if text.allSatisfy({ $0 >= 0x20 }) { #expect(decoded.text == String(decoding: text, as: UTF8.self)) }
+        }
+        #expect(try #require(Code128Sets.plan(Array("123456".utf8))).runs.map(\.set) == [.c])
         #expect(try Code128.encode(text: Array("No.123456".utf8)).text == "No.123456")
     }
 
     @Test
     func zbarimgReadsEverySymbology() throws {
-        let cases: [(BarcodeSymbology, String, String)] = [
+        let cases: [(Symbology, String, String)] = [
             (.ean13, "400638133393", "4006381333931"),
             (.ean13, "5901234123457", "5901234123457"),
             (.ean13, "9780201379624", "9780201379624"),

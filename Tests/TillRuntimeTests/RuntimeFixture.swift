@@ -1,3 +1,4 @@
+import Synchronization
 import TillCore
 import TillJournal
 @testable import TillRuntime
@@ -29,8 +30,12 @@ struct RuntimeFixture {
     let runtime: RegisterRuntime
     let clock: MutableClock
 
-    final class MutableClock: @unchecked Sendable {
-        var now = RuntimeFixture.startTime
+    final class MutableClock: Sendable {
+        var now: Timestamp {
+            get { time.withLock { $0 } }
+            set { time.withLock { $0 = newValue } }
+        }
+        private let time = Mutex(RuntimeFixture.startTime)
     }
 
     /// When the fixture's till starts; its clock runs on from here.

@@ -128,7 +128,7 @@ final class DeadDrawerPrinter: SlipPrinter {
 }
 
 /// A printer whose jobs wait until the test lets them go, as a slow serial printer would.
-final class SlowQueuedPrinter: QueuedSlipPrinter, @unchecked Sendable {
+final class SlowQueuedPrinter: QueuedSlipPrinter, Sendable {
     let gate = DispatchSemaphore(value: 0)
     let queue = DispatchQueue(label: "slow printer")
     var name: String { "slow" }

@@ -1,3 +1,4 @@
+import TillSerial
 import Glibc
 import TillScanning
 
@@ -30,7 +31,10 @@ final class PseudoTerminal {
     }
 
     /// The termios of the line, read on the master (independent of the reader's descriptor).
-    func termiosOnMaster() throws -> TermiosSnapshot { try TermiosSnapshot.read(fd: master) }
+    func termiosOnMaster() throws -> TermiosSnapshot {
+        guard let snapshot = TermiosSnapshot.read(fd: master) else { throw DeviceError(operation: .configure, path: "pty master", errno: errno) }
+        return snapshot
+    }
 
     deinit {
         close(slaveKeeper)

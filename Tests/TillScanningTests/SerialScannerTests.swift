@@ -1,3 +1,4 @@
+import TillSerial
 import Glibc
 import Testing
 import TillCore
@@ -10,8 +11,8 @@ import TillCore
 
     @Test func baudAndFlowAreAppliedToTheLine() throws {
         let pty = try PseudoTerminal()
-        for (baud, flow) in [(19200, SerialSettings.Flow.xonxoff), (115200, .rtscts), (9600, .none)] {
-            let scanner = try SerialScanner(path: pty.slavePath, settings: SerialSettings(baud: baud, flow: flow), suffix: .cr)
+        for (baud, flow) in [(19200, SerialLineSettings.Flow.xonxoff), (115200, .rtscts), (9600, .none)] {
+            let scanner = try SerialScanner(path: pty.slavePath, settings: SerialLineSettings(baud: baud, flow: flow), suffix: .cr)
             let line = try pty.termiosOnMaster()
             #expect(line.baud == baud)
             #expect(line.xonXoff == (flow == .xonxoff))
@@ -25,7 +26,7 @@ import TillCore
 
     @Test func aimPrefixedScansWithCRSuffix() throws {
         let pty = try PseudoTerminal()
-        let scanner = try SerialScanner(path: pty.slavePath, settings: SerialSettings(baud: 9600), suffix: .cr)
+        let scanner = try SerialScanner(path: pty.slavePath, settings: SerialLineSettings(baud: 9600), suffix: .cr)
         pty.send("]E09780201379624\r]C10109506000134352" + "3103001250\r]A0CODE39\r]I115400141288763\r")
         let scans = try (0..<4).map { _ in try scanner.nextScan(timeoutMs: 2000) }
         #expect(scans.map(text) == ["]E09780201379624", "]C101095060001343523103001250", "]A0CODE39", "]I115400141288763"])
@@ -37,7 +38,7 @@ import TillCore
     @Test(arguments: [(ScanSuffix.cr, "\r"), (.lf, "\n"), (.crlf, "\r\n")])
     func suffixVariants(suffix: ScanSuffix, terminator: String) throws {
         let pty = try PseudoTerminal()
-        let scanner = try SerialScanner(path: pty.slavePath, settings: SerialSettings(baud: 9600), suffix: suffix)
+        let scanner = try SerialScanner(path: pty.slavePath, settings: SerialLineSettings(baud: 9600), suffix: suffix)
         pty.send("4006381333931" + terminator + "96385074" + terminator)
         #expect(text(try scanner.nextScan(timeoutMs: 2000)) == "4006381333931")
         #expect(text(try scanner.nextScan(timeoutMs: 2000)) == "96385074")
@@ -46,7 +47,7 @@ import TillCore
 
     @Test func crSettingToleratesACRLFScanner() throws {
         let pty = try PseudoTerminal()
-        let scanner = try SerialScanner(path: pty.slavePath, settings: SerialSettings(baud: 9600), suffix: .cr)
+        let scanner = try SerialScanner(path: pty.slavePath, settings: SerialLineSettings(baud: 9600), suffix: .cr)
         pty.send("4006381333931\r\n96385074\r\n")
         #expect(text(try scanner.nextScan(timeoutMs: 2000)) == "4006381333931")
         #expect(text(try scanner.nextScan(timeoutMs: 2000)) == "96385074")
@@ -54,7 +55,7 @@ import TillCore
 
     @Test func aScanSplitAcrossReadsIsOneScan() throws {
         let pty = try PseudoTerminal()
-        let scanner = try SerialScanner(path: pty.slavePath, settings: SerialSettings(baud: 9600), suffix: .crlf)
+        let scanner = try SerialScanner(path: pty.slavePath, settings: SerialLineSettings(baud: 9600), suffix: .crlf)
         pty.send("]E0978020")
         // Nothing is released before the suffix, however long the wait.
         #expect(try scanner.nextScan(timeoutMs: 100) == nil)
@@ -69,14 +70,14 @@ import TillCore
 
     @Test func noSuffixEndsAScanOnAQuietLine() throws {
         let pty = try PseudoTerminal()
-        let scanner = try SerialScanner(path: pty.slavePath, settings: SerialSettings(baud: 9600), suffix: .none)
+        let scanner = try SerialScanner(path: pty.slavePath, settings: SerialLineSettings(baud: 9600), suffix: .none)
         pty.send("96385074")
         #expect(text(try scanner.nextScan(timeoutMs: 2000)) == "96385074")
     }
 
     @Test func readsAreBoundedAndModemLinesAreOptional() throws {
         let pty = try PseudoTerminal()
-        let scanner = try SerialScanner(path: pty.slavePath, settings: SerialSettings(baud: 9600), suffix: .cr)
+        let scanner = try SerialScanner(path: pty.slavePath, settings: SerialLineSettings(baud: 9600), suffix: .cr)
         let start = monotonicNanoseconds()
         #expect(try scanner.nextScan(timeoutMs: 150) == nil)
         let elapsedMs = Double(monotonicNanoseconds() - start) / 1e6
@@ -94,7 +95,7 @@ import TillCore
 
     @Test func openingAMissingPortNamesCauseAndRemedy() {
         let error = #expect(throws: DeviceError.self) {
-            try SerialScanner(path: "/dev/ttyUSB-not-there", settings: SerialSettings(), suffix: .cr)
+            try SerialScanner(path: "/dev/ttyUSB-not-there", settings: SerialLineSettings(), suffix: .cr)
         }
         #expect(error?.errno == ENOENT)
         #expect(error?.remedy.en.contains("plugged in") == true)
@@ -105,7 +106,7 @@ import TillCore
 
     @Test func scannerURLs() throws {
         #expect(try ScannerEndpoint.parse("serial:///dev/ttyUSB0?baud=115200&flow=rtscts&suffix=crlf")
-                == .serial(path: "/dev/ttyUSB0", settings: SerialSettings(baud: 115200, flow: .rtscts), suffix: .crlf))
+                == .serial(path: "/dev/ttyUSB0", settings: SerialLineSettings(baud: 115200, flow: .rtscts), suffix: .crlf))
         #expect(try ScannerEndpoint.parse("evdev:///dev/input/event5?layout=de") == .evdev(path: "/dev/input/event5", layout: "de", grab: true))
         #expect(try ScannerEndpoint.parse("keyboard") == .keyboard)
         let bad = #expect(throws: ScannerEndpoint.ParseError.self) { try ScannerEndpoint.parse("serial:///dev/ttyUSB0?baud=9601") }

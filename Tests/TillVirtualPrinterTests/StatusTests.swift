@@ -1,3 +1,4 @@
+import Synchronization
 import Testing
 import TillEscPos
 @testable import TillVirtualPrinter
@@ -169,9 +170,8 @@ import TillEscPos
     }
 }
 
-final class Box: @unchecked Sendable {
-    private let lock = NSLockBox()
-    private var storage: [UInt8] = []
-    func append(_ b: [UInt8]) { lock.withLock { storage += b } }
-    var bytes: [UInt8] { lock.withLock { storage } }
+final class Box: Sendable {
+    private let storage = Mutex<[UInt8]>([])
+    func append(_ b: [UInt8]) { storage.withLock { $0 += b } }
+    var bytes: [UInt8] { storage.withLock { $0 } }
 }

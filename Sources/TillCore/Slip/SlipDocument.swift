@@ -41,7 +41,7 @@ public enum SlipBlock: Hashable, Sendable, Codable {
     case rule(String)
     /// Blank lines.
     case feed(Int)
-    case barcode(BarcodeSymbology, String)
+    case barcode(Symbology, String)
     case qr(String)
     /// The shop logo (stored in the printer's NV memory when the profile allows).
     case logo
@@ -52,8 +52,6 @@ public enum SlipBlock: Hashable, Sendable, Codable {
 }
 
 public struct SlipStyle: Hashable, Sendable, Codable {
-    public enum Alignment: String, Hashable, Sendable, Codable { case left, center, right }
-
     public var bold: Bool
     public var underline: Bool
     public var doubleWidth: Bool
@@ -80,6 +78,3 @@ public struct SlipStyle: Hashable, Sendable, Codable {
     public static let total = SlipStyle(bold: true, doubleHeight: true)
 }
 
-public enum BarcodeSymbology: String, Hashable, Sendable, Codable, CaseIterable {
-    case ean13, ean8, upcA, code39, code128, itf
-}

@@ -25,7 +25,7 @@ public enum SlipLayout {
         return lines
     }
 
-    public static func align(_ line: String, _ alignment: SlipStyle.Alignment, width: Int) -> String {
+    public static func align(_ line: String, _ alignment: Alignment, width: Int) -> String {
         let gap = max(0, width - DisplayWidth.of(line))
         switch alignment {
         case .left: return line

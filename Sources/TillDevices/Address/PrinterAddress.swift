@@ -1,3 +1,4 @@
+import TillSerial
 import Foundation
 
 /// Where a printer is connected, written as a URL in the configuration (`printer.url`) and on

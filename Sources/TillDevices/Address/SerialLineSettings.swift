@@ -1,26 +1,7 @@
-/// Line settings of a serial printer: 8 data bits, no parity, 1 stop bit (8N1, what ESC/POS
-/// printers use), with the baud rate and flow control from the URL.
-public struct SerialLineSettings: Hashable, Sendable {
-    public enum Flow: String, Hashable, Sendable, CaseIterable {
-        case none
-        /// Software flow control: the printer sends XOFF (0x13) when its buffer fills, XON (0x11)
-        /// when it has room; the kernel pauses our writes in between (IXON).
-        case xonxoff
-        /// Hardware flow control on the RTS/CTS lines (CRTSCTS).
-        case rtscts
-    }
+import TillSerial
 
-    public var baud: Int
-    public var flow: Flow
-
-    /// 9600 8N1: the common factory setting.
-    public init(baud: Int = 9600, flow: Flow = .none) {
-        self.baud = baud
-        self.flow = flow
-    }
-
-    public static let supportedBauds = [1200, 2400, 4800, 9600, 19200, 38400, 57600, 115200, 230400, 460800, 921600]
-
+/// A serial printer's line settings from its URL's query (`?baud=19200&flow=xonxoff`).
+extension SerialLineSettings {
     init(query: [String: String], url: String) throws {
         self.init()
         for (key, value) in query {

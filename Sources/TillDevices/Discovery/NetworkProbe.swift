@@ -77,9 +77,9 @@ public enum NetworkProbe {
             }
             if r == 0 { open.append(host); close(fd) } else if errno == EINPROGRESS { pending.append((host, fd)) } else { close(fd) }
         }
-        let deadline = Date().addingTimeInterval(timeout)
+        let deadline = MonotonicDeadline(seconds: timeout)
         while !pending.isEmpty {
-            let left = deadline.timeIntervalSinceNow
+            let left = deadline.secondsLeft()
             if left <= 0 { break }
             var fds = pending.map { pollfd(fd: $0.fd, events: Int16(POLLOUT), revents: 0) }
             let n = poll(&fds, nfds_t(fds.count), Int32(max(1, left * 1000)))

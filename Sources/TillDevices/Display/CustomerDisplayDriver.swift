@@ -43,13 +43,13 @@ public final class CustomerDisplayDriver: Sendable {
 
     private func loop() {
         var transport: PrinterTransport?
-        var nextOpen = Date.distantPast
+        var nextOpen: MonotonicDeadline?
         while shared.withLock({ $0.running }) {
             let (wanted, sent) = shared.withLock { ($0.wanted, $0.sent) }
             guard let wanted, wanted != sent else { Thread.sleep(forTimeInterval: 0.02); continue }
             do {
                 if transport == nil {
-                    guard Date() >= nextOpen else { Thread.sleep(forTimeInterval: 0.05); continue }
+                    guard nextOpen?.hasPassed() ?? true else { Thread.sleep(forTimeInterval: 0.05); continue }
                     let link = try makeTransport()
                     try link.open()
                     try link.write(CustomerDisplayEncoder.reset(profile), timeout: 2)
@@ -65,7 +65,7 @@ public final class CustomerDisplayDriver: Sendable {
                                                                         zh: "请检查 display.url 和连接线；收银程序每两秒重试一次。"))
                 transport?.close()
                 transport = nil
-                nextOpen = Date().addingTimeInterval(2)
+                nextOpen = MonotonicDeadline(seconds: 2)
                 shared.withLock { $0.online = false; $0.sent = nil; $0.problem = problem }
             }
         }

@@ -14,9 +14,9 @@ struct JobMonitor {
     /// DLE EOT n sent and not yet answered, oldest first.
     private var outstanding: [UInt8] = []
     private var polling = PrinterStatus()
-    private var lastPoll = Date.distantPast
+    private var lastPoll: ContinuousClock.Instant?
     /// When an answer last arrived (a printer that stops answering mid-job has gone away).
-    private(set) var lastAnswer = Date()
+    private(set) var lastAnswer = ContinuousClock.now
     /// The first cause seen that stops printing.
     private(set) var fault: PrintFailure?
     /// The newest complete status (from a poll or an ASB block).
@@ -35,8 +35,8 @@ struct JobMonitor {
 
     /// Sends DLE EOT 1…4 unless a poll is still unanswered or the last was under
     /// `timing.poll` ago. Real-time: call only between whole commands of the job.
-    mutating func pollIfDue(now: Date = Date()) throws {
-        guard outstanding.isEmpty, now.timeIntervalSince(lastPoll) >= timing.poll else { return }
+    mutating func pollIfDue(now: ContinuousClock.Instant = .now) throws {
+        guard outstanding.isEmpty, lastPoll.map({ (now - $0) / .seconds(1) >= timing.poll }) ?? true else { return }
         lastPoll = now
         polling = PrinterStatus()
         outstanding = PrinterStatus.queries
@@ -48,7 +48,7 @@ struct JobMonitor {
         let bytes = try transport.read(timeout: max(0.001, timeout))
         guard !bytes.isEmpty else { return }
         framer.feed(bytes)
-        lastAnswer = Date()
+        lastAnswer = .now
         while let n = outstanding.first, let reply = framer.next() {
             polling.apply(reply: reply, to: n)
             outstanding.removeFirst()
@@ -68,9 +68,9 @@ struct JobMonitor {
 
     /// Waits (absorbing, not polling) up to `seconds` for the poll under way to be answered.
     mutating func finishPoll(within seconds: Double) throws {
-        let deadline = Date().addingTimeInterval(seconds)
+        let deadline = MonotonicDeadline(seconds: seconds)
         while pollPending {
-            let left = deadline.timeIntervalSinceNow
+            let left = deadline.secondsLeft()
             if left <= 0 { return }
             try absorb(timeout: min(left, 0.05))
         }

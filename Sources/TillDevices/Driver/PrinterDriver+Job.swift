@@ -11,15 +11,15 @@ extension PrinterDriver {
     /// real-time polls) so any fault during the job fails it with that cause. Runs on the
     /// calling thread; never throws and never waits longer than the job's time allows.
     public func printJob(_ bytes: [UInt8]) -> PrintOutcome {
-        jobLock.withLock {
+        link.withLock { serial in
             setState(.busy)
-            let outcome = runJob(bytes)
+            let outcome = runJob(bytes, serial: &serial)
             if state == .busy { setState(.idle) }
             return outcome
         }
     }
 
-    private func runJob(_ bytes: [UInt8]) -> PrintOutcome {
+    private func runJob(_ bytes: [UInt8], serial: inout UInt32) -> PrintOutcome {
         guard lifecycle == .enabled else {
             return .failed(cause: .notEnabled)
         }
@@ -44,7 +44,7 @@ extension PrinterDriver {
         var monitor = JobMonitor(transport: transport, timing: timing)
         let outcome: PrintOutcome
         do {
-            outcome = try send(bytes, watchedBy: &monitor)
+            outcome = try send(bytes, serial: &serial, watchedBy: &monitor)
         } catch {
             // Nothing or part of the job reached the printer, or the link dropped while it
             // printed: the slip did not print whole.
@@ -62,11 +62,11 @@ extension PrinterDriver {
     }
 
     /// Sends the job with its confirmation request and waits for the confirmation.
-    private func send(_ bytes: [UInt8], watchedBy monitor: inout JobMonitor) throws -> PrintOutcome {
+    private func send(_ bytes: [UInt8], serial: inout UInt32, watchedBy monitor: inout JobMonitor) throws -> PrintOutcome {
         let method = profile.completionMethod
         let asb = profile.status.gsA
-        jobSerial = (jobSerial + 1) % 10_000
-        let id = Array(String(format: "%04u", jobSerial).utf8)
+        serial = (serial + 1) % 10_000
+        let id = Array(String(format: "%04u", serial).utf8)
         var tail: [UInt8] = []
         switch method {
         case .processId: tail = EscPos.processIdRequest(id)
@@ -76,7 +76,7 @@ extension PrinterDriver {
         // ASB on for the job: every change of status during it is sent without being asked.
         let job = (asb ? EscPos.automaticStatusBack(0x0F) : []) + bytes + tail
         let linkSpeed = transport.bytesPerSecond
-        let started = Date()
+        let started = ContinuousClock.now
         // On a link of known speed, pace the job at that speed in pieces of about 0.1 s, so the
         // kernel holds little of it and a poll between two pieces is answered promptly.
         let pieceBytes = linkSpeed.map { max(16, Int($0 / 10)) } ?? 65_536
@@ -84,12 +84,12 @@ extension PrinterDriver {
         for piece in JobChunks.split(job, maxBytes: pieceBytes) {
             try transport.write(Array(piece), timeout: timing.write)
             sent += piece.count
-            let due = linkSpeed.map { started.addingTimeInterval(Double(sent) / $0 - 0.05) } ?? started
+            let due = MonotonicDeadline(seconds: linkSpeed.map { Double(sent) / $0 - 0.05 } ?? 0, from: started)
             repeat {
-                try monitor.absorb(timeout: min(0.05, max(0.001, due.timeIntervalSinceNow)))
+                try monitor.absorb(timeout: min(0.05, max(0.001, due.secondsLeft())))
                 if profile.status.dleEot { try monitor.pollIfDue() }
                 if let fault = monitor.fault { return finish(.failed(cause: fault), asb: asb) }
-            } while due.timeIntervalSinceNow > 0
+            } while due.secondsLeft() > 0
         }
 
         // What is still on its way, and the paper the job moves at the model's speed.
@@ -97,8 +97,8 @@ extension PrinterDriver {
         let dotsPerSecond = profile.paperSpeed * Double(profile.media.dpi) / 25.4
         let paperTime = Double(VirtualPrinter.paperTravel(of: bytes, profile: profile)) / max(1, dotsPerSecond)
         let expected = inFlight + paperTime + timing.statusReply
-        let deadline = Date().addingTimeInterval(expected + timing.confirmationSlack)
-        let asbDone = Date().addingTimeInterval(expected)
+        let deadline = MonotonicDeadline(seconds: expected + timing.confirmationSlack)
+        let asbDone = MonotonicDeadline(seconds: expected)
 
         while true {
             if let fault = monitor.fault { return finish(.failed(cause: fault), asb: asb) }
@@ -109,13 +109,13 @@ extension PrinterDriver {
                     if let cause = PrinterStatus(transmitStatus: reply)?.blockingFailure { return finish(.failed(cause: cause), asb: asb) }
                     return finish(confirmed: &monitor, asb: asb)
                 }
-            case .asb where asb && Date() >= asbDone: return finish(confirmed: &monitor, asb: asb)
-            case .none where !profile.status.dleEot || (!monitor.pollPending && Date() >= asbDone):
+            case .asb where asb && asbDone.hasPassed(): return finish(confirmed: &monitor, asb: asb)
+            case .none where !profile.status.dleEot || (!monitor.pollPending && asbDone.hasPassed()):
                 return finish(.unknown(cause: .cannotConfirm(printer: profile.name)), asb: asb)
             default: break
             }
-            if Date() >= deadline {
-                let silent = Date().timeIntervalSince(monitor.lastAnswer) >= expected
+            if deadline.hasPassed() {
+                let silent = (ContinuousClock.now - monitor.lastAnswer) / .seconds(1) >= expected
                 return finish(.unknown(cause: silent ? .stoppedAnswering
                                                      : .notConfirmed(seconds: Int(expected + timing.confirmationSlack))),
                               asb: asb)

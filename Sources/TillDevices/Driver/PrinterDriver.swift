@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import TillCore
 import TillEscPos
 import TillPorts
@@ -12,7 +13,13 @@ import TillPorts
 ///     let driver = PrinterDriver(transport: TCPTransport(host: "10.0.0.9", port: 9100), profile: p)
 ///     try driver.open(); try driver.claim(); driver.enable()
 ///     driver.submit(slip) { outcome in … }          // on the driver's queue
-public final class PrinterDriver: SlipPrinter, @unchecked Sendable {  // mutable state behind `lock`; jobs behind `jobLock`
+///
+/// Safe to share (`@unchecked Sendable`): every mutable value is in a `Mutex` (`shared` for
+/// what the screen reads, `link` for the job serial); the only other non-Sendable member,
+/// `transport`, is a `let` whose reads and writes all happen inside `link.withLock` (jobs,
+/// status queries, identify, claim and release), so no two threads ever use it at once.
+/// `name` reads only the transport's immutable name.
+public final class PrinterDriver: SlipPrinter, @unchecked Sendable {
     public enum Lifecycle: Sendable, Equatable { case closed, opened, claimed, enabled }
 
     /// UnifiedPOS state and power folded together: what a screen shows.
@@ -30,17 +37,23 @@ public final class PrinterDriver: SlipPrinter, @unchecked Sendable {  // mutable
     let transport: PrinterTransport
     let encoder: any SlipEncoding
     /// The shop logo for receipts (set before the first job); nil prints none.
-    public var logo: ShopLogo?
+    public var logo: ShopLogo? {
+        get { shared.withLock { $0.logo } }
+        set { shared.withLock { $0.logo = newValue } }
+    }
     private let queue: DispatchQueue
-    private let lock = NSLock()
-    /// Held for a whole job (or status query) so no two interleave on the link.
-    let jobLock = NSLock()
-    private var lifecycle_: Lifecycle = .closed
-    private var state_: State = .offline(cause: "not claimed")
-    private var properties_ = PrinterProperties()
-    /// Numbers the process IDs of jobs (GS ( H); touched only while `jobLock` is held. Starts
-    /// anywhere so a reply to an earlier process's job is never taken for this one's.
-    var jobSerial = UInt32.random(in: 0..<10_000)
+    /// What the status bar and the callers read; never held across I/O.
+    private struct Shared {
+        var lifecycle: Lifecycle = .closed
+        var state: State = .offline(cause: "not claimed")
+        var properties = PrinterProperties()
+        var logo: ShopLogo?
+    }
+    private let shared = Mutex(Shared())
+    /// Held for a whole job (or status query) so no two interleave on the link. Its value
+    /// numbers the process IDs of jobs (GS ( H); it starts anywhere so a reply to an earlier
+    /// process's job is never taken for this one's.
+    let link = Mutex(UInt32.random(in: 0..<10_000))
 
     public init(transport: PrinterTransport, profile: PrinterProfile, timing: DriverTiming = DriverTiming()) {
         self.transport = transport
@@ -52,73 +65,73 @@ public final class PrinterDriver: SlipPrinter, @unchecked Sendable {  // mutable
     }
 
     public var name: String { "\(transport.name) (\(profile.id))" }
-    public var lifecycle: Lifecycle { lock.withLock { lifecycle_ } }
-    public var state: State { lock.withLock { state_ } }
+    public var lifecycle: Lifecycle { shared.withLock { $0.lifecycle } }
+    public var state: State { shared.withLock { $0.state } }
     /// The last status the printer reported.
-    public var properties: PrinterProperties { lock.withLock { properties_ } }
+    public var properties: PrinterProperties { shared.withLock { $0.properties } }
 
     // MARK: - lifecycle
 
     /// Opens the device object (no I/O yet).
     public func open() throws {
-        lock.withLock { if lifecycle_ == .closed { lifecycle_ = .opened } }
+        shared.withLock { if $0.lifecycle == .closed { $0.lifecycle = .opened } }
     }
 
     /// Takes the link exclusively (USB claim, serial open, TCP connect).
     public func claim() throws {
         guard lifecycle != .closed else { throw Self.notOpen }
-        try jobLock.withLock {
+        try link.withLock { _ in
             if !transport.isOpen { try transport.open() }
         }
-        lock.withLock {
-            if lifecycle_ == .opened { lifecycle_ = .claimed }
-            state_ = .idle
+        shared.withLock {
+            if $0.lifecycle == .opened { $0.lifecycle = .claimed }
+            $0.state = .idle
         }
     }
 
     /// Accepts jobs; reads the status once so `properties` are known.
     public func enable() {
-        lock.withLock { if lifecycle_ != .closed { lifecycle_ = .enabled } }
+        shared.withLock { if $0.lifecycle != .closed { $0.lifecycle = .enabled } }
         _ = try? checkStatus()
     }
 
     public func disable() {
-        lock.withLock { if lifecycle_ == .enabled { lifecycle_ = .claimed } }
+        shared.withLock { if $0.lifecycle == .enabled { $0.lifecycle = .claimed } }
     }
 
     /// Gives the link back (USB: the kernel driver is re-attached).
     public func release() {
-        jobLock.withLock { transport.close() }
-        lock.withLock {
-            if lifecycle_ == .claimed || lifecycle_ == .enabled { lifecycle_ = .opened }
-            state_ = .offline(cause: "released")
+        link.withLock { _ in transport.close() }
+        shared.withLock {
+            if $0.lifecycle == .claimed || $0.lifecycle == .enabled { $0.lifecycle = .opened }
+            $0.state = .offline(cause: "released")
         }
     }
 
     public func close() {
         release()
-        lock.withLock { lifecycle_ = .closed }
+        shared.withLock { $0.lifecycle = .closed }
     }
 
     /// open, claim (a printer switched off is not an error: jobs reconnect) and enable.
     public func start() {
         try? open()
         do { try claim() } catch let e as PrinterDeviceError { setState(.offline(cause: e.cause)) } catch {}
-        lock.withLock { lifecycle_ = .enabled }
-        if transport.isOpen { _ = try? checkStatus() }
+        shared.withLock { $0.lifecycle = .enabled }
+        if link.withLock({ _ in transport.isOpen }) { _ = try? checkStatus() }
     }
 
     static let notOpen = PrinterDeviceError(.unsupported, en: "the printer driver is not open", zh: "打印机驱动未打开",
                                      remedyEn: "open the driver first", remedyZh: "请先打开驱动")
 
-    func setState(_ s: State) { lock.withLock { state_ = s } }
-    func setProperties(_ s: PrinterStatus) { lock.withLock { properties_ = PrinterProperties(s) } }
+    func setState(_ s: State) { shared.withLock { $0.state = s } }
+    func setProperties(_ s: PrinterStatus) { shared.withLock { $0.properties = PrinterProperties(s) } }
 
     // MARK: - status
 
     /// Asks the printer now. Nil when it did not answer; throws when the link is down.
     public func checkStatus() throws -> PrinterStatus? {
-        try jobLock.withLock {
+        try link.withLock { _ in
             try connectIfNeeded()
             let status = try StatusQuery(transport: transport, timing: timing, commands: profile.commands).run()
             if let status {

@@ -53,8 +53,8 @@ struct IdentityQuery {
     }
 
     private func drain() throws {
-        let deadline = Date().addingTimeInterval(0.3)
-        while Date() < deadline, !(try transport.read(timeout: timing.drain)).isEmpty {}
+        let deadline = MonotonicDeadline(seconds: 0.3)
+        while !deadline.hasPassed(), !(try transport.read(timeout: timing.drain)).isEmpty {}
     }
 
     private func ask(_ n: UInt8) throws { try transport.write([EscPos.GS, 0x49, n], timeout: timing.write) }
@@ -64,9 +64,9 @@ struct IdentityQuery {
         try ask(n)
         var bytes: [UInt8] = []
         var started = false
-        let deadline = Date().addingTimeInterval(timing.statusReply)
-        while deadline.timeIntervalSinceNow > 0 {
-            for b in try transport.read(timeout: min(0.25, max(0.01, deadline.timeIntervalSinceNow))) {
+        let deadline = MonotonicDeadline(seconds: timing.statusReply)
+        while deadline.secondsLeft() > 0 {
+            for b in try transport.read(timeout: min(0.25, max(0.01, deadline.secondsLeft()))) {
                 if !started { started = b == 0x5F; continue }
                 if b == 0 {
                     let s = String(decoding: bytes.filter { $0 >= 0x20 && $0 < 0x7F }.prefix(80), as: UTF8.self)
@@ -80,9 +80,9 @@ struct IdentityQuery {
 
     private func byte(_ n: UInt8) throws -> UInt8? {
         try ask(n)
-        let deadline = Date().addingTimeInterval(timing.statusReply)
-        while deadline.timeIntervalSinceNow > 0 {
-            if let b = try transport.read(timeout: min(0.25, max(0.01, deadline.timeIntervalSinceNow))).first { return b }
+        let deadline = MonotonicDeadline(seconds: timing.statusReply)
+        while deadline.secondsLeft() > 0 {
+            if let b = try transport.read(timeout: min(0.25, max(0.01, deadline.secondsLeft()))).first { return b }
         }
         return nil
     }
@@ -92,7 +92,7 @@ extension PrinterDriver {
     /// Asks the printer who it is (GS I). Throws when the link is down; fields it did not
     /// answer stay nil.
     public func identify() throws -> PrinterIdentity {
-        try jobLock.withLock {
+        try link.withLock { _ in
             try connectIfNeeded()
             return try IdentityQuery(transport: transport, timing: timing).run()
         }

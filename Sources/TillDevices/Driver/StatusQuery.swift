@@ -28,15 +28,15 @@ struct StatusQuery {
     }
 
     private func drain() throws {
-        let deadline = Date().addingTimeInterval(0.5)
-        while Date() < deadline, !(try transport.read(timeout: timing.drain)).isEmpty {}
+        let deadline = MonotonicDeadline(seconds: 0.5)
+        while !deadline.hasPassed(), !(try transport.read(timeout: timing.drain)).isEmpty {}
     }
 
     private func awaitReply(_ framer: inout any PrinterReplyFraming, seconds: Double) throws -> UInt8? {
-        let deadline = Date().addingTimeInterval(seconds)
+        let deadline = MonotonicDeadline(seconds: seconds)
         while true {
             if let reply = framer.next() { return reply }
-            let left = deadline.timeIntervalSinceNow
+            let left = deadline.secondsLeft()
             if left <= 0 { return nil }
             // Short reads: a USB IN transfer spins until its timeout, and replies come fast.
             framer.feed(try transport.read(timeout: min(left, 0.25)))

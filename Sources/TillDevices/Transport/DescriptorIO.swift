@@ -15,9 +15,9 @@ enum DescriptorIO {
 
     /// Waits for `events` on `fd` for at most `seconds`; false on timeout.
     static func wait(_ fd: Int32, events: Int16, seconds: Double) throws(Failure) -> Bool {
-        let deadline = Date().addingTimeInterval(seconds)
+        let deadline = MonotonicDeadline(seconds: seconds)
         while true {
-            let left = deadline.timeIntervalSinceNow
+            let left = deadline.secondsLeft()
             var p = pollfd(fd: fd, events: events, revents: 0)
             let r = poll(&p, 1, Int32(max(0, min(left, 3600)) * 1000))
             if r < 0 {

@@ -1,9 +1,10 @@
 import TillCore
+import TillGraphics
 
 /// Why a barcode cannot print as asked: each names the rule the data broke.
 public enum BarcodeDataError: Error, Equatable, CustomStringConvertible {
-    case invalidData(TillCore.BarcodeSymbology, String)
-    case tooWide(TillCore.BarcodeSymbology, modules: Int, dots: Int)
+    case invalidData(Symbology, String)
+    case tooWide(Symbology, modules: Int, dots: Int)
 
     public var description: String {
         switch self {
@@ -17,13 +18,13 @@ public enum BarcodeDataError: Error, Equatable, CustomStringConvertible {
 /// Validated GS k function B data for one symbol plus its width in modules, to pick the module
 /// width that fits the paper.
 public struct BarcodePayload: Equatable, Sendable {
-    public let symbology: TillCore.BarcodeSymbology
+    public let symbology: Symbology
     public let m: UInt8
     public let data: [UInt8]
     /// Symbol width in modules, quiet zones excluded.
     public let modules: Int
 
-    public init(_ symbology: TillCore.BarcodeSymbology, _ text: String) throws {
+    public init(_ symbology: Symbology, _ text: String) throws {
         self.symbology = symbology
         let bytes = Array(text.utf8)
         func fail(_ why: String) -> BarcodeDataError { .invalidData(symbology, why) }
@@ -36,7 +37,7 @@ public struct BarcodePayload: Equatable, Sendable {
                 throw fail("needs \(short) digits (or \(full) with the check digit), got \"\(text)\"")
             }
             if bytes.count == full {
-                let expected = BarcodePayload.gs1CheckDigit(bytes.dropLast())
+                let expected = UInt8(GTIN.checkDigit(forBody: bytes.dropLast().map { Int($0 - 0x30) }))
                 guard bytes.last! - 0x30 == expected else { throw fail("check digit should be \(expected) in \"\(text)\"") }
             }
             data = bytes
@@ -57,15 +58,13 @@ public struct BarcodePayload: Equatable, Sendable {
             guard let plan = Code128Sets.plan(bytes) else { throw fail("carries ASCII only, got \"\(text)\"") }
             data = Code128Sets.escPosData(plan)
             self.modules = plan.modules
+        default:
+            let printable = Symbology.printedOnSlips.map(\.displayName).joined(separator: ", ")
+            throw fail("is not printed on slips: use one of \(printable)")
         }
         guard data.count <= 255 else { throw fail("longer than the 255 bytes GS k carries") }
-        m = EscPos.barcodeSelector(symbology.rawValue)!
+        guard let selector = EscPos.barcodeSelector(symbology.rawValue) else { throw fail("has no GS k selector") }
+        m = selector
     }
 
-    /// GS1 mod-10 check digit of the digits given (without the check digit).
-    public static func gs1CheckDigit<C: Collection>(_ digits: C) -> UInt8 where C.Element == UInt8 {
-        var sum = 0
-        for (i, d) in digits.reversed().enumerated() { sum += Int(d - 0x30) * (i % 2 == 0 ? 3 : 1) }
-        return UInt8((10 - sum % 10) % 10)
-    }
 }

@@ -1,3 +1,4 @@
+import TillCore
 /// ESC/POS command bytes, one function per command, exactly as the Epson ESC/POS reference
 /// spells them. Pure: the encoder decides when to send what; these only say how.
 public enum EscPos {
@@ -26,10 +27,8 @@ public enum EscPos {
     /// GS B n: white-on-black (reverse) printing.
     public static func invert(_ on: Bool) -> [UInt8] { EscPosOpcodes.reverse(on ? 1 : 0) }
 
-    public enum Justification: UInt8, Sendable { case left = 0, center = 1, right = 2 }
-
     /// ESC a n: justification of the following lines (text, raster, barcodes).
-    public static func justify(_ j: Justification) -> [UInt8] { EscPosOpcodes.justification(j.rawValue) }
+    public static func justify(_ j: Alignment) -> [UInt8] { EscPosOpcodes.justification(UInt8(j.justification)) }
 
     /// ESC M n: character font, 0 = font A, 1 = font B.
     public static func font(_ n: UInt8) -> [UInt8] { EscPosOpcodes.font(n) }

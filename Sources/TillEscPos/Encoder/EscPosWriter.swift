@@ -10,7 +10,7 @@ public struct EscPosWriter {
     public private(set) var bytes: [UInt8] = []
 
     private var style = TextStyle.reset
-    private var justification = EscPos.Justification.left
+    private var justification = Alignment.left
     /// nil: unknown (ESC @ restores the power-on table, which memory switches may have set).
     private var currentPage: ProfileText.Page? = nil
     /// nil: unknown (Chinese models power up in FS & mode; DIP switches may differ).
@@ -51,7 +51,7 @@ public struct EscPosWriter {
         style = s
     }
 
-    public mutating func justify(_ j: EscPos.Justification) {
+    public mutating func justify(_ j: Alignment) {
         // ESC a only takes effect at the start of a line.
         if !atLineStart { newline() }
         if j != justification { bytes += EscPos.justify(j); justification = j }

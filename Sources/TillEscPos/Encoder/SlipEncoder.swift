@@ -46,13 +46,11 @@ public final class SlipEncoder: Sendable {
     func columns(_ s: SlipStyle) -> Int { s.small ? smallColumns : fontAColumns }
 }
 
-/// One job in progress (a class: the fast path's closures then share it, not copy it).
+/// One job in progress (a class: the layout's closures then share it, not copy it).
 final class Job {
     let encoder: SlipEncoder
     let options: EncodeOptions
-    /// Unchecked: a job belongs to one encode call on one thread and no access to the writer
-    /// overlaps another, so the runtime's dynamic exclusivity check per call only costs time.
-    @exclusivity(unchecked) var writer: EscPosWriter
+    var writer: EscPosWriter
     var nvState: NVGraphicsState?
     var rasterText: [(text: String, bitmap: Bitmap)] = []
     var warnings: [String] = []
@@ -71,16 +69,13 @@ final class Job {
     func add(_ block: SlipBlock) throws {
         switch block {
         case .text(let t, let style):
-            if fastText(t, style) { return }
             let t = ProfileText.sanitize(t)
             try lines(SlipLayout.textLines(t, style: style, columns: encoder.columns(style)), style)
         case .pair(let left, let right, let style):
-            if fastPair(left, right, style) { return }
             let lines = SlipLayout.pairLines(ProfileText.sanitize(left), ProfileText.sanitize(right),
                                              style: style, columns: encoder.columns(style))
             try self.lines(lines, style)
         case .rule(let ch):
-            if fastRule(ch) { return }
             let c = ProfileText.sanitize(ch).first.map(String.init) ?? "-"
             let cols = profile.fontA.columns / max(1, DisplayWidth.of(c))
             try lines([String(repeating: c, count: cols)], .plain)
@@ -145,7 +140,7 @@ final class Job {
 
     var defaultBarcodeHeight: Int { options.barcodeHeight ?? max(40, profile.media.dpi * 2 / 5) }
 
-    func barcode(_ symbology: TillCore.BarcodeSymbology, _ data: String) throws {
+    func barcode(_ symbology: Symbology, _ data: String) throws {
         let payload = try BarcodePayload(symbology, data)
         // Widest module (≤ 3 dots, the Epson default) that fits with 10-module quiet zones.
         // The widest fitting width ≤ 3, else the narrowest fitting one (no sorted copies).
@@ -163,19 +158,8 @@ final class Job {
         if profile.supportsNative(symbology.rawValue) {
             writer.barcode(payload, moduleWidth: width, height: defaultBarcodeHeight)
         } else {
-            let symbol = try Barcode1D.encode(graphicsSymbology(symbology), data: payload.data)
+            let symbol = try Barcode1D.encode(symbology, data: payload.data)
             writer.raster(SymbolBitmaps.barcode(symbol, moduleDots: width, height: defaultBarcodeHeight))
-        }
-    }
-
-    func graphicsSymbology(_ s: TillCore.BarcodeSymbology) -> TillGraphics.BarcodeSymbology {
-        switch s {
-        case .ean13: return .ean13
-        case .ean8: return .ean8
-        case .upcA: return .upcA
-        case .code39: return .code39
-        case .code128: return .code128
-        case .itf: return .itf
         }
     }
 

@@ -54,7 +54,7 @@ extension PrinterProfile {
         for pin in drawer.pins where pin != 2 && pin != 5 { p.append("drawer.pins: \(pin) is not 2 or 5") }
         if !(2...510).contains(drawer.pulseMs) { p.append("drawer.pulseMs: \(drawer.pulseMs) outside 2…510 (ESC p takes t × 2 ms, t ≤ 255)") }
         if nvGraphics.supported && nvGraphics.capacityBytes <= 0 { p.append("nvGraphics.capacityBytes: must be positive when supported") }
-        let known = Set(TillCore.BarcodeSymbology.allCases.map(\.rawValue) + ["upcE", "codabar", "code93"])
+        let known = Set((Symbology.printedOnSlips + [.upcE, .codabar, .code93]).map(\.rawValue))
         for b in barcodes.native where !known.contains(b) { p.append("barcodes.native: unknown symbology \"\(b)\"") }
         if barcodes.moduleWidths.isEmpty || barcodes.moduleWidths.contains(where: { !(1...6).contains($0) }) {
             p.append("barcodes.moduleWidths: need values in 1…6")

@@ -1,14 +1,15 @@
 import Foundation
+import Synchronization
 
 /// A double-byte printer encoding (GB18030, GBK, Big5, Shift-JIS) as a lookup table over the
 /// Basic Multilingual Plane, built once from iconv. Non-BMP scalars go through iconv on demand.
-public struct MultiByteCharset: @unchecked Sendable {
+public struct MultiByteCharset: Sendable {
     public let encoding: String
     /// Per BMP scalar: 0 = no mapping; < 0x100 one byte; < 0x10000 two bytes (big-endian);
     /// otherwise four bytes.
     private let table: [UInt32]
-    private let supplementary: Iconv.Converter?
-    private let lock = NSLockBox()
+    /// iconv_t is not thread-safe: the converter is only reached through this Mutex.
+    private let supplementary: SharedConverter
 
     init?(encoding: String) {
         guard let converter = Iconv.Converter(from: "UTF-32LE", to: encoding) else { return nil }
@@ -22,7 +23,7 @@ public struct MultiByteCharset: @unchecked Sendable {
         for v in 0..<0x80 { table[v] = UInt32(v) }
         self.encoding = encoding
         self.table = table
-        self.supplementary = Iconv.Converter(from: "UTF-32LE", to: encoding)
+        self.supplementary = SharedConverter(Iconv.Converter(from: "UTF-32LE", to: encoding))
     }
 
     /// The packed code for a BMP scalar (see `table`), 0 when unmapped: lets the writer append
@@ -42,19 +43,18 @@ public struct MultiByteCharset: @unchecked Sendable {
             guard allowFourByte else { return nil }
             return [UInt8(code >> 24), UInt8(code >> 16 & 0xFF), UInt8(code >> 8 & 0xFF), UInt8(code & 0xFF)]
         }
-        guard allowFourByte, let converter = supplementary else { return nil }
+        guard allowFourByte else { return nil }
         let input: [UInt8] = [UInt8(v & 0xFF), UInt8(v >> 8 & 0xFF), UInt8(v >> 16 & 0xFF), 0]
-        let out = lock.withLock { converter.convert(input) }
+        let out = supplementary.convert(input)
         guard let out, out.count == 4 else { return nil }
         return out[...]
     }
 }
 
-/// A lock held by reference so a struct holding it stays copyable (iconv_t is not thread-safe).
-final class NSLockBox: @unchecked Sendable {
-    private let lock = NSLock()
-    func withLock<T>(_ body: () -> T) -> T {
-        lock.lock(); defer { lock.unlock() }
-        return body()
-    }
+/// An iconv converter held by reference behind a Mutex, so a struct holding it stays copyable
+/// and Sendable (iconv_t keeps shift state and is not thread-safe).
+final class SharedConverter: Sendable {
+    private let converter: Mutex<Iconv.Converter?>
+    init(_ converter: sending Iconv.Converter?) { self.converter = Mutex(converter) }
+    func convert(_ input: [UInt8]) -> [UInt8]? { converter.withLock { $0?.convert(input) } }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// A printer code page (ESC t table) as a map from Unicode scalar to its byte 0x80…0xFF, built
 /// from iconv by decoding each high byte. ASCII is not stored: every ESC/POS table has it.
@@ -29,23 +30,24 @@ public struct SingleByteCharset: Sendable {
 
 /// Loads each encoding once per process; tables are immutable afterwards, so lookups need no lock.
 public enum CharsetCache {
-    private static let lock = NSLock()
-    nonisolated(unsafe) private static var singleByte: [String: SingleByteCharset?] = [:]
-    nonisolated(unsafe) private static var multiByte: [String: MultiByteCharset?] = [:]
+    private static let singleByte = Mutex<[String: SingleByteCharset?]>([:])
+    private static let multiByte = Mutex<[String: MultiByteCharset?]>([:])
 
     public static func singleByte(_ encoding: String) -> SingleByteCharset? {
-        lock.lock(); defer { lock.unlock() }
-        if let cached = singleByte[encoding] { return cached }
-        let charset = SingleByteCharset(encoding: encoding)
-        singleByte[encoding] = charset
-        return charset
+        singleByte.withLock { cache in
+            if let cached = cache[encoding] { return cached }
+            let charset = SingleByteCharset(encoding: encoding)
+            cache[encoding] = charset
+            return charset
+        }
     }
 
     public static func multiByte(_ encoding: String) -> MultiByteCharset? {
-        lock.lock(); defer { lock.unlock() }
-        if let cached = multiByte[encoding] { return cached }
-        let charset = MultiByteCharset(encoding: encoding)
-        multiByte[encoding] = charset
-        return charset
+        multiByte.withLock { cache in
+            if let cached = cache[encoding] { return cached }
+            let charset = MultiByteCharset(encoding: encoding)
+            cache[encoding] = charset
+            return charset
+        }
     }
 }

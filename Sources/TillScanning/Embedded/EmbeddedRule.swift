@@ -125,7 +125,7 @@ public struct EmbeddedRule: Hashable, Sendable, Codable {
             case .eanCheck, .ignored: break
             }
         }
-        zeroed[12] = GTINCheck.digit(forBody: Array(zeroed[0..<12]))
+        zeroed[12] = GTIN.checkDigit(forBody: Array(zeroed[0..<12]))
         let amount = value.reduce(Int64(0)) { $0 * 10 + Int64($1) }
         var verdict = CheckDigitVerdict.notApplicable
         if let check, let expected = PriceCheckDigit.digit(for: value) {

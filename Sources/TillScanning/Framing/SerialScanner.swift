@@ -1,3 +1,4 @@
+import TillSerial
 /// A scanner on a serial line (RS-232, or USB in CDC-ACM / virtual COM mode): the port in raw
 /// 8N1 with the device's baud and flow control, cut into scans at the configured suffix.
 public final class SerialScanner {
@@ -6,7 +7,7 @@ public final class SerialScanner {
     private var ready: [[UInt8]] = []
     private var readsSinceLastScan = 0
 
-    public init(path: String, settings: SerialSettings, suffix: ScanSuffix) throws(DeviceError) {
+    public init(path: String, settings: SerialLineSettings, suffix: ScanSuffix) throws(DeviceError) {
         port = try SerialPort(path: path, settings: settings)
         framer = ScanFramer(suffix: suffix)
     }

@@ -33,7 +33,7 @@ public struct ScanInterpreter: Sendable {
         case .itf: checkITF(&scan)
         case .code39: checkCode39(&scan)
         case .gs1_128, .gs1DataBar, .gs1DataMatrix, .gs1QR: readGS1(&scan)
-        case .code128, .dataMatrix, .qr, .eanAddOn, .other: scan.lookupCode = scan.data
+        case .code128, .code93, .codabar, .dataMatrix, .qr, .eanAddOn, .other: scan.lookupCode = scan.data
         }
         return scan
     }
@@ -121,7 +121,7 @@ public struct ScanInterpreter: Sendable {
         }
         if scan.aim?.itfCheckDigitTransmitted == true {
             let digits = scan.data.digitValues
-            let expected = GTINCheck.digit(forBody: Array(digits.dropLast()))
+            let expected = GTIN.checkDigit(forBody: Array(digits.dropLast()))
             guard expected == digits.last! else {
                 scan.checkDigit = .wrong(expected: expected, found: digits.last!)
                 scan.problem = .checkDigitWrong(code: scan.data, expected: expected, found: digits.last!)

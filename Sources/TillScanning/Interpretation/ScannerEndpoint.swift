@@ -1,3 +1,4 @@
+import TillSerial
 import TillCore
 
 /// Where a scanner is and how to read it, from the URL a technician types or the config holds:
@@ -5,7 +6,7 @@ import TillCore
 ///   evdev:///dev/input/event5?layout=us|de&grab=yes|no
 ///   keyboard            (the terminal itself, scans told from typing by their speed)
 public enum ScannerEndpoint: Hashable, Sendable {
-    case serial(path: String, settings: SerialSettings, suffix: ScanSuffix)
+    case serial(path: String, settings: SerialLineSettings, suffix: ScanSuffix)
     case evdev(path: String, layout: String, grab: Bool)
     case keyboard
 
@@ -40,12 +41,12 @@ public enum ScannerEndpoint: Hashable, Sendable {
         switch scheme {
         case "serial":
             let baudText = query.removeValue(forKey: "baud") ?? "9600"
-            guard let baud = Int(baudText), SerialSettings.supportedBauds.contains(baud) else {
-                throw .bad(url, "baud \(baudText) is not one of \(SerialSettings.supportedBauds.map(String.init).joined(separator: ", "))",
+            guard let baud = Int(baudText), SerialLineSettings.supportedBauds.contains(baud) else {
+                throw .bad(url, "baud \(baudText) is not one of \(SerialLineSettings.supportedBauds.map(String.init).joined(separator: ", "))",
                            "波特率 \(baudText) 不在支持范围内")
             }
             let flowText = query.removeValue(forKey: "flow") ?? "none"
-            guard let flow = SerialSettings.Flow(rawValue: flowText) else {
+            guard let flow = SerialLineSettings.Flow(rawValue: flowText) else {
                 throw .bad(url, "flow must be none, xonxoff or rtscts", "flow 必须为 none、xonxoff 或 rtscts")
             }
             let suffixText = query.removeValue(forKey: "suffix") ?? "cr"
@@ -53,7 +54,7 @@ public enum ScannerEndpoint: Hashable, Sendable {
                 throw .bad(url, "suffix must be cr, lf, crlf or none", "suffix 必须为 cr、lf、crlf 或 none")
             }
             try rejectLeftovers(query, url)
-            return .serial(path: path, settings: SerialSettings(baud: baud, flow: flow), suffix: suffix)
+            return .serial(path: path, settings: SerialLineSettings(baud: baud, flow: flow), suffix: suffix)
         case "evdev":
             let layout = query.removeValue(forKey: "layout") ?? "us"
             guard KeyboardLayout.named(layout) != nil else {

@@ -1,4 +1,5 @@
 import Glibc
+import TillSerial
 
 /// A serial device (/dev/ttyUSB0, /dev/ttyACM0, /dev/ttyS0, or a pseudo-terminal in tests) in raw
 /// 8N1 mode with the chosen baud and flow control, read and written with timeouts.
@@ -11,7 +12,7 @@ public final class SerialPort {
     public private(set) var fd: Int32
 
     /// Opens and configures the port. O_NOCTTY: a scanner must never become our controlling tty.
-    public init(path: String, settings: SerialSettings) throws(DeviceError) {
+    public init(path: String, settings: SerialLineSettings) throws(DeviceError) {
         self.path = path
         let fd = open(path, O_RDWR | O_NOCTTY | O_NONBLOCK | O_CLOEXEC)
         guard fd >= 0 else { throw DeviceError(operation: .open, path: path, errno: errno) }
@@ -27,36 +28,22 @@ public final class SerialPort {
 
     deinit { close() }
 
-    /// Raw mode (no echo, no line editing, no CR/LF translation: every byte arrives as sent),
-    /// 8N1, the baud for both directions, and the flow control.
-    public func configure(_ settings: SerialSettings) throws(DeviceError) {
-        guard let speed = SerialSettings.speed(for: settings.baud) else {
-            throw DeviceError(operation: .configure, path: path, errno: EINVAL)
-        }
-        var t = termios()
-        guard tcgetattr(fd, &t) == 0 else { throw DeviceError(operation: .configure, path: path, errno: errno) }
-        cfmakeraw(&t)
-        t.c_cflag &= ~tcflag_t(CSIZE | PARENB | CSTOPB)
-        t.c_cflag |= tcflag_t(CS8 | CLOCAL | CREAD)
-        t.c_cflag &= ~tcflag_t(CRTSCTS)
-        t.c_iflag &= ~tcflag_t(IXON | IXOFF | IXANY)
-        switch settings.flow {
-        case .none: break
-        case .xonxoff: t.c_iflag |= tcflag_t(IXON | IXOFF)
-        case .rtscts: t.c_cflag |= tcflag_t(CRTSCTS)
-        }
-        // VMIN 0 / VTIME 0: read() never waits; poll() does the waiting, with our timeout.
-        withUnsafeMutableBytes(of: &t.c_cc) { cc in
-            cc[Int(VMIN)] = 0
-            cc[Int(VTIME)] = 0
-        }
-        guard cfsetispeed(&t, speed) == 0, cfsetospeed(&t, speed) == 0, tcsetattr(fd, TCSANOW, &t) == 0 else {
-            throw DeviceError(operation: .configure, path: path, errno: errno)
+    /// Raw mode, 8N1, the baud both ways and the flow control (`SerialLine`, shared with the
+    /// serial printer transport).
+    public func configure(_ settings: SerialLineSettings) throws(DeviceError) {
+        do throws(SerialLine.Failure) { try SerialLine.configure(fd, settings) } catch {
+            switch error {
+            case .unsupportedBaud: throw DeviceError(operation: .configure, path: path, errno: EINVAL)
+            case .notATerminal(let code), .cannotApply(let code): throw DeviceError(operation: .configure, path: path, errno: code)
+            }
         }
     }
 
     /// What the kernel now holds for this port.
-    public func applied() throws(DeviceError) -> TermiosSnapshot { try TermiosSnapshot.read(fd: fd) }
+    public func applied() throws(DeviceError) -> TermiosSnapshot {
+        guard let snapshot = TermiosSnapshot.read(fd: fd) else { throw DeviceError(operation: .configure, path: path, errno: errno) }
+        return snapshot
+    }
 
     /// Up to `maxBytes` bytes, waiting at most `timeoutMs`; empty when nothing came in time.
     public func read(maxBytes: Int = 4096, timeoutMs: Int) throws(DeviceError) -> [UInt8] {

@@ -1,3 +1,4 @@
+import TillCore
 /// An AIM symbology identifier (ISO/IEC 15424): "]" + code character + modifier, sent before the
 /// data when the scanner is set to transmit them ("]E0" EAN-13, "]C1" GS1-128, "]A0" Code 39,
 /// "]I1" ITF with check digit). With them on, the till needs no guessing.

@@ -1,3 +1,4 @@
+import TillCore
 /// UPC-E is a zero-suppressed UPC-A: catalogs list the UPC-A, so the till expands before lookup.
 public enum UPCE {
     /// Expands a UPC-E code to its 12-digit UPC-A. Accepts 6 digits (number system 0 assumed,
@@ -16,17 +17,7 @@ public enum UPCE {
         case 4: body = [numberSystem, d[0], d[1], d[2], d[3], 0, 0, 0, 0, 0, d[4]]
         default: body = [numberSystem, d[0], d[1], d[2], d[3], d[4], 0, 0, 0, 0, d[5]]
         }
-        let check = code.count == 8 ? digits[7] : GTINCheck.digit(forBody: body)
+        let check = code.count == 8 ? digits[7] : GTIN.checkDigit(forBody: body)
         return (body + [check]).map(String.init).joined()
-    }
-}
-
-/// The GS1 mod-10 check digit, on digit arrays (TillCore's `GTIN` works on strings of the
-/// checked lengths; UPC-E bodies and price fields need the bare computation).
-enum GTINCheck {
-    static func digit(forBody body: [Int]) -> Int {
-        var sum = 0
-        for (offset, digit) in body.reversed().enumerated() { sum += digit * (offset % 2 == 0 ? 3 : 1) }
-        return (10 - sum % 10) % 10
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import TillCore
 import TillRuntime
 
@@ -8,9 +9,12 @@ import TillRuntime
 /// serialize status questions and jobs themselves, so a slow status reply never holds a lock
 /// here that a print from the key loop would wait on.
 public final class ScreenPrinter: QueuedSlipPrinter, @unchecked Sendable {
+    // Safe to share (`@unchecked Sendable`): `last` is in a Mutex; `inner` is a `let` to a
+    // printer that is itself safe to call from any thread (PrinterDriver serializes jobs and
+    // status questions on its link; the virtual printer holds its state in a Mutex). Only the
+    // protocol `SlipPrinter` does not say so, being shared with single-threaded test printers.
     private let inner: SlipPrinter
-    private let lock = NSLock()
-    private var last: SlipDocument?
+    private let last = Mutex<SlipDocument?>(nil)
 
     public init(_ inner: SlipPrinter) { self.inner = inner }
 
@@ -18,27 +22,19 @@ public final class ScreenPrinter: QueuedSlipPrinter, @unchecked Sendable {
     public var reportsState: Bool { inner is PrinterStateReporting }
 
     public func print(_ slip: SlipDocument) -> PrintOutcome {
-        lock.lock()
-        last = slip
-        lock.unlock()
+        last.withLock { $0 = slip }
         return inner.print(slip)
     }
 
     /// Queues on printers that queue (the key loop never waits on paper); prints at once otherwise.
     public func submit(_ slip: SlipDocument, completion: @escaping @Sendable (PrintOutcome) -> Void) {
-        lock.lock()
-        last = slip
-        lock.unlock()
+        last.withLock { $0 = slip }
         if let queued = inner as? QueuedSlipPrinter { queued.submit(slip, completion: completion) } else { completion(inner.print(slip)) }
     }
 
     public func openDrawer() -> PrintOutcome { inner.openDrawer() }
 
-    public var lastSlip: SlipDocument? {
-        lock.lock()
-        defer { lock.unlock() }
-        return last
-    }
+    public var lastSlip: SlipDocument? { last.withLock { $0 } }
 
     /// nil when the printer cannot report its state.
     public func currentState() -> PrinterState? {
@@ -49,15 +45,14 @@ public final class ScreenPrinter: QueuedSlipPrinter, @unchecked Sendable {
 
 /// Asks the printer how it is every second on its own thread, so a slow printer never holds up
 /// the keys; the screen reads the latest answer.
-final class PrinterWatch: @unchecked Sendable {
+final class PrinterWatch: Sendable {
     private let printer: ScreenPrinter
-    private let lock = NSLock()
-    private var latest: PrinterState?
-    private var running = true
+    /// The latest answer, and whether the asking thread should go on.
+    private let shared: Mutex<(latest: PrinterState?, running: Bool)>
 
     init(_ printer: ScreenPrinter) {
         self.printer = printer
-        latest = printer.reportsState ? .unknown : nil
+        shared = Mutex((printer.reportsState ? .unknown : nil, true))
     }
 
     func start(every seconds: Double = 1) {
@@ -65,30 +60,16 @@ final class PrinterWatch: @unchecked Sendable {
         let thread = Thread { [self] in
             while isRunning {
                 let state = printer.currentState()
-                lock.lock()
-                latest = state
-                lock.unlock()
+                shared.withLock { $0.latest = state }
                 Thread.sleep(forTimeInterval: seconds)
             }
         }
         thread.start()
     }
 
-    private var isRunning: Bool {
-        lock.lock()
-        defer { lock.unlock() }
-        return running
-    }
+    private var isRunning: Bool { shared.withLock { $0.running } }
 
-    func stop() {
-        lock.lock()
-        running = false
-        lock.unlock()
-    }
+    func stop() { shared.withLock { $0.running = false } }
 
-    var state: PrinterState? {
-        lock.lock()
-        defer { lock.unlock() }
-        return latest
-    }
+    var state: PrinterState? { shared.withLock { $0.latest } }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import TillEscPos
 
 /// Single-byte character tables selected with ESC t, as 224-entry maps (0x20…0xFF → scalar).
@@ -24,7 +25,7 @@ public enum CodePages {
     }
 
     /// A decoded table: index = byte − 0x20. Bytes the encoding leaves undefined decode to U+FFFD.
-    final class Table: @unchecked Sendable {  // immutable after init
+    final class Table: Sendable {
         let encoding: String
         let scalars: [Unicode.Scalar]
         init?(encoding: String) {
@@ -57,15 +58,15 @@ public enum CodePages {
         return upper
     }
 
-    private static let lock = NSLock()
-    nonisolated(unsafe) private static var cache: [String: Table?] = [:]
+    private static let cache = Mutex<[String: Table?]>([:])
 
     /// Tables are built once per process (256 iconv calls each) and shared.
     static func table(_ encoding: String) -> Table? {
-        lock.lock(); defer { lock.unlock() }
-        if let t = cache[encoding] { return t }
-        let t = Table(encoding: encoding)
-        cache[encoding] = t
-        return t
+        cache.withLock { cache in
+            if let t = cache[encoding] { return t }
+            let t = Table(encoding: encoding)
+            cache[encoding] = t
+            return t
+        }
     }
 }

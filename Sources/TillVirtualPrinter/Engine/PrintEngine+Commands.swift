@@ -1,3 +1,4 @@
+import TillCore
 import TillEscPos
 import TillGraphics
 
@@ -27,10 +28,10 @@ extension PrintEngine {
         case let .emphasized(on), let .doubleStrike(on): style.bold = on
         case let .underline(n): style.underline = n
         case let .justification(n):
-            if line.isEmpty { alignment = Alignment(rawValue: n) ?? .left }
+            if line.isEmpty { alignment = Alignment(justification: n) ?? .left }
             else {
                 // Epson: justification applies only at the beginning of a line.
-                alignment = Alignment(rawValue: n) ?? .left
+                alignment = Alignment(justification: n) ?? .left
                 diagnose("ESC a in the middle of a line takes effect from the next line on a real printer", at: offset)
             }
         case let .font(n): style.font = n

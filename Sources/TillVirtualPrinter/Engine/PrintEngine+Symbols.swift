@@ -1,9 +1,10 @@
+import TillCore
 import TillEscPos
 import TillGraphics
 
 extension PrintEngine {
     /// GS k system number → our symbology (nil: a system we do not draw).
-    static func symbology(_ m: UInt8) -> (BarcodeSymbology?, String, profileName: String) {
+    static func symbology(_ m: UInt8) -> (Symbology?, String, profileName: String) {
         switch m {
         case 0, 65: return (.upcA, "UPC-A", "upcA")
         case 1, 66: return (.upcE, "UPC-E", "upcE")

@@ -1,3 +1,4 @@
+import Synchronization
 import TillEscPos
 import TillGraphics
 
@@ -119,13 +120,13 @@ extension PrintEngine {
     }
 }
 
-/// iconv decoders for double-byte encodings, one per encoding, behind a lock.
+/// iconv decoders for double-byte encodings, one per encoding, behind a Mutex (iconv_t is not
+/// thread-safe, so the decode itself runs inside it too).
 enum MultibyteDecoders {
-    nonisolated(unsafe) private static var decoders: [String: IconvDecoder?] = [:]
-    private static let lock = NSLockBox()
+    private static let shared = Mutex<[String: IconvDecoder?]>([:])
 
     static func decode(_ bytes: [UInt8], encoding: String) -> [Unicode.Scalar]? {
-        lock.withLock {
+        shared.withLock { decoders in
             if decoders[encoding] == nil { decoders[encoding] = IconvDecoder(encoding: encoding) }
             return decoders[encoding]??.decode(bytes)
         }

@@ -1,3 +1,4 @@
+import TillCore
 import TillGraphics
 
 /// Character attributes in force when a character was received.
@@ -31,10 +32,6 @@ public struct PrintedChar: Hashable, Sendable {
         self.cells = cells
         self.userGlyph = userGlyph
     }
-}
-
-public enum Alignment: Int, Sendable, Hashable {
-    case left = 0, center = 1, right = 2
 }
 
 /// Cell size of a printer font in dots (from the profile).

@@ -1,3 +1,4 @@
+import TillCore
 import TillGraphics
 
 /// Draws a page as the printer's dots: `width` dots across (the profile's printable width),

@@ -1,3 +1,4 @@
+import TillCore
 import TillGraphics
 
 /// The text rendering of a page (NNN.txt): one line of UTF-8 per printed line, aligned with

@@ -8,7 +8,7 @@ import Glibc
 /// see `Fault.usage`) and answering each with `ok <fault>` or `error: <why>`; the line
 /// `status` answers the printer's condition. `till printer fault --control PATH WORD…` is the
 /// client; `printf 'paper-out\n' | socat - UNIX-CONNECT:PATH` works too.
-public final class ControlServer: @unchecked Sendable {  // fd fixed after init
+public final class ControlServer: Sendable {
     public let path: String
     private let fd: Int32
     private let printer: VirtualPrinter

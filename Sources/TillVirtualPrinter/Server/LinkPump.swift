@@ -19,7 +19,7 @@ struct LinkPump {
     /// Runs until the link ends; returns whether the printer asked to disconnect.
     @discardableResult
     func run(readFD: Int32, writeFD: Int32?) -> Bool {
-        var lastInput = Date.distantFuture
+        var lastInput: ContinuousClock.Instant?  // monotonic: a date change does not end a page early
         while true {
             let baud = printer.baud
             // At a slow line speed read little at a time so timing stays smooth.
@@ -38,13 +38,13 @@ struct LinkPump {
             if shouldStop() { return false }
             if ready == 0 || (ready < 0 && errno == EINTR) {
                 // An idle gap ends the page of a printer without a cutter.
-                if Date().timeIntervalSince(lastInput) >= LinkPump.idleGap, printer.idle() {
+                if let last = lastInput, ContinuousClock.now - last >= .seconds(LinkPump.idleGap), printer.idle() {
                     onActivity()
-                    lastInput = .distantFuture
+                    lastInput = nil
                 }
                 continue
             }
-            lastInput = Date()
+            lastInput = .now
             guard let bytes = Sockets.readSome(readFD, max: chunk) else { return false }
             if let baud {
                 // Bytes reach the printer only after their time on the wire: 10 bits per byte (8N1).

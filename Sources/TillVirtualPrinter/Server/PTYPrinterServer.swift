@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -6,7 +7,7 @@ import Glibc
 /// The virtual printer behind a pseudo-terminal, for software that talks to a serial port:
 /// point it at `slavePath` (e.g. /dev/pts/7). The slave is in raw mode (no echo, no line
 /// editing, 8-bit clean), like a serial line to a printer.
-public final class PTYPrinterServer: @unchecked Sendable {  // fds fixed after init
+public final class PTYPrinterServer: Sendable {
     public let printer: VirtualPrinter
     public let slavePath: String
     private let master: Int32
@@ -14,8 +15,7 @@ public final class PTYPrinterServer: @unchecked Sendable {  // fds fixed after i
     /// the master seeing end-of-file.
     private let slave: Int32
     private let onActivity: @Sendable () -> Void
-    private let stopLock = NSLockBox()
-    nonisolated(unsafe) private var stopping = false
+    private let stopping = Mutex(false)
 
     public init(printer: VirtualPrinter, onActivity: @escaping @Sendable () -> Void = {}) throws {
         let pty = try RawPTY()
@@ -30,7 +30,7 @@ public final class PTYPrinterServer: @unchecked Sendable {  // fds fixed after i
         let thread = Thread { [self] in
             printer.replyHandler = { [master] bytes in Sockets.writeAll(master, bytes) }
             var pump = LinkPump(printer: printer, onActivity: onActivity)
-            pump.shouldStop = { [weak self] in self?.stopLock.withLock { self?.stopping ?? true } ?? true }
+            pump.shouldStop = { [weak self] in self?.stopping.withLock { $0 } ?? true }
             pump.run(readFD: master, writeFD: master)
             printer.replyHandler = nil
             printer.finish()
@@ -45,6 +45,6 @@ public final class PTYPrinterServer: @unchecked Sendable {  // fds fixed after i
 
     /// Stops within 100 ms; the reader thread closes the pty as it leaves.
     public func stop() {
-        stopLock.withLock { stopping = true }
+        stopping.withLock { $0 = true }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import TillGraphics
 
 /// Writes each finished page as NNN.png and NNN.txt into a folder and describes it in one
@@ -6,12 +7,12 @@ import TillGraphics
 /// overwrites a page: numbering goes on after the highest number already in the folder, and
 /// each name is claimed with an exclusive create, so other runs, other tills writing into the
 /// same folder and reprints all get pages of their own.
-public final class PageWriter: @unchecked Sendable {  // state behind `lock`
+public final class PageWriter: Sendable {
     public let directory: String
-    private let lock = NSLockBox()
     private let font: BitmapFont?
-    /// The last number this writer used or saw in the folder.
-    private var last: Int
+    /// The last number this writer used or saw in the folder; held for a whole `write`, so
+    /// two threads writing pages never claim names in between each other.
+    private let last: Mutex<Int>
     /// False: only NNN.txt is written (no picture drawn): a fast text capture.
     private let pictures: Bool
 
@@ -24,7 +25,7 @@ public final class PageWriter: @unchecked Sendable {  // state behind `lock`
         } catch {
             throw SystemCallError("mkdir \(directory)", code: EACCES, hint: "choose a writable --out folder")
         }
-        last = PageWriter.highestNumber(in: directory)
+        last = Mutex(PageWriter.highestNumber(in: directory))
     }
 
     /// The highest NNN of the NNN.png / NNN.txt files in `directory` (0 when none).
@@ -40,12 +41,12 @@ public final class PageWriter: @unchecked Sendable {  // state behind `lock`
 
     /// Writes the pages; returns one summary line per page.
     public func write(_ pages: [RenderedPage]) throws -> [String] {
-        try lock.withLock {
+        try last.withLock { last in
             var lines: [String] = []
             for page in pages {
                 let bitmap = pictures ? page.bitmap(font: font) : Bitmap(width: page.width, height: 0)
                 let png = pictures ? PNG.encode(bitmap.height == 0 ? Bitmap(width: page.width, height: 1) : bitmap) : []
-                let (name, pngFD, txtFD) = try claimName()
+                let (name, pngFD, txtFD) = try claimName(after: &last)
                 let pngPath = directory + "/" + name + ".png", txtPath = directory + "/" + name + ".txt"
                 let wrote = Sockets.writeAll(pngFD, png) && Sockets.writeAll(txtFD, Array(page.text.utf8))
                 close(pngFD)
@@ -61,7 +62,7 @@ public final class PageWriter: @unchecked Sendable {  // state behind `lock`
 
     /// The next free NNN, with both its files created exclusively (a name someone else took
     /// since is skipped, never reused).
-    private func claimName() throws -> (String, Int32, Int32) {
+    private func claimName(after last: inout Int) throws -> (String, Int32, Int32) {
         while true {
             last += 1
             let name = String(format: "%03d", last)

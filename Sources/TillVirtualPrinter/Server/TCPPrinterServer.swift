@@ -9,15 +9,14 @@ import Glibc
 /// connection closed, and `onRefused` told), never left waiting without an answer. When a
 /// client closes the connection, the uncut tail of its job comes out as a page
 /// (`VirtualPrinter.finish`).
-public final class TCPPrinterServer: @unchecked Sendable {  // fds and thread set up in init, then read-only
+public final class TCPPrinterServer: Sendable {
     public let printer: VirtualPrinter
     public let host: String
     public let port: UInt16
     private let listenFD: Int32
     private let onActivity: @Sendable () -> Void
-    private let stopped = NSLockBox()
-    nonisolated(unsafe) private var isStopped = false
-    nonisolated(unsafe) private var clientFD: Int32 = -1
+    /// Whether `stop` was called, and the connected client's descriptor (-1: none).
+    private let link = Mutex<(isStopped: Bool, clientFD: Int32)>((false, -1))
 
     /// Binds at once (port 0: the OS picks; read `port`). Call `start()` to accept clients.
     public init(printer: VirtualPrinter, host: String = "127.0.0.1", port: UInt16 = 9100,
@@ -44,14 +43,14 @@ public final class TCPPrinterServer: @unchecked Sendable {  // fds and thread se
     /// Stops accepting and drops the current client. Sockets are shut down here but closed by
     /// the server thread as it leaves, so their numbers cannot be reused under its feet.
     public func stop() {
-        stopped.withLock {
-            isStopped = true
+        link.withLock { link in
+            link.isStopped = true
             shutdown(listenFD, Int32(SHUT_RDWR))
-            if clientFD >= 0 { shutdown(clientFD, Int32(SHUT_RDWR)) }
+            if link.clientFD >= 0 { shutdown(link.clientFD, Int32(SHUT_RDWR)) }
         }
     }
 
-    private var stopRequested: Bool { stopped.withLock { isStopped } }
+    private var stopRequested: Bool { link.withLock { $0.isStopped } }
 
     private func acceptLoop() {
         defer { close(listenFD) }
@@ -64,16 +63,16 @@ public final class TCPPrinterServer: @unchecked Sendable {  // fds and thread se
             // A host that reconnects while the last connection's tail is still printing is
             // served as soon as that ends; only a client that would wait longer is refused.
             var go: Bool?
-            let deadline = Date().addingTimeInterval(TCPPrinterServer.busyGrace)
+            let deadline = ContinuousClock.now + TCPPrinterServer.busyGrace
             repeat {
-                go = stopped.withLock {
-                    if isStopped { return false }
-                    if clientFD >= 0 { return nil }
-                    clientFD = fd
+                go = link.withLock { link in
+                    if link.isStopped { return false }
+                    if link.clientFD >= 0 { return nil }
+                    link.clientFD = fd
                     return true
                 }
                 if go == nil { usleep(10_000) }
-            } while go == nil && Date() < deadline
+            } while go == nil && ContinuousClock.now < deadline
             guard let go else {
                 // Busy with another client: refused now rather than queued behind a job.
                 onRefused?("a second client connected while one is printing: refused (one client at a time, as port 9100)")
@@ -97,30 +96,30 @@ public final class TCPPrinterServer: @unchecked Sendable {  // fds and thread se
         printer.replyHandler = nil
         printer.finish()
         onActivity()
-        stopped.withLock {
+        link.withLock { link in
             gate.close()
-            clientFD = -1
+            link.clientFD = -1
         }
     }
 
     /// How long a new client may wait for the current one to finish before it is refused.
-    static let busyGrace = 3.0
+    static let busyGrace = Duration.seconds(3)
 }
 
 /// Writes unsolicited replies (ASB from another thread) to a connection only while it is
 /// open: once closed, its descriptor number may belong to someone else.
-final class WriteGate: @unchecked Sendable {  // fd guarded by lock
-    private let lock = NSLockBox()
-    private var fd: Int32
+final class WriteGate: Sendable {
+    /// -1 once closed.
+    private let fd: Mutex<Int32>
 
-    init(fd: Int32) { self.fd = fd }
+    init(fd: Int32) { self.fd = Mutex(fd) }
 
     func write(_ bytes: [UInt8]) {
-        lock.withLock { if fd >= 0 { Sockets.writeAll(fd, bytes) } }
+        fd.withLock { fd in if fd >= 0 { Sockets.writeAll(fd, bytes) } }
     }
 
     func close() {
-        lock.withLock {
+        fd.withLock { fd in
             guard fd >= 0 else { return }
             shutdown(fd, Int32(SHUT_RDWR))
             Glibc.close(fd)

@@ -53,8 +53,8 @@ struct DrillKeyReplay {
             }
         }
         // Let queued slips finish before the attempt is scored.
-        let deadline = Date().addingTimeInterval(10)
-        while session.runtime.hasQueuedPrintJobs && Date() < deadline {
+        let deadline = ContinuousClock.now + .seconds(10)
+        while session.runtime.hasQueuedPrintJobs && ContinuousClock.now < deadline {
             usleep(20_000)
             ui.absorb(session.runtime.takePrintOutcomes(), from: session.runtime)
         }

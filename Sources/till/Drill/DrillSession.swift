@@ -19,7 +19,8 @@ final class DrillSession {
     /// The in-process virtual printer behind `printer`: drills inject their faults here.
     let paper: VirtualPrinter
     private let clock: TillClock
-    private let startedWall = Date()
+    /// Monotonic: a date change during the drill neither adds to nor takes from its time.
+    private let started = ContinuousClock.now
     private var refunds: [RefundRecord] = []
     private var voids: [VoidRecord] = []
     private var refusals: [String] = []
@@ -98,7 +99,7 @@ final class DrillSession {
     }
 
     /// The drill's clock follows real time from its fixed start.
-    func tick() { clock.set(Timestamp(seconds: drill.now + Int64(Date().timeIntervalSince(startedWall)))) }
+    func tick() { clock.set(Timestamp(seconds: drill.now + Int64(seconds))) }
 
     /// Sends an action as the trainee.
     @discardableResult
@@ -119,7 +120,7 @@ final class DrillSession {
     /// The trainer loads paper after a paper-out.
     func loadPaper() { _ = paper.inject(.paperLoad) }
 
-    var seconds: Double { Date().timeIntervalSince(startedWall) }
+    var seconds: Double { (ContinuousClock.now - started) / .seconds(1) }
 
     func score(seconds: Double? = nil) throws -> DrillScore {
         let observed = DrillObservation(refunds: refunds, voids: voids, refusals: refusals, printedSlips: printed,

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Synchronization
 import TillEscPos
 import TillVirtualPrinter
 
@@ -126,12 +127,12 @@ struct PrinterEmulateCommand: ParsableCommand {
 }
 
 /// Writes finished pages and prints a line for each; prints new diagnostics in verbose mode.
-final class Reporter: @unchecked Sendable {  // state behind `lock`
+final class Reporter: Sendable {
     let printer: VirtualPrinter
     let writer: PageWriter
     let verbose: Bool
-    private let lock = NSLock()
-    private var diagnosticsShown = 0
+    /// Diagnostics already shown; held for a whole flush, so two threads never print a page twice.
+    private let diagnosticsShown = Mutex(0)
 
     init(printer: VirtualPrinter, writer: PageWriter, verbose: Bool) {
         self.printer = printer
@@ -140,19 +141,19 @@ final class Reporter: @unchecked Sendable {  // state behind `lock`
     }
 
     func flush() {
-        lock.lock()
-        defer { lock.unlock() }
-        do {
-            for line in try writer.write(printer.takeNewPages()) { say(line) }
-        } catch {
-            FileHandle.standardError.write(Data("till printer: cannot write a page: \(error)\n".utf8))
-        }
-        if verbose {
-            let all = printer.diagnostics
-            for d in all.dropFirst(diagnosticsShown) {
-                FileHandle.standardError.write(Data("till printer: \(d)\n".utf8))
+        diagnosticsShown.withLock { diagnosticsShown in
+            do {
+                for line in try writer.write(printer.takeNewPages()) { say(line) }
+            } catch {
+                FileHandle.standardError.write(Data("till printer: cannot write a page: \(error)\n".utf8))
             }
-            diagnosticsShown = all.count
+            if verbose {
+                let all = printer.diagnostics
+                for d in all.dropFirst(diagnosticsShown) {
+                    FileHandle.standardError.write(Data("till printer: \(d)\n".utf8))
+                }
+                diagnosticsShown = all.count
+            }
         }
     }
 }

@@ -33,9 +33,9 @@ struct PrinterFuzzCommand: ParsableCommand {
         let s = seed ?? UInt64(Date().timeIntervalSince1970 * 1000)
         say("fuzz: seed \(s), \(seconds) s, profile \(p.id)")
         var fuzzer = StreamFuzzer(seed: s)
-        let deadline = Date().addingTimeInterval(seconds)
+        let deadline = ContinuousClock.now + .seconds(seconds.isFinite ? max(0, seconds) : 0)
         var streams = 0, bytes = 0, pages = 0, diagnostics = 0
-        while Date() < deadline {
+        while ContinuousClock.now < deadline {
             let stream = fuzzer.next()
             let printer = VirtualPrinter(profile: p)
             for chunk in fuzzer.chunks(stream) { printer.receive(chunk) }

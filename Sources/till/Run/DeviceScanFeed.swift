@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import TillCore
 import TillScanning
 import TillScreen
@@ -6,7 +7,7 @@ import TillScreen
 /// Reads a scanner device (serial:// or evdev://) on its own thread and hands each scan,
 /// interpreted (symbology, check digit, embedded weight), to the screen. A scanner that is
 /// unplugged or refused is reported once and reopened every two seconds.
-final class DeviceScanFeed: ScanSource, @unchecked Sendable {  // state behind `lock`
+final class DeviceScanFeed: ScanSource, Sendable {
     private enum Reader {
         case serial(SerialScanner)
         case evdev(EvdevScanner)
@@ -29,10 +30,8 @@ final class DeviceScanFeed: ScanSource, @unchecked Sendable {  // state behind `
     private let endpoint: ScannerEndpoint
     private let name: String
     private let interpreter = ScanInterpreter()
-    private let lock = NSLock()
-    private var queued: [ScannedInput] = []
-    private var online = false
-    private var running = true
+    /// Handed from the reader thread to the screen's loop.
+    private let shared = Mutex<(queued: [ScannedInput], online: Bool, running: Bool)>(([], false, true))
 
     init(endpoint: ScannerEndpoint) {
         self.endpoint = endpoint
@@ -44,22 +43,22 @@ final class DeviceScanFeed: ScanSource, @unchecked Sendable {  // state behind `
     }
 
     var label: LocalizedText {
-        lock.withLock {
-            online ? LocalizedText(en: "scanner: \(name)", zh: "扫描枪：\(name)")
+        shared.withLock {
+            $0.online ? LocalizedText(en: "scanner: \(name)", zh: "扫描枪：\(name)")
                    : LocalizedText(en: "scanner: OFFLINE", zh: "扫描枪：离线")
         }
     }
 
     func takeScans() -> [ScannedInput] {
-        lock.withLock {
-            defer { queued.removeAll() }
-            return queued
+        shared.withLock { shared in
+            defer { shared.queued.removeAll() }
+            return shared.queued
         }
     }
 
-    func stop() { lock.withLock { running = false } }
+    func stop() { shared.withLock { $0.running = false } }
 
-    private var isRunning: Bool { lock.withLock { running } }
+    private var isRunning: Bool { shared.withLock { $0.running } }
 
     private func open() throws(DeviceError) -> Reader {
         switch endpoint {
@@ -83,7 +82,7 @@ final class DeviceScanFeed: ScanSource, @unchecked Sendable {  // state behind `
                 Thread.sleep(forTimeInterval: 2)
                 continue
             }
-            lock.withLock { online = true }
+            shared.withLock { $0.online = true }
             reported = false
             while isRunning {
                 do {
@@ -100,9 +99,9 @@ final class DeviceScanFeed: ScanSource, @unchecked Sendable {  // state behind `
                 }
             }
             reader.close()
-            lock.withLock { online = false }
+            shared.withLock { $0.online = false }
         }
     }
 
-    private func post(_ input: ScannedInput) { lock.withLock { queued.append(input) } }
+    private func post(_ input: ScannedInput) { shared.withLock { $0.queued.append(input) } }
 }

@@ -1,12 +1,15 @@
 import Glibc
+import Synchronization
 
 /// Ctrl-C (SIGINT) and SIGTERM set a flag instead of killing the process, so a scanner loop
 /// can finish its current read (≤ 200 ms), release the evdev grab and restore the terminal.
 enum StopSignal {
-    nonisolated(unsafe) private static var flag: sig_atomic_t = 0
+    /// A lock-free atomic: the only kind of shared value a signal handler may touch (a Mutex
+    /// could be held by the very thread the signal interrupts).
+    private static let flag = Atomic<Bool>(false)
 
     static func install() {
-        let handler: @convention(c) (Int32) -> Void = { _ in StopSignal.flag = 1 }
+        let handler: @convention(c) (Int32) -> Void = { _ in StopSignal.flag.store(true, ordering: .relaxed) }
         signal(SIGINT, handler)
         signal(SIGTERM, handler)
         // A parent may start us with these signals blocked (the mask is inherited across exec):
@@ -18,5 +21,5 @@ enum StopSignal {
         sigprocmask(SIG_UNBLOCK, &set, nil)
     }
 
-    static var requested: Bool { flag != 0 }
+    static var requested: Bool { flag.load(ordering: .relaxed) }
 }

@@ -1,9 +1,15 @@
 import Foundation
+import Synchronization
 import TillCore
 
 /// Writing to the terminal: lines go out at once (a crash must not lose an acknowledged line).
 enum Output {
-    nonisolated(unsafe) static var language: Language = .en
+    /// The language of messages, set once from the configuration and read by every command.
+    static var language: Language {
+        get { chosenLanguage.withLock { $0 } }
+        set { chosenLanguage.withLock { $0 = newValue } }
+    }
+    private static let chosenLanguage = Mutex(Language.en)
 
     static func line(_ text: String) {
         FileHandle.standardOutput.write(Data((text + "\n").utf8))

@@ -1,3 +1,4 @@
+import Synchronization
 import Foundation
 
 /// Runs programs for the device tests: the built `till`, the umockdev harness. Every run has a
@@ -57,30 +58,32 @@ enum Run {
 }
 
 /// Reads a pipe to its end on another thread (so stdout and stderr cannot block each other).
-final class Collector: @unchecked Sendable {  // data written once before the semaphore signals
-    private var data = Data()
+final class Collector: Sendable {
+    private let data = Mutex(Data())
     private let done = DispatchSemaphore(value: 0)
     init(_ handle: FileHandle) {
         Thread.detachNewThread { [self] in
-            data = handle.readDataToEndOfFile()
+            let read = handle.readDataToEndOfFile()
+            data.withLock { $0 = read }
             done.signal()
         }
     }
     func wait() -> String {
         done.wait()
-        return String(decoding: data, as: UTF8.self)
+        return String(decoding: data.withLock { $0 }, as: UTF8.self)
     }
 }
 
 /// `till printer emulate` on a loopback port the OS picks, with a control socket; stopped by
 /// PID in `stop()` (call it in a defer).
-final class Emulator: @unchecked Sendable {  // lines guarded by lock
+final class Emulator: Sendable {
     let process = Process()
     let out: String
     let control: String
-    private(set) var port: UInt16 = 0
-    private let lock = NSLock()
-    private var text = ""
+    var port: UInt16 { foundPort.withLock { $0 } }
+    private let foundPort = Mutex<UInt16>(0)
+    /// What the emulator wrote so far (the pipe's handler runs on another thread).
+    private let text = Mutex("")
 
     init(profile: String = "epson-tm-t88vi", faults: [String] = [], directory: String) throws {
         out = directory + "/emulator"
@@ -93,13 +96,13 @@ final class Emulator: @unchecked Sendable {  // lines guarded by lock
         process.standardError = FileHandle.nullDevice
         pipe.fileHandleForReading.readabilityHandler = { [weak self] h in
             let chunk = String(decoding: h.availableData, as: UTF8.self)
-            self?.lock.withLock { self?.text += chunk }
+            self?.text.withLock { $0 += chunk }
         }
         try process.run()
         let deadline = Date().addingTimeInterval(10)
         while Date() < deadline {
-            let line = lock.withLock { text }.split(separator: "\n").first { $0.hasPrefix("listening: tcp://127.0.0.1:") }
-            if let line, let p = UInt16(line.split(separator: " ")[1].split(separator: ":").last!) { port = p; return }
+            let line = text.withLock { $0 }.split(separator: "\n").first { $0.hasPrefix("listening: tcp://127.0.0.1:") }
+            if let line, let p = UInt16(line.split(separator: " ")[1].split(separator: ":").last!) { foundPort.withLock { $0 = p }; return }
             usleep(20_000)
         }
         stop()
@@ -109,7 +112,7 @@ final class Emulator: @unchecked Sendable {  // lines guarded by lock
     enum EmulatorError: Error { case noPort }
 
     /// Everything the emulator printed on stdout (one line per cut page).
-    var output: String { lock.withLock { text } }
+    var output: String { text.withLock { $0 } }
 
     func page(_ n: Int) -> String? {
         try? String(contentsOfFile: out + "/" + String(format: "%03d", n) + ".txt", encoding: .utf8)

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import TillEscPos
 import TillDevices
 import TillVirtualPrinter
@@ -9,30 +10,33 @@ import TillVirtualPrinter
 ///
 ///     → 1B 40                                            .@                ESC @ initialize
 ///     ← 12                                               .                 DLE EOT reply 0x12
-public final class TraceRecorder: @unchecked Sendable {  // state behind `lock`
-    private let lock = NSLock()
-    private var parser = EscPosParser()
-    private var pending: [UInt8] = []
-    private var pendingOffset = 0
-    /// DLE EOT queries sent and not yet answered, oldest first: replies come in that order.
-    private var queries: [UInt8] = []
-    private let emit: (String) -> Void
+public final class TraceRecorder: Sendable {
+    private struct State {
+        var parser = EscPosParser()
+        var pending: [UInt8] = []
+        var pendingOffset = 0
+        /// DLE EOT queries sent and not yet answered, oldest first: replies come in that order.
+        var queries: [UInt8] = []
+    }
+    /// Held while a line is emitted too, so lines from the two directions never interleave.
+    private let state = Mutex(State())
+    private let emit: @Sendable (String) -> Void
 
-    public init(emit: @escaping (String) -> Void) { self.emit = emit }
+    public init(emit: @escaping @Sendable (String) -> Void) { self.emit = emit }
 
     /// Bytes the host sent.
     public func sent(_ bytes: [UInt8]) {
-        lock.withLock {
-            pending += bytes
-            let commands = parser.feed(bytes)
+        state.withLock { s in
+            s.pending += bytes
+            let commands = s.parser.feed(bytes)
             for (i, c) in commands.enumerated() {
-                let end = i + 1 < commands.count ? commands[i + 1].offset : parser.offset
-                let slice = Array(pending[(c.offset - pendingOffset)..<(end - pendingOffset)])
+                let end = i + 1 < commands.count ? commands[i + 1].offset : s.parser.offset
+                let slice = Array(s.pending[(c.offset - s.pendingOffset)..<(end - s.pendingOffset)])
                 emit(Self.line("→", slice, Self.name(c.command)))
-                if case .realtimeStatus(let n) = c.command, (1...4).contains(n), queries.count < 64 { queries.append(UInt8(n)) }
+                if case .realtimeStatus(let n) = c.command, (1...4).contains(n), s.queries.count < 64 { s.queries.append(UInt8(n)) }
             }
-            pending.removeFirst(parser.offset - pendingOffset)
-            pendingOffset = parser.offset
+            s.pending.removeFirst(s.parser.offset - s.pendingOffset)
+            s.pendingOffset = s.parser.offset
         }
     }
 
@@ -42,14 +46,14 @@ public final class TraceRecorder: @unchecked Sendable {  // state behind `lock`
         // A GS I answer (0x5F, text, NUL) as its text.
         if bytes.count >= 2, bytes.first == 0x5F, bytes.last == 0 {
             let text = String(decoding: bytes.dropFirst().dropLast().filter { $0 >= 0x20 && $0 < 0x7F }, as: UTF8.self)
-            lock.withLock { emit(Self.line("←", bytes, "GS I reply \"\(text)\"")) }
+            state.withLock { _ in emit(Self.line("←", bytes, "GS I reply \"\(text)\"")) }
             return
         }
-        lock.withLock {
+        state.withLock { s in
             let words = bytes.map { b -> String in
                 if PrinterStatus.isRealTimeReply(b) {
-                    guard !queries.isEmpty else { return "DLE EOT reply 0x\(Self.hex(b))" }
-                    let n = queries.removeFirst()
+                    guard !s.queries.isEmpty else { return "DLE EOT reply 0x\(Self.hex(b))" }
+                    let n = s.queries.removeFirst()
                     return "DLE EOT \(n) reply 0x\(Self.hex(b)): \(PrinterStatus.meaning(of: b, query: n))"
                 }
                 if StatusReplyFramer.isAutomaticStatusBackHeader(b) { return "ASB header 0x\(Self.hex(b))" }

@@ -1,5 +1,5 @@
 import Testing
-@testable import TillEscPos
+@testable import TillGraphics
 
 /// The planner keeps its tables in one temporary block; this is the same dynamic programme
 /// written plainly (arrays per position), and both must choose the same plan for any input.

@@ -1,10 +1,15 @@
-/// The barcode families the till tells apart. Known from the scanner's AIM symbology identifier
-/// when it sends one, otherwise guessed from the data (all-digit lengths, a leading GS).
+/// The barcode families the till knows, the one list for all of it: what a scanner read (known
+/// from its AIM symbology identifier when it sends one, otherwise guessed from the data), what a
+/// slip prints (`printedOnSlips`) and what the symbol drawer and the virtual printer draw. Raw
+/// values are the names profiles and slips store ("ean13", "code128").
 public enum Symbology: String, Hashable, Sendable, Codable, CaseIterable {
     case ean13, ean8, upcA, upcE, eanAddOn
-    case code128, gs1_128, code39, itf, itf14
+    case code128, gs1_128, code39, code93, codabar, itf, itf14
     case gs1DataBar, dataMatrix, gs1DataMatrix, qr, gs1QR
     case other
+
+    /// The symbologies a slip may carry (`SlipContent.barcode`): every ESC/POS printer prints them.
+    public static let printedOnSlips: [Symbology] = [.ean13, .ean8, .upcA, .code39, .code128, .itf]
 
     /// The name a technician reads in the scanner's manual.
     public var displayName: String {
@@ -17,6 +22,8 @@ public enum Symbology: String, Hashable, Sendable, Codable, CaseIterable {
         case .code128: return "Code 128"
         case .gs1_128: return "GS1-128"
         case .code39: return "Code 39"
+        case .code93: return "Code 93"
+        case .codabar: return "Codabar"
         case .itf: return "Interleaved 2 of 5"
         case .itf14: return "ITF-14"
         case .gs1DataBar: return "GS1 DataBar"
@@ -35,9 +42,4 @@ public enum Symbology: String, Hashable, Sendable, Codable, CaseIterable {
         default: return false
         }
     }
-}
-
-/// How the symbology was known: the scanner said so, or the data looked like it.
-public enum SymbologySource: String, Hashable, Sendable, Codable {
-    case aimIdentifier, detected
 }
