@@ -3,6 +3,7 @@ import Testing
 import TillEscPos
 @testable import TillDevices
 import TillVirtualPrinter
+import till
 
 /// Device waits run on the monotonic clock, injected here as instants: the wall clock (`Date`)
 /// is not an input at all, so setting the system date cannot move a deadline or a poll. Before,

@@ -58,7 +58,15 @@ public protocol CatalogStore: AnyObject, Sendable {
     func searchItems(_ query: String) throws -> [CatalogItem]
     func taxClasses() throws -> [TaxClass]
     func upsert(taxClasses: [TaxClass], by: String?) throws
-    func upsert(items: [CatalogItem], by: String?) throws
+    /// Adds or changes items; a barcode another item holds is refused unless `reassignBarcodes`.
+    func upsert(items: [CatalogItem], by: String?, reassignBarcodes: Bool) throws
+}
+
+extension CatalogStore {
+    /// Adds or changes items, never taking a barcode away from another item.
+    public func upsert(items: [CatalogItem], by: String?) throws {
+        try upsert(items: items, by: by, reassignBarcodes: false)
+    }
 }
 
 /// The people who may sign in, their roles and PINs.

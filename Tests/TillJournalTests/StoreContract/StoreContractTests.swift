@@ -61,7 +61,7 @@ final class LeakySlips: RegisterStore, DrillResultStore {
     func parkedSales(till: String) throws -> (sales: [ParkedSale], nextNumber: Int64) { try inner.parkedSales(till: till) }
     func taxClasses() throws -> [TaxClass] { try inner.taxClasses() }
     func upsert(taxClasses: [TaxClass], by: String?) throws { try inner.upsert(taxClasses: taxClasses, by: by) }
-    func upsert(items: [CatalogItem], by: String?) throws { try inner.upsert(items: items, by: by) }
+    func upsert(items: [CatalogItem], by: String?, reassignBarcodes: Bool) throws { try inner.upsert(items: items, by: by, reassignBarcodes: reassignBarcodes) }
     func authenticate(code: String, pin: String, now: Timestamp, policy: PinLockoutPolicy) throws -> Result<User, Refusal> {
         try inner.authenticate(code: code, pin: pin, now: now, policy: policy)
     }
