@@ -139,6 +139,8 @@ public final class RegisterRuntime {
             case .lookUpSale(let number):
                 guard let found = try journal.sale(number) else { return .saleNotFound(reference: number.description) }
                 return .saleLoaded(ReturnableSale(sale: found.sale, priorRefunds: found.refunds, voided: found.voided))
+            case .lookUpCreditNote(let number, let amount):
+                return .creditNoteLooked(number: number, note: try journal.creditNote(number), amount: amount)
             case .loadShiftTotals(let shift, let kind):
                 guard let totals = try journal.shiftTotals(shift: shift, till: state.config.till) else {
                     return .worldRefused(.noOpenShift)

@@ -41,6 +41,8 @@ extension RegisterAction {
             return reference.flatMap { check.text($0, kind == .card ? .cardReference : .tenderReference) }
         case .customerReferenceEntered(let text):
             return check.trimmedText(text, .customerReference)
+        case .creditNoteLooked(_, let note, let amount):
+            return amount.flatMap(check.money) ?? note.flatMap { check.currency($0.issued) ?? check.currency($0.redeemed) }
         case .reprintRequested(let reference):
             return check.text(reference, .slipReference)
         case .started, .noReceiptToggled, .signInRefused, .signOutRequested, .reportRequested, .lineVoided, .refundStarted,

@@ -53,7 +53,7 @@ extension RegisterAction {
         case .started, .signInRequested, .signedIn, .signInRefused, .signOutRequested,
              .shiftTotalsLoaded, .itemFound, .itemNotFound, .saleLoaded, .saleNotFound,
              .approverPINEntered, .approverVerified, .approverRefused, .worldRefused,
-             .slipPrinted, .slipFailed, .cancelled:
+             .slipPrinted, .slipFailed, .cancelled, .creditNoteLooked:
             return .none
         case .shiftOpenRequested: return .holds(.manageShift)
         case .reportRequested(.x): return .holds(.xReport)

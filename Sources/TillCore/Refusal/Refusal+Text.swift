@@ -173,6 +173,8 @@ extension Refusal {
                       "\(field.label.zh)中含有控制字符 \(character)，收银机不予保存。"),
                     t("Type it again with letters, digits and punctuation only (check the scanner's suffix setting).",
                       "请只用字母、数字和标点重新输入（并检查扫描枪的后缀设置）。"))
+        case .creditNote(let problem):
+            return (problem.message, problem.remedy)
         case .currencyMismatch(let expected, let found):
             return (t("This till works in \(expected), but the amount is in \(found).", "本收银机使用 \(expected)，但该金额为 \(found)。"),
                     t("Set till.currency to the currency the journal and catalog were written in, or import the catalog again in \(expected).",

@@ -35,6 +35,8 @@ public enum Refusal: Hashable, Sendable, Codable, Error {
     case fractionalQuantityNotAllowed(item: String)
     case weightRequired(item: String)
     case discountTooLarge(line: Int, discount: Money, amount: Money)
+    /// A credit note that cannot be used or issued as asked (`CreditNoteProblem`).
+    case creditNote(CreditNoteProblem)
 
     // People
     case supervisorRequired(reason: ApprovalReason)

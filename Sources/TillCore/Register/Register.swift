@@ -72,6 +72,8 @@ extension RegisterState {
             tender(kind, amount: amount, reference: reference, &step)
         case .noReceiptToggled:
             toggleNoReceipt(&step)
+        case .creditNoteLooked(let number, let note, let amount):
+            redeemCreditNote(number, note, amount: amount, &step)
         case .refundStarted:
             startLookup(.refund, permission: .refundWithReceipt, &step)
         case .postVoidStarted:

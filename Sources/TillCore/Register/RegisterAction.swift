@@ -25,6 +25,8 @@ public indirect enum RegisterAction: Hashable, Sendable, Codable {
     case tendered(TenderKind, amount: Money?, reference: String?)
     /// NO RECEIPT during a sale: its receipt is stored, not printed. Pressed again, it prints after all.
     case noReceiptToggled
+    /// The journal's answer to a store-credit tender: the credit note (nil: never issued) and the amount asked.
+    case creditNoteLooked(number: String, note: CreditNote?, amount: Money?)
 
     // Refunds, blind returns, post-voids
     case refundStarted

@@ -7,6 +7,8 @@ public enum RegisterEffect: Hashable, Sendable {
     /// Find an item by barcode or SKU; `lowestPriceDays` asks for its lowest unit price sold in that many days.
     case lookUpItem(code: String, quantity: Quantity?, lowestPriceDays: Int64?)
     case lookUpSale(DocumentNumber)
+    /// Find a credit note's balance, for a store-credit tender of `amount` (nil: what is due).
+    case lookUpCreditNote(number: String, amount: Money?)
     case loadShiftTotals(shift: Int64, ReportKind)
     /// Keep this in the journal, atomically.
     case record(JournalRecord)

@@ -22,7 +22,11 @@ extension SlipTemplates {
         b.append(.text(s(SlipText.byTender), .bold))
         for tender in totals.tenders {
             b.append(.pair("  " + s(tender.kind.label), tender.taken.plain, .plain))
-            if !tender.givenBack.isZero { b.append(.pair("    - " + s(SlipText.refunds), tender.givenBack.negated.plain, .plain)) }
+            // Each line under its own heading, so every heading's lines add up to its total above.
+            if !tender.refunded.isZero { b.append(.pair("    - " + s(SlipText.refunds), tender.refunded.negated.plain, .plain)) }
+            if let voided = tender.voided, !voided.isZero {
+                b.append(.pair("    - " + s(SlipText.voids), voided.negated.plain, .plain))
+            }
         }
         b.append(.pair(s(SlipText.openingFloat), totals.shift.openingFloat.plain, .plain))
         b.append(.pair(s(SlipText.cashExpected), totals.cashExpected.plain, .bold))

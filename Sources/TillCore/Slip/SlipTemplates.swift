@@ -116,6 +116,7 @@ public struct SlipTemplates: Sendable {
             if let approved = refund.approvedAmount { b.append(.pair(s(SlipText.approvedAmount), approved.plain, .plain)) }
         }
         b.append(.signature(s(SlipText.customerSignature)))
+        b += creditNoteBlocks(refund.tenders)
         b += trailer(training: refund.training)
         return SlipDocument(kind: .refund, reference: refund.number, blocks: b, training: refund.training)
     }

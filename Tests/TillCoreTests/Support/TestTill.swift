@@ -73,6 +73,8 @@ struct TestTill {
             guard let sale = sales[number.description] else { return .saleNotFound(reference: number.description) }
             return .saleLoaded(ReturnableSale(sale: sale, priorRefunds: refunds.filter { $0.originalReceipt == sale.receipt },
                                               voided: voided.contains(sale.receipt)))
+        case .lookUpCreditNote(let number, let amount):
+            return .creditNoteLooked(number: number, note: CreditNote(number: number, records: records), amount: amount)
         case .loadShiftTotals(let shift, let kind):
             let zero = CountedAmount.zero(.cny)
             let salesInShift = sales.values.filter { $0.shift == shift }

@@ -1,0 +1,25 @@
+extension SlipText {
+    static let creditNote = t("CREDIT NOTE", "储值凭证")
+    static let creditNoteAmount = t("Credited to this note", "存入本凭证")
+    static let creditNoteKeep = t("Keep this slip: it pays like money at this shop. Scan it at the till.",
+                                  "请保留此凭证：可在本店当现金使用，结账时扫描。")
+    static let creditNoteUsed = t("Paid from credit note", "储值凭证支付")
+}
+
+extension SlipTemplates {
+    /// The credit note part of a refund slip: for each credit note the refund pays into, its
+    /// number in large print, what went on it, and its Code 128 barcode for the till to scan.
+    func creditNoteBlocks(_ tenders: [Tender]) -> [SlipBlock] {
+        tenders.filter { $0.kind == .storeCredit }.compactMap { tender -> [SlipBlock]? in
+            guard let number = tender.reference else { return nil }
+            return [
+                .rule("="),
+                .text(SlipText.creditNote.text(language), .title),
+                .text(number, SlipStyle(bold: true, align: .center)),
+                .pair(SlipText.creditNoteAmount.text(language), tender.amount.formatted, .bold),
+                .barcode(.code128, number),
+                .text(SlipText.creditNoteKeep.text(language), .centered),
+            ]
+        }.flatMap { $0 }
+    }
+}
