@@ -13,7 +13,7 @@ import Testing
         till.send(.approverPINEntered(code: "2001", pin: "2222"))
         let refund = try! #require(till.lastRefund)
         #expect(refund.isBlind)
-        #expect(refund.tenders == [Tender(kind: .storeCredit, amount: till.cny(1000))])
+        #expect(refund.tenders == [Tender(kind: .storeCredit, amount: till.cny(1000), reference: CreditNoteNumber(till: "01", sequence: 1).description)])
         #expect(refund.approver?.code == "2001")
         #expect(PlainTextSlipRenderer.render(till.printed.last!).contains("NO RECEIPT RETURN"))
     }

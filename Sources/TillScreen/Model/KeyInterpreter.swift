@@ -115,7 +115,13 @@ public enum KeyInterpreter {
         switch command {
         case .cash, .credit:
             switch amount() {
-            case .success(let value): return [.tendered(command == .cash ? .cash : .storeCredit, amount: value, reference: nil)]
+            case .success(let value):
+                // Store credit asks for the credit note (typed or scanned) when there is a sale to pay.
+                if command == .credit, case .selling = state.activity {
+                    ui.cardTender = CardTender(amount: value, kind: .storeCredit)
+                    return []
+                }
+                return [.tendered(command == .cash ? .cash : .storeCredit, amount: value, reference: nil)]
             case .failure(let refusal): ui.message = .refusal(refusal); return []
             }
         case .card:
@@ -227,7 +233,7 @@ public enum KeyInterpreter {
         }
         if let card = ui.cardTender {
             ui.cardTender = nil
-            return [.tendered(.card, amount: card.amount, reference: text)]
+            return [.tendered(card.kind, amount: card.amount, reference: text)]
         }
         if ui.report != nil, text.isEmpty {
             ui.report = nil
