@@ -57,7 +57,7 @@ extension RegisterAction {
             return .none
         case .shiftOpenRequested: return .holds(.manageShift)
         case .reportRequested(.x): return .holds(.xReport)
-        case .reportRequested(.z): return .holds(.zReport)
+        case .reportRequested(.z), .cashCounted: return .holds(.zReport)
         case .codeEntered:
             if case .idle = activity { return .holds(.sell) }
             return activity.permission.map(PermissionRule.holds) ?? .none

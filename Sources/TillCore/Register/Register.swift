@@ -94,6 +94,13 @@ extension RegisterState {
             chooseRefundTender(kind, reference: reference, &step)
         case .customerReferenceEntered(let text):
             enterCustomerReference(text, &step)
+        case .cashCounted(let count):
+            countCash(count, &step)
+        case .confirmed where closingShift != nil:
+            confirmShiftClose(&step)
+        case .cancelled where closingShift != nil:
+            closingShift = nil
+            step.emit(.cancelled(.zReport))
         case .confirmed:
             confirm(resume: action, &step)
         case .approverPINEntered(let code, let pin):

@@ -11,6 +11,8 @@ public indirect enum RegisterAction: Hashable, Sendable, Codable {
     case shiftOpenRequested(float: Money)
     case reportRequested(ReportKind)
     case shiftTotalsLoaded(ShiftTotals, ReportKind)
+    /// The drawer counted for the Z report being closed.
+    case cashCounted(CashCount)
 
     // Selling (and picking items for refunds and blind returns)
     /// A barcode scanned or a code (barcode or SKU) typed, with a quantity typed first.

@@ -44,6 +44,10 @@ public enum RegisterEvent: Hashable, Sendable, Codable {
     case refundCompleted(number: String, total: Money, tenders: [Tender])
     case postVoidCompleted(number: String, total: Money)
     case reportPrinted(ReportKind, reference: String, net: Money)
+    /// The Z report asks for the drawer to be counted; `expected` is float plus cash taken less given back.
+    case cashCountNeeded(expected: Money)
+    /// Counted: Enter (confirm) closes the shift and prints the Z report with these figures.
+    case cashCountTaken(expected: Money, counted: Money, overShort: Money)
     case slipPrinted(reference: String)
     case slipNotPrinted(reference: String, cause: String)
     case cancelled(ActivityKind)

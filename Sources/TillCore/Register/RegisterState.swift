@@ -15,6 +15,8 @@ public struct RegisterState: Hashable, Sendable, Codable {
     public var lastCompleted: Completion?
     /// Slips that did not print, by reference, with the cause: shown until reprinted.
     public var unprintedSlips: [String: String]
+    /// A Z report waiting for the cash count and confirmation (`ShiftClose`).
+    public var closingShift: ShiftClose? = nil
 
     public init(config: RegisterConfig) {
         self.config = config

@@ -110,11 +110,19 @@ public struct ZReportRecord: Hashable, Sendable, Codable {
     public var at: Timestamp
     public var by: User
     public var totals: ShiftTotals
+    /// The drawer as counted before closing (nil only in Z reports journalled before counts were asked).
+    public var count: CashCount?
+    public var counted: Money?
 
-    public init(number: String, at: Timestamp, by: User, totals: ShiftTotals) {
+    public init(number: String, at: Timestamp, by: User, totals: ShiftTotals, count: CashCount? = nil, counted: Money? = nil) {
         self.number = number
         self.at = at
         self.by = by
         self.totals = totals
+        self.count = count
+        self.counted = counted
     }
+
+    /// Counted less expected: positive over, negative short.
+    public var overShort: Money? { counted.map { $0 - totals.cashExpected } }
 }

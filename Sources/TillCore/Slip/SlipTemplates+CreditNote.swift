@@ -23,3 +23,9 @@ extension SlipTemplates {
         }.flatMap { $0 }
     }
 }
+
+extension SlipText {
+    static let cashCounted = t("Cash counted", "实点现金")
+    static let cashOver = t("Over", "长款")
+    static let cashShort = t("Short", "短款")
+}

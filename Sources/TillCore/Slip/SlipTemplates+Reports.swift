@@ -1,6 +1,6 @@
 extension SlipTemplates {
     /// An X report (mid-shift, `reference` nil) or a Z report (closes the shift, numbered).
-    public func shiftReport(_ totals: ShiftTotals, zNumber: String?, at: Timestamp, by: User) -> SlipDocument {
+    public func shiftReport(_ totals: ShiftTotals, zNumber: String?, at: Timestamp, by: User, counted cashCounted: Money? = nil) -> SlipDocument {
         let lang = language
         func s(_ t: LocalizedText) -> String { t.text(lang) }
         func counted(_ label: LocalizedText, _ c: CountedAmount) -> SlipBlock {
@@ -30,6 +30,11 @@ extension SlipTemplates {
         }
         b.append(.pair(s(SlipText.openingFloat), totals.shift.openingFloat.plain, .plain))
         b.append(.pair(s(SlipText.cashExpected), totals.cashExpected.plain, .bold))
+        if let cashCounted {
+            b.append(.pair(s(SlipText.cashCounted), cashCounted.plain, .bold))
+            let difference = cashCounted - totals.cashExpected
+            b.append(.pair(s(difference.isNegative ? SlipText.cashShort : SlipText.cashOver), difference.magnitude.plain, .bold))
+        }
         b.append(.rule("-"))
         b.append(.text(s(SlipText.byClerk), .bold))
         for clerk in totals.clerks {

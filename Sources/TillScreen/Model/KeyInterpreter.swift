@@ -231,6 +231,14 @@ public enum KeyInterpreter {
                 return [.approverPINEntered(code: code, pin: text)]
             }
         }
+        // Closing the shift: typed text is the drawer's count, Enter on its own confirms.
+        if let close = state.closingShift {
+            guard !text.isEmpty else { return [.confirmed] }
+            guard let total = Money(parsing: text, currency: state.config.currency) else {
+                ui.message = .refusal(.cashCountRequired(expected: close.totals.cashExpected)); return []
+            }
+            return [.cashCounted(.total(total))]
+        }
         if let card = ui.cardTender {
             ui.cardTender = nil
             return [.tendered(card.kind, amount: card.amount, reference: text)]

@@ -57,6 +57,10 @@ extension ScreenState {
             message = .info(ScreenText.cancelled)
         case .drawerOpened:
             message = .info(ScreenText.drawerOpened)
+        case .cashCountNeeded(let expected):
+            message = .info(ScreenText.countTheDrawer(expected))
+        case .cashCountTaken(let expected, let counted, let overShort):
+            message = .info(ScreenText.cashCountTaken(expected: expected, counted: counted, overShort: overShort))
         }
     }
 
