@@ -148,7 +148,7 @@ import Testing
         till.send(.confirmed)
         guard case .zReport(let z, let slip)? = till.records.last else { Issue.record("no Z"); return }
         #expect(z.counted == till.cny(19_530) && z.overShort == till.cny(-470))
-        let paper = PlainTextSlipRenderer.render(slip)
+        let paper = PlainTextSlipRenderer.render(slip).joined(separator: "\n")
         #expect(paper.contains("Cash counted") && paper.contains("195.30") && paper.contains("Short") && paper.contains("4.70"), "\(paper)")
         #expect(z.number == "Z01-000001")
         #expect(z.totals.sales.amount.minor == 2500)

@@ -29,3 +29,23 @@ extension SlipText {
     static let cashOver = t("Over", "长款")
     static let cashShort = t("Short", "短款")
 }
+
+extension SlipTemplates {
+    /// A sale's subtotal (before tax) and its tax per rate, each rate with its label, adding up
+    /// to the total printed under them (before cash rounding).
+    func taxSummary(_ sale: SaleRecord) -> [SlipBlock] {
+        let currency = sale.totals.gross.currency
+        var rates: [(TaxClass, Money)] = []
+        for line in sale.lines where !line.voided {
+            if let i = rates.firstIndex(where: { $0.0.id == line.taxClass.id }) { rates[i].1 += line.tax.tax }
+            else { rates.append((line.taxClass, line.tax.tax)) }
+        }
+        var blocks: [SlipBlock] = [.pair(SlipText.subtotal.text(language), sale.totals.net.plain, .plain)]
+        for (taxClass, amount) in rates {
+            // The class's own name carries its rate; a tax added on top of the prices is marked "+".
+            blocks.append(.pair((taxClass.inclusive ? "" : "+ ") + taxClass.name, amount.plain, .plain))
+        }
+        if rates.isEmpty { blocks.append(.pair(SlipText.tax.text(language), Money.zero(currency).plain, .plain)) }
+        return blocks
+    }
+}
