@@ -171,6 +171,8 @@ public final class RegisterRuntime {
             case .loadParkedSales:
                 let parked = try journal.parkedSales(till: state.config.till)
                 return .parkedSalesLoaded(parked.sales, nextNumber: parked.nextNumber)
+            case .lookUpCreditNote(let number, let amount):
+                return .creditNoteLooked(number: number, note: try journal.creditNote(number), amount: amount)
             case .loadShiftTotals(let shift, let kind):
                 guard let totals = try journal.shiftTotals(shift: shift, till: state.config.till) else {
                     return .worldRefused(.noOpenShift)

@@ -57,7 +57,7 @@ import Testing
     @Test func verifyReportsEveryProblemAndChecksThePaperAnchor() throws {
         let till = try TillProcess()
         defer { till.cleanUp() }
-        let out = try till.run(["exec"], stdin: "signin 2001 222222\nscan MUG-01 2\ncash\nreport z\n")
+        let out = try till.run(["exec"], stdin: "signin 2001 222222\nscan MUG-01 2\ncash\nreport z\ncount 100\nconfirm\n")
         #expect(out.status == 0, "\(out.stderr)")
         let anchor = try till.run(["journal", "anchor"]).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
         #expect(anchor.split(separator: ":").count == 2, "\(anchor)")

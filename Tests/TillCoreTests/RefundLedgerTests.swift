@@ -66,7 +66,10 @@ import Testing
     @Test mutating func storeCreditBackAsCashAndAnotherCardNeedASupervisor() {
         var till = TestTill()
         till.signInAndOpenShift()
-        let credit = till.sell([("MUG", nil)], tender: .storeCredit, reference: "V-1")
+        // A credit note issued by a refund to store credit pays the next sale.
+        refundOne(&till, till.sell([("MUG", nil)]), tender: .storeCredit)
+        let note = till.lastRefund?.tenders.first?.reference
+        let credit = till.sell([("MUG", nil)], tender: .storeCredit, reference: note)
         refundOne(&till, credit, tender: .cash)
         #expect(till.lastRefusal == .supervisorRequired(reason: .tenderSubstitution(paid: .storeCredit, refunded: .cash, otherCard: false)))
         till.send(.cancelled)

@@ -187,9 +187,13 @@ import Testing
         // The refusal names the tender that really paid (cash) and what a card may take (nothing).
         #expect(till.lastRefusal == .tenderSubstitutionRefused(paid: .cash, refunded: .card, otherCard: false,
                                                               amount: till.cny(1000), available: till.cny(0)))
+        // Store credit goes on a new credit note the till numbers, never on a note the clerk names.
         till.send(.refundTenderChosen(.storeCredit, reference: "V-77"))
+        #expect(till.lastRefusal == .creditNote(.notOnSale(number: "V-77")))
+        till.send(.refundTenderChosen(.storeCredit, reference: nil))
         till.send(.confirmed)
-        #expect(till.lastRefund?.tenders == [Tender(kind: .storeCredit, amount: till.cny(1000), reference: "V-77")])
+        #expect(till.lastRefund?.tenders == [Tender(kind: .storeCredit, amount: till.cny(1000),
+                                                    reference: CreditNoteNumber(till: "01", sequence: 1).description)])
     }
 
     @Test func storeCreditCanBeSwitchedOff() {

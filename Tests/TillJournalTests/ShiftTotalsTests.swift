@@ -32,8 +32,9 @@ import TillCore
         let tax = [s1, s2, s3].map(\.totals.tax).sum(Fx.cny)
         #expect(totals.salesTax == tax)
         #expect(totals.tenders == [
-            TenderTotals(kind: .cash, taken: Fx.money(1200), givenBack: Fx.money(850)),
-            TenderTotals(kind: .card, taken: Fx.money(1000), givenBack: Fx.money(1000)),
+            // The post-void's 5.00 apart from the refunds' 3.50 (issue 12: tender lines add up to their headings).
+            TenderTotals(kind: .cash, taken: Fx.money(1200), refunded: Fx.money(350), voided: Fx.money(500)),
+            TenderTotals(kind: .card, taken: Fx.money(1000), refunded: Fx.money(1000), voided: Fx.money(0)),
         ])
         #expect(totals.cashExpected == Fx.money(20_000 + 1200 - 850))
         #expect(totals.net == Fx.money(2200 - 1350 - 500))

@@ -41,6 +41,12 @@ extension RegisterAction {
             return reference.flatMap { check.text($0, kind == .card ? .cardReference : .tenderReference) }
         case .customerReferenceEntered(let text):
             return check.trimmedText(text, .customerReference)
+        case .cashCounted(let count):
+            if case .total(let money) = count { return check.money(money) }
+            if case .denominations(_, let currency) = count { return check.currency(Money.zero(currency)) }
+            return nil
+        case .creditNoteLooked(_, let note, let amount):
+            return amount.flatMap(check.money) ?? note.flatMap { check.currency($0.issued) ?? check.currency($0.redeemed) }
         case .reprintRequested(let reference):
             return check.text(reference, .slipReference)
         case .recallRequested(let reference):

@@ -54,7 +54,7 @@ extension RegisterAction {
              .shiftTotalsLoaded, .itemFound, .itemNotFound, .saleLoaded, .saleNotFound,
              .approverPINEntered, .approverVerified, .approverRefused, .worldRefused, .scanRefused,
              .slipPrinted, .slipFailed, .cancelled, .quitRequested, .parkedSalesLoaded, .itemsFound,
-             .parkedSalesRequested:
+             .parkedSalesRequested, .creditNoteLooked:
             return .none
         case .parkRequested, .recallRequested, .tenderRemoved: return .holds(.sell)
         case .searchRequested:
@@ -62,7 +62,7 @@ extension RegisterAction {
             return .holds(.sell)
         case .shiftOpenRequested: return .holds(.manageShift)
         case .reportRequested(.x): return .holds(.xReport)
-        case .reportRequested(.z): return .holds(.zReport)
+        case .reportRequested(.z), .cashCounted: return .holds(.zReport)
         case .codeEntered:
             if case .idle = activity { return .holds(.sell) }
             return activity.permission.map(PermissionRule.holds) ?? .none

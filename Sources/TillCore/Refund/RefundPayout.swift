@@ -23,7 +23,8 @@ extension ReturnableSale {
         let order: [Int]
         var payoutTender: Tender? = nil
         if let tender {
-            let ref = reference ?? (tender == .card ? accounts.first { $0.kind == .card }?.reference : nil)
+            // A card or a credit note that paid the sale takes its own refund back unless another is named.
+            let ref = reference ?? (tender == .cash ? nil : accounts.first { $0.kind == tender }?.reference)
             payoutTender = Tender(kind: tender, amount: .zero(currency), reference: ref)
             order = accountOrder(for: payoutTender ?? Tender(kind: tender, amount: .zero(currency)))
         } else {

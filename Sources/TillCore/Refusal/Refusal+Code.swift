@@ -29,6 +29,8 @@ extension Refusal {
         case .fractionalQuantityNotAllowed: return "fractional_quantity_not_allowed"
         case .weightRequired: return "weight_required"
         case .discountTooLarge: return "discount_too_large"
+        case .creditNote(let problem): return problem.code
+        case .cashCountRequired: return "cash_count_required"
         case .supervisorRequired: return "supervisor_required"
         case .notPermitted: return "not_permitted"
         case .approverNotPermitted, .approverLacksPermission: return "approver_not_permitted"

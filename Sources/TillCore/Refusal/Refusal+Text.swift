@@ -187,6 +187,13 @@ extension Refusal {
                       "\(field.label.zh)中含有控制字符 \(character)，收银机不予保存。"),
                     t("Type it again with letters, digits and punctuation only (check the scanner's suffix setting).",
                       "请只用字母、数字和标点重新输入（并检查扫描枪的后缀设置）。"))
+        case .creditNote(let problem):
+            return (problem.message, problem.remedy)
+        case .cashCountRequired(let expected):
+            return (t("The Z report closes the shift only after the drawer is counted (expected \(expected.formatted)).",
+                      "Z 报表须先清点钱箱才能结班（应有 \(expected.formatted)）。"),
+                    t("Count the drawer and type the total (or the pieces per note and coin), then confirm; Esc keeps the shift open.",
+                      "请清点钱箱并输入总额（或各面额张数），然后确认；按 Esc 保持班次。"))
         case .currencyMismatch(let expected, let found):
             return (t("This till works in \(expected), but the amount is in \(found).", "本收银机使用 \(expected)，但该金额为 \(found)。"),
                     t("Set till.currency to the currency the journal and catalog were written in, or import the catalog again in \(expected).",

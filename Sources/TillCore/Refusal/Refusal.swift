@@ -37,6 +37,10 @@ public enum Refusal: Hashable, Sendable, Codable, Error {
     case fractionalQuantityNotAllowed(item: String)
     case weightRequired(item: String)
     case discountTooLarge(line: Int, discount: Money, amount: Money)
+    /// A credit note that cannot be used or issued as asked (`CreditNoteProblem`).
+    case creditNote(CreditNoteProblem)
+    /// A Z report confirmed before the drawer was counted, or a count that does not add up.
+    case cashCountRequired(expected: Money)
 
     // People
     case supervisorRequired(reason: ApprovalReason)
@@ -77,7 +81,7 @@ public enum Refusal: Hashable, Sendable, Codable, Error {
 
 /// What the till is busy with, for "finish or cancel the current … first".
 public enum ActivityKind: String, Hashable, Sendable, Codable {
-    case sale, payment, refund, blindReturn, postVoid, approval, lookup
+    case sale, payment, refund, blindReturn, postVoid, approval, lookup, zReport
 
     public var label: LocalizedText {
         switch self {
@@ -88,6 +92,7 @@ public enum ActivityKind: String, Hashable, Sendable, Codable {
         case .postVoid: return LocalizedText(en: "post-void", zh: "作废")
         case .approval: return LocalizedText(en: "supervisor approval", zh: "主管审批")
         case .lookup: return LocalizedText(en: "receipt look-up", zh: "收据查询")
+        case .zReport: return LocalizedText(en: "Z report (cash count)", zh: "Z 报表（点钞）")
         }
     }
 }

@@ -6,6 +6,8 @@ public struct DocumentSequences: Hashable, Sendable, Codable {
     public var nextVoid: Int64
     public var nextZ: Int64
     public var nextShift: Int64
+    /// The next credit note number's sequence (`CreditNoteNumber`).
+    public var nextCreditNote: Int64 = 1
 
     public init(nextSale: Int64 = 1, nextRefund: Int64 = 1, nextVoid: Int64 = 1, nextZ: Int64 = 1, nextShift: Int64 = 1) {
         self.nextSale = nextSale

@@ -61,7 +61,7 @@ extension RegisterState {
             number: DocumentNumber(kind: .refund, till: config.till, sequence: sequences.nextRefund).description,
             till: config.till, shift: shift.number, at: step.now, clerk: user, approver: approver,
             approvals: approver == nil ? [] : checks.map(\.kind), originalReceipt: nil, originalSoldAt: nil, lines: lines,
-            tenders: payout.tenders, reason: reason, customerReference: draft.customerReference,
+            tenders: withCreditNotes(payout.tenders), reason: reason, customerReference: draft.customerReference,
             rounding: payout.rounding, training: config.training, approvedAmount: approver == nil ? nil : paid)
         if let violation = record.consistencyViolation { return step.refuse(.refundOutsideLedger(violation)) }
         recordRefund(record, &step)

@@ -117,8 +117,16 @@ extension RegisterState {
     mutating func chooseRefundTender(_ kind: TenderKind?, reference: String?, _ step: inout Step) {
         switch activity {
         case .refunding(var draft):
+            if kind == .storeCredit, let refusal = creditNoteRefusal(chosen: reference, source: draft.source) {
+                return step.refuse(refusal)
+            }
             draft.tender = kind
-            draft.tenderReference = reference
+            // A credit note is named canonically (C01-000042-7), however it was typed.
+            if kind == .storeCredit, let typed = reference, case .note(let number) = CreditNoteNumber.parse(typed) {
+                draft.tenderReference = number.description
+            } else {
+                draft.tenderReference = kind == .storeCredit ? nil : reference
+            }
             activity = .refunding(draft)
         case .blindReturn(var draft):
             draft.tender = kind
@@ -195,7 +203,7 @@ extension RegisterState {
             number: DocumentNumber(kind: .refund, till: config.till, sequence: sequences.nextRefund).description,
             till: config.till, shift: shift.number, at: step.now, clerk: user, approver: approver,
             approvals: checks.map(\.kind), originalReceipt: source.sale.receipt, originalSoldAt: source.sale.at,
-            lines: lines, tenders: payout.tenders, reason: reason, customerReference: nil, rounding: payout.rounding,
+            lines: lines, tenders: withCreditNotes(payout.tenders), reason: reason, customerReference: nil, rounding: payout.rounding,
             training: config.training, approvedAmount: approver == nil ? nil : amount)
         // The core's own plan is checked against the same ledger the journal checks it against.
         if let violation = source.violation(of: record) { return step.refuse(.refundOutsideLedger(violation)) }
@@ -232,6 +240,7 @@ extension RegisterState {
     /// Writes a refund (with or without receipt), prints its slip and pays out.
     mutating func recordRefund(_ record: RefundRecord, _ step: inout Step) {
         sequences.nextRefund += 1
+        noteCreditNotesIssued(record.tenders)
         clerkRefundedThisShift += record.total
         let slip = config.templates.refund(record)
         complete(.refund(record, slip), slip: slip, tenders: record.tenders,

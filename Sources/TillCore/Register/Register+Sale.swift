@@ -8,6 +8,11 @@ extension RegisterState {
         case .idle, .selling:
             guard pendingApproval == nil else { return step.refuse(.busy(current: .approval)) }
             guard checkPermission(.sell, &step), checkShift(&step) else { return }
+            // A credit note scanned during a sale pays with it (what is due, up to its balance).
+            if case .selling(let draft) = activity, draft.due.isPositive, quantity == nil,
+               CreditNoteNumber.parse(code) != .notANote {
+                return askForCreditNote(code, amount: nil, &step)
+            }
             if case .selling(let draft) = activity, !draft.tenders.isEmpty { return step.refuse(.busy(current: .payment)) }
             step.run(.lookUpItem(code: code, quantity: quantity, lowestPriceDays: nil))
         case .refunding(let draft):
@@ -140,13 +145,25 @@ extension RegisterState {
             let received = amount ?? cashDue
             tender = Tender(kind: .cash, amount: Money.min(received, due), received: received)
             if received >= cashDue { tender.amount = cashDue }
-        case .card, .storeCredit:
+        case .storeCredit:
+            // Store credit is a credit note: its balance is looked up first (Register+StoreCredit).
+            return askForCreditNote(reference, amount: amount, &step)
+        case .card:
             let value = amount ?? due
             guard value <= due else { return step.refuse(.tenderExceedsDue(tender: kind, amount: value, due: due)) }
             let ref = reference?.trimmingSpaces ?? ""
             if kind == .card, ref.isEmpty { return step.refuse(.cardReferenceRequired) }
             tender = Tender(kind: kind, amount: value, received: nil, reference: ref.isEmpty ? nil : ref)
         }
+        accept(tender, into: draft, &step)
+    }
+
+    /// Adds a checked tender to the open sale; the sale completes once nothing is due.
+    mutating func accept(_ tender: Tender, into open: SaleDraft, _ step: inout Step) {
+        var draft = open
+        let due = draft.due
+        let cashDue = config.cashRounding.round(due)
+        let kind = tender.kind
         draft.tenders.append(tender)
         let settled = kind == .cash && tender.amount == cashDue
         if settled || draft.due.isZero {

@@ -30,10 +30,17 @@ extension RegisterState {
             step.run(.print(slip))
             step.emit(.reportPrinted(.x, reference: slip.reference, net: totals.net))
         case .z:
+            // First the count (Register+ShiftClose); the totals are loaded again when it is confirmed.
+            guard let close = closingShift, let count = close.count, let counted = close.counted else {
+                closingShift = ShiftClose(totals: totals)
+                return step.emit(.cashCountNeeded(expected: totals.cashExpected))
+            }
+            closingShift = nil
             let number = DocumentNumber(kind: .zReport, till: config.till, sequence: sequences.nextZ).description
             sequences.nextZ += 1
-            let slip = templates.shiftReport(totals, zNumber: number, at: step.now, by: user)
-            step.run(.record(.zReport(ZReportRecord(number: number, at: step.now, by: user, totals: totals), slip)))
+            let record = ZReportRecord(number: number, at: step.now, by: user, totals: totals, count: count, counted: counted)
+            let slip = templates.shiftReport(totals, zNumber: number, at: step.now, by: user, counted: counted)
+            step.run(.record(.zReport(record, slip)))
             step.run(.print(slip))
             self.shift = nil
             clerkRefundedThisShift = .zero(config.currency)

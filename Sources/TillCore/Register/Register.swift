@@ -88,6 +88,8 @@ extension RegisterState {
             tender(kind, amount: amount, reference: reference, &step)
         case .noReceiptToggled:
             toggleNoReceipt(&step)
+        case .creditNoteLooked(let number, let note, let amount):
+            redeemCreditNote(number, note, amount: amount, &step)
         case .refundStarted:
             startLookup(.refund, permission: .refundWithReceipt, &step)
         case .postVoidStarted:
@@ -108,6 +110,13 @@ extension RegisterState {
             chooseRefundTender(kind, reference: reference, &step)
         case .customerReferenceEntered(let text):
             enterCustomerReference(text, &step)
+        case .cashCounted(let count):
+            countCash(count, &step)
+        case .confirmed where closingShift != nil:
+            confirmShiftClose(&step)
+        case .cancelled where closingShift != nil:
+            closingShift = nil
+            step.emit(.cancelled(.zReport))
         case .confirmed:
             confirm(resume: action, &step)
         case .approverPINEntered(let code, let pin):

@@ -11,6 +11,8 @@ public indirect enum RegisterAction: Hashable, Sendable, Codable {
     case shiftOpenRequested(float: Money)
     case reportRequested(ReportKind)
     case shiftTotalsLoaded(ShiftTotals, ReportKind)
+    /// The drawer counted for the Z report being closed.
+    case cashCounted(CashCount)
 
     // Selling (and picking items for refunds and blind returns)
     /// A barcode scanned or a code (barcode or SKU) typed, with a quantity typed first.
@@ -25,6 +27,8 @@ public indirect enum RegisterAction: Hashable, Sendable, Codable {
     case tendered(TenderKind, amount: Money?, reference: String?)
     /// NO RECEIPT during a sale: its receipt is stored, not printed. Pressed again, it prints after all.
     case noReceiptToggled
+    /// The journal's answer to a store-credit tender: the credit note (nil: never issued) and the amount asked.
+    case creditNoteLooked(number: String, note: CreditNote?, amount: Money?)
 
     // Refunds, blind returns, post-voids
     case refundStarted

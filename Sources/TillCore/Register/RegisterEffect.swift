@@ -11,6 +11,8 @@ public enum RegisterEffect: Hashable, Sendable {
     case searchItems(query: String)
     /// Read this till's parked sales from the journal; answered by `parkedSalesLoaded`.
     case loadParkedSales
+    /// Find a credit note's balance, for a store-credit tender of `amount` (nil: what is due).
+    case lookUpCreditNote(number: String, amount: Money?)
     case loadShiftTotals(shift: Int64, ReportKind)
     /// Keep this in the journal, atomically.
     case record(JournalRecord)
@@ -46,6 +48,10 @@ public enum RegisterEvent: Hashable, Sendable, Codable {
     case refundCompleted(number: String, total: Money, tenders: [Tender])
     case postVoidCompleted(number: String, total: Money)
     case reportPrinted(ReportKind, reference: String, net: Money)
+    /// The Z report asks for the drawer to be counted; `expected` is float plus cash taken less given back.
+    case cashCountNeeded(expected: Money)
+    /// Counted: Enter (confirm) closes the shift and prints the Z report with these figures.
+    case cashCountTaken(expected: Money, counted: Money, overShort: Money)
     case slipPrinted(reference: String)
     case slipNotPrinted(reference: String, cause: PrintFailure)
     case cancelled(ActivityKind)

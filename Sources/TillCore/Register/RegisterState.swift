@@ -25,6 +25,8 @@ public struct RegisterState: Hashable, Sendable, Codable {
     public var nextParkNumber: Int64
     /// Items found by name for the clerk to pick from (see `ItemSearch`).
     public var search: ItemSearch?
+    /// A Z report waiting for the cash count and confirmation (`ShiftClose`).
+    public var closingShift: ShiftClose? = nil
 
     public init(config: RegisterConfig) {
         self.config = config

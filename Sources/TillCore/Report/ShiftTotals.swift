@@ -32,13 +32,24 @@ public struct CountedAmount: Hashable, Sendable, Codable {
 public struct TenderTotals: Hashable, Sendable, Codable {
     public var kind: TenderKind
     public var taken: Money
+    /// Refunds and post-voids together.
     public var givenBack: Money
+    /// The post-voids' part of `givenBack`, shown on its own line (nil only in Z reports
+    /// journalled before it was kept apart).
+    public var voided: Money?
     public var net: Money { taken - givenBack }
+    /// The refunds' part of `givenBack`.
+    public var refunded: Money { givenBack - (voided ?? .zero(givenBack.currency)) }
 
     public init(kind: TenderKind, taken: Money, givenBack: Money) {
         self.kind = kind
         self.taken = taken
         self.givenBack = givenBack
+    }
+
+    public init(kind: TenderKind, taken: Money, refunded: Money, voided: Money) {
+        self.init(kind: kind, taken: taken, givenBack: refunded + voided)
+        self.voided = voided
     }
 }
 
@@ -99,11 +110,19 @@ public struct ZReportRecord: Hashable, Sendable, Codable {
     public var at: Timestamp
     public var by: User
     public var totals: ShiftTotals
+    /// The drawer as counted before closing (nil only in Z reports journalled before counts were asked).
+    public var count: CashCount?
+    public var counted: Money?
 
-    public init(number: String, at: Timestamp, by: User, totals: ShiftTotals) {
+    public init(number: String, at: Timestamp, by: User, totals: ShiftTotals, count: CashCount? = nil, counted: Money? = nil) {
         self.number = number
         self.at = at
         self.by = by
         self.totals = totals
+        self.count = count
+        self.counted = counted
     }
+
+    /// Counted less expected: positive over, negative short.
+    public var overShort: Money? { counted.map { $0 - totals.cashExpected } }
 }

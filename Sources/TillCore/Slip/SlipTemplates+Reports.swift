@@ -1,6 +1,6 @@
 extension SlipTemplates {
     /// An X report (mid-shift, `reference` nil) or a Z report (closes the shift, numbered).
-    public func shiftReport(_ totals: ShiftTotals, zNumber: String?, at: Timestamp, by: User) -> SlipDocument {
+    public func shiftReport(_ totals: ShiftTotals, zNumber: String?, at: Timestamp, by: User, counted cashCounted: Money? = nil) -> SlipDocument {
         let lang = language
         func s(_ t: LocalizedText) -> String { t.text(lang) }
         func counted(_ label: LocalizedText, _ c: CountedAmount) -> SlipBlock {
@@ -22,10 +22,19 @@ extension SlipTemplates {
         b.append(.text(s(SlipText.byTender), .bold))
         for tender in totals.tenders {
             b.append(.pair("  " + s(tender.kind.label), tender.taken.plain, .plain))
-            if !tender.givenBack.isZero { b.append(.pair("    - " + s(SlipText.refunds), tender.givenBack.negated.plain, .plain)) }
+            // Each line under its own heading, so every heading's lines add up to its total above.
+            if !tender.refunded.isZero { b.append(.pair("    - " + s(SlipText.refunds), tender.refunded.negated.plain, .plain)) }
+            if let voided = tender.voided, !voided.isZero {
+                b.append(.pair("    - " + s(SlipText.voids), voided.negated.plain, .plain))
+            }
         }
         b.append(.pair(s(SlipText.openingFloat), totals.shift.openingFloat.plain, .plain))
         b.append(.pair(s(SlipText.cashExpected), totals.cashExpected.plain, .bold))
+        if let cashCounted {
+            b.append(.pair(s(SlipText.cashCounted), cashCounted.plain, .bold))
+            let difference = cashCounted - totals.cashExpected
+            b.append(.pair(s(difference.isNegative ? SlipText.cashShort : SlipText.cashOver), difference.magnitude.plain, .bold))
+        }
         b.append(.rule("-"))
         b.append(.text(s(SlipText.byClerk), .bold))
         for clerk in totals.clerks {

@@ -20,7 +20,7 @@ public struct SlipTemplates: Sendable {
         if shop.logo { blocks.append(.logo) }
         blocks.append(.text(shop.name, .title))
         blocks += shop.addressLines.map { .text($0, .centered) }
-        if let taxID = shop.taxID { blocks.append(.text(taxID, .centered)) }
+        if let taxID = shop.taxID { blocks.append(.text(shop.taxIDLabel.map { "\($0) \(taxID)" } ?? taxID, .centered)) }
         blocks.append(.rule("-"))
         return blocks
     }
@@ -62,7 +62,7 @@ public struct SlipTemplates: Sendable {
             }
         }
         b.append(.rule("-"))
-        b.append(.pair(s(SlipText.tax), sale.totals.tax.plain, .plain))
+        b += taxSummary(sale)
         if !sale.rounding.isZero { b.append(.pair(s(SlipText.rounding), sale.rounding.plain, .plain)) }
         b.append(.pair(s(SlipText.total), sale.total.formatted, .total))
         b += tenderLines(sale.tenders)
@@ -115,6 +115,7 @@ public struct SlipTemplates: Sendable {
             if let approved = refund.approvedAmount { b.append(.pair(s(SlipText.approvedAmount), approved.plain, .plain)) }
         }
         b.append(.signature(s(SlipText.customerSignature)))
+        b += creditNoteBlocks(refund.tenders)
         b += trailer(training: refund.training)
         return SlipDocument(kind: .refund, reference: refund.number, blocks: b, training: refund.training)
     }

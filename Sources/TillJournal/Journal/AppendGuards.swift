@@ -12,6 +12,7 @@ enum AppendGuards {
            try Bool.fetchOne(db, cachedSQL: "SELECT 1 FROM document WHERE reference = ?", arguments: [reference]) != nil {
             throw JournalError.documentNumberReused(reference: reference)
         }
+        try checkCreditNotes(record, db)
         switch record {
         case .refund(let refund, _): try checkRefund(refund, db)
         case .postVoid(let void, _): try checkVoid(void, db)

@@ -56,6 +56,7 @@ extension JournalDatabase {
                 case nil: break
                 }
             }
+            next.nextCreditNote = try Self.nextCreditNote(db, till: till)
             return next
         }
     }

@@ -46,7 +46,7 @@ extension JournalDatabase {
                 SELECT COALESCE(SUM(taxMinor), 0) FROM saleLine WHERE till = ? AND shift = ? AND training = 0 AND voided = 0
                 """, arguments: [till, number]) ?? 0
 
-            var taken: [TenderKind: Int64] = [:], givenBack: [TenderKind: Int64] = [:]
+            var taken: [TenderKind: Int64] = [:], refunded: [TenderKind: Int64] = [:], voided: [TenderKind: Int64] = [:]
             let tenderRows = try Row.fetchAll(db.cachedStatement(sql: """
                 SELECT documentKind, tenderKind, SUM(amountMinor) AS total FROM tender
                 WHERE till = ? AND shift = ? AND training = 0 GROUP BY documentKind, tenderKind
@@ -54,11 +54,15 @@ extension JournalDatabase {
             for row in tenderRows {
                 guard let kind = TenderKind(rawValue: row["tenderKind"]) else { continue }
                 let total: Int64 = row["total"]
-                if row["documentKind"] == EntryKind.sale.rawValue { taken[kind, default: 0] += total }
-                else { givenBack[kind, default: 0] += total }
+                switch EntryKind(rawValue: row["documentKind"]) {
+                case .sale?: taken[kind, default: 0] += total
+                case .postVoid?: voided[kind, default: 0] += total
+                default: refunded[kind, default: 0] += total
+                }
             }
-            let tenders = TenderKind.allCases.filter { taken[$0] != nil || givenBack[$0] != nil }.map {
-                TenderTotals(kind: $0, taken: money(taken[$0] ?? 0), givenBack: money(givenBack[$0] ?? 0))
+            let tenders = TenderKind.allCases.filter { taken[$0] != nil || refunded[$0] != nil || voided[$0] != nil }.map {
+                TenderTotals(kind: $0, taken: money(taken[$0] ?? 0), refunded: money(refunded[$0] ?? 0),
+                             voided: money(voided[$0] ?? 0))
             }
 
             return ShiftTotals(shift: shift, sales: byKind[.sale] ?? .zero(currency), salesTax: money(salesTax),

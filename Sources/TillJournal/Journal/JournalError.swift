@@ -41,6 +41,8 @@ public enum JournalError: Error, Hashable, Sendable {
     case shiftAlreadyOpen(till: String, shift: Int64)
     case shiftAlreadyClosed(till: String, shift: Int64)
     case shiftNotFound(till: String, shift: Int64)
+    /// A sale, refund or post-void that would use a credit note wrongly (overdraw it, invent it, top up another sale's).
+    case creditNoteRefused(document: String, problem: CreditNoteProblem)
     case unreadableEntry(seq: Int64, cause: String)
     /// Input checks the journal repeats before it stores or signs anything (InputGuards.swift).
     case textNotAllowed(character: String, text: String)
@@ -148,6 +150,8 @@ extension JournalError {
             return t("Till \(till) already has shift \(shift) open.", "收银台 \(till) 已有未结班次 \(shift)。")
         case .shiftAlreadyClosed(let till, let shift):
             return t("Shift \(shift) on till \(till) is already closed by a Z report.", "收银台 \(till) 的班次 \(shift) 已由 Z 报表结束。")
+        case .creditNoteRefused(let document, let problem):
+            return t("\(document) was not recorded: " + problem.message.en, "\(document) 未记录：" + problem.message.zh)
         case .shiftNotFound(let till, let shift):
             return t("Shift \(shift) of till \(till) is not in the journal.", "日志中没有收银台 \(till) 的班次 \(shift)。")
         case .unreadableEntry(let seq, let cause):
@@ -246,6 +250,8 @@ extension JournalError {
             return t("Close the open shift with a Z report first.", "请先用 Z 报表结束当前班次。")
         case .shiftAlreadyClosed:
             return t("Open a new shift.", "请开始新的班次。")
+        case .creditNoteRefused(_, let problem):
+            return problem.remedy
         case .shiftNotFound:
             return t("Open a shift first, or check the shift number.", "请先开班，或核对班次号。")
         case .textNotAllowed:

@@ -265,6 +265,11 @@ enum JournalMigrations {
                 """)
         }
 
+        migrator.registerMigration("v4-credit-notes") { db in
+            // A credit note's balance is summed from its tender rows at every redemption.
+            try db.execute(sql: "CREATE INDEX tender_creditNote ON tender(tenderKind, tenderReference, documentKind)")
+        }
+
         return migrator
     }
 }

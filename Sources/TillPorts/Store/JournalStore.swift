@@ -36,6 +36,8 @@ public protocol JournalStore: AnyObject, Sendable {
     func shiftTotals(shift: Int64, till: String) throws -> ShiftTotals?
     /// The till's parked sales, oldest first, and the number the next one gets.
     func parkedSales(till: String) throws -> (sales: [ParkedSale], nextNumber: Int64)
+    /// A store-credit note with its balance from every entry that issued or spent it; nil if none has that number.
+    func creditNote(_ number: String) throws -> CreditNote?
 }
 
 /// The stored slips and their print states.

@@ -87,7 +87,7 @@ public enum ScreenLayout {
             case .pin: prompt = ScreenText.supervisorPIN.text(lang); masked()
             }
         } else if ui.cardTender != nil {
-            prompt = ScreenText.cardReference.text(lang)
+            prompt = (ui.cardTender?.kind == .storeCredit ? ScreenText.creditNoteNumber : ScreenText.cardReference).text(lang)
         } else if let q = ui.pendingQuantity {
             prompt += "\(q) × "
         }

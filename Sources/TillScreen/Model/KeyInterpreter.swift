@@ -116,7 +116,13 @@ public enum KeyInterpreter {
         switch command {
         case .cash, .credit:
             switch amount() {
-            case .success(let value): return [.tendered(command == .cash ? .cash : .storeCredit, amount: value, reference: nil)]
+            case .success(let value):
+                // Store credit asks for the credit note (typed or scanned) when there is a sale to pay.
+                if command == .credit, case .selling = state.activity {
+                    ui.cardTender = CardTender(amount: value, kind: .storeCredit)
+                    return []
+                }
+                return [.tendered(command == .cash ? .cash : .storeCredit, amount: value, reference: nil)]
             case .failure(let refusal): ui.message = .refusal(refusal); return []
             }
         case .card:
@@ -228,9 +234,17 @@ public enum KeyInterpreter {
                 return [.approverPINEntered(code: code, pin: text)]
             }
         }
+        // Closing the shift: typed text is the drawer's count, Enter on its own confirms.
+        if let close = state.closingShift {
+            guard !text.isEmpty else { return [.confirmed] }
+            guard let total = Money(parsing: text, currency: state.config.currency) else {
+                ui.message = .refusal(.cashCountRequired(expected: close.totals.cashExpected)); return []
+            }
+            return [.cashCounted(.total(total))]
+        }
         if let card = ui.cardTender {
             ui.cardTender = nil
-            return [.tendered(.card, amount: card.amount, reference: text)]
+            return [.tendered(card.kind, amount: card.amount, reference: text)]
         }
         if ui.report != nil, text.isEmpty {
             ui.report = nil

@@ -59,6 +59,10 @@ extension ScreenState {
         case .confirmationNeeded, .confirmationDismissed, .quitAllowed, .saleParked, .saleRecalled, .parkedSalesListed,
              .tenderRemoved, .itemsFound, .searchClosed:
             absorbSaleFlow(event)
+        case .cashCountNeeded(let expected):
+            message = .info(ScreenText.countTheDrawer(expected))
+        case .cashCountTaken(let expected, let counted, let overShort):
+            message = .info(ScreenText.cashCountTaken(expected: expected, counted: counted, overShort: overShort))
         }
     }
 

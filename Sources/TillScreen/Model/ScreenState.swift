@@ -62,8 +62,10 @@ public enum CredentialStage: Hashable, Sendable {
     case pin(code: String)
 }
 
+/// A tender waiting for its reference: a card's approval code, or (store credit) the credit note's number.
 public struct CardTender: Hashable, Sendable {
     public var amount: Money?
+    public var kind: TenderKind = .card
 }
 
 public enum FlowStep: Hashable, Sendable {

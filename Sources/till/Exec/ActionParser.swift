@@ -34,7 +34,7 @@ struct ActionParser {
     }
 
     static let help = """
-    signin CODE PIN | signout | shift FLOAT | report x|z | drawer | reprint REF | cancel
+    signin CODE PIN | signout | shift FLOAT | report x|z | count TOTAL (the Z report's cash count, then confirm) | drawer | reprint REF | cancel
     scan CODE [QTY] | qty LINE QTY | price LINE AMOUNT | discount LINE AMOUNT | void LINE
     cash [AMOUNT] | card [AMOUNT] REF | credit [AMOUNT] [REF] | noreceipt
     refund | receipt REF | line LINE QTY | reason CODE | tender original|cash|card|storeCredit [REF]
@@ -74,7 +74,7 @@ struct ActionParser {
         case "price": names = ["line", "price"]
         case "discount": names = ["line", "amount"]
         case "void": names = ["line"]
-        case "cash": names = ["amount"]
+        case "cash", "count": names = ["amount"]
         case "card", "credit": names = w.count >= 2 ? ["amount", "reference"] : (verb == "card" ? ["reference"] : ["amount"])
         case "reason": names = ["code"]
         case "tender": names = ["kind", "reference"]
@@ -135,6 +135,7 @@ struct ActionParser {
             }
             parsed.action = .reportRequested(kind)
         case "drawer": parsed.action = .drawerOpenRequested
+        case "count": parsed.action = .cashCounted(.total(try amount("amount") ?? .zero(currency)))
         case "reprint": parsed.action = .reprintRequested(reference: try need("reference"))
         case "cancel": parsed.action = .cancelled
         case "scan": parsed.action = .codeEntered(try need("code"), quantity: try quantity("quantity"))

@@ -54,6 +54,9 @@ enum EventJSON {
             return ["event": "slipNotPrinted", "reference": reference, "cause": cause.text(lang), "causeCode": cause.code]
         case .cancelled(let kind): return ["event": "cancelled", "what": kind.rawValue]
         case .drawerOpened: return ["event": "drawerOpened"]
+        case .cashCountNeeded(let expected): return ["event": "cashCountNeeded", "expected": expected.plain]
+        case .cashCountTaken(let expected, let counted, let overShort):
+            return ["event": "cashCounted", "expected": expected.plain, "counted": counted.plain, "overShort": overShort.plain]
         case .noReceiptChosen(let on): return ["event": "noReceipt", "on": on]
         default: return saleFlowObject(event, lang)
         }

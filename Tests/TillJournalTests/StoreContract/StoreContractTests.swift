@@ -57,6 +57,7 @@ final class LeakySlips: RegisterStore, DrillResultStore {
     func setPrintState(reference: String, _ state: PrintState) throws { try inner.setPrintState(reference: reference, state) }
     func itemForSale(code: String) throws -> (CatalogItem, TaxClass)? { try inner.itemForSale(code: code) }
     func item(code: String) throws -> CatalogItem? { try inner.item(code: code) }
+    func creditNote(_ number: String) throws -> CreditNote? { try inner.creditNote(number) }
     func searchItems(_ query: String) throws -> [CatalogItem] { try inner.searchItems(query) }
     func parkedSales(till: String) throws -> (sales: [ParkedSale], nextNumber: Int64) { try inner.parkedSales(till: till) }
     func taxClasses() throws -> [TaxClass] { try inner.taxClasses() }

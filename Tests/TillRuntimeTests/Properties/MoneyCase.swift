@@ -14,6 +14,9 @@ struct MoneyCase: CustomStringConvertible {
         case blindReturn(user: Int, items: [(item: Int, thousandths: Int64)], tender: TenderKind, approver: Int?)
         case postVoid(user: Int, sale: Int, approver: Int?)
         case xReport(user: Int)
+        /// A sale of `item` paid partly (`percent` of the due, 100: all it can) with an issued
+        /// credit note (`note` picks one), or with its number misread by one digit.
+        case redeem(item: Int, note: Int, percent: Int64, misread: Bool)
     }
 
     var config: RegisterConfig
@@ -89,13 +92,13 @@ struct MoneyCase: CustomStringConvertible {
             let user = Int(rng.int(1...Int64(people.count - 1)))
             // Mostly the supervisors (or the admin), sometimes anyone, sometimes nobody.
             let approver: Int? = rng.chance(0.8) ? (rng.chance(0.7) ? rng.pick([0, 3, 4]) : rng.index(people.count)) : nil
-            switch rng.int(0...9) {
+            switch rng.int(0...11) {
             case 0...5:
                 let lines: [(line: Int, Quantity)] = (0..<Int(rng.int(1...3))).map { _ in
                     (Int(rng.int(0...3)), rng.chance(0.4) ? .remaining : .thousandths(rng.pick([500, 1000, 1000, 2000, 3000, 1234])))
                 }
                 let tender: RefundTender = rng.pick([.original, .original, .cash, .card(nil), .card("AUTH-B"), .card("OTHER"), .storeCredit])
-                return .refund(user: user, sale: rng.index(sales.count), lines: lines, tender: tender, approver: approver,
+                return .refund(user: user, sale: rng.index(sales.count + 3), lines: lines, tender: tender, approver: approver,
                                changeWhilePending: rng.chance(0.2))
             case 6, 7:
                 let picked: [(item: Int, thousandths: Int64)] = (0..<Int(rng.int(1...2))).map { _ in
@@ -105,6 +108,9 @@ struct MoneyCase: CustomStringConvertible {
                 return .blindReturn(user: user, items: picked, tender: rng.pick([.cash, .storeCredit, .card]), approver: approver)
             case 8:
                 return .postVoid(user: user, sale: rng.index(sales.count), approver: approver)
+            case 10, 11:
+                return .redeem(item: rng.index(items.count), note: rng.index(4), percent: rng.pick([30, 100, 100, 150]),
+                               misread: rng.chance(0.15))
             default:
                 return .xReport(user: user)
             }

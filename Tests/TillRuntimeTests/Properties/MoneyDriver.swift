@@ -110,7 +110,7 @@ struct MoneyDriver<World: TillWorld> {
     mutating func perform(_ step: MoneyCase.Step) -> String? {
         switch step {
         case .refund(let user, let sale, let lines, let tender, let approver, let changeWhilePending):
-            guard let receipt = receipts[sale] else { return nil }
+            guard let receipt = receipts[sale % receipts.count] else { return nil }
             signIn(user)
             _ = world.send(.refundStarted)
             _ = world.send(.receiptEntered(receipt))
@@ -131,7 +131,7 @@ struct MoneyDriver<World: TillWorld> {
             case .original: break
             case .cash: _ = world.send(.refundTenderChosen(.cash, reference: nil))
             case .card(let reference): _ = world.send(.refundTenderChosen(.card, reference: reference))
-            case .storeCredit: _ = world.send(.refundTenderChosen(.storeCredit, reference: "V-9"))
+            case .storeCredit: _ = world.send(.refundTenderChosen(.storeCredit, reference: nil))
             }
             _ = world.send(.confirmed)
             let change: RegisterAction? = changeWhilePending
@@ -162,6 +162,8 @@ struct MoneyDriver<World: TillWorld> {
             let problem = approve(approver, changing: nil)
             settle()
             return problem
+        case .redeem(let item, let note, let percent, let misread):
+            return redeem(item: item, note: note, percent: percent, misread: misread)
         case .xReport(let user):
             signIn(user)
             let role = MoneyCase.people[user].0.role
@@ -172,5 +174,28 @@ struct MoneyDriver<World: TillWorld> {
             }
             return nil
         }
+    }
+}
+
+extension MoneyDriver {
+    /// Sells one item and pays with a credit note some refund issued (none issued yet: the sale
+    /// is paid in cash). A misread number must be refused as misread and take nothing.
+    mutating func redeem(item: Int, note: Int, percent: Int64, misread: Bool) -> String? {
+        signIn(0)
+        let notes = Ledgers(world.committed).creditNotes
+        _ = world.send(.codeEntered(testCase.items[item].0.sku, quantity: testCase.items[item].0.weighed ? Quantity(thousandths: 1000) : nil))
+        guard case .selling(let draft) = world.state.activity, !notes.isEmpty else { settle(); return nil }
+        var number = notes[note % notes.count]
+        if misread, let digit = number.last?.wholeNumberValue { number = String(number.dropLast()) + String((digit + 1) % 10) }
+        let amount = percent == 100 ? nil : Money(minor: max(1, draft.due.minor * percent / 100), currency: .cny)
+        var events = world.send(.tendered(.storeCredit, amount: amount, reference: number))
+        if misread {
+            let refusedAsMisread = events.contains { if case .refused(.creditNote(.misread)) = $0 { return true } else { return false } }
+            if !refusedAsMisread { return "misread credit note \(number) was not refused as misread: \(events)" }
+        }
+        if case .selling = world.state.activity { events += world.send(.tendered(.cash, amount: nil, reference: nil)) }
+        for case .saleCompleted(let receipt, _, _) in events { receipts.append(receipt) }
+        settle()
+        return nil
     }
 }

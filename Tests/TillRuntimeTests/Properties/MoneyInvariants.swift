@@ -11,6 +11,8 @@ struct MoneyInvariants {
     var voided: Set<String> = []
     var refundedByClerk: [String: Money] = [:]
     var checked = 0
+    /// Each credit note's balance, record by record.
+    var noteBalances: [String: Money] = [:]
 
     init(config: RegisterConfig) {
         self.config = config
@@ -21,6 +23,7 @@ struct MoneyInvariants {
         var touched: Set<String> = []
         for record in records.dropFirst(checked) {
             checked += 1
+            if let problem = creditNoteProblem(record) { return problem }
             switch record {
             case .sale(let sale, _):
                 sales[sale.receipt] = sale

@@ -30,6 +30,10 @@ import TillJournal
                     || journal.tenders != sums.tenders || journal.salesTax != sums.salesTax {
                     return "X/Z totals \(journal) differ from the records' sums \(sums)"
                 }
+                // The printed report reads back: every heading is the sum of its tender lines.
+                let report = testCase.config.templates.shiftReport(journal, zNumber: nil, at: world.runtime.now,
+                                                                   by: MoneyCase.people[0].0)
+                if let problem = ReportLines.problem(report) { return "X report: \(problem)" }
                 return nil
             } catch {
                 return "could not run: \(error)"

@@ -59,6 +59,8 @@ struct MemoryWorld: TillWorld {
             guard let sale = ledger.sales[number.description] else { return .saleNotFound(reference: number.description) }
             return .saleLoaded(ReturnableSale(sale: sale, priorRefunds: ledger.refunds(of: sale.receipt),
                                               voided: ledger.voids[sale.receipt] != nil))
+        case .lookUpCreditNote(let number, let amount):
+            return .creditNoteLooked(number: number, note: CreditNote(number: number, records: committed), amount: amount)
         case .loadShiftTotals(_, let kind):
             guard let shift = state.shift else { return .worldRefused(.noOpenShift) }
             return .shiftTotalsLoaded(Ledgers(committed).totals(shift), kind)

@@ -1,0 +1,24 @@
+/// End of shift: the Z report asks for the drawer's count, shows expected, counted and over/short,
+/// and closes the shift only when confirmed. The count goes into the Z report's chained entry.
+extension RegisterState {
+    mutating func countCash(_ count: CashCount, _ step: inout Step) {
+        guard var close = closingShift else { return step.refuse(.nothingInProgress) }
+        guard let counted = count.amount, counted.currency == config.currency, !counted.isNegative else {
+            return step.refuse(.cashCountRequired(expected: close.totals.cashExpected))
+        }
+        close.count = count
+        close.counted = counted
+        closingShift = close
+        step.emit(.cashCountTaken(expected: close.totals.cashExpected, counted: counted,
+                                  overShort: counted - close.totals.cashExpected))
+    }
+
+    /// Confirmed with a count: the totals are loaded again, so what closes is the shift as it is now.
+    mutating func confirmShiftClose(_ step: inout Step) {
+        guard let close = closingShift, close.counted != nil else {
+            return step.refuse(.cashCountRequired(expected: closingShift?.totals.cashExpected ?? money(0)))
+        }
+        guard let shift, checkPermission(.zReport, &step) else { return }
+        step.run(.loadShiftTotals(shift: shift.number, .z))
+    }
+}

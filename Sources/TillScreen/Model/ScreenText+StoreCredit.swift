@@ -1,0 +1,18 @@
+import TillCore
+
+extension ScreenText {
+    static let creditNoteNumber = t("Credit note number (scan or type): ", "储值凭证号（扫描或输入）：")
+}
+
+extension ScreenText {
+    static func countTheDrawer(_ expected: Money) -> LocalizedText {
+        t("Z report: count the drawer (expected \(expected.formatted)), type the total and press Enter. Esc keeps the shift open.",
+          "Z 报表：请清点钱箱（应有 \(expected.formatted)），输入总额后按回车。按 Esc 保持班次。")
+    }
+
+    static func cashCountTaken(expected: Money, counted: Money, overShort: Money) -> LocalizedText {
+        let en = overShort.isNegative ? "short" : "over", zh = overShort.isNegative ? "短款" : "长款"
+        return t("Expected \(expected.formatted), counted \(counted.formatted): \(en) \(overShort.magnitude.formatted). Enter closes the shift.",
+                 "应有 \(expected.formatted)，实点 \(counted.formatted)：\(zh) \(overShort.magnitude.formatted)。按回车结班。")
+    }
+}
