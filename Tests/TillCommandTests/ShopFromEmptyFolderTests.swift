@@ -66,6 +66,8 @@ import Testing
             signout
             signin 2001 123456
             report z
+            count 127.10
+            confirm
 
             """)
         #expect(day.status == 0, "\(day.stdout)")

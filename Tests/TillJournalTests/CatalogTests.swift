@@ -92,13 +92,16 @@ import TillCore
             + "B3,,龙井茶 250克,128.5,RED,是,no\r\n"
             + "B4,,花生油,45,RED,,\r\n"
         let summary = try importText(csv, bom: true)
-        #expect(summary.imported == 3)
-        #expect(summary.rejected == [CatalogRowRejection(line: 5, problem: .notAYesNo(column: "returnable", text: "是"))])
+        #expect(summary.imported == 2)
+        // Issue 12: a quote that runs over a line break is refused and the line it ran over is read
+        // again as a row, so a lost closing quote can never swallow rows into one item's name.
+        #expect(summary.rejected.map(\.line) == [3, 4, 5])
+        #expect(summary.rejected.first?.problem == .quotedAcrossLines(lastLine: 4))
+        #expect(summary.rejected.last?.problem == .notAYesNo(column: "returnable", text: "是"))
         #expect(try db.item(code: "12345670") == CatalogItem(sku: "B1", barcodes: ["6901234567892", "12345670"],
                                                              name: "Tea, green \"Longjing\"", price: Fx.money(8800),
                                                              taxClassID: "STD", returnable: false, weighed: false))
-        // Issue 9: a name is stored without control characters; its quoted line break becomes a space.
-        #expect(try db.item(code: "B2")?.name == "Two lines")
+        #expect(try db.item(code: "B2") == nil)
         #expect(try db.item(code: "B4") == CatalogItem(sku: "B4", barcodes: [], name: "花生油", price: Fx.money(4500),
                                                        taxClassID: "RED", returnable: true, weighed: false))
     }

@@ -24,22 +24,6 @@ public enum InputText {
         }
     }
 
-    /// `text` with each run of line breaks and tabs made one space: for names quoted across lines.
-    public static func joiningLines(_ text: String) -> String {
-        var out = String.UnicodeScalarView()
-        var inBreak = false
-        for scalar in text.unicodeScalars {
-            if scalar == "\n" || scalar == "\r" || scalar == "\t" {
-                if !inBreak { out.append(" ") }
-                inBreak = true
-            } else {
-                out.append(scalar)
-                inBreak = false
-            }
-        }
-        return String(out)
-    }
-
     /// "U+0000" for a forbidden character's report.
     public static func name(_ scalar: Unicode.Scalar) -> String { "U+" + hex4(scalar.value) }
 }

@@ -80,6 +80,9 @@ public enum CatalogRowProblem: Error, Hashable, Sendable {
     case notAYesNo(column: String, text: String)
     case controlCharacter(column: String, character: String)
     case priceOutOfRange(text: String, maximum: String)
+    /// A quoted field ran from this line to `lastLine`: the lines it ran over are read again as
+    /// rows, never swallowed into one item's name.
+    case quotedAcrossLines(lastLine: Int)
 
     public var message: LocalizedText {
         switch self {
@@ -102,6 +105,9 @@ public enum CatalogRowProblem: Error, Hashable, Sendable {
         case .controlCharacter(let column, let character):
             return t("\(column) contains the control character \(character), which the till does not store",
                      "\(column) 含有控制字符 \(character)，收银机不予保存")
+        case .quotedAcrossLines(let last):
+            return t("a quote opened on this line closes only on line \(last) (a field cannot hold a line break: close the quote on its own line); the lines in between are read as rows of their own",
+                     "本行开始的引号直到第 \(last) 行才结束（字段不能包含换行：请在本行内闭合引号）；其间各行按单独的行读取")
         case .priceOutOfRange(let text, let maximum):
             return t("the price \(text) is over the maximum \(maximum)", "价格 \(text) 超过上限 \(maximum)")
         case .negativePrice(let text):

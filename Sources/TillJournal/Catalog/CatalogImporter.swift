@@ -109,11 +109,12 @@ public struct CatalogImporter: Sendable {
         guard record.fields.count == Self.columns.count else {
             return .failure(.wrongColumnCount(found: record.fields.count, expected: Self.columns.count))
         }
-        // A name quoted across lines is one name: its line breaks and tabs become a space. Any other
-        // control character is a rejected row, checked before anything is stored.
+        // A quote that runs over line breaks has usually lost its partner, and what it swallowed is
+        // rows: refuse it so its lines are read again (a name with a line break is no name for a slip).
+        if record.spansLines { return .failure(.quotedAcrossLines(lastLine: record.lastLine)) }
+        // Any control character is a rejected row, checked before anything is stored.
         func field(_ name: String) -> String {
-            let text = position[name].map { record.fields[$0].trimmingSpaces } ?? ""
-            return name == "name" ? InputText.joiningLines(text) : text
+            position[name].map { record.fields[$0].trimmingSpaces } ?? ""
         }
         for name in Self.columns {
             if let bad = InputText.firstForbidden(in: field(name)) {

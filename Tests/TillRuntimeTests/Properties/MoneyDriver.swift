@@ -46,8 +46,11 @@ struct MoneyDriver<World: TillWorld> {
 
     /// Cancels whatever is half done (an approval, then the activity).
     mutating func settle() {
-        for _ in 0..<3 where world.state.pendingApproval != nil || world.state.activity != .idle {
-            if case .selling(let draft) = world.state.activity, !draft.tenders.isEmpty {
+        for _ in 0..<4 where world.state.pendingApproval != nil || world.state.activity != .idle {
+            if world.state.confirmation != nil {
+                // Cancelling a sale with lines asks first (issue 12): say yes.
+                _ = world.send(.confirmed)
+            } else if case .selling(let draft) = world.state.activity, !draft.tenders.isEmpty {
                 _ = world.send(.tendered(.cash, amount: nil, reference: nil))
             } else {
                 _ = world.send(.cancelled)
