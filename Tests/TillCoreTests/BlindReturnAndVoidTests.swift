@@ -42,7 +42,7 @@ import Testing
         till.send(.codeEntered("TV", quantity: nil))
         till.send(.reasonChosen(code: "UNWANTED"))
         till.send(.confirmed)
-        #expect(till.lastRefusal == .overLimit(limit: .blindReturnMaximum, limitAmount: till.cny(22_500), amount: till.cny(300_000)))
+        #expect(till.lastRefusal == .overLimit(limit: .blindReturnMaximum, limitAmount: till.cny(20_000), amount: till.cny(300_000)))
         #expect(till.refunds.isEmpty)
     }
 
@@ -119,7 +119,7 @@ import Testing
         #expect(till.lastRefusal == .postVoidNotAllowed(receipt: refunded, why: .hasRefunds))
         till.send(.cancelled)
         till.send(.reportRequested(.z))
-        till.send(.cashCounted(.total(till.cny(22_500))))
+        till.send(.cashCounted(.total(till.cny(20_000))))
         till.send(.confirmed)
         #expect(till.state.shift == nil)
         till.send(.shiftOpenRequested(float: till.cny(0)))
