@@ -49,7 +49,13 @@ enum BenchProfileFigures {
                     let fill = String(repeating: " ", count: max(0, n - t.count))
                     return right ? fill + t : t + fill
                 }
-                let confirmed = outcome == .printed ? String(format: "%.1f", ms) : "not printed"
+                // A model that cannot confirm (completion "none") is sent, never counted as printed.
+                let confirmed: String
+                switch outcome {
+                case .printed: confirmed = String(format: "%.1f", ms)
+                case .unknown: confirmed = "unconfirmed"
+                case .failed: confirmed = "failed"
+                }
                 print(pad(id, 31) + " " + pad(language.rawValue, 5) + " " + pad("\(job.bytes.count)", 6, right: true) + "  "
                       + pad(String(format: "%.2f", Double(job.bytes.count * 10) / 9600), 6, right: true) + "  " + pad(confirmed, 12, right: true)
                       + "  " + pad(String(format: "%.2f", Double(job.bytes.count) / Double(max(1, native.bytes.count))), 8, right: true) + "  " + pad(how, 11) + (how == "downloaded" ? "  \(raster)" : ""))
