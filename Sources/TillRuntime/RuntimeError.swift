@@ -1,19 +1,28 @@
 import TillCore
 import TillPorts
 
-/// A failure outside the core's rules (storage, printer set-up), with cause and remedy.
-public struct RuntimeError: Error, Hashable, Sendable {
+/// A failure outside the core's rules (storage, printer set-up): a `Problem` with its code,
+/// cause and remedy.
+public struct RuntimeError: Problem, Hashable, Sendable {
+    public var code: String
     public var message: LocalizedText
     public var remedy: LocalizedText
 
-    public init(message: LocalizedText, remedy: LocalizedText) {
+    public init(code: String, message: LocalizedText, remedy: LocalizedText) {
+        self.code = code
         self.message = message
         self.remedy = remedy
     }
 
+    /// Any layer's problem, passed on as it named itself.
+    public init(_ problem: some Problem) {
+        self.init(code: problem.code, message: problem.message, remedy: problem.remedy)
+    }
+
     static func journal(_ error: Error) -> RuntimeError {
-        if let failure = error as? StoreFailure { return RuntimeError(message: failure.message, remedy: failure.remedy) }
+        if let problem = error as? any Problem { return RuntimeError(problem) }
         return RuntimeError(
+            code: "journal_not_written",
             message: LocalizedText(en: "The journal could not be written: \(error).", zh: "无法写入日志：\(error)。"),
             remedy: LocalizedText(en: "Nothing was recorded. Check the disk and the database file, then try again.",
                                   zh: "本次未记录任何内容。请检查磁盘和数据库文件后重试。"))
@@ -29,6 +38,7 @@ public struct RuntimeError: Error, Hashable, Sendable {
         let what = reference.isEmpty ? LocalizedText(en: "The transaction", zh: "该交易")
                                      : LocalizedText(en: reference, zh: reference)
         return RuntimeError(
+            code: "recorded_but_not_saved_after",
             message: LocalizedText(en: "\(what.en) is recorded and complete, but what followed could not be saved: \(cause.en) Its slip counts as NOT printed.",
                                    zh: "\(what.zh) 已记录并完成，但之后的步骤无法保存：\(cause.zh) 其小票视为未打印。"),
             remedy: LocalizedText(en: "Do not repeat it. Free disk space or fix the journal's storage, then reprint \(reference.isEmpty ? "the slip" : reference).",
@@ -42,6 +52,7 @@ public struct RuntimeError: Error, Hashable, Sendable {
 
     static func clockBehindJournal(now: Timestamp, last: Timestamp) -> RuntimeError {
         RuntimeError(
+            code: "clock_behind_journal",
             message: LocalizedText(en: "The till's clock says \(now.localText(utcOffsetSeconds: 0)) UTC, earlier than the journal's last entry (\(last.localText(utcOffsetSeconds: 0)) UTC): the clock is wrong or was moved back.",
                                    zh: "收银机时钟为 UTC \(now.localText(utcOffsetSeconds: 0))，早于日志最后一条记录（UTC \(last.localText(utcOffsetSeconds: 0))）：时钟有误或被调回。"),
             remedy: setSystemClock)
@@ -50,6 +61,7 @@ public struct RuntimeError: Error, Hashable, Sendable {
     static func clockOutOfRange(now: Timestamp) -> RuntimeError {
         let rule = RangedValue.time.rule(.cny)
         return RuntimeError(
+            code: "clock_out_of_range",
             message: LocalizedText(en: "The till's clock says \(now.seconds) s since 1970, which is out of range: \(rule.en).",
                                    zh: "收银机时钟为 1970 年起 \(now.seconds) 秒，超出范围：\(rule.zh)。"),
             remedy: setSystemClock)
@@ -57,6 +69,7 @@ public struct RuntimeError: Error, Hashable, Sendable {
 
     static func shiftCurrency(shift: String, till: String) -> RuntimeError {
         RuntimeError(
+            code: "shift_currency_differs",
             message: LocalizedText(en: "The open shift is in \(shift), but this till is set to \(till).",
                                    zh: "当前班次使用 \(shift)，但本收银机设置为 \(till)。"),
             remedy: LocalizedText(en: "Set till.currency back to \(shift), or close the shift with a Z report under \(shift) first.",

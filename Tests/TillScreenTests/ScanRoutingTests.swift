@@ -26,8 +26,8 @@ import TillRuntime
         var ui = Fixture.ui()
         let refusal = Refusal.barcodeCheckDigitWrong(code: "6901234567891", expected: 2, found: 1)
         #expect(ScanRouting.actions(for: .refused(refusal), ui: &ui) == [.scanRefused(refusal)])
-        #expect(ScanRouting.actions(for: .problem(message: LocalizedText(en: "gone", zh: "断开"),
-                                                  remedy: LocalizedText(en: "plug", zh: "插上")), ui: &ui) == nil)
+        #expect(ScanRouting.actions(for: .problem(ProblemReport(code: "gone", message: LocalizedText(en: "gone", zh: "断开"),
+                                                                remedy: LocalizedText(en: "plug", zh: "插上"))), ui: &ui) == nil)
     }
 
     /// The X report shows on screen from the runtime's own last slip, over a printer the screen

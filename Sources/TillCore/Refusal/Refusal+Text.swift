@@ -1,9 +1,9 @@
-extension Refusal {
-    /// What is wrong, in the user's language.
-    public func message(_ lang: Language) -> String { texts.message.text(lang) }
+extension Refusal: Problem {
+    /// What is wrong.
+    public var message: LocalizedText { texts.message }
 
-    /// What to do about it, in the user's language.
-    public func remedy(_ lang: Language) -> String { texts.remedy.text(lang) }
+    /// What to do about it.
+    public var remedy: LocalizedText { texts.remedy }
 
     private var texts: (message: LocalizedText, remedy: LocalizedText) {
         switch self {

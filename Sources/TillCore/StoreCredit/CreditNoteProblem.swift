@@ -1,6 +1,6 @@
 /// Why a credit note cannot be used or issued as asked. The core refuses with it
 /// (`Refusal.creditNote`) and the journal's append guards with the same words.
-public enum CreditNoteProblem: Hashable, Sendable, Codable {
+public enum CreditNoteProblem: Problem, Hashable, Sendable, Codable {
     /// Store credit was tendered without a credit note number.
     case numberRequired
     /// Shaped like a credit note number, but its check digit is wrong.

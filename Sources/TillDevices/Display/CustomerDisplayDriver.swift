@@ -13,7 +13,7 @@ public final class CustomerDisplayDriver: Sendable {
         var sent: CustomerDisplayContent?
         var online = false
         var running = true
-        var problem: (message: LocalizedText, remedy: LocalizedText)?
+        var problem: ProblemReport?
     }
 
     public let profile: CustomerDisplayProfile
@@ -31,7 +31,7 @@ public final class CustomerDisplayDriver: Sendable {
     public var isOnline: Bool { shared.withLock { $0.online } }
 
     /// Why the display cannot be reached, with the fix; nil while it takes what is sent.
-    public var problem: (message: LocalizedText, remedy: LocalizedText)? { shared.withLock { $0.problem } }
+    public var problem: ProblemReport? { shared.withLock { $0.problem } }
 
     public func start() {
         let thread = Thread { [self] in loop() }
@@ -59,10 +59,12 @@ public final class CustomerDisplayDriver: Sendable {
                 shared.withLock { $0.sent = wanted; $0.online = true; $0.problem = nil }
             } catch {
                 let device = error as? PrinterDeviceError
-                let problem = (message: LocalizedText(en: "Customer display: " + (device?.message.en ?? "\(error)"),
-                                                      zh: "客显：" + (device?.message.zh ?? "\(error)")),
-                               remedy: device?.remedy ?? LocalizedText(en: "Check display.url and the cable; the till retries every two seconds.",
-                                                                        zh: "请检查 display.url 和连接线；收银程序每两秒重试一次。"))
+                let problem = ProblemReport(
+                    code: device?.code ?? "display_unreachable",
+                    message: LocalizedText(en: "Customer display: " + (device?.message.en ?? "\(error)"),
+                                           zh: "客显：" + (device?.message.zh ?? "\(error)")),
+                    remedy: device?.remedy ?? LocalizedText(en: "Check display.url and the cable; the till retries every two seconds.",
+                                                             zh: "请检查 display.url 和连接线；收银程序每两秒重试一次。"))
                 transport?.close()
                 transport = nil
                 nextOpen = MonotonicDeadline(seconds: 2)

@@ -2,7 +2,7 @@ import TillCore
 
 /// Why a printer link failed, in words a clerk or technician can act on, English and Chinese.
 /// `cause` (English, short) is what a failed print outcome records in the journal.
-public struct PrinterDeviceError: Error, CustomStringConvertible, Sendable {
+public struct PrinterDeviceError: Problem, CustomStringConvertible, Sendable {
     public enum Kind: Sendable, Equatable {
         case badAddress
         case notFound
@@ -26,12 +26,13 @@ public struct PrinterDeviceError: Error, CustomStringConvertible, Sendable {
         remedy = LocalizedText(en: remedyEn, zh: remedyZh)
     }
 
+    /// The stable code: the kind of failure (`printer_permission_denied`).
+    public var code: String { "printer_" + ProblemCode.caseName(of: kind) }
+
     public var description: String { message.en + " — " + remedy.en }
 
     /// Message and remedy in one line, for a print outcome's cause.
     public var cause: String { description }
-
-    public func text(_ language: Language) -> String { message.text(language) + "\n  → " + remedy.text(language) }
 
     /// The udev set-up that gives an ordinary user access to printers (Devices/udev/).
     public static let udevRemedyEn = "Install the till's udev rules and group as root: `sudo Scripts/install-udev` (or `till devices udev-rules`), then log out and in again."

@@ -27,6 +27,9 @@ public enum EscPos {
     /// GS B n: white-on-black (reverse) printing.
     public static func invert(_ on: Bool) -> [UInt8] { EscPosOpcodes.reverse(on ? 1 : 0) }
 
+    /// ESC { n: upside-down printing on or off.
+    public static func upsideDown(_ on: Bool) -> [UInt8] { EscPosOpcodes.upsideDown(on ? 1 : 0) }
+
     /// ESC a n: justification of the following lines (text, raster, barcodes).
     public static func justify(_ j: Alignment) -> [UInt8] { EscPosOpcodes.justification(UInt8(j.justification)) }
 

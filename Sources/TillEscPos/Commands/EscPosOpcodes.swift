@@ -49,6 +49,7 @@ public enum EscPosOpcodes {
     public static let defineUserCharacters = EscPosOpcode([ESC, 0x26], nil, "ESC &")
     public static let characterSize = EscPosOpcode([GS, 0x21], 1, "GS !")
     public static let reverse = EscPosOpcode([GS, 0x42], 1, "GS B")
+    public static let upsideDown = EscPosOpcode([ESC, 0x7B], 1, "ESC {")
     public static let cut = EscPosOpcode([GS, 0x56], nil, "GS V")
     public static let barcodeHeight = EscPosOpcode([GS, 0x68], 1, "GS h")
     public static let barcodeModuleWidth = EscPosOpcode([GS, 0x77], 1, "GS w")
@@ -68,7 +69,7 @@ public enum EscPosOpcodes {
     static let decoderOnly: [EscPosOpcode] = [
         .init([ESC, 0x21], 1, "ESC !"), .init([ESC, 0x47], 1, "ESC G"), .init([ESC, 0x52], 1, "ESC R"),
         .init([ESC, 0x33], 1, "ESC 3"), .init([ESC, 0x32], 0, "ESC 2"), .init([ESC, 0x20], 1, "ESC SP"),
-        .init([ESC, 0x7B], 1, "ESC {"), .init([ESC, 0x56], 1, "ESC V"), .init([ESC, 0x4B], 1, "ESC K"),
+        .init([ESC, 0x56], 1, "ESC V"), .init([ESC, 0x4B], 1, "ESC K"),
         .init([ESC, 0x65], 1, "ESC e"), .init([ESC, 0x3D], 1, "ESC ="), .init([ESC, 0x54], 1, "ESC T"),
         .init([ESC, 0x72], 1, "ESC r"), .init([ESC, 0x55], 1, "ESC U"), .init([ESC, 0x75], 1, "ESC u"),
         .init([ESC, 0x41], 1, "ESC A"), .init([ESC, 0x2B], 1, "ESC +"), .init([ESC, 0x63], 2, "ESC c"),
@@ -90,7 +91,7 @@ public enum EscPosOpcodes {
 
     public static let all: [EscPosOpcode] = [
         initialize, emphasized, underline, justification, font, codeTable, feedLines, feedDots, drawerKick,
-        userCharacterSet, cancelUserCharacter, defineUserCharacters, characterSize, reverse, cut, barcodeHeight,
+        userCharacterSet, cancelUserCharacter, defineUserCharacters, characterSize, reverse, upsideDown, cut, barcodeHeight,
         barcodeModuleWidth, hriPosition, barcode, automaticStatusBack, transmitStatus, transmitPrinterID, raster,
         extended, extendedLong, enterMultibyte, exitMultibyte, realTimeStatus,
     ] + decoderOnly

@@ -41,13 +41,14 @@ public struct EscPosWriter {
     // MARK: styles
 
     public mutating func setStyle(_ s: TextStyle) {
-        if s.font != style.font { bytes += EscPos.font(s.font) }
+        if s.font != style.font { bytes += EscPos.font(UInt8(clamping: s.font)) }
         if s.bold != style.bold { bytes += EscPos.bold(s.bold) }
-        if s.underline != style.underline { bytes += EscPos.underline(s.underline ? 1 : 0) }
+        if s.underline != style.underline { bytes += EscPos.underline(UInt8(clamping: s.underline)) }
         if s.widthScale != style.widthScale || s.heightScale != style.heightScale {
             bytes += EscPos.characterSize(width: s.widthScale, height: s.heightScale)
         }
         if s.invert != style.invert { bytes += EscPos.invert(s.invert) }
+        if s.upsideDown != style.upsideDown { bytes += EscPos.upsideDown(s.upsideDown) }
         style = s
     }
 

@@ -29,7 +29,7 @@ public enum LineRasterizer {
                     }
                 }
             }
-            if style.underline {
+            if style.underline > 0 {
                 for y in max(0, ch - 2 * style.heightScale)..<ch { for x in x0..<(x0 + boxW) { bitmap[x, y] = true } }
             }
             x0 += boxW

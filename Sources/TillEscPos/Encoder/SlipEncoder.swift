@@ -39,8 +39,8 @@ public final class SlipEncoder: Sendable {
 
     /// The style a slip style prints with on this profile.
     func textStyle(_ s: SlipStyle) -> TextStyle {
-        TextStyle(bold: s.bold, underline: s.underline, widthScale: s.doubleWidth ? 2 : 1,
-                  heightScale: s.doubleHeight ? 2 : 1, invert: s.invert, font: s.small ? smallFontIndex : 0)
+        TextStyle(bold: s.bold, underline: s.underline ? 1 : 0, widthScale: s.doubleWidth ? 2 : 1,
+                  heightScale: s.doubleHeight ? 2 : 1, invert: s.invert, font: s.small ? Int(smallFontIndex) : 0)
     }
 
     func columns(_ s: SlipStyle) -> Int { s.small ? smallColumns : fontAColumns }
@@ -104,7 +104,7 @@ final class Job {
     func lines(_ lines: [String], _ slipStyle: SlipStyle) throws {
         let style = encoder.textStyle(slipStyle)
         // Trailing spaces cost bytes and print nothing, unless they are reversed or underlined.
-        let keepTrailing = style.invert || style.underline
+        let keepTrailing = style.invert || style.underline > 0
         for var line in lines {
             if !keepTrailing { while line.hasSuffix(" ") { line.removeLast() } }
             if encoder.text.printsNatively(line) {

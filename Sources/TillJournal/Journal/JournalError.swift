@@ -76,8 +76,8 @@ extension JournalError: LocalizedError {
 }
 
 extension JournalError {
-    public func message(_ language: Language) -> String { message.text(language) }
-    public func remedy(_ language: Language) -> String { remedy.text(language) }
+    /// The stable code: the case's name (`disk_full`).
+    public var code: String { ProblemCode.caseName(of: self) }
 
     /// What is wrong.
     public var message: LocalizedText {

@@ -3,7 +3,7 @@ import TillCore
 /// Why a scan cannot go to the catalog as it is. Each names its cause and remedy in English and
 /// Chinese; `refusal` is the core's equivalent where one exists, so the screen shows the same
 /// words whether the scanner layer or the register caught it.
-public enum ScanProblem: Error, Hashable, Sendable {
+public enum ScanProblem: Problem, Hashable, Sendable {
     /// EAN/UPC/ITF-14/GTIN check digit does not match the other digits: a misread or a bad label.
     case checkDigitWrong(code: String, expected: Int, found: Int)
     /// The check digit over an in-store barcode's weight or price is wrong.
@@ -44,8 +44,8 @@ public enum ScanProblem: Error, Hashable, Sendable {
 
     public var message: LocalizedText {
         switch self {
-        case .checkDigitWrong:
-            return refusal.map { LocalizedText(en: $0.message(.en), zh: $0.message(.zh)) }!
+        case .checkDigitWrong(let code, let expected, let found):
+            return Refusal.barcodeCheckDigitWrong(code: code, expected: expected, found: found).message
         case .valueCheckDigitWrong(let code, let expected, let found):
             return LocalizedText(en: "The weight or price in barcode \(code) is damaged: its check digit is \(found) but should be \(expected).",
                                  zh: "条码 \(code) 中的重量或价格已损坏：校验位为 \(found)，应为 \(expected)。")
@@ -68,8 +68,8 @@ public enum ScanProblem: Error, Hashable, Sendable {
 
     public var remedy: LocalizedText {
         switch self {
-        case .checkDigitWrong:
-            return refusal.map { LocalizedText(en: $0.remedy(.en), zh: $0.remedy(.zh)) }!
+        case .checkDigitWrong(let code, let expected, let found):
+            return Refusal.barcodeCheckDigitWrong(code: code, expected: expected, found: found).remedy
         case .valueCheckDigitWrong:
             return LocalizedText(en: "Weigh the item again and print a new label, or type the item code and weight.",
                                  zh: "请重新称重并打印新标签，或输入商品编码和重量。")

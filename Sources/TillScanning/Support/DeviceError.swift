@@ -4,7 +4,7 @@ import TillCore
 /// A device could not be opened, configured, read or written. The message names the device and
 /// the system's reason; the remedy says what a technician does about it (group membership for
 /// EACCES, the cable for ENOENT/EIO, the other program for EBUSY).
-public struct DeviceError: Error, Hashable, Sendable, CustomStringConvertible {
+public struct DeviceError: Problem, Hashable, Sendable, CustomStringConvertible {
     public enum Operation: String, Sendable { case open, configure, read, write, grab, identify }
 
     public var operation: Operation
@@ -16,6 +16,9 @@ public struct DeviceError: Error, Hashable, Sendable, CustomStringConvertible {
         self.path = path
         self.errno = errno
     }
+
+    /// The stable code: what could not be done (`device_open_failed`).
+    public var code: String { "device_\(operation.rawValue)_failed" }
 
     public var systemReason: String { String(cString: strerror(errno)) }
 

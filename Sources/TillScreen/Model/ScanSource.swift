@@ -16,5 +16,5 @@ public enum ScannedInput: Hashable, Sendable {
     /// A scan the core's own refusal describes (a wrong check digit).
     case refused(Refusal)
     /// A scan, or the scanner, that went wrong in a way only the scanner layer can name.
-    case problem(message: LocalizedText, remedy: LocalizedText)
+    case problem(ProblemReport)
 }

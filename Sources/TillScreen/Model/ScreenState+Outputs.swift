@@ -8,7 +8,7 @@ extension ScreenState {
         for output in outputs {
             switch output {
             case .error(let error):
-                message = .failure(message: error.message, remedy: error.remedy)
+                message = .failure(error.report)
             case .event(let event):
                 absorb(event, lastSlip: lastSlip)
             }

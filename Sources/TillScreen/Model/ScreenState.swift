@@ -78,17 +78,17 @@ public struct RefundOutcome: Hashable, Sendable {
     public var tenders: [Tender]
 }
 
-/// The message line: the core's refusal (kept whole, so it follows a language switch), a
-/// runtime failure, or a note from the screen.
+/// The message line: the core's refusal (kept whole, so it follows a language switch), any
+/// other layer's problem (kept in both languages), or a note from the screen.
 public enum ScreenMessage: Hashable, Sendable {
     case refusal(Refusal)
-    case failure(message: LocalizedText, remedy: LocalizedText)
+    case failure(ProblemReport)
     case info(LocalizedText)
 
     public func lines(_ lang: Language) -> (text: String, remedy: String?, alert: Bool) {
         switch self {
         case .refusal(let refusal): return (refusal.message(lang), refusal.remedy(lang), true)
-        case .failure(let message, let remedy): return (message.text(lang), remedy.text(lang), true)
+        case .failure(let problem): return (problem.message(lang), problem.remedy(lang), true)
         case .info(let text): return (text.text(lang), nil, false)
         }
     }

@@ -37,8 +37,8 @@ public final class ScreenRunner {
             var outputs: [RuntimeOutput] = []
             if let actions = ScanRouting.actions(for: scan, ui: &ui) {
                 for action in actions { outputs += runtime.send(action) }
-            } else if case .problem(let message, let remedy) = scan {
-                outputs = [.error(RuntimeError(message: message, remedy: remedy))]
+            } else if case .problem(let problem) = scan {
+                outputs = [.error(RuntimeError(problem))]
             }
             ui.absorb(outputs, from: runtime)
             ui.reconcile(with: runtime.state)
@@ -56,7 +56,8 @@ public final class ScreenRunner {
                 ui.message = .refusal(.unknownItem(code: code))
             }
         } catch {
-            ui.message = .failure(message: ScreenText.catalogUnreadable("\(error)"), remedy: ScreenText.catalogUnreadableFix)
+            ui.message = .failure(ProblemReport(code: "catalog_unreadable", message: ScreenText.catalogUnreadable("\(error)"),
+                                                remedy: ScreenText.catalogUnreadableFix))
         }
     }
 

@@ -22,8 +22,8 @@ extension PrintEngine {
         case let .printMode(n):
             style.font = Int(n & 1)
             style.bold = n & 0x08 != 0
-            style.heightMultiplier = n & 0x10 != 0 ? 2 : 1
-            style.widthMultiplier = n & 0x20 != 0 ? 2 : 1
+            style.heightScale = n & 0x10 != 0 ? 2 : 1
+            style.widthScale = n & 0x20 != 0 ? 2 : 1
             style.underline = n & 0x80 != 0 ? 1 : 0
         case let .emphasized(on), let .doubleStrike(on): style.bold = on
         case let .underline(n): style.underline = n
@@ -64,9 +64,9 @@ extension PrintEngine {
             placeImage(bitmap, label: "bit image \(bitmap.width)x\(bitmap.height)")
             columnImageHeight = max(columnImageHeight, bitmap.height)
         case let .characterSize(w, h):
-            style.widthMultiplier = w
-            style.heightMultiplier = h
-        case let .reverse(on): style.reverse = on
+            style.widthScale = w
+            style.heightScale = h
+        case let .reverse(on): style.invert = on
         case let .cut(partial, feedDots): cut(partial: partial, feedDots: feedDots, at: offset)
         case let .barcode(symbology, data, functionB): printBarcode(symbology, data: data, functionB: functionB, at: offset)
         case let .barcodeHeight(n): barcodeHeight = max(1, n)
@@ -212,8 +212,8 @@ extension PrintEngine {
 
     func currentLineAdvance() -> Int {
         let spacing = lineSpacing ?? defaultLineSpacing
-        let tallest = line.map { metrics($0.style.font).height * $0.style.heightMultiplier }.max()
-            ?? metrics(style.font).height * style.heightMultiplier
+        let tallest = line.map { metrics($0.style.font).height * $0.style.heightScale }.max()
+            ?? metrics(style.font).height * style.heightScale
         return max(spacing, tallest)
     }
 

@@ -72,7 +72,7 @@ extension PrintEngine {
     }
 
     func charWidth(_ style: TextStyle, cells: Int) -> Int {
-        (metrics(style.font).width * cells + characterSpacing) * style.widthMultiplier
+        (metrics(style.font).width * cells + characterSpacing) * style.widthScale
     }
 
     /// Adds one character to the line buffer; a full line prints first (automatic wrap). A

@@ -1,23 +1,9 @@
 import TillCore
+import TillEscPos
 import TillGraphics
 
-/// Character attributes in force when a character was received.
-public struct TextStyle: Hashable, Sendable {
-    public var bold = false
-    /// 0 off, 1 or 2 dots thick.
-    public var underline = 0
-    public var reverse = false
-    public var widthMultiplier = 1
-    public var heightMultiplier = 1
-    /// ESC M: 0 = font A, 1 = font B, …
-    public var font = 0
-    public var upsideDown = false
-
-    public init() {}
-}
-
-/// One printed character: a Unicode scalar, its style, and how many font cells it takes
-/// (2 for CJK double-byte characters).
+/// One printed character: a Unicode scalar, its style (the encoder's own `TextStyle`, decoded
+/// from the commands), and how many font cells it takes (2 for CJK double-byte characters).
 public struct PrintedChar: Hashable, Sendable {
     public var scalar: Unicode.Scalar
     public var style: TextStyle

@@ -1,4 +1,5 @@
 import TillCore
+import TillEscPos
 import TillGraphics
 
 /// Draws a page as the printer's dots: `width` dots across (the profile's printable width),
@@ -67,17 +68,17 @@ public struct BitmapRenderer {
     func render(_ line: TextLine) -> Bitmap {
         let fonts = line.fonts.isEmpty ? [FontMetrics(width: 12, height: 24)] : line.fonts
         func metrics(_ f: Int) -> FontMetrics { fonts[min(max(f, 0), fonts.count - 1)] }
-        let tallest = line.chars.map { metrics($0.style.font).height * $0.style.heightMultiplier }.max() ?? 0
+        let tallest = line.chars.map { metrics($0.style.font).height * $0.style.heightScale }.max() ?? 0
         var band = Bitmap(width: width, height: max(line.advance, tallest))
         let lineWidth = line.chars.reduce(0) { sum, c in
-            sum + (metrics(c.style.font).width * c.cells + line.characterSpacing) * c.style.widthMultiplier
+            sum + (metrics(c.style.font).width * c.cells + line.characterSpacing) * c.style.widthScale
         }
         var x = self.x(for: lineWidth, line.alignment, line.leftMargin, line.areaWidth)
         for c in line.chars {
             let m = metrics(c.style.font)
             let cellW = m.width * c.cells
-            let w = (cellW + line.characterSpacing) * c.style.widthMultiplier
-            let h = m.height * c.style.heightMultiplier
+            let w = (cellW + line.characterSpacing) * c.style.widthScale
+            let h = m.height * c.style.heightScale
             let top = tallest - h  // characters of a line share the baseline
             drawChar(c, cellW: cellW, cellH: m.height, into: &band, x: x, y: top, advance: w)
             x += w
@@ -86,7 +87,7 @@ public struct BitmapRenderer {
     }
 
     func drawChar(_ c: PrintedChar, cellW: Int, cellH: Int, into band: inout Bitmap, x: Int, y: Int, advance: Int) {
-        let sx = c.style.widthMultiplier, sy = c.style.heightMultiplier
+        let sx = c.style.widthScale, sy = c.style.heightScale
         let h = cellH * sy
         // Dots of the unscaled cell, from the unifont glyph scaled by nearest neighbour.
         var cell = [Bool](repeating: false, count: cellW * cellH)
@@ -123,7 +124,7 @@ public struct BitmapRenderer {
                 let cx = px / sx, cy = py / sy
                 var dot = cx < cellW ? cell[cy * cellW + cx] : false
                 if c.style.underline > 0 && py >= h - c.style.underline * sy { dot = true }
-                if c.style.reverse { dot.toggle() }
+                if c.style.invert { dot.toggle() }
                 if dot {
                     let (ox, oy) = c.style.upsideDown ? (totalW - 1 - px, h - 1 - py) : (px, py)
                     band[x + ox, y + oy] = true

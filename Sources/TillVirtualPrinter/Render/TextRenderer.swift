@@ -1,4 +1,5 @@
 import TillCore
+import TillEscPos
 import TillGraphics
 
 /// The text rendering of a page (NNN.txt): one line of UTF-8 per printed line, aligned with
@@ -92,7 +93,7 @@ public enum TextRenderer {
             var run = ""
             while j < chars.count, chars[j].style == style {
                 run.unicodeScalars.append(chars[j].scalar)
-                width += chars[j].cells * style.widthMultiplier
+                width += chars[j].cells * style.widthScale
                 j += 1
             }
             text += decorate(run, style)
@@ -110,8 +111,8 @@ public enum TextRenderer {
         var r = run
         if s.bold && !run.allSatisfy({ $0 == " " }) { r = "**" + r + "**" }
         if s.underline > 0 { r = "__" + r + "__" }
-        if s.reverse { r = "[[" + r + "]]" }
-        if s.widthMultiplier != 1 || s.heightMultiplier != 1 { r = "{\(s.widthMultiplier)x\(s.heightMultiplier):" + r + "}" }
+        if s.invert { r = "[[" + r + "]]" }
+        if s.widthScale != 1 || s.heightScale != 1 { r = "{\(s.widthScale)x\(s.heightScale):" + r + "}" }
         return r
     }
 }

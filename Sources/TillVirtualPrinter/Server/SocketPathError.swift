@@ -2,7 +2,8 @@ import TillCore
 
 /// A unix socket path that cannot be used, in words a technician can act on, English and
 /// Chinese. Raised instead of replacing anything at the path that is not a stale socket.
-public struct SocketPathError: Error, CustomStringConvertible, Sendable {
+public struct SocketPathError: Problem, CustomStringConvertible, Sendable {
+    public let code: String
     public let path: String
     public let message: LocalizedText
     public let remedy: LocalizedText
@@ -10,7 +11,7 @@ public struct SocketPathError: Error, CustomStringConvertible, Sendable {
     public var description: String { "\(message.en) — \(remedy.en)\n\(message.zh) — \(remedy.zh)" }
 
     static func notASocket(_ path: String, kind: String) -> SocketPathError {
-        SocketPathError(path: path,
+        SocketPathError(code: "socket_path_not_a_socket", path: path,
                         message: LocalizedText(en: "\(path) is \(kind), not a socket: it was left untouched",
                                                zh: "\(path) 是\(kindZh(kind))，不是套接字：未做任何改动"),
                         remedy: LocalizedText(en: "give a control socket path where nothing exists yet, e.g. /run/user/$UID/till-printer.sock",
@@ -18,7 +19,7 @@ public struct SocketPathError: Error, CustomStringConvertible, Sendable {
     }
 
     static func inUse(_ path: String) -> SocketPathError {
-        SocketPathError(path: path,
+        SocketPathError(code: "socket_path_in_use", path: path,
                         message: LocalizedText(en: "\(path) is a socket another program is listening on",
                                                zh: "\(path) 是另一个程序正在监听的套接字"),
                         remedy: LocalizedText(en: "stop that program (another emulator or till) or choose another control socket path",

@@ -24,11 +24,9 @@ struct CatalogCommand: ParsableCommand {
             let zh = Output.language == .zh
             let importer = CatalogImporter(database: env.journal, currency: env.config.register.currency,
                                            progressEvery: 50_000, reassignBarcodes: reassignBarcodes)
-            let summary = try journalCall {
-                try importer.importFile(atPath: file, by: actor.code) { p in
-                    Output.progress(zh ? "已读 \(p.rowsRead) 行，导入 \(p.imported)，拒绝 \(p.rejected) …"
-                                       : "read \(p.rowsRead) rows, imported \(p.imported), rejected \(p.rejected) …")
-                }
+            let summary = try importer.importFile(atPath: file, by: actor.code) { p in
+                Output.progress(zh ? "已读 \(p.rowsRead) 行，导入 \(p.imported)，拒绝 \(p.rejected) …"
+                                   : "read \(p.rowsRead) rows, imported \(p.imported), rejected \(p.rejected) …")
             }
             if summary.rowsRead >= 50_000 { Output.progress("") }
             for rejection in summary.rejected { Output.line(rejection.text(Output.language)) }
@@ -45,7 +43,7 @@ struct CatalogCommand: ParsableCommand {
 
         func run() throws {
             let env = try TillEnvironment(global)
-            guard let item = try journalCall({ try env.journal.item(code: code) }) else {
+            guard let item = try env.journal.item(code: code) else {
                 throw CLIError(Refusal.unknownItem(code: code))
             }
             Output.line("\(item.sku)\t\(item.name)\t\(item.price.plain)\t\(item.taxClassID)\t"

@@ -63,9 +63,9 @@ struct TaxClassSetting: Codable {
     /// (none when they all match): the catalog can name them from then on.
     static func apply(_ classes: [TaxClass], to journal: JournalDatabase) throws {
         guard !classes.isEmpty else { return }
-        let held = Dictionary(try journalCall { try journal.taxClasses() }.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let held = Dictionary(try journal.taxClasses().map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         let changed = classes.filter { held[$0.id] != $0 }
-        try journalCall { try journal.upsert(taxClasses: changed) }
+        try journal.upsert(taxClasses: changed)
     }
 
     /// The first unknown key in any `[[tax.class]]` entry, with the nearest valid one.

@@ -120,7 +120,7 @@ struct TillConfiguration: Codable {
                                remedyZh: unknown.remedy.zh + "`till config defaults` 列出所有配置项。")
             }
             return try TOMLDecoder().decode(TillConfiguration.self, from: table)
-        } catch let error as CLIError {
+        } catch let error as any Problem {
             throw error
         } catch {
             let why = ConfigErrorText.describe(error)

@@ -63,11 +63,9 @@ struct DrillCommand: ParsableCommand {
             let score = try session.score()
             score.lines(lang).forEach(Output.line)
             let results = try JournalDatabase(path: global.journalPath(config, training: true), pinHashRounds: config.pinHashRounds)
-            try journalCall {
-                try results.record(DrillAttempt(trainee: trainee, drill: file.id, startedAt: TillClock().now, seconds: score.seconds,
-                                                keystrokes: score.keystrokes, wrongAttempts: score.wrongAttempts,
-                                                refusals: score.refusals, score: score.total, breakdown: score.lines(.en)))
-            }
+            try results.record(DrillAttempt(trainee: trainee, drill: file.id, startedAt: TillClock().now, seconds: score.seconds,
+                                            keystrokes: score.keystrokes, wrongAttempts: score.wrongAttempts,
+                                            refusals: score.refusals, score: score.total, breakdown: score.lines(.en)))
         }
     }
 
@@ -79,10 +77,8 @@ struct DrillCommand: ParsableCommand {
 
         func run() throws {
             let config = try global.resolve()
-            let results = try journalCall {
-                try JournalDatabase(path: global.journalPath(config, training: true), pinHashRounds: config.pinHashRounds)
-            }
-            let attempts = try journalCall { try results.drillAttempts(trainee: trainee) }
+            let results = try JournalDatabase(path: global.journalPath(config, training: true), pinHashRounds: config.pinHashRounds)
+            let attempts = try results.drillAttempts(trainee: trainee)
             if csv {
                 Output.line("trainee,drill,started_at,seconds,keystrokes,wrong_attempts,refusals,score")
                 for a in attempts {

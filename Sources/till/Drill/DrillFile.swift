@@ -90,7 +90,7 @@ struct DrillFile: Codable {
             _ = try drill.expectation(currency: .cny)
             _ = try drill.catalogItems(currency: .cny)
             return drill
-        } catch let error as CLIError {
+        } catch let error as any Problem {
             throw error
         } catch {
             let why = ConfigErrorText.describe(error)

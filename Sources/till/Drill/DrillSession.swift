@@ -44,12 +44,10 @@ final class DrillSession {
         // oldest sale, its history follows day by day, and the drill itself runs at `now`.
         let oldest = Int64(drill.sales?.map(\.days_ago).max() ?? 0)
         let clock = TillClock(fixed: Timestamp(seconds: drill.now - (oldest + 1) * 86_400))
-        let journal = try journalCall {
-            try JournalDatabase(path: directory + "/training.sqlite", pinHashRounds: 1000, clock: { [clock] in clock.now })
-        }
+        let journal = try JournalDatabase(path: directory + "/training.sqlite", pinHashRounds: 1000, clock: { [clock] in clock.now })
         try DemoData.seedCatalogAndUsers(journal: journal, currency: resolved.register.currency)
         let extra = try drill.catalogItems(currency: resolved.register.currency)
-        if !extra.isEmpty { try journalCall { try journal.upsert(items: extra) } }
+        if !extra.isEmpty { try journal.upsert(items: extra) }
         var register = resolved.register
         // Everything in a drill is training: its history too, or the core would refuse to
         // refund a "real" sale from training mode.
@@ -64,7 +62,7 @@ final class DrillSession {
         paper = virtual
         paperOutPending = drill.faults?.printer == "paper-out-at-slip"
         clock.set(Timestamp(seconds: drill.now))
-        _ = try journalCall { try journal.recordMoneySettings(MoneySettings(register)) } // the drill's own limits, chained
+        _ = try journal.recordMoneySettings(MoneySettings(register)) // the drill's own limits, chained
         let session = try RegisterRuntime(config: register, journal: journal, printer: printer, clock: { clock.now })
         self.journal = journal
         self.clock = clock

@@ -15,17 +15,15 @@ enum TrainerSignIn {
         let pin = try PinInput.read(prompt: "Trainer PIN for \(trainer): ")
         let now = TillClock().now
         let policy = env.config.register.policy
-        switch try journalCall({ try env.journal.authenticate(code: trainer, pin: pin, now: now, policy: policy.lockout) }) {
+        switch try env.journal.authenticate(code: trainer, pin: pin, now: now, policy: policy.lockout) {
         case .failure(let refusal):
             throw CLIError(refusal)
         case .success(let user):
             guard policy.permissions.allows(user.role, .runTraining) else {
                 throw CLIError(Refusal.notPermitted(role: user.role, permission: .runTraining))
             }
-            _ = try journalCall {
-                try env.journal.append(.event(AuditEvent(kind: .trainingStarted, at: now, user: user.code,
-                                                          detail: "\(what) for \(trainee)", training: false)))
-            }
+            _ = try env.journal.append(.event(AuditEvent(kind: .trainingStarted, at: now, user: user.code,
+                                                      detail: "\(what) for \(trainee)", training: false)))
             return user
         }
     }

@@ -28,7 +28,7 @@ struct JournalCommand: ParsableCommand {
             }
             let env = try TillEnvironment(global, training: training, seedDemo: false, trading: false)
             let zh = Output.language == .zh
-            let result = try journalCall { try env.journal.verify(anchors: anchors) }
+            let result = try env.journal.verify(anchors: anchors)
             if result.isIntact {
                 Output.line(zh ? "日志完整：\(result.entries) 条记录，哈希链和各表均无误。"
                                : "Journal intact: \(result.entries) entries, keyed hash chain and tables verified.")
@@ -52,7 +52,7 @@ struct JournalCommand: ParsableCommand {
 
         func run() throws {
             let env = try TillEnvironment(global, training: training, seedDemo: false, trading: false)
-            guard let head = try journalCall({ try env.journal.head() }) else {
+            guard let head = try env.journal.head() else {
                 Output.line(Output.language == .zh ? "日志为空。" : "The journal is empty.")
                 return
             }
@@ -74,11 +74,11 @@ struct JournalCommand: ParsableCommand {
         func run() throws {
             let env = try TillEnvironment(global, training: training, seedDemo: false, trading: false)
             if let out {
-                let rows = try journalCall { try env.journal.exportCSV(toFile: out) }
+                let rows = try env.journal.exportCSV(toFile: out)
                 Output.error(Output.language == .zh ? "已导出 \(rows) 行到 \(out)。" : "Exported \(rows) rows to \(out).")
             } else {
                 var stream = StandardOutputStream()
-                _ = try journalCall { try env.journal.exportCSV(to: &stream) }
+                _ = try env.journal.exportCSV(to: &stream)
             }
         }
     }
@@ -90,7 +90,7 @@ struct JournalCommand: ParsableCommand {
 
         func run() throws {
             let env = try TillEnvironment(global, seedDemo: false, trading: false)
-            for slip in try journalCall({ try env.journal.slips(unprintedOnly: unprinted) }) {
+            for slip in try env.journal.slips(unprintedOnly: unprinted) {
                 var line = "\(slip.reference)\t\(slip.document.kind.rawValue)\t\(slip.printState.label)"
                 // The cause in the reader's language, then its code for scripts.
                 if case .failed(let cause, _) = slip.printState { line += "\t\(cause.text(Output.language))\t\(cause.code)" }

@@ -20,9 +20,9 @@ struct JournalKeyCommand: ParsableCommand {
         func run() throws {
             let env = try TillEnvironment(global, training: training, seedDemo: false)
             let actor = try credentials.authorise(.manageUsers, env: env)
-            let text = try journalCall { try env.journal.escrowKey(by: actor.code) }
+            let text = try env.journal.escrowKey(by: actor.code)
             if let out {
-                try journalCall { try JournalDatabase.writeKeyCopy(text, to: out) }
+                try JournalDatabase.writeKeyCopy(text, to: out)
                 Output.error(Output.language == .zh ? "密钥副本已写入 \(out)。请锁好保管。" : "Key copy written to \(out). Lock it away.")
             } else {
                 Output.line(text)

@@ -77,7 +77,7 @@ final class DeviceScanFeed: ScanSource, Sendable {
         while isRunning {
             let reader: Reader
             do { reader = try open() } catch {
-                if !reported { post(.problem(message: error.message, remedy: error.remedy)) }
+                if !reported { post(.problem(error.report)) }
                 reported = true
                 Thread.sleep(forTimeInterval: 2)
                 continue
@@ -91,10 +91,10 @@ final class DeviceScanFeed: ScanSource, Sendable {
                     switch interpretation.registerAction() {
                     case .success(let action): post(.action(action))
                     case .failure(let problem):
-                        post(problem.refusal.map(ScannedInput.refused) ?? .problem(message: problem.message, remedy: problem.remedy))
+                        post(problem.refusal.map(ScannedInput.refused) ?? .problem(problem.report))
                     }
                 } catch {
-                    post(.problem(message: error.message, remedy: error.remedy))
+                    post(.problem(error.report))
                     break
                 }
             }

@@ -97,7 +97,7 @@ struct ScreenHardware {
             let (language, chinese) = (customerLanguage, chineseFont)
             screen.onState = { state in display.show(CustomerDisplayContent(state, language: language, chineseFont: chinese)) }
             screen.displayOnline = { display.isOnline }
-            screen.deviceProblem = { display.problem.map { ScreenMessage.failure(message: $0.message, remedy: $0.remedy) } }
+            screen.deviceProblem = { display.problem.map(ScreenMessage.failure) }
             display.start()
         }
     }

@@ -27,19 +27,15 @@ struct TillEnvironment {
          testJournal: Bool = false) throws {
         config = try options.resolve()
         journalPath = options.journalPath(config, training: training)
-        do {
-            journal = try JournalDatabase(path: journalPath, keyFile: options.keyFilePath(config, training: training),
-                                          pinHashRounds: config.pinHashRounds, pinPolicy: config.pinPolicy,
-                                          clock: { [clock] in clock.now })
-            if trading { try journal.ensureNotBehindAnchor() }
-        } catch let error as JournalError {
-            throw CLIError(en: error.message(.en), zh: error.message(.zh), remedyEn: error.remedy(.en), remedyZh: error.remedy(.zh))
-        }
+        journal = try JournalDatabase(path: journalPath, keyFile: options.keyFilePath(config, training: training),
+                                      pinHashRounds: config.pinHashRounds, pinPolicy: config.pinPolicy,
+                                      clock: { [clock] in clock.now })
+        if trading { try journal.ensureNotBehindAnchor() }
         shopJournal = training ? try Self.openShopJournal(options, config) : nil
         if testJournal {
             // Dated at the start of the documented time range: the mark precedes every entry,
             // including demo history written at past times.
-            try journalCall { try journal.markAsTestJournal(at: ValueLimits.earliestTime) }
+            try journal.markAsTestJournal(at: ValueLimits.earliestTime)
         }
         if seedDemo, !options.noDemo, try journal.users().isEmpty {
             Output.error(Output.language == .zh ? "首次运行：正在写入演示数据到 \(journalPath) …"
@@ -53,11 +49,9 @@ struct TillEnvironment {
     private static func openShopJournal(_ options: GlobalOptions, _ config: ResolvedConfiguration) throws -> JournalDatabase? {
         let path = options.journalPath(config)
         guard FileManager.default.fileExists(atPath: path) else { return nil }
-        let shop = try journalCall {
-            try JournalDatabase(path: path, keyFile: options.keyFilePath(config), pinHashRounds: config.pinHashRounds,
-                                pinPolicy: config.pinPolicy)
-        }
-        return try journalCall { try shop.users().isEmpty } ? nil : shop
+        let shop = try JournalDatabase(path: path, keyFile: options.keyFilePath(config), pinHashRounds: config.pinHashRounds,
+                            pinPolicy: config.pinPolicy)
+        return try shop.users().isEmpty ? nil : shop
     }
 
     /// A printer, and the in-process virtual printer behind it when it is the built-in one
@@ -134,14 +128,10 @@ struct TillEnvironment {
         // One process per till on a journal: a second would give out the same receipt numbers.
         try TillLock.acquire(journal: journalPath, till: register.till)
         // The settings money depends on are in the chain before any sale made under them.
-        _ = try journalCall { try journal.recordMoneySettings(MoneySettings(register)) }
-        do {
-            let runtime = try RegisterRuntime(config: register, journal: journal, printer: try printer ?? makePrinter(), clock: { clock.now })
-            if training { runtime.people = shopJournal }
-            return runtime
-        } catch let error as RuntimeError {
-            throw CLIError(error)
-        }
+        _ = try journal.recordMoneySettings(MoneySettings(register))
+        let runtime = try RegisterRuntime(config: register, journal: journal, printer: try printer ?? makePrinter(), clock: { clock.now })
+        if training { runtime.people = shopJournal }
+        return runtime
     }
 
     /// The logo dithered to the profile's paper, with the file that remembers what this printer

@@ -20,7 +20,7 @@ struct Credentials: ParsableArguments {
         let pin = try PinInput.read(prompt: "PIN for \(code): ", environment: "TILL_PIN")
         let policy = env.config.register.policy
         let now = Timestamp(seconds: Int64(Date().timeIntervalSince1970))
-        switch try journalCall({ try env.journal.authenticate(code: code, pin: pin, now: now, policy: policy.lockout) }) {
+        switch try env.journal.authenticate(code: code, pin: pin, now: now, policy: policy.lockout) {
         case .failure(let refusal):
             throw CLIError(refusal)
         case .success(let user):

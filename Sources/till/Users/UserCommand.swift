@@ -27,7 +27,7 @@ struct UserCommand: ParsableCommand {
             let actor: String?
             if let by {
                 actor = try Credentials.authorise(code: by, .manageUsers, env: env).code
-            } else if try !journalCall({ try env.journal.hasChainedUsers() }), role == .admin {
+            } else if try !env.journal.hasChainedUsers(), role == .admin {
                 actor = nil // the shop's first admin: nobody exists yet who could authorise it
             } else {
                 throw CLIError(en: "Adding a user needs an authorised user's code: --by CODE (its PIN from $TILL_PIN or standard input).",
@@ -36,7 +36,7 @@ struct UserCommand: ParsableCommand {
                                remedyZh: "请加上 --by 和管理员代码重新运行（只有新日志的第一个用户——管理员——不需要）。")
             }
             let pin = try PinInput.read(prompt: "New PIN for \(code): ", environment: actor == nil ? "TILL_PIN" : "TILL_NEW_PIN")
-            try journalCall { try env.journal.addUser(User(code: code, name: name, role: role), pin: pin, by: actor) }
+            try env.journal.addUser(User(code: code, name: name, role: role), pin: pin, by: actor)
             Output.line(Output.language == .zh ? "已添加用户 \(code)（\(role.label.zh)）。" : "Added user \(code) (\(role.rawValue)).")
         }
     }
@@ -46,7 +46,7 @@ struct UserCommand: ParsableCommand {
         @OptionGroup var global: GlobalOptions
         func run() throws {
             let env = try TillEnvironment(global)
-            for user in try journalCall({ try env.journal.users() }) {
+            for user in try env.journal.users() {
                 Output.line("\(user.code)\t\(user.role.rawValue)\t\(user.name)")
             }
         }
@@ -61,7 +61,7 @@ struct UserCommand: ParsableCommand {
         func run() throws {
             let env = try TillEnvironment(global, seedDemo: false)
             let actor = try credentials.authorise(.manageUsers, env: env)
-            try journalCall { try env.journal.unlock(code: code, by: actor.code) }
+            try env.journal.unlock(code: code, by: actor.code)
             Output.line(Output.language == .zh ? "已解锁 \(code)。" : "Unlocked \(code).")
         }
     }
