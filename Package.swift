@@ -87,7 +87,8 @@ let package = Package(
         ),
         .testTarget(
             name: "TillDevicesTests",
-            dependencies: ["TillDevices", "till", "TillEscPos", "TillVirtualPrinter", "TillRuntime", "TillScanning", "TillSerial", "TillCore"],
+            dependencies: ["TillDevices", "till", "TillEscPos", "TillVirtualPrinter", "TillRuntime", "TillScanning", "TillSerial", "TillCore",
+                           "TillJournal"],
             // The umockdev harness (Python) and device descriptions are run from the source tree.
             exclude: ["Harness"]
         ),

@@ -15,10 +15,12 @@ struct ActionParser {
         var language: Language?
     }
 
-    struct BadInput: Error {
+    /// A line `till exec` cannot read as an action.
+    struct BadInput: Problem {
         var message: LocalizedText
-        /// nil: write the line as `till exec --help` shows.
-        var remedy: LocalizedText? = nil
+        /// By default: write the line as `till exec --help` shows.
+        var remedy: LocalizedText = BadInput.writeAsHelpShows
+        var code: String { "bad_input" }
 
         static let writeAsHelpShows = LocalizedText(en: "Write it as `till exec --help` shows.", zh: "请按 `till exec --help` 中的格式书写。")
 

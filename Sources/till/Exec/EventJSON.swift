@@ -8,16 +8,21 @@ enum EventJSON {
     static func object(_ output: RuntimeOutput, _ lang: Language) -> [String: Any] {
         switch output {
         case .error(let error):
-            return ["event": "error", "message": error.message.text(lang), "remedy": error.remedy.text(lang)]
+            return problem("error", error, lang)
         case .event(let event):
             return object(event, lang)
         }
     }
 
+    /// Any problem, refused by the core or failed elsewhere, as one object: its code, cause and remedy.
+    static func problem(_ event: String, _ problem: some Problem, _ lang: Language) -> [String: Any] {
+        ["event": event, "code": problem.code, "message": problem.message(lang), "remedy": problem.remedy(lang)]
+    }
+
     static func object(_ event: RegisterEvent, _ lang: Language) -> [String: Any] {
         switch event {
         case .refused(let r):
-            var o: [String: Any] = ["event": "refused", "code": r.code, "message": r.message(lang), "remedy": r.remedy(lang)]
+            var o = problem("refused", r, lang)
             if case .supervisorRequired(let reason) = r { o["approval"] = reason.kind }
             return o
         case .signedIn(let user): return ["event": "signedIn", "user": user.code, "name": user.name, "role": user.role.rawValue]

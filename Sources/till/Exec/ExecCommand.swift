@@ -77,8 +77,9 @@ struct ExecCommand: ParsableCommand {
                 parsed = try parser.parse(String(decoding: bytes, as: UTF8.self))
                 if parsed.at != nil, !clockOverride { throw ClockOverride.refusedLine }
             } catch let bad as ActionParser.BadInput {
-                Output.line(EventJSON.text(["event": "badInput", "line": lineNumber, "message": bad.message.text(lang),
-                                            "remedy": (bad.remedy ?? ActionParser.BadInput.writeAsHelpShows).text(lang)]))
+                var object = EventJSON.problem("badInput", bad, lang)
+                object["line"] = lineNumber
+                Output.line(EventJSON.text(object))
                 failed = true
                 if strict { throw ExitCode(3) }
                 continue
