@@ -54,7 +54,7 @@ import TillVirtualPrinter
         let lp = try LoopbackPrinter(printer: try Self.slowPrinter(faults: [.paperOutAfter(millimetres: 30)]))
         defer { lp.stop() }
         #expect(lp.driver.printJob(try Self.job(lp.printer.profile, lines: 40)) == .failed(cause: "paper out — load paper"))
-        #expect(lp.driver.properties.paperEmpty)
+        #expect(lp.driver.lastStatus?.paperOut == true)
     }
 
     @Test(arguments: ["epson-tm-t88vi", "xprinter-xp-n160ii"])  // GS ( H and GS r confirmation

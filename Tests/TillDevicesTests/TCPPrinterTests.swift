@@ -15,7 +15,7 @@ import TillVirtualPrinter
         #expect(lp.driver.print(Fixtures.slip("HELLO TILL")) == .printed)
         #expect(lp.pagesText().contains("HELLO TILL"))
         #expect(lp.driver.state == .idle)
-        #expect(lp.driver.properties.known && !lp.driver.properties.paperEmpty)
+        #expect(lp.driver.lastStatus?.paperOut == false)
     }
 
     @Test(arguments: [
@@ -36,15 +36,15 @@ import TillVirtualPrinter
         let lp = try LoopbackPrinter(faults: [.paperNearEnd])
         defer { lp.stop() }
         #expect(lp.driver.print(Fixtures.slip()) == .printed)
-        #expect(lp.driver.properties.paperNearEnd)
-        #expect(!lp.driver.properties.paperEmpty)
+        #expect(lp.driver.lastStatus?.paperNearEnd == true)
+        #expect(lp.driver.lastStatus?.paperOut == false)
     }
 
     @Test func paperRunningOutPartWayFailsTheJobOnTheStatusAfter() throws {
         let lp = try LoopbackPrinter(faults: [.paperOutAfter(millimetres: 5)])
         defer { lp.stop() }
         #expect(lp.driver.print(Fixtures.slip(lines: 40)) == .failed(cause: "paper out — load paper"))
-        #expect(lp.driver.properties.paperEmpty)
+        #expect(lp.driver.lastStatus?.paperOut == true)
     }
 
     @Test func garbageRepliesAreToleratedAndStatusStillRead() throws {
@@ -125,7 +125,7 @@ import TillVirtualPrinter
         defer { lp.stop() }
         lp.printer.inject(.drawerOpen)
         #expect(lp.driver.openDrawer() == .printed)
-        #expect(lp.driver.properties.drawerOpen)
+        #expect(lp.driver.lastStatus?.drawerOpen == true)
     }
 }
 

@@ -34,7 +34,7 @@ extension PrinterDriver {
                 setState(.offline(cause: Self.noAnswer))
                 return .failed(cause: .noAnswer)
             }
-            setProperties(before)
+            setLastStatus(before)
             if let cause = before.blockingFailure {
                 setState(.error(cause: cause.text.en))
                 return .failed(cause: cause)
@@ -53,7 +53,7 @@ extension PrinterDriver {
             setState(.offline(cause: cause))
             return .failed(cause: .linkLost(cause))
         }
-        if let latest = monitor.latest { setProperties(latest) }
+        if let latest = monitor.latest { setLastStatus(latest) }
         switch outcome {
         case .failed(let cause): setState(.error(cause: cause.text.en))
         case .printed, .unknown: setState(.idle)

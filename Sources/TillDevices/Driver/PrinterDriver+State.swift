@@ -1,3 +1,4 @@
+import TillEscPos
 import TillPorts
 
 /// What the status bar shows. Asks the printer when no job is running (a background watcher
@@ -6,12 +7,19 @@ extension PrinterDriver: PrinterStateReporting {
     public func currentState() -> PrinterState {
         if state != .busy { _ = try? checkStatus() }
         if case .offline = state { return .offline }
-        let p = properties
-        guard p.known else { return .unknown }
-        if p.paperEmpty { return .paperOut }
-        if p.coverOpen { return .coverOpen }
-        if p.cutterError || p.unrecoverableError { return .error }
-        if p.offline { return .offline }
-        return p.paperNearEnd ? .paperLow : .ready
+        return PrinterState(lastStatus)
+    }
+}
+
+extension PrinterState {
+    /// The status bar's word for what the printer reported: a view of the one status model,
+    /// never a second reading of the bytes. Unknown until the printer answered.
+    public init(_ status: PrinterStatus?) {
+        guard let status else { self = .unknown; return }
+        if status.paperOut { self = .paperOut }
+        else if status.coverOpen { self = .coverOpen }
+        else if status.cutterError || status.unrecoverableError { self = .error }
+        else if status.offline { self = .offline }
+        else { self = status.paperNearEnd ? .paperLow : .ready }
     }
 }

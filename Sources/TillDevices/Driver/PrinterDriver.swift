@@ -46,7 +46,8 @@ public final class PrinterDriver: SlipPrinter, @unchecked Sendable {
     private struct Shared {
         var lifecycle: Lifecycle = .closed
         var state: State = .offline(cause: "not claimed")
-        var properties = PrinterProperties()
+        /// nil until a status reply arrived: unknown, not "all clear".
+        var lastStatus: PrinterStatus?
         var logo: ShopLogo?
     }
     private let shared = Mutex(Shared())
@@ -67,8 +68,9 @@ public final class PrinterDriver: SlipPrinter, @unchecked Sendable {
     public var name: String { "\(transport.name) (\(profile.id))" }
     public var lifecycle: Lifecycle { shared.withLock { $0.lifecycle } }
     public var state: State { shared.withLock { $0.state } }
-    /// The last status the printer reported.
-    public var properties: PrinterProperties { shared.withLock { $0.properties } }
+    /// The last status the printer reported (UnifiedPOS: RecEmpty, RecNearEnd, CoverOpen …):
+    /// state, never capability. Nil when it is not known.
+    public var lastStatus: PrinterStatus? { shared.withLock { $0.lastStatus } }
 
     // MARK: - lifecycle
 
@@ -89,7 +91,7 @@ public final class PrinterDriver: SlipPrinter, @unchecked Sendable {
         }
     }
 
-    /// Accepts jobs; reads the status once so `properties` are known.
+    /// Accepts jobs; reads the status once so `lastStatus` is known.
     public func enable() {
         shared.withLock { if $0.lifecycle != .closed { $0.lifecycle = .enabled } }
         _ = try? checkStatus()
@@ -125,7 +127,7 @@ public final class PrinterDriver: SlipPrinter, @unchecked Sendable {
                                      remedyEn: "open the driver first", remedyZh: "请先打开驱动")
 
     func setState(_ s: State) { shared.withLock { $0.state = s } }
-    func setProperties(_ s: PrinterStatus) { shared.withLock { $0.properties = PrinterProperties(s) } }
+    func setLastStatus(_ s: PrinterStatus) { shared.withLock { $0.lastStatus = s } }
 
     // MARK: - status
 
@@ -135,7 +137,7 @@ public final class PrinterDriver: SlipPrinter, @unchecked Sendable {
             try connectIfNeeded()
             let status = try StatusQuery(transport: transport, timing: timing, commands: profile.commands).run()
             if let status {
-                setProperties(status)
+                setLastStatus(status)
                 setState(status.blockingCause.map { .error(cause: $0) } ?? .idle)
             } else {
                 setState(.offline(cause: Self.noAnswer))

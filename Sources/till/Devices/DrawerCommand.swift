@@ -22,8 +22,8 @@ struct DrawerOpenCommand: ParsableCommand {
         defer { driver.close() }
         let outcome = driver.openDrawer()
         say("drawer: \(outcome.line)")
-        if outcome == .printed, driver.properties.known {
-            say("drawer sensor (pin 3): \(driver.properties.drawerOpen ? "open" : "closed")")
+        if outcome == .printed, let status = driver.lastStatus {
+            say("drawer sensor (pin 3): \(status.drawerOpen ? "open" : "closed")")
         }
         if outcome != .printed { throw ExitCode(1) }
     }

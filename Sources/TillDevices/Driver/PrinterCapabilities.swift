@@ -1,32 +1,5 @@
 import TillEscPos
 
-/// What the printer last reported about itself (UnifiedPOS: RecEmpty, RecNearEnd, CoverOpen …).
-/// State, never capability: it changes while the till runs.
-public struct PrinterProperties: Hashable, Sendable {
-    public var paperEmpty = false
-    public var paperNearEnd = false
-    public var coverOpen = false
-    public var drawerOpen = false
-    public var offline = false
-    public var cutterError = false
-    public var unrecoverableError = false
-    /// False until a status reply arrived: the other fields are then only defaults.
-    public var known = false
-
-    public init() {}
-
-    public init(_ s: PrinterStatus) {
-        paperEmpty = s.paperOut
-        paperNearEnd = s.paperNearEnd
-        coverOpen = s.coverOpen
-        drawerOpen = s.drawerOpen
-        offline = s.offline
-        cutterError = s.cutterError
-        unrecoverableError = s.unrecoverableError
-        known = true
-    }
-}
-
 /// What the model can do, from its profile (UnifiedPOS Cap… properties); never from status.
 public struct PrinterCapabilities: Hashable, Sendable {
     public var model: String
