@@ -28,8 +28,8 @@ enum DemoData {
         func run(_ actions: [RegisterAction]) throws {
             for action in actions {
                 for output in runtime.send(action) {
-                    if case .event(.refused(let refusal)) = output { throw CLIError(refusal) }
-                    if case .error(let error) = output { throw CLIError(error) }
+                    if case .event(.refused(let refusal)) = output { throw refusal }
+                    if case .error(let error) = output { throw error }
                 }
             }
         }

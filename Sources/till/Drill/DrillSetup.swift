@@ -21,7 +21,7 @@ struct DrillSetup {
                                        zh: "演练 \(drill.id) 的准备步骤被拒绝：\(refusal.message(.zh))",
                                        remedyEn: "Fix the drill's [[sales]]: \(refusal.remedy(.en))", remedyZh: "请修正演练的 [[sales]]：\(refusal.remedy(.zh))")
                     }
-                    if case .error(let error) = output { throw CLIError(error) }
+                    if case .error(let error) = output { throw error }
                 }
             }
         }

@@ -17,7 +17,7 @@ enum TrainerSignIn {
         let policy = env.config.register.policy
         switch try env.journal.authenticate(code: trainer, pin: pin, now: now, policy: policy.lockout) {
         case .failure(let refusal):
-            throw CLIError(refusal)
+            throw refusal
         case .success(let user):
             guard policy.permissions.allows(user.role, .runTraining) else {
                 throw CLIError(Refusal.notPermitted(role: user.role, permission: .runTraining))

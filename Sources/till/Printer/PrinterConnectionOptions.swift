@@ -60,7 +60,7 @@ struct PrinterConnectionOptions: ParsableArguments {
         let choice = try chooseProfile(for: address, transport: transport)
         let driver = PrinterDriver(transport: transport, profile: choice.profile, timing: timing)
         try driver.open()
-        do { try driver.claim() } catch let e as PrinterDeviceError { throw CLIError(e) }
+        try driver.claim()
         driver.enable()
         return (driver, choice)
     }

@@ -26,8 +26,8 @@ struct PrinterIdentifyCommand: ParsableCommand {
         let connection = try PrinterConnectionOptions.parse([url, "--profile", "auto", "--timeout", "\(timeout)"] + (devices.map { ["--devices", $0] } ?? []))
         let address = try connection.address()
         let transport: PrinterTransport
-        do { transport = try TransportFactory.make(address) } catch let e as PrinterDeviceError { throw CLIError(e) }
-        do { try transport.open() } catch let e as PrinterDeviceError { throw CLIError(e) }
+        transport = try TransportFactory.make(address)
+        try transport.open()
         defer { transport.close() }
         let choice = try connection.chooseProfile(for: address, transport: transport)
         say("printer:  \(transport.name)")

@@ -22,7 +22,7 @@ struct PrinterStatusCommand: ParsableCommand {
         say("printer:  \(driver.name)")
         say("profile:  \(choice.explanation.text(Output.language))")
         let status: PrinterStatus?
-        do { status = try driver.checkStatus() } catch let e as PrinterDeviceError { throw CLIError(e) }
+        status = try driver.checkStatus()
         guard let status else {
             say("status:   no answer (printer off, unplugged, or a model without DLE EOT)")
             throw ExitCode(1)

@@ -39,7 +39,7 @@ struct PrinterTraceCommand: ParsableCommand {
         if let bytes {
             say("outcome: \(driver.printJob(bytes).line)")
         } else {
-            do { _ = try driver.checkStatus() } catch let e as PrinterDeviceError { throw CLIError(e) }
+            _ = try driver.checkStatus()
         }
     }
 }

@@ -20,8 +20,8 @@ struct SignedInSession {
         var events: [RegisterEvent] = []
         for output in runtime.send(action) {
             switch output {
-            case .error(let error): throw CLIError(error)
-            case .event(.refused(let refusal)): throw CLIError(refusal)
+            case .error(let error): throw error
+            case .event(.refused(let refusal)): throw refusal
             case .event(let event): events.append(event)
             }
         }

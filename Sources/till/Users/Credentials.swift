@@ -22,7 +22,7 @@ struct Credentials: ParsableArguments {
         let now = Timestamp(seconds: Int64(Date().timeIntervalSince1970))
         switch try env.journal.authenticate(code: code, pin: pin, now: now, policy: policy.lockout) {
         case .failure(let refusal):
-            throw CLIError(refusal)
+            throw refusal
         case .success(let user):
             guard policy.permissions.allows(user.role, permission) else {
                 throw CLIError(en: "\(user.name) (\(user.code)) is a \(user.role.rawValue), and that role may not \(permission.rawValue).",
