@@ -3,8 +3,9 @@ import TillCore
 /// The one model of what a printer reports about itself: its real-time status replies (DLE EOT
 /// 1, 2, 3, 4), ASB blocks and GS r replies decode to it and are encoded from it
 /// (PrinterStatus+Replies), and the status bar, a failed print's cause and `till printer status`
-/// are views of it. Where no trustworthy answer came, callers hold `nil`: unknown, never "ready". Each reply is one byte shaped 0xx1xx10; anything else is a stray byte (image
-/// data can contain 10 04 n and trigger a reply, garbage on a serial line …) and is ignored.
+/// are views of it. Where no trustworthy answer came, callers hold `nil`: unknown, never "ready".
+/// Each DLE EOT reply is one byte shaped 0xx1xx10; anything else is a stray byte (image data can
+/// contain 10 04 n and trigger a reply, garbage on a serial line …) and is ignored.
 /// Capabilities (what the printer can do) live in the profile, never here.
 public struct PrinterStatus: Hashable, Sendable {
     public var offline = false
