@@ -1,24 +1,12 @@
 import TillCore
 import TillPorts
 
-/// A failure outside the core's rules (storage, printer set-up): a `Problem` with its code,
-/// cause and remedy.
-public struct RuntimeError: Problem, Hashable, Sendable {
-    public var code: String
-    public var message: LocalizedText
-    public var remedy: LocalizedText
+/// A failure outside the core's rules (storage, printer set-up, the clock): a problem kept as a
+/// value, so the runtime's outputs can carry any layer's problem without knowing its type.
+public typealias RuntimeError = ProblemReport
 
-    public init(code: String, message: LocalizedText, remedy: LocalizedText) {
-        self.code = code
-        self.message = message
-        self.remedy = remedy
-    }
-
-    /// Any layer's problem, passed on as it named itself.
-    public init(_ problem: some Problem) {
-        self.init(code: problem.code, message: problem.message, remedy: problem.remedy)
-    }
-
+/// The problems the runtime itself names.
+extension RuntimeError {
     static func journal(_ error: Error) -> RuntimeError {
         if let problem = error as? any Problem { return RuntimeError(problem) }
         return RuntimeError(
