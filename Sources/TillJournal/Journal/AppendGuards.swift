@@ -23,8 +23,14 @@ enum AppendGuards {
                                  arguments: [shift.till, shift.number]) != nil {
                 throw JournalError.shiftAlreadyClosed(till: shift.till, shift: shift.number)
             }
+            try checkReportAuthority(.z, signer: z.by.code, approver: z.approver?.code, shift: shift.number, db)
         case .sale(let sale, _): try checkSaleTenders(sale)
-        case .event(let event): try checkParkEvent(event, db)
+        case .event(let event):
+            try checkParkEvent(event, db)
+            if event.kind == .xReportPrinted {
+                try checkReportAuthority(.x, signer: event.user, approver: event.approver,
+                                         shift: event.reference.flatMap(ShiftReportReference.shift), db)
+            }
         }
     }
 
