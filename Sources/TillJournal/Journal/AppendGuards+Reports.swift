@@ -36,10 +36,14 @@ extension AppendGuards {
     /// holds the report's permission under the permission table last recorded with the money
     /// settings; or it names an approver who may approve it and whose approval of exactly this
     /// report (its kind and shift, `PendingApproval.reportDetail`) is already in the chain.
+    ///
+    /// A person the journal's user table does not list (in a training journal the shop's own
+    /// people sign in) is taken at the role the entry names (`namedRoles`); with none named, refused.
     static func checkReportAuthority(_ kind: ReportKind, signer: String?, approver: String?, shift: Int64?,
-                                     _ db: Database) throws {
+                                     namedRoles: [String: Role] = [:], _ db: Database) throws {
         let name = kind.rawValue.uppercased()
-        guard let signer, let signerRole = try role(of: signer, db) else {
+        func role(_ code: String) throws -> Role? { try Self.role(of: code, db) ?? namedRoles[code] }
+        guard let signer, let signerRole = try role(signer) else {
             throw JournalError.reportNotAuthorised(report: name, signer: signer ?? "?", why: .unknownSigner)
         }
         let permissions = try recordedPermissions(db)
@@ -48,7 +52,7 @@ extension AppendGuards {
             throw JournalError.reportNotAuthorised(report: name, signer: signer,
                                                    why: .signerLacksPermission(role: signerRole.rawValue, permission: kind.permission.rawValue))
         }
-        guard let approverRole = try role(of: approver, db), permissions.mayApprove(approverRole, kind.permission) else {
+        guard let approverRole = try role(approver), permissions.mayApprove(approverRole, kind.permission) else {
             throw JournalError.reportNotAuthorised(report: name, signer: signer, why: .approverNotPermitted(approver: approver))
         }
         guard try approvalRecorded(kind, clerk: signer, approver: approver, shift: shift, db) else {
@@ -56,7 +60,7 @@ extension AppendGuards {
         }
     }
 
-    private static func role(of code: String, _ db: Database) throws -> Role? {
+    static func role(of code: String, _ db: Database) throws -> Role? {
         try String.fetchOne(db, cachedSQL: "SELECT role FROM user WHERE code = ?", arguments: [code]).flatMap(Role.init(rawValue:))
     }
 
@@ -66,12 +70,7 @@ extension AppendGuards {
         guard let text = try String.fetchOne(db, cachedSQL: "SELECT settings FROM moneyConfiguration WHERE id = 1"),
               let object = try? JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any],
               let table = object["permissions"] as? [String: [String]] else { return .standard }
-        var roles: [Role: Set<Permission>] = [:]
-        for (role, names) in table {
-            guard let role = Role(rawValue: role) else { continue }
-            roles[role] = Set(names.compactMap(Permission.init(rawValue:)))
-        }
-        return RolePermissions(table: roles)
+        return RolePermissions(namesByRole: table)
     }
 
     /// Whether the latest approval `approver` granted `clerk` is one of this report of this shift.
