@@ -58,4 +58,14 @@ import TillCore
         #expect(CashCountText.parse("100x1 100x2", currency: .cny) == .success(.denominations([10_000: 3], .cny)))
         #expect(CashCountText.parse("250.30", currency: .cny) == .success(.total(Money(minor: 25_030, currency: .cny))))
     }
+
+    @Test func onScreenOneLinePerDenominationSetsThatDenominationAndKeepsTheOthers() {
+        let hundreds = CashCount.denominations([10_000: 3], .cny)
+        let fifties = CashCount.denominations([5_000: 1], .cny).merged(into: hundreds)
+        #expect(fifties == .denominations([10_000: 3, 5_000: 1], .cny))
+        #expect(CashCount.denominations([10_000: 2], .cny).merged(into: fifties) == .denominations([10_000: 2, 5_000: 1], .cny))
+        let total = CashCount.total(Money(minor: 100, currency: .cny))
+        #expect(total.merged(into: fifties) == total, "a total starts over")
+        #expect(hundreds.merged(into: total) == hundreds)
+    }
 }

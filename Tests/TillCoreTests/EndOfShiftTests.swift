@@ -64,6 +64,17 @@ import TillCore
         #expect(till.state.shift == nil)
     }
 
+    @Test func aSaleBegunDuringTheCountKeepsTheShiftOpen() {
+        var till = TestTill()
+        till.signInAndOpenShift("2001")
+        till.send(.reportRequested(.z))
+        till.send(.cashCounted(.total(till.cny(20_000))))
+        till.send(.codeEntered("TEA", quantity: nil))
+        till.send(.confirmed)
+        #expect(till.lastRefusal == .busy(current: .sale))
+        #expect(till.state.shift != nil && !till.records.contains { if case .zReport = $0 { true } else { false } })
+    }
+
     @Test func theCountTakesOnlyTheConfiguredDenominationsAndNamesThem() {
         var config = RegisterConfig()
         config.cashDenominationsMinor = [10_000, 50]

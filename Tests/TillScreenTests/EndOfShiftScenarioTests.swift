@@ -36,7 +36,14 @@ struct EndOfShiftScenarioTests {
         try till.waitFor("count the drawer")
         try till.enter("100x2 7x1")                       // 7.00 is not a note
         try till.waitFor("7.00 is not a note or coin")
-        try till.enter("100x2 50x1 0.5x4")
+        // One line per denomination; a denomination typed again is corrected, the others kept.
+        try till.enter("100x3")
+        try till.waitFor("counted ¥300.00")
+        try till.enter("50x1")
+        try till.waitFor("counted ¥350.00")
+        try till.enter("0.5x4")
+        try till.waitFor("counted ¥352.00")
+        try till.enter("100x2")
         try till.waitFor("counted ¥252.00")
         try till.waitFor("Enter closes the shift")
         #expect(try zRows(till).count == before, "nothing closes before the confirmation")

@@ -38,7 +38,7 @@ extension RegisterState {
                 closingShift = ShiftClose(totals: totals)
                 return step.emit(.cashCountNeeded(expected: totals.cashExpected))
             }
-            guard checkNothingParked(&step) else { return }
+            guard checkIdle(&step), checkNothingParked(&step) else { return }
             guard let signer = reportApprover(totals, .z, amount: counted, &step) else { return }
             closingShift = nil
             approval = nil

@@ -21,8 +21,8 @@ extension RegisterState {
         guard let close = closingShift, close.counted != nil else {
             return step.refuse(.cashCountRequired(expected: closingShift?.totals.cashExpected ?? money(0)))
         }
-        guard pendingApproval == nil else { return step.refuse(.busy(current: .approval)) }
-        guard let shift, checkReportAuthority(.z, &step) else { return }
+        // Nothing half done closes with the shift: a sale begun during the count is finished or cancelled first.
+        guard checkIdle(&step), let shift, checkReportAuthority(.z, &step) else { return }
         step.run(.loadShiftTotals(shift: shift.number, .z))
     }
 }

@@ -40,3 +40,15 @@ public enum CashCountText {
                                        zh: "“\(word)” 不是张数：请写面额、x 和张数（如 100x3）。"))
     }
 }
+
+extension CashCount {
+    /// The screen's count, one line per denomination: pieces typed after pieces set those
+    /// denominations' numbers (typing "100x2" again corrects the hundreds) and keep the rest; a
+    /// total, or pieces after a total, starts over.
+    public func merged(into earlier: CashCount?) -> CashCount {
+        guard case .denominations(let new, let currency) = self,
+              case .denominations(var pieces, let earlierCurrency)? = earlier, earlierCurrency == currency else { return self }
+        for (value, count) in new { pieces[value] = count }
+        return .denominations(pieces, currency)
+    }
+}

@@ -234,11 +234,12 @@ public enum KeyInterpreter {
                 return [.approverPINEntered(code: code, pin: text)]
             }
         }
-        // Closing the shift: typed text is the drawer's count (a total, or "100x3 50x1"), Enter on its own confirms.
+        // Closing the shift: typed text is the drawer's count (a total, or "100x3 50x1", or one
+        // denomination per line), Enter on its own confirms.
         if state.closingShift != nil {
             guard !text.isEmpty else { return [.confirmed] }
             switch CashCountText.parse(text, currency: state.config.currency) {
-            case .success(let count): return [.cashCounted(count)]
+            case .success(let count): return [.cashCounted(count.merged(into: state.closingShift?.count))]
             case .failure(let problem): ui.message = .info(problem.message); return []
             }
         }
