@@ -63,21 +63,10 @@ import Testing
         let till = try TillProcess()
         defer { till.cleanUp() }
         #expect(try till.run(["exec"], stdin: "signin 1001 1111\n").status == 0) // demo data written first
-        let first = till.start(["exec"])
-        let input = Pipe(), output = Pipe()
-        first.standardInput = input
-        first.standardOutput = output
-        first.standardError = FileHandle.nullDevice
-        try first.run()
+        let held = try till.startHoldingTill()
+        let first = held.process, input = held.input, output = held.output
         defer { if first.isRunning { kill(first.processIdentifier, SIGKILL); first.waitUntilExit() } }
-        input.fileHandleForWriting.write(Data("signin 1001 1111\n".utf8))
-        var seen = Data()
-        while !seen.contains(0x0A) {
-            let chunk = output.fileHandleForReading.availableData
-            if chunk.isEmpty { break }
-            seen.append(chunk)
-        }
-        #expect(String(decoding: seen, as: UTF8.self).contains("signedIn"), "the first process holds the till")
+        #expect(held.firstAnswer.contains("signedIn"), "the first process holds the till")
 
         let x = try till.run(["report", "x", "--user", "2001"], env: ["TILL_PIN": "222222"])
         #expect(x.status == 0, "\(x.stderr)")
