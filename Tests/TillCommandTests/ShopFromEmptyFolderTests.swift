@@ -152,21 +152,9 @@ import Testing
         let till = try TillProcess()
         defer { till.cleanUp() }
         #expect(try till.run(["exec"], stdin: "signin 1001 1111\n").status == 0) // demo data written first
-        let first = till.start(["exec"])
-        let input = Pipe(), output = Pipe()
-        first.standardInput = input
-        first.standardOutput = output
-        first.standardError = FileHandle.nullDevice
-        try first.run()
-        input.fileHandleForWriting.write(Data("signin 1001 1111\n".utf8))
-        // The first answer means the first process holds the till.
-        var seen = Data()
-        while !seen.contains(0x0A) {
-            let chunk = output.fileHandleForReading.availableData
-            if chunk.isEmpty { break }
-            seen.append(chunk)
-        }
-        #expect(String(decoding: seen, as: UTF8.self).contains("signedIn"))
+        let held = try till.startHoldingTill()
+        let first = held.process
+        #expect(held.firstAnswer.contains("signedIn"))
 
         let second = try till.run(["exec"], stdin: "signin 1001 1111\nscan MUG-01\ncash\n")
         #expect(second.status != 0)

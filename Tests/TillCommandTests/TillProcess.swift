@@ -62,6 +62,33 @@ struct TillProcess {
     }
 
     func cleanUp() { try? FileManager.default.removeItem(atPath: dataDir) }
+
+    /// A `till exec` that has signed in and so holds the till (its lock), with its pipes.
+    struct HeldTill {
+        let process: Process
+        let input: Pipe
+        let output: Pipe
+        /// What it wrote before anyone else ran: its sign-in answer.
+        let firstAnswer: String
+    }
+
+    func startHoldingTill() throws -> HeldTill {
+        let first = start(["exec"])
+        let input = Pipe(), output = Pipe()
+        first.standardInput = input
+        first.standardOutput = output
+        first.standardError = FileHandle.nullDevice
+        try first.run()
+        input.fileHandleForWriting.write(Data("signin 1001 1111\n".utf8))
+        // The first answer means the first process holds the till.
+        var seen = Data()
+        while !seen.contains(0x0A) {
+            let chunk = output.fileHandleForReading.availableData
+            if chunk.isEmpty { break }
+            seen.append(chunk)
+        }
+        return HeldTill(process: first, input: input, output: output, firstAnswer: String(decoding: seen, as: UTF8.self))
+    }
 }
 
 /// Parses `till exec` output lines.

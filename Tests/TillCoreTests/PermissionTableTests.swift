@@ -9,8 +9,9 @@ import Testing
     /// Each action, where it is done, and the permission it needs (the table, written out).
     static let actions: [(RegisterAction, Context, PermissionRule)] = [
         (.shiftOpenRequested(float: Money(minor: 0, currency: .cny)), .idle, .holds(.manageShift)),
-        (.reportRequested(.x), .idle, .holds(.xReport)),
-        (.reportRequested(.z), .idle, .holds(.zReport)),
+        // Issue 12: a supervisor approves a clerk's X or Z at the clerk's till.
+        (.reportRequested(.x), .idle, .holdsOrApproved(.xReport)),
+        (.reportRequested(.z), .idle, .holdsOrApproved(.zReport)),
         (.codeEntered("MUG", quantity: nil), .idle, .holds(.sell)),
         (.refundStarted, .idle, .holds(.refundWithReceipt)),
         (.postVoidStarted, .idle, .holds(.postVoid)),
@@ -64,7 +65,10 @@ import Testing
             till.send(.receiptEntered(receipt))
             till.send(.reasonChosen(code: "MISTAKE"))
         }
-        till.state.user = User(code: "7\(role.rawValue.count)", name: "Someone", role: role)
+        // Someone the journal knows (it checks who signs an X or Z against its own users).
+        let someone = User(code: "7\(role.rawValue.count)\(role.rawValue.prefix(1))", name: "Someone", role: role)
+        till.users[someone.code] = (someone, "7777")
+        till.state.user = someone
         till.events = []
         return till
     }
@@ -80,6 +84,11 @@ import Testing
                 let before = t.state
                 let recordsBefore = t.records.count
                 t.send(action)
+                if action == .reportRequested(.z), !table.allows(role, permission) {
+                    // The Z asks for its supervisor once the drawer is counted and the close confirmed.
+                    t.send(.cashCounted(.total(t.cny(20_000))))
+                    t.send(.confirmed)
+                }
                 let refused = t.refusals.contains(.notPermitted(role: role, permission: permission))
                 let approvalAsked = t.refusals.contains { if case .supervisorRequired = $0 { return true } else { return false } }
                 if table.allows(role, permission) {

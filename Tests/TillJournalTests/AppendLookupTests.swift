@@ -135,6 +135,7 @@ import TillCore
         #expect(throws: JournalError.shiftAlreadyOpen(till: "01", shift: 1)) { try db.append(Fx.shift(2)) }
 
         let totals = try #require(try db.shiftTotals(shift: 1, till: "01"))
+        try db.addUser(Fx.supervisor, pin: "246810") // the Z's signer: the journal checks who may close a shift
         let z = Fx.z(1, totals: totals)
         try db.append(z)
         #expect(try db.openShift(till: "01") == nil)

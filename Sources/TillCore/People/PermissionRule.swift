@@ -61,8 +61,9 @@ extension RegisterAction {
             if case .blindReturn = activity { return .holds(.blindReturn) }
             return .holds(.sell)
         case .shiftOpenRequested: return .holds(.manageShift)
-        case .reportRequested(.x): return .holds(.xReport)
-        case .reportRequested(.z), .cashCounted: return .holds(.zReport)
+        // A clerk without the report's permission asks a supervisor (Register+ReportApproval).
+        case .reportRequested(.x): return .holdsOrApproved(.xReport)
+        case .reportRequested(.z), .cashCounted: return .holdsOrApproved(.zReport)
         case .codeEntered:
             if case .idle = activity { return .holds(.sell) }
             return activity.permission.map(PermissionRule.holds) ?? .none

@@ -31,6 +31,8 @@ extension Refusal {
         case .discountTooLarge: return "discount_too_large"
         case .creditNote(let problem): return problem.code
         case .cashCountRequired: return "cash_count_required"
+        case .cashCountInvalid: return "cash_count_invalid"
+        case .parkedSalesOpen: return "parked_sales_open"
         case .supervisorRequired: return "supervisor_required"
         case .notPermitted: return "not_permitted"
         case .approverNotPermitted, .approverLacksPermission: return "approver_not_permitted"

@@ -201,6 +201,8 @@ extension Refusal: Problem {
         case .tendersTaken, .nothingToPark, .parkedSaleNotFound, .noTenderToRemove, .tenderNotFound,
              .searchTextRequired, .noItemsMatch:
             return saleFlowTexts
+        case .cashCountInvalid, .parkedSalesOpen:
+            return shiftCloseTexts
         }
     }
 }

@@ -41,6 +41,10 @@ public enum Refusal: Hashable, Sendable, Codable, Error {
     case creditNote(CreditNoteProblem)
     /// A Z report confirmed before the drawer was counted, or a count that does not add up.
     case cashCountRequired(expected: Money)
+    /// A count the till cannot take: a piece that is not a configured denomination, a count out of range.
+    case cashCountInvalid(CashCountProblem)
+    /// A Z report while sales are parked on this till (texts in Refusal+ShiftClose.swift).
+    case parkedSalesOpen([ParkedSaleSummary])
 
     // People
     case supervisorRequired(reason: ApprovalReason)

@@ -12,7 +12,8 @@ extension RegisterState {
         let permissions = config.policy.permissions
         if selfService, permissions.allows(user.role, permission) { return user }
         if permissions.mayApprove(user.role, permission) { return user }
-        let subject = ApprovalSubject(clerk: user, activity: activity, resume: resume, permission: permission, amount: amount)
+        let subject = ApprovalSubject(clerk: user, activity: activity, resume: resume, permission: permission, amount: amount,
+                                     closing: closingShift)
         let covered = approval.map { $0.subject == subject } ?? false
         let missing = reasons.filter { !(covered && approval?.kinds.contains($0.kind) == true) }
         if missing.isEmpty, let approval { return approval.approver }
@@ -69,6 +70,9 @@ extension RegisterState {
 }
 
 extension ApprovalSubject {
-    /// True while the till still shows this subject: the same person and the same activity.
-    func shows(_ state: RegisterState) -> Bool { state.user == clerk && state.activity == activity }
+    /// True while the till still shows this subject: the same person, the same activity and the
+    /// same Z report being closed (its totals and count).
+    func shows(_ state: RegisterState) -> Bool {
+        state.user == clerk && state.activity == activity && state.closingShift == closing
+    }
 }

@@ -13,9 +13,9 @@ extension RegisterState {
     }
 
     mutating func requestReport(_ kind: ReportKind, _ step: inout Step) {
-        guard checkPermission(kind == .x ? .xReport : .zReport, &step), checkShift(&step), let shift else { return }
-        // A Z report closes the shift: nothing may be half done.
-        if kind == .z { guard checkIdle(&step) else { return } }
+        guard checkReportAuthority(kind, &step), checkShift(&step), let shift else { return }
+        // A Z report closes the shift: nothing may be half done, nothing left parked.
+        if kind == .z { guard checkIdle(&step), checkNothingParked(&step) else { return } }
         step.run(.loadShiftTotals(shift: shift.number, kind))
     }
 
@@ -24,10 +24,13 @@ extension RegisterState {
         let templates = config.templates
         switch kind {
         case .x:
-            let slip = templates.shiftReport(totals, zNumber: nil, at: step.now, by: user)
-            step.run(.record(.event(AuditEvent(kind: .xReportPrinted, at: step.now, user: user.code,
+            guard let signer = reportApprover(totals, .x, amount: totals.net, &step) else { return }
+            let approver = reportApproval(by: signer)
+            let slip = templates.shiftReport(totals, zNumber: nil, at: step.now, by: user, parked: parked, approver: approver)
+            step.run(.record(.event(AuditEvent(kind: .xReportPrinted, at: step.now, user: user.code, approver: approver?.code,
                                                reference: slip.reference, training: config.training))))
             step.run(.print(slip))
+            approval = nil
             step.emit(.reportPrinted(.x, reference: slip.reference, net: totals.net))
         case .z:
             // First the count (Register+ShiftClose); the totals are loaded again when it is confirmed.
@@ -35,16 +38,32 @@ extension RegisterState {
                 closingShift = ShiftClose(totals: totals)
                 return step.emit(.cashCountNeeded(expected: totals.cashExpected))
             }
+            guard checkIdle(&step), checkNothingParked(&step) else { return }
+            guard let signer = reportApprover(totals, .z, amount: counted, &step) else { return }
             closingShift = nil
+            approval = nil
             let number = DocumentNumber(kind: .zReport, till: config.till, sequence: sequences.nextZ).description
             sequences.nextZ += 1
-            let record = ZReportRecord(number: number, at: step.now, by: user, totals: totals, count: count, counted: counted)
-            let slip = templates.shiftReport(totals, zNumber: number, at: step.now, by: user, counted: counted)
+            let approver = reportApproval(by: signer)
+            let record = ZReportRecord(number: number, at: step.now, by: user, totals: totals, count: count, counted: counted,
+                                       approver: approver)
+            let slip = templates.shiftReport(totals, zNumber: number, at: step.now, by: user, counted: counted, count: count,
+                                             approver: approver)
             step.run(.record(.zReport(record, slip)))
             step.run(.print(slip))
             self.shift = nil
             clerkRefundedThisShift = .zero(config.currency)
             step.emit(.reportPrinted(.z, reference: number, net: totals.net))
         }
+    }
+
+    /// A Z report is refused while sales are parked on this till. Decided so because a parked
+    /// sale left across the Z would be recalled into the next shift: its goods would sit outside
+    /// any count, and an abandoned basket would never be cleared. The clerk recalls each one and
+    /// completes it, or cancels it (which the journal keeps as any cancel: who, what, the total).
+    func checkNothingParked(_ step: inout Step) -> Bool {
+        guard !parked.isEmpty else { return true }
+        step.refuse(.parkedSalesOpen(parked.map(ParkedSaleSummary.init)))
+        return false
     }
 }

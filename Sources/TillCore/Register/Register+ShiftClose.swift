@@ -3,8 +3,11 @@
 extension RegisterState {
     mutating func countCash(_ count: CashCount, _ step: inout Step) {
         guard var close = closingShift else { return step.refuse(.nothingInProgress) }
-        guard let counted = count.amount, counted.currency == config.currency, !counted.isNegative else {
-            return step.refuse(.cashCountRequired(expected: close.totals.cashExpected))
+        guard pendingApproval == nil else { return step.refuse(.busy(current: .approval)) }
+        let counted: Money
+        switch count.amount(allowed: config.denominations, currency: config.currency) {
+        case .success(let money): counted = money
+        case .failure(let problem): return step.refuse(.cashCountInvalid(problem))
         }
         close.count = count
         close.counted = counted
@@ -18,7 +21,8 @@ extension RegisterState {
         guard let close = closingShift, close.counted != nil else {
             return step.refuse(.cashCountRequired(expected: closingShift?.totals.cashExpected ?? money(0)))
         }
-        guard let shift, checkPermission(.zReport, &step) else { return }
+        // Nothing half done closes with the shift: a sale begun during the count is finished or cancelled first.
+        guard checkIdle(&step), let shift, checkReportAuthority(.z, &step) else { return }
         step.run(.loadShiftTotals(shift: shift.number, .z))
     }
 }

@@ -114,7 +114,7 @@ extension RegisterState {
             countCash(count, &step)
         case .confirmed where closingShift != nil:
             confirmShiftClose(&step)
-        case .cancelled where closingShift != nil:
+        case .cancelled where closingShift != nil && pendingApproval == nil:
             closingShift = nil
             step.emit(.cancelled(.zReport))
         case .confirmed:

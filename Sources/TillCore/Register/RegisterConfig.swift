@@ -12,6 +12,9 @@ public struct RegisterConfig: Hashable, Sendable, Codable {
     /// Training mode: records are marked training (the runtime keeps them out of the real
     /// journal) and the drawer never opens.
     public var training: Bool
+    /// The notes and coins a cash count may list, largest first, in minor units (`[cash]
+    /// denominations`); nil: the currency's own (`Currency.denominationsMinor`).
+    public var cashDenominationsMinor: [Int64]? = nil
 
     public init(till: String = "01", currency: Currency = .cny, policy: StorePolicy = StorePolicy(),
                 cashRounding: CashRounding = .none, shop: ShopInfo = ShopInfo(name: "Till"),
@@ -31,4 +34,7 @@ public struct RegisterConfig: Hashable, Sendable, Codable {
     }
 
     public func money(_ minor: Int64) -> Money { Money(minor: minor, currency: currency) }
+
+    /// The denominations a cash count at this till may list, largest first.
+    public var denominations: [Int64] { cashDenominationsMinor ?? currency.denominationsMinor }
 }

@@ -129,6 +129,8 @@ public struct ApprovalSubject: Hashable, Sendable, Codable {
     public var permission: Permission
     /// The amount the prompt shows (the refund's payout, the sale voided); nil when no money moves yet.
     public var amount: Money?
+    /// The Z report being closed when it is the subject (its totals and count); nil otherwise.
+    public var closing: ShiftClose? = nil
 }
 
 public struct PendingApproval: Hashable, Sendable, Codable {
@@ -142,7 +144,7 @@ public struct PendingApproval: Hashable, Sendable, Codable {
 
     /// What the journal's approval entry says was approved: kinds, then the amount.
     var auditDetail: String {
-        kinds.sorted().joined(separator: ",") + (amount.map { " amount=" + $0.plain } ?? "")
+        kinds.sorted().joined(separator: ",") + (amount.map { " amount=" + $0.plain } ?? "") + reportDetail
     }
 }
 

@@ -113,8 +113,12 @@ public struct ZReportRecord: Hashable, Sendable, Codable {
     /// The drawer as counted before closing (nil only in Z reports journalled before counts were asked).
     public var count: CashCount?
     public var counted: Money?
+    /// The supervisor who approved a Z closed by someone whose role lacks `zReport` (nil: `by` holds it).
+    public var approver: User?
 
-    public init(number: String, at: Timestamp, by: User, totals: ShiftTotals, count: CashCount? = nil, counted: Money? = nil) {
+    public init(number: String, at: Timestamp, by: User, totals: ShiftTotals, count: CashCount? = nil, counted: Money? = nil,
+                approver: User? = nil) {
+        self.approver = approver
         self.number = number
         self.at = at
         self.by = by

@@ -1,6 +1,9 @@
 extension SlipTemplates {
     /// An X report (mid-shift, `reference` nil) or a Z report (closes the shift, numbered).
-    public func shiftReport(_ totals: ShiftTotals, zNumber: String?, at: Timestamp, by: User, counted cashCounted: Money? = nil) -> SlipDocument {
+    /// `parked`: the sales parked on the till (an X lists them); `count`: the Z's cash count, whose
+    /// pieces per denomination are printed above the counted total.
+    public func shiftReport(_ totals: ShiftTotals, zNumber: String?, at: Timestamp, by: User, counted cashCounted: Money? = nil,
+                            count: CashCount? = nil, parked: [ParkedSale] = [], approver: User? = nil) -> SlipDocument {
         let lang = language
         func s(_ t: LocalizedText) -> String { t.text(lang) }
         func counted(_ label: LocalizedText, _ c: CountedAmount) -> SlipBlock {
@@ -12,6 +15,7 @@ extension SlipTemplates {
         b.append(.pair(s(SlipText.opened), totals.shift.openedAt.localText(utcOffsetSeconds: utcOffsetSeconds), .plain))
         b.append(.pair(s(zNumber == nil ? SlipText.printed : SlipText.closed), at.localText(utcOffsetSeconds: utcOffsetSeconds), .plain))
         b.append(.pair(s(SlipText.clerk), by.name, .plain))
+        if let approver { b.append(.pair(s(SlipText.approvedBy), "\(approver.name) (\(approver.code))", .plain)) }
         b.append(.rule("="))
         b.append(counted(SlipText.sales, totals.sales))
         b.append(.pair("  " + s(SlipText.tax), totals.salesTax.plain, .plain))
@@ -31,6 +35,7 @@ extension SlipTemplates {
         b.append(.pair(s(SlipText.openingFloat), totals.shift.openingFloat.plain, .plain))
         b.append(.pair(s(SlipText.cashExpected), totals.cashExpected.plain, .bold))
         if let cashCounted {
+            b.append(contentsOf: denominationTable(count, currency: cashCounted.currency))
             b.append(.pair(s(SlipText.cashCounted), cashCounted.plain, .bold))
             let difference = cashCounted - totals.cashExpected
             b.append(.pair(s(difference.isNegative ? SlipText.cashShort : SlipText.cashOver), difference.magnitude.plain, .bold))
@@ -43,6 +48,7 @@ extension SlipTemplates {
             b.append(counted(LocalizedText(en: "    " + SlipText.refunds.en, zh: "    " + SlipText.refunds.zh), clerk.refunds))
             b.append(counted(LocalizedText(en: "    " + SlipText.voids.en, zh: "    " + SlipText.voids.zh), clerk.voids))
         }
+        b.append(contentsOf: parkedSales(parked))
         if let head = totals.journalHead {
             // The anchor: entry count and head hash, in halves that fit 32 columns.
             b.append(.rule("-"))

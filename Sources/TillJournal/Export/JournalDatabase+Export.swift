@@ -125,7 +125,10 @@ extension JournalDatabase {
             entry["approvals"] = v.approver == nil ? "" : ApprovalReason.postVoid.kind
             tenders(v.tenders)
         case .shiftOpened(let s): total = s.openingFloat
-        case .zReport(let z, _): total = z.totals.net
+        case .zReport(let z, _):
+            total = z.totals.net
+            // A Z closed by someone without the permission: its approver approved exactly that.
+            entry["approvals"] = z.approver == nil ? "" : ApprovalReason.lackingPermission(.zReport).kind
         case .event(let e):
             entry["name"] = e.kind.rawValue + (e.detail.map { ": " + $0 } ?? "")
             total = e.amount  // a cancelled or parked sale's total, a removed tender's amount

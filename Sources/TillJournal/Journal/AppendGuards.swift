@@ -23,8 +23,17 @@ enum AppendGuards {
                                  arguments: [shift.till, shift.number]) != nil {
                 throw JournalError.shiftAlreadyClosed(till: shift.till, shift: shift.number)
             }
+            var named = [z.by.code: z.by.role]
+            if let approver = z.approver { named[approver.code] = approver.role }
+            try checkReportAuthority(.z, signer: z.by.code, approver: z.approver?.code, shift: shift.number, namedRoles: named, db)
         case .sale(let sale, _): try checkSaleTenders(sale)
-        case .event(let event): try checkParkEvent(event, db)
+        case .event(let event):
+            try checkParkEvent(event, db)
+            // A training X names no roles; its signer is checked when the journal knows them.
+            if event.kind == .xReportPrinted, try !event.training || event.user.flatMap({ try role(of: $0, db) }) != nil {
+                try checkReportAuthority(.x, signer: event.user, approver: event.approver,
+                                         shift: event.reference.flatMap(ShiftReportReference.shift), db)
+            }
         }
     }
 

@@ -40,6 +40,8 @@ public enum JournalError: Error, Hashable, Sendable {
     case voidDiffersFromSale(void: String, receipt: String, paid: Money, voided: Money)
     case shiftAlreadyOpen(till: String, shift: Int64)
     case shiftAlreadyClosed(till: String, shift: Int64)
+    /// An X or Z report signed by someone who may not print it, with no valid approval (AppendGuards+Reports).
+    case reportNotAuthorised(report: String, signer: String, why: ReportAuthorityProblem)
     case shiftNotFound(till: String, shift: Int64)
     /// A sale, refund or post-void that would use a credit note wrongly (overdraw it, invent it, top up another sale's).
     case creditNoteRefused(document: String, problem: CreditNoteProblem)
@@ -150,6 +152,9 @@ extension JournalError {
             return t("Till \(till) already has shift \(shift) open.", "收银台 \(till) 已有未结班次 \(shift)。")
         case .shiftAlreadyClosed(let till, let shift):
             return t("Shift \(shift) on till \(till) is already closed by a Z report.", "收银台 \(till) 的班次 \(shift) 已由 Z 报表结束。")
+        case .reportNotAuthorised(let report, let signer, let why):
+            return t("The \(report) report by \(signer) was not recorded: \(why.text.en).",
+                     "\(signer) 的 \(report) 报表未记录：\(why.text.zh)。")
         case .creditNoteRefused(let document, let problem):
             return t("\(document) was not recorded: " + problem.message.en, "\(document) 未记录：" + problem.message.zh)
         case .shiftNotFound(let till, let shift):
@@ -250,6 +255,9 @@ extension JournalError {
             return t("Close the open shift with a Z report first.", "请先用 Z 报表结束当前班次。")
         case .shiftAlreadyClosed:
             return t("Open a new shift.", "请开始新的班次。")
+        case .reportNotAuthorised:
+            return t("Print it as someone whose role holds the report's permission, or have a supervisor approve it at the till with code and PIN.",
+                     "请由具有该报表权限的人员打印，或由主管在本机输入代码和 PIN 批准。")
         case .creditNoteRefused(_, let problem):
             return problem.remedy
         case .shiftNotFound:

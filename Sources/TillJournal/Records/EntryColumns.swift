@@ -32,7 +32,7 @@ struct EntryColumns: Equatable {
                       approver: nil, at: s.openedAt, total: s.openingFloat, training: false)
         case .zReport(let z, _):
             self.init(kind: .zReport, reference: z.number, till: z.totals.shift.till, shift: z.totals.shift.number,
-                      user: z.by, approver: nil, at: z.at, total: z.totals.net, training: false)
+                      user: z.by, approver: z.approver?.code, at: z.at, total: z.totals.net, training: false)
         case .event(let e):
             self.init(kind: EntryKind.event.rawValue, reference: e.reference, till: nil, shift: nil, userCode: e.user,
                       userName: nil, approverCode: e.approver, at: e.at.seconds, totalMinor: e.amount?.minor,

@@ -234,13 +234,14 @@ public enum KeyInterpreter {
                 return [.approverPINEntered(code: code, pin: text)]
             }
         }
-        // Closing the shift: typed text is the drawer's count, Enter on its own confirms.
-        if let close = state.closingShift {
+        // Closing the shift: typed text is the drawer's count (a total, or "100x3 50x1", or one
+        // denomination per line), Enter on its own confirms.
+        if state.closingShift != nil {
             guard !text.isEmpty else { return [.confirmed] }
-            guard let total = Money(parsing: text, currency: state.config.currency) else {
-                ui.message = .refusal(.cashCountRequired(expected: close.totals.cashExpected)); return []
+            switch CashCountText.parse(text, currency: state.config.currency) {
+            case .success(let count): return [.cashCounted(count.merged(into: state.closingShift?.count))]
+            case .failure(let problem): ui.message = .info(problem.message); return []
             }
-            return [.cashCounted(.total(total))]
         }
         if let card = ui.cardTender {
             ui.cardTender = nil

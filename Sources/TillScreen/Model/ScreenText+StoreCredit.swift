@@ -6,8 +6,8 @@ extension ScreenText {
 
 extension ScreenText {
     static func countTheDrawer(_ expected: Money) -> LocalizedText {
-        t("Z report: count the drawer (expected \(expected.formatted)), type the total and press Enter. Esc keeps the shift open.",
-          "Z 报表：请清点钱箱（应有 \(expected.formatted)），输入总额后按回车。按 Esc 保持班次。")
+        t("Z report: count the drawer (expected \(expected.formatted)): type the total, or the pieces (100x3 50x1 0.5x4, or one note per line), and press Enter. Esc keeps the shift open.",
+          "Z 报表：请清点钱箱（应有 \(expected.formatted)）：输入总额或各面额张数（100x3 50x1 0.5x4，或每行一种面额）后按回车。按 Esc 保持班次。")
     }
 
     static func cashCountTaken(expected: Money, counted: Money, overShort: Money) -> LocalizedText {

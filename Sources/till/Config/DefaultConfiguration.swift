@@ -70,6 +70,8 @@ enum DefaultConfiguration {
 
     [cash]
     rounding_increment = "0.01"  # smallest coin, 0.01–1000.00; e.g. "0.05" rounds cash due to 5 cents
+    # denominations = ["100", "50", "20", "10", "5", "1", "0.5", "0.1"]   # what the Z's cash count lists;
+                               # default: the currency's notes and coins (CNY as shown), 1–30 distinct amounts
 
     [printer]
     url = "virtual"            # "virtual" (built-in), "text" (plain files), usb://VID:PID, lp:///dev/usb/lp0,

@@ -18,9 +18,7 @@ struct MoneySettings: Encodable {
         currency = config.currency.code
         policy = config.policy
         policy.permissions = RolePermissions(table: [:])
-        permissions = Dictionary(uniqueKeysWithValues: config.policy.permissions.table.map { role, granted in
-            (role.rawValue, granted.map(\.rawValue).sorted())
-        })
+        permissions = config.policy.permissions.namesByRole
         cashRounding = config.cashRounding
         utcOffsetSeconds = config.utcOffsetSeconds // the refund window counts local days
     }

@@ -157,6 +157,7 @@ struct ResolvedConfiguration {
                                   cashRounding: CashRounding(increment: max(1, increment)), shop: shop,
                                   receiptLanguage: try language("till.receipt_language", file.till?.receipt_language),
                                   utcOffsetSeconds: offset, training: false)
+        register.cashDenominationsMinor = try CashDenominationSetting.resolve(file.cash?.denominations, currency: currency)
         screenLanguage = try language("till.language", file.till?.language)
         dataDirectory = file.till?.data_dir ?? Paths.defaultDataDirectory(environment)
         pinHashRounds = try number("security.pin_hash_rounds", file.security?.pin_hash_rounds, 210_000, ConfigRanges.pinHashRounds)

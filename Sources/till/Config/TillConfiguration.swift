@@ -56,6 +56,8 @@ struct TillConfiguration: Codable {
     }
     struct Cash: Codable {
         var rounding_increment: String?
+        /// The notes and coins a cash count lists (`CashDenominationSetting`).
+        var denominations: [String]?
     }
     struct Printer: Codable {
         var url: String?

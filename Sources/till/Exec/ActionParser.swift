@@ -36,7 +36,7 @@ struct ActionParser {
     }
 
     static let help = """
-    signin CODE PIN | signout | shift FLOAT | report x|z | count TOTAL (the Z report's cash count, then confirm) | drawer | reprint REF | cancel
+    signin CODE PIN | signout | shift FLOAT | report x|z | count TOTAL|100x3 50x1 … (the Z report's cash count, then confirm) | drawer | reprint REF | cancel
     scan CODE [QTY] | qty LINE QTY | price LINE AMOUNT | discount LINE AMOUNT | void LINE
     cash [AMOUNT] | card [AMOUNT] REF | credit [AMOUNT] [REF] | noreceipt
     refund | receipt REF | line LINE QTY | reason CODE | tender original|cash|card|storeCredit [REF]
@@ -76,7 +76,9 @@ struct ActionParser {
         case "price": names = ["line", "price"]
         case "discount": names = ["line", "amount"]
         case "void": names = ["line"]
-        case "cash", "count": names = ["amount"]
+        case "cash": names = ["amount"]
+        // A total, or pieces per denomination: "count 100x3 50x1 0.5x4".
+        case "count": return w.isEmpty ? [:] : ["amount": w.joined(separator: " ")]
         case "card", "credit": names = w.count >= 2 ? ["amount", "reference"] : (verb == "card" ? ["reference"] : ["amount"])
         case "reason": names = ["code"]
         case "tender": names = ["kind", "reference"]
@@ -137,7 +139,11 @@ struct ActionParser {
             }
             parsed.action = .reportRequested(kind)
         case "drawer": parsed.action = .drawerOpenRequested
-        case "count": parsed.action = .cashCounted(.total(try amount("amount") ?? .zero(currency)))
+        case "count":
+            switch CashCountText.parse(f["amount"] ?? "0", currency: currency) {
+            case .success(let count): parsed.action = .cashCounted(count)
+            case .failure(let problem): throw BadInput(message: problem.message)
+            }
         case "reprint": parsed.action = .reprintRequested(reference: try need("reference"))
         case "cancel": parsed.action = .cancelled
         case "scan": parsed.action = .codeEntered(try need("code"), quantity: try quantity("quantity"))

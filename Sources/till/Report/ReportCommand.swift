@@ -15,7 +15,8 @@ struct ReportCommand: ParsableCommand {
         }
         let env = try TillEnvironment(global)
         let printer = CapturingPrinter(try env.makePrinter())
-        let session = try SignedInSession(env, user: user, printer: printer)
+        // An X report gives out no number: it runs beside a till that is running (`till run`).
+        let session = try SignedInSession(env, user: user, printer: printer, readOnly: kind == .x)
         try session.send(.reportRequested(kind))
         for slip in printer.slips { PlainTextSlipRenderer.render(slip, columns: env.config.printerColumns).forEach(Output.line) }
         try session.send(.signOutRequested)
@@ -33,7 +34,7 @@ struct ReprintCommand: ParsableCommand {
     func run() throws {
         let env = try TillEnvironment(global)
         let printer = CapturingPrinter(try env.makePrinter())
-        let session = try SignedInSession(env, user: user, printer: printer)
+        let session = try SignedInSession(env, user: user, printer: printer, readOnly: true)
         let events = try session.send(.reprintRequested(reference: reference))
         for slip in printer.slips { PlainTextSlipRenderer.render(slip, columns: env.config.printerColumns).forEach(Output.line) }
         for case .slipNotPrinted(let ref, let cause) in events {

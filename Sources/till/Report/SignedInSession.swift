@@ -6,9 +6,12 @@ import TillRuntime
 struct SignedInSession {
     let runtime: RegisterRuntime
     let language: Language
+    /// Beside a running till (no lock taken): only `ReadOnlyActions` may be sent.
+    let readOnly: Bool
 
-    init(_ env: TillEnvironment, user: String, printer: SlipPrinter? = nil) throws {
-        runtime = try env.makeRuntime(printer: printer)
+    init(_ env: TillEnvironment, user: String, printer: SlipPrinter? = nil, readOnly: Bool = false) throws {
+        self.readOnly = readOnly
+        runtime = try env.makeRuntime(printer: printer, readOnly: readOnly)
         language = env.config.screenLanguage
         let pin = try PinInput.read(prompt: "PIN for \(user): ")
         try send(.signInRequested(code: user, pin: pin))
@@ -17,6 +20,7 @@ struct SignedInSession {
     /// Sends an action; a refusal or error becomes a CLI error with its cause and remedy.
     @discardableResult
     func send(_ action: RegisterAction) throws -> [RegisterEvent] {
+        if readOnly, !ReadOnlyActions.allows(action) { throw ReadOnlyActions.refusal(action) }
         var events: [RegisterEvent] = []
         for output in runtime.send(action) {
             switch output {

@@ -121,14 +121,18 @@ struct TillEnvironment {
         return PrinterSetup(printer: driver, virtual: virtualLink?.printer)
     }
 
-    /// The runtime on this journal; `printer` defaults to the configured one.
-    func makeRuntime(training: Bool = false, printer: SlipPrinter? = nil) throws -> RegisterRuntime {
+    /// The runtime on this journal; `printer` defaults to the configured one. `readOnly`: for a
+    /// command that gives out no document number (an X report, a reprint), which may run beside
+    /// the till that holds the lock; `ReadOnlyActions` limits what it may send.
+    func makeRuntime(training: Bool = false, printer: SlipPrinter? = nil, readOnly: Bool = false) throws -> RegisterRuntime {
         var register = config.register
         register.training = training
-        // One process per till on a journal: a second would give out the same receipt numbers.
-        try TillLock.acquire(journal: journalPath, till: register.till)
-        // The settings money depends on are in the chain before any sale made under them.
-        _ = try journal.recordMoneySettings(MoneySettings(register))
+        if !readOnly {
+            // One process per till on a journal: a second would give out the same receipt numbers.
+            try TillLock.acquire(journal: journalPath, till: register.till)
+            // The settings money depends on are in the chain before any sale made under them.
+            _ = try journal.recordMoneySettings(MoneySettings(register))
+        }
         let runtime = try RegisterRuntime(config: register, journal: journal, printer: try printer ?? makePrinter(), clock: { clock.now })
         if training { runtime.people = shopJournal }
         return runtime

@@ -1,0 +1,90 @@
+import Foundation
+import GRDB
+import TillCore
+
+/// Why the journal refused an X or Z report's entry.
+public enum ReportAuthorityProblem: Hashable, Sendable {
+    case unknownSigner
+    case signerLacksPermission(role: String, permission: String)
+    case approverNotPermitted(approver: String)
+    case noApprovalEntry(approver: String)
+
+    public var text: LocalizedText {
+        switch self {
+        case .unknownSigner:
+            return LocalizedText(en: "no such user is in the journal", zh: "日志中没有该用户")
+        case .signerLacksPermission(let role, let permission):
+            return LocalizedText(en: "the role \(role) does not hold \(permission) and no supervisor approved it",
+                                 zh: "角色 \(role) 没有 \(permission) 权限，且无主管批准")
+        case .approverNotPermitted(let approver):
+            return LocalizedText(en: "the approver \(approver) may not approve it", zh: "批准人 \(approver) 无权批准")
+        case .noApprovalEntry(let approver):
+            return LocalizedText(en: "the journal holds no approval of it by \(approver)", zh: "日志中没有 \(approver) 对此的批准记录")
+        }
+    }
+}
+
+/// "X-12" names shift 12's X report (`SlipTemplates.shiftReport`).
+enum ShiftReportReference {
+    static func shift(_ reference: String) -> Int64? {
+        reference.hasPrefix("X-") ? Int64(reference.dropFirst(2)) : nil
+    }
+}
+
+extension AppendGuards {
+    /// An X or Z report is signed by someone whose role (as the journal's user table has it)
+    /// holds the report's permission under the permission table last recorded with the money
+    /// settings; or it names an approver who may approve it and whose approval of exactly this
+    /// report (its kind and shift, `PendingApproval.reportDetail`) is already in the chain.
+    ///
+    /// A person the journal's user table does not list (in a training journal the shop's own
+    /// people sign in) is taken at the role the entry names (`namedRoles`); with none named, refused.
+    static func checkReportAuthority(_ kind: ReportKind, signer: String?, approver: String?, shift: Int64?,
+                                     namedRoles: [String: Role] = [:], _ db: Database) throws {
+        let name = kind.rawValue.uppercased()
+        func role(_ code: String) throws -> Role? { try Self.role(of: code, db) ?? namedRoles[code] }
+        guard let signer, let signerRole = try role(signer) else {
+            throw JournalError.reportNotAuthorised(report: name, signer: signer ?? "?", why: .unknownSigner)
+        }
+        let permissions = try recordedPermissions(db)
+        if permissions.allows(signerRole, kind.permission) { return }
+        guard let approver, approver != signer else {
+            throw JournalError.reportNotAuthorised(report: name, signer: signer,
+                                                   why: .signerLacksPermission(role: signerRole.rawValue, permission: kind.permission.rawValue))
+        }
+        guard let approverRole = try role(approver), permissions.mayApprove(approverRole, kind.permission) else {
+            throw JournalError.reportNotAuthorised(report: name, signer: signer, why: .approverNotPermitted(approver: approver))
+        }
+        guard try approvalRecorded(kind, clerk: signer, approver: approver, shift: shift, db) else {
+            throw JournalError.reportNotAuthorised(report: name, signer: signer, why: .noApprovalEntry(approver: approver))
+        }
+    }
+
+    static func role(of code: String, _ db: Database) throws -> Role? {
+        try String.fetchOne(db, cachedSQL: "SELECT role FROM user WHERE code = ?", arguments: [code]).flatMap(Role.init(rawValue:))
+    }
+
+    /// The permission table in the chained money settings (`permissions`: role → permission
+    /// names), else the standard one (a journal whose settings were never recorded).
+    static func recordedPermissions(_ db: Database) throws -> RolePermissions {
+        guard let text = try String.fetchOne(db, cachedSQL: "SELECT settings FROM moneyConfiguration WHERE id = 1"),
+              let object = try? JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any],
+              let table = object["permissions"] as? [String: [String]] else { return .standard }
+        return RolePermissions(namesByRole: table)
+    }
+
+    /// Whether the latest approval `approver` granted `clerk` is one of this report of this shift.
+    private static func approvalRecorded(_ kind: ReportKind, clerk: String, approver: String, shift: Int64?,
+                                         _ db: Database) throws -> Bool {
+        guard let payload = try String.fetchOne(db, cachedSQL: """
+            SELECT payload FROM journalEntry WHERE kind = ? AND userCode = ? AND approverCode = ? ORDER BY seq DESC LIMIT 1
+            """, arguments: [EntryKind.event.rawValue, clerk, approver]),
+            case .event(let event)? = try? CanonicalJSON.decode(JournalRecord.self, from: payload),
+            event.kind == .approvalGranted, let detail = event.detail else { return false }
+        let words = detail.split(separator: " ").map(String.init)
+        let kinds = words.first?.split(separator: ",").map(String.init) ?? []
+        guard kinds.contains(ApprovalReason.lackingPermission(kind.permission).kind),
+              words.contains("report=\(kind.rawValue)") else { return false }
+        return shift.map { words.contains("shift=\($0)") } ?? true
+    }
+}
