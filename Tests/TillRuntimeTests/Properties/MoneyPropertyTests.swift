@@ -7,7 +7,7 @@ import TillJournal
 /// totals equal to the records' sums.
 @Suite struct MoneyPropertyTests {
     @Test func theCoreKeepsEveryMoneyInvariant() {
-        let failure = PropertyRun.check("core money invariants", cases: 10_000, baseSeed: 9_000_000,
+        let failure = PropertyRun.check("core money invariants", cases: 1_000, baseSeed: 9_000_000,
                                         generate: MoneyCase.generate, shrink: { $0.shrunk() }) { testCase in
             do {
                 let world = try RuntimeWorld(testCase)
