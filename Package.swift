@@ -14,8 +14,7 @@
 //   TillScanning        barcode symbologies, GS1, scanner readers (serial, evdev, wedge) -> TillCore, TillSerial
 //   CLibUSB             libusb-1.0 headers (system library; Debian libusb-1.0-0-dev)
 //   TillDevices         printer transports (usb, lp, serial, tcp), the printer driver, device
-//                       discovery and udev rules -> TillCore, TillPorts, TillEscPos, TillSerial, CLibUSB, and TillVirtualPrinter
-//                       for the job splitter's parser and paper estimate only (Scripts/check-layers)
+//                       discovery and udev rules -> TillCore, TillPorts, TillEscPos, TillSerial, CLibUSB (never the emulator)
 //   TillScreen          the ncurses till screen: pure layout + key model, curses loop -> TillCore, TillPorts, TillRuntime, CNCursesW
 //   till                the command-line tool (swift-argument-parser)          -> everything
 import PackageDescription
@@ -53,7 +52,7 @@ let package = Package(
         .target(name: "TillSerial"),
         .target(name: "TillScanning", dependencies: ["TillCore", "TillSerial"]),
         .systemLibrary(name: "CLibUSB", path: "Sources/CLibUSB", pkgConfig: "libusb-1.0", providers: [.apt(["libusb-1.0-0-dev"])]),
-        .target(name: "TillDevices", dependencies: ["TillCore", "TillEscPos", "TillGraphics", "TillPorts", "TillVirtualPrinter", "TillSerial", "CLibUSB"]),
+        .target(name: "TillDevices", dependencies: ["TillCore", "TillEscPos", "TillGraphics", "TillPorts", "TillSerial", "CLibUSB"]),
         // ncursesw, wide-character API; the shim defines NCURSES_WIDECHAR and wraps curses macros.
         .systemLibrary(name: "CNCursesW", path: "Sources/CNCursesW", providers: [.apt(["libncurses-dev"])]),
         .target(name: "TillScreen", dependencies: ["TillCore", "TillPorts", "TillRuntime", "CNCursesW"]),

@@ -22,6 +22,9 @@ public final class RegisterRuntime {
     public var onOutput: ((RuntimeOutput) -> Void)?
     /// Called with every record once it is committed to the journal (drills watch refunds this way).
     public var onRecord: ((JournalRecord) -> Void)?
+    /// Called with the core's effects for every action, before any is performed: what the core
+    /// decided, so a test can hold the journal to exactly the records the core asked for.
+    public var onCoreEffects: (([RegisterEffect]) -> Void)?
     /// Queue slips on a `QueuedSlipPrinter` instead of waiting for them (the screen sets this):
     /// their outcomes come back through `takePrintOutcomes()`.
     public var queuesPrintJobs = false
@@ -88,6 +91,7 @@ public final class RegisterRuntime {
             let before = state
             let now = clock()
             let effects = Register.reduce(&state, next, now: now)
+            onCoreEffects?(effects)
             do {
                 try performAll(effects, now: now, followUps: &queue, outputs: &outputs)
             } catch let error as RuntimeError {
@@ -180,8 +184,10 @@ public final class RegisterRuntime {
                 return .shiftTotalsLoaded(totals, kind)
             case .print(let slip):
                 return try print(slip, now: now, stored: slip.kind.isStored)
-            case .reprint(let reference):
-                return try reprint(reference, now: now)
+            case .lookUpSlip(let reference, let asked):
+                return .slipLoaded(try slips.slip(reference: reference), asked: asked)
+            case .reprint(let document, let reference, let before):
+                return reprint(document, reference: reference, before: before, now: now)
             case .leaveUnprinted(let reference):
                 try slips.setPrintState(reference: reference, .notRequested(at: now))
                 return nil
@@ -199,16 +205,14 @@ public final class RegisterRuntime {
     }
 
     private func verify(code: String, pin: String, purpose: RegisterEffect.CredentialPurpose, now: Timestamp) throws -> RegisterAction {
-        let training = state.config.training
         switch try (people ?? users).authenticate(code: code, pin: pin, now: now, policy: state.config.policy.lockout) {
         case .success(let user):
             guard purpose == .signIn else { return .approverVerified(user) }
             let refunded = try state.shift.map { try journal.refundedBy(clerk: user.code, shift: $0.number, till: state.config.till) }
             return .signedIn(user, refundedThisShift: refunded ?? .zero(state.config.currency))
         case .failure(let refusal):
-            let kind: AuditEvent.Kind = if case .lockedOut = refusal { .lockedOut } else { .signInRefused }
-            try journal.append(.event(AuditEvent(kind: kind, at: now, user: code, detail: purpose.rawValue, training: training)))
-            return purpose == .signIn ? .signInRefused(refusal) : .approverRefused(refusal)
+            // The core keeps the attempt in the journal (`AuditEvent(pinRefused:)`).
+            return purpose == .signIn ? .signInRefused(refusal, code: code) : .approverRefused(refusal, code: code)
         }
     }
 
@@ -278,20 +282,13 @@ public final class RegisterRuntime {
     /// True while a queued slip has not been reported back.
     public var hasQueuedPrintJobs: Bool { inbox.hasPending }
 
-    /// A slip that printed before, or may have (its outcome was unknown), comes out marked
-    /// COPY; one that surely never printed comes out as the original it should have been.
-    private func reprint(_ reference: String, now: Timestamp) throws -> RegisterAction? {
-        let wanted = DocumentNumber(parsing: reference)?.description ?? reference
-        guard let stored = try slips.slip(reference: wanted) else { return .worldRefused(.receiptNotFound(reference: reference)) }
-        let copy = stored.printState.reprintIsCopy
-        let document = copy ? stored.document.markedAsCopy() : stored.document
-        try journal.append(.event(AuditEvent(kind: .reprinted, at: now, user: state.user?.code, reference: wanted,
-                                             detail: copy ? "copy" : "original",
-                                             training: state.config.training)))
+    /// Prints a stored slip again as the core decided it (original or COPY; the core wrote
+    /// the audit entry); the print state after it follows `PrintState.after(printing:)`.
+    private func reprint(_ document: SlipDocument, reference: String, before: PrintState, now: Timestamp) -> RegisterAction? {
         lastSlip = document
-        if queue(document, reference: wanted, stored: true, before: stored.printState) { return nil }
+        if queue(document, reference: reference, stored: true, before: before) { return nil }
         let outcome = printer.print(document)
-        return settle(wanted, stored: true, before: stored.printState, outcome, now: now)
+        return settle(reference, stored: true, before: before, outcome, now: now)
     }
 }
 
@@ -315,7 +312,7 @@ extension RegisterEffect {
     var slipReference: String? {
         switch self {
         case .print(let slip): return slip.reference
-        case .reprint(let reference), .leaveUnprinted(let reference): return reference
+        case .reprint(_, let reference, _), .leaveUnprinted(let reference): return reference
         default: return nil
         }
     }

@@ -19,7 +19,7 @@ import till
         let wire = RecordingTransport(InProcessTransport(printer: VirtualPrinter(profile: profile)))
         try wire.open()
         let timing = DriverTiming()
-        var monitor = JobMonitor(transport: wire, timing: timing)
+        var monitor = JobMonitor(transport: wire, timing: timing, commands: profile.commands)
         var now = ContinuousClock.now
         var lastPoll: ContinuousClock.Instant?
         for step in 0..<200 {

@@ -79,7 +79,7 @@ extension RegisterAction {
         case .blindReturnStarted: return .holds(.blindReturn)
         case .receiptEntered, .refundQuantitySet, .reasonChosen, .refundTenderChosen, .customerReferenceEntered, .confirmed:
             return activity.permission.map(PermissionRule.holds) ?? .none
-        case .reprintRequested: return .holds(.reprint)
+        case .reprintRequested, .slipLoaded: return .holds(.reprint)
         case .drawerOpenRequested: return .holds(.openDrawer)
         }
     }

@@ -49,13 +49,7 @@ extension Refusal {
         case .valueOutOfRange: return "value_out_of_range"
         case .textNotAllowed: return "text_not_allowed"
         case .currencyMismatch: return "currency_mismatch"
-        case .tendersTaken: return "tenders_taken"
-        case .nothingToPark: return "nothing_to_park"
-        case .parkedSaleNotFound: return "parked_sale_not_found"
-        case .noTenderToRemove: return "no_tender_to_remove"
-        case .tenderNotFound: return "tender_not_found"
-        case .searchTextRequired: return "search_text_required"
-        case .noItemsMatch: return "no_items_match"
+        case .saleFlow(let flow): return flow.code
         }
     }
 }

@@ -1,6 +1,43 @@
 extension Refusal {
-    /// Texts of the refusals of parking, cancelling, removing tenders and searching.
-    var saleFlowTexts: (message: LocalizedText, remedy: LocalizedText) {
+    /// The refusals of parking, cancelling, removing tenders and searching. A nested enum so
+    /// its texts are one exhaustive switch: a new case cannot render blank.
+    public enum SaleFlow: Hashable, Sendable, Codable {
+        /// Cancel or quit while tenders are taken: remove them first, or complete the sale.
+        case tendersTaken(count: Int)
+        case nothingToPark
+        case parkedSaleNotFound(reference: String, parked: [String])
+        case noTenderToRemove
+        case tenderNotFound(number: Int, count: Int)
+        case searchTextRequired
+        case noItemsMatch(query: String)
+    }
+
+    // The sale-flow refusals by their own names, as the core and tests write them.
+    public static func tendersTaken(count: Int) -> Refusal { .saleFlow(.tendersTaken(count: count)) }
+    public static var nothingToPark: Refusal { .saleFlow(.nothingToPark) }
+    public static func parkedSaleNotFound(reference: String, parked: [String]) -> Refusal {
+        .saleFlow(.parkedSaleNotFound(reference: reference, parked: parked))
+    }
+    public static var noTenderToRemove: Refusal { .saleFlow(.noTenderToRemove) }
+    public static func tenderNotFound(number: Int, count: Int) -> Refusal { .saleFlow(.tenderNotFound(number: number, count: count)) }
+    public static var searchTextRequired: Refusal { .saleFlow(.searchTextRequired) }
+    public static func noItemsMatch(query: String) -> Refusal { .saleFlow(.noItemsMatch(query: query)) }
+}
+
+extension Refusal.SaleFlow {
+    var code: String {
+        switch self {
+        case .tendersTaken: return "tenders_taken"
+        case .nothingToPark: return "nothing_to_park"
+        case .parkedSaleNotFound: return "parked_sale_not_found"
+        case .noTenderToRemove: return "no_tender_to_remove"
+        case .tenderNotFound: return "tender_not_found"
+        case .searchTextRequired: return "search_text_required"
+        case .noItemsMatch: return "no_items_match"
+        }
+    }
+
+    var texts: (message: LocalizedText, remedy: LocalizedText) {
         func t(_ en: String, _ zh: String) -> LocalizedText { LocalizedText(en: en, zh: zh) }
         switch self {
         case .tendersTaken(let count):
@@ -32,8 +69,6 @@ extension Refusal {
         case .noItemsMatch(let query):
             return (t("No item's name or SKU contains \"\(query)\".", "没有名称或货号包含 “\(query)” 的商品。"),
                     t("Type less of the name, or another word of it (English or Chinese).", "请少输入几个字，或换一个词（中英文均可）。"))
-        default:
-            return (t("", ""), t("", ""))
         }
     }
 }

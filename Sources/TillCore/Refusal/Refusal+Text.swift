@@ -198,11 +198,12 @@ extension Refusal: Problem {
             return (t("This till works in \(expected), but the amount is in \(found).", "本收银机使用 \(expected)，但该金额为 \(found)。"),
                     t("Set till.currency to the currency the journal and catalog were written in, or import the catalog again in \(expected).",
                       "请将 till.currency 设为日志和商品目录所用的币种，或以 \(expected) 重新导入商品目录。"))
-        case .tendersTaken, .nothingToPark, .parkedSaleNotFound, .noTenderToRemove, .tenderNotFound,
-             .searchTextRequired, .noItemsMatch:
-            return saleFlowTexts
-        case .cashCountInvalid, .parkedSalesOpen:
-            return shiftCloseTexts
+        case .saleFlow(let flow):
+            return flow.texts
+        case .cashCountInvalid(let problem):
+            return Refusal.cashCountTexts(problem)
+        case .parkedSalesOpen(let sales):
+            return Refusal.parkedSalesTexts(sales)
         }
     }
 }

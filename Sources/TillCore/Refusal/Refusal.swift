@@ -72,15 +72,8 @@ public enum Refusal: Hashable, Sendable, Codable, Error {
     case textNotAllowed(field: TextField, character: String)
     case currencyMismatch(expected: String, found: String)
 
-    // Nothing lost by a key; finding items (texts in Refusal+SaleFlow.swift)
-    /// Cancel or quit while tenders are taken: remove them first, or complete the sale.
-    case tendersTaken(count: Int)
-    case nothingToPark
-    case parkedSaleNotFound(reference: String, parked: [String])
-    case noTenderToRemove
-    case tenderNotFound(number: Int, count: Int)
-    case searchTextRequired
-    case noItemsMatch(query: String)
+    // Nothing lost by a key; finding items (`SaleFlow`, in Refusal+SaleFlow.swift)
+    case saleFlow(SaleFlow)
 }
 
 /// What the till is busy with, for "finish or cancel the current … first".

@@ -60,7 +60,9 @@ extension RegisterState {
             step.run(.verifyCredentials(code: code, pin: pin, purpose: .signIn))
         case .signedIn(let user, let refunded):
             signIn(user, refunded: refunded, &step)
-        case .signInRefused(let refusal):
+        case .signInRefused(let refusal, let code):
+            step.run(.record(.event(AuditEvent(pinRefused: refusal, code: code, purpose: .signIn, at: step.now,
+                                               training: config.training))))
             step.refuse(refusal)
         case .signOutRequested:
             signOut(&step)
@@ -124,15 +126,20 @@ extension RegisterState {
             step.run(.verifyCredentials(code: code, pin: pin, purpose: .approval))
         case .approverVerified(let approver):
             approverVerified(approver, &step)
-        case .approverRefused(let refusal), .worldRefused(let refusal):
+        case .approverRefused(let refusal, let code):
+            step.run(.record(.event(AuditEvent(pinRefused: refusal, code: code, purpose: .approval, at: step.now,
+                                               training: config.training))))
+            step.refuse(refusal)
+        case .worldRefused(let refusal):
             step.refuse(refusal)
         case .scanRefused(let refusal):
             step.run(.record(.event(AuditEvent(kind: .refusal, at: step.now, user: user?.code, detail: "scan: " + refusal.code,
                                                training: config.training))))
             step.refuse(refusal)
         case .reprintRequested(let reference):
-            guard checkPermission(.reprint, &step) else { return }
-            step.run(.reprint(reference: reference))
+            requestReprint(reference, &step)
+        case .slipLoaded(let stored, let asked):
+            reprint(stored, asked: asked, &step)
         case .drawerOpenRequested:
             openDrawer(&step)
         case .slipPrinted(let reference):

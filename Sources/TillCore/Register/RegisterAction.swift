@@ -4,7 +4,8 @@ public indirect enum RegisterAction: Hashable, Sendable, Codable {
     case started(shift: ShiftRecord?, sequences: DocumentSequences)
     case signInRequested(code: String, pin: String)
     case signedIn(User, refundedThisShift: Money)
-    case signInRefused(Refusal)
+    /// The PIN check said no; `code` is who tried (the core keeps the attempt in the journal).
+    case signInRefused(Refusal, code: String)
     case signOutRequested
 
     // Shift and reports
@@ -46,7 +47,7 @@ public indirect enum RegisterAction: Hashable, Sendable, Codable {
     // Supervisor approval
     case approverPINEntered(code: String, pin: String)
     case approverVerified(User)
-    case approverRefused(Refusal)
+    case approverRefused(Refusal, code: String)
     /// The outside world could not do what was asked (a stored slip missing, the drawer not answering).
     case worldRefused(Refusal)
     /// A scanner device read a label the scanner layer refuses (a wrong check digit, an
@@ -55,6 +56,8 @@ public indirect enum RegisterAction: Hashable, Sendable, Codable {
 
     // Printer, drawer, the rest
     case reprintRequested(reference: String)
+    /// The slip store's answer to `lookUpSlip`: the stored slip (nil: none), and what was asked for.
+    case slipLoaded(StoredSlip?, asked: String)
     case drawerOpenRequested
     case slipPrinted(reference: String)
     case slipFailed(reference: String, cause: PrintFailure)

@@ -1,7 +1,9 @@
 /// Work the core asks the outside world to do. The runtime performs it and may answer with
 /// another action (a look-up's result, a PIN check's verdict).
 public enum RegisterEffect: Hashable, Sendable {
-    public enum CredentialPurpose: String, Hashable, Sendable { case signIn, approval }
+    /// What a PIN is checked for. `training` is the trainer's PIN at `till drill`/`till run --training`
+    /// (checked by the command, audited by the core's `TrainerAuthorization`), never a till effect.
+    public enum CredentialPurpose: String, Hashable, Sendable { case signIn, approval, training }
 
     case verifyCredentials(code: String, pin: String, purpose: CredentialPurpose)
     /// Find an item by barcode or SKU; `lowestPriceDays` asks for its lowest unit price sold in that many days.
@@ -21,8 +23,11 @@ public enum RegisterEffect: Hashable, Sendable {
     /// Keep this stored slip unprinted on purpose (the customer wanted no receipt): its print
     /// state becomes `notRequested`, so nothing nags about it and a reprint prints the original.
     case leaveUnprinted(reference: String)
-    /// Print a stored slip again.
-    case reprint(reference: String)
+    /// Read a stored slip for a reprint (`reference` normalised, `asked` as typed); answered by `slipLoaded`.
+    case lookUpSlip(reference: String, asked: String)
+    /// Print a stored slip again: `document` as the core decided (the original, or marked COPY),
+    /// `before` its print state when the reprint started (see `PrintState.after(printing:)`).
+    case reprint(SlipDocument, reference: String, before: PrintState)
     case openDrawer
     /// Tell whoever watches (screen, `till exec`, a drill) what happened.
     case emit(RegisterEvent)

@@ -3,14 +3,17 @@ import TillCore
 import TillEscPos
 
 /// Watches one job on the link from its first byte to its confirmation. Everything the printer
-/// sends goes through one framer: real-time status replies (answers to the DLE EOT polls this
-/// monitor sends, matched to their queries in order), automatic status back blocks, process ID
-/// responses and GS r replies. The first fault any of them reports is kept: a job during which
+/// sends goes through one framer, the profile's command set's (`PrinterCommandSet`): status
+/// replies (answers to the polls this monitor sends, matched to their queries in order), the
+/// statuses it sends unasked, job confirmations by ID and transmit-status replies; for ESC/POS
+/// DLE EOT, automatic status back, process ID responses and GS r. The first fault any of them reports is kept: a job during which
 /// the printer was ever unable to print is failed, even if the fault has cleared since.
 struct JobMonitor {
     let transport: PrinterTransport
     let timing: DriverTiming
-    private var framer = StatusReplyFramer()
+    /// The printer's command set: its status queries and the framer of its replies.
+    let commands: any PrinterCommandSet
+    private var framer: any PrinterReplyFraming
     /// DLE EOT n sent and not yet answered, oldest first.
     private var outstanding: [UInt8] = []
     private var polling = PrinterStatus()
@@ -25,22 +28,24 @@ struct JobMonitor {
     private(set) var processIds: [[UInt8]] = []
     private(set) var transmitStatusReplies: [UInt8] = []
 
-    init(transport: PrinterTransport, timing: DriverTiming) {
+    init(transport: PrinterTransport, timing: DriverTiming, commands: any PrinterCommandSet) {
         self.transport = transport
         self.timing = timing
+        self.commands = commands
+        framer = commands.makeReplyFramer()
     }
 
     /// True while a poll waits for its answers.
     var pollPending: Bool { !outstanding.isEmpty }
 
-    /// Sends DLE EOT 1…4 unless a poll is still unanswered or the last was under
+    /// Sends the status queries (DLE EOT 1…4) unless a poll is still unanswered or the last was under
     /// `timing.poll` ago. Real-time: call only between whole commands of the job.
     mutating func pollIfDue(now: ContinuousClock.Instant = .now) throws {
         guard outstanding.isEmpty, lastPoll.map({ (now - $0) / .seconds(1) >= timing.poll }) ?? true else { return }
         lastPoll = now
         polling = PrinterStatus()
-        outstanding = PrinterStatus.queries
-        try transport.write(PrinterStatus.queries.flatMap { EscPos.realTimeStatus($0) }, timeout: timing.write)
+        outstanding = commands.statusQueries
+        try transport.write(commands.statusQueries.flatMap { commands.statusQuery($0) }, timeout: timing.write)
     }
 
     /// Reads what arrived (waiting at most `timeout` for the first byte) and takes note of it.
@@ -54,9 +59,7 @@ struct JobMonitor {
             outstanding.removeFirst()
             if outstanding.isEmpty { note(polling) }
         }
-        for block in framer.takeStatusBacks() {
-            if let status = PrinterStatus(automaticStatusBack: block) { note(status) }
-        }
+        for status in framer.takeUnsolicitedStatuses() { note(status) }
         processIds += framer.takeProcessIds()
         transmitStatusReplies += framer.takeTransmitStatusReplies()
     }

@@ -2,7 +2,6 @@ import Foundation
 import TillCore
 import TillEscPos
 import TillPorts
-import TillVirtualPrinter
 
 extension PrinterDriver {
     /// One job as one unit: status before (a printer that cannot print gets nothing), the
@@ -41,7 +40,7 @@ extension PrinterDriver {
             }
         }
 
-        var monitor = JobMonitor(transport: transport, timing: timing)
+        var monitor = JobMonitor(transport: transport, timing: timing, commands: profile.commands)
         let outcome: PrintOutcome
         do {
             outcome = try send(bytes, serial: &serial, watchedBy: &monitor)
@@ -95,7 +94,7 @@ extension PrinterDriver {
         // What is still on its way, and the paper the job moves at the model's speed.
         let inFlight = linkSpeed.map { _ in 0.2 } ?? Double(job.count) / timing.slowestBytesPerSecond
         let dotsPerSecond = profile.paperSpeed * Double(profile.media.dpi) / 25.4
-        let paperTime = Double(VirtualPrinter.paperTravel(of: bytes, profile: profile)) / max(1, dotsPerSecond)
+        let paperTime = Double(EscPosPaperEstimate.dots(of: bytes, profile: profile)) / max(1, dotsPerSecond)
         let expected = inFlight + paperTime + timing.statusReply
         let deadline = MonotonicDeadline(seconds: expected + timing.confirmationSlack)
         let asbDone = MonotonicDeadline(seconds: expected)

@@ -18,4 +18,8 @@ public struct EscPosCommandSet: PrinterCommandSet {
 }
 
 extension SlipEncoder: SlipEncoding {}
-extension StatusReplyFramer: PrinterReplyFraming {}
+extension StatusReplyFramer: PrinterReplyFraming {
+    public mutating func takeUnsolicitedStatuses() -> [PrinterStatus] {
+        takeStatusBacks().compactMap(PrinterStatus.init(automaticStatusBack:))
+    }
+}

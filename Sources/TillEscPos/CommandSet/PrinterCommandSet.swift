@@ -28,11 +28,19 @@ public protocol SlipEncoding: Sendable {
     func encode(_ doc: SlipDocument, options: EncodeOptions) throws -> EncodedJob
 }
 
-/// Splits the bytes a printer sends back into status replies, whatever the reads' sizes.
+/// Splits the bytes a printer sends back into status replies, whatever the reads' sizes: the
+/// answers to `statusQuery`, and what the printer sends during a job (`JobMonitor` reads all
+/// of it through the framer of the profile's command set).
 public protocol PrinterReplyFraming {
     mutating func feed(_ bytes: [UInt8])
     /// The next status reply byte, if one has arrived.
     mutating func next() -> UInt8?
+    /// Statuses the printer sent unasked since the last call (ESC/POS: automatic status back).
+    mutating func takeUnsolicitedStatuses() -> [PrinterStatus]
+    /// The job confirmations by ID received since the last call (ESC/POS: process ID responses).
+    mutating func takeProcessIds() -> [[UInt8]]
+    /// One-byte transmit-status replies since the last call (ESC/POS: GS r 1).
+    mutating func takeTransmitStatusReplies() -> [UInt8]
 }
 
 public enum CommandSetError: Error, Equatable, CustomStringConvertible {

@@ -2,8 +2,8 @@ import TillCore
 import TillJournal
 
 /// Training is started by a trainer for a trainee: the trainer signs in (code and PIN, checked
-/// against the shop's users with the usual lock-out) and must hold `runTraining`. The start is
-/// written to the journal with both names.
+/// against the shop's users with the usual lock-out) and must hold `runTraining`; the core's
+/// `TrainerAuthorization` says what the journal keeps.
 enum TrainerSignIn {
     static func authorize(_ env: TillEnvironment, trainer: String?, trainee: String, what: String) throws -> User {
         guard let trainer else {
@@ -15,16 +15,14 @@ enum TrainerSignIn {
         let pin = try PinInput.read(prompt: "Trainer PIN for \(trainer): ")
         let now = TillClock().now
         let policy = env.config.register.policy
-        switch try env.journal.authenticate(code: trainer, pin: pin, now: now, policy: policy.lockout) {
-        case .failure(let refusal):
-            throw refusal
-        case .success(let user):
-            guard policy.permissions.allows(user.role, .runTraining) else {
-                throw CLIError(Refusal.notPermitted(role: user.role, permission: .runTraining))
-            }
-            _ = try env.journal.append(.event(AuditEvent(kind: .trainingStarted, at: now, user: user.code,
-                                                      detail: "\(what) for \(trainee)", training: false)))
-            return user
+        let verdict = try env.journal.authenticate(code: trainer, pin: pin, now: now, policy: policy.lockout)
+        // The core decides what the journal keeps (a refused PIN, the start); this only writes it.
+        let decision = TrainerAuthorization.decide(verdict, code: trainer, trainee: trainee, what: what,
+                                                   permissions: policy.permissions, at: now)
+        for record in decision.records { _ = try env.journal.append(record) }
+        switch decision.outcome {
+        case .failure(let refusal): throw refusal
+        case .success(let user): return user
         }
     }
 }

@@ -2,15 +2,15 @@ import TillCore
 
 /// Plays a generated case through a world, checking the invariants after every step. Returns
 /// the first broken invariant, nil when all held.
-struct MoneyDriver<World: TillWorld> {
-    var world: World
+struct MoneyDriver {
+    let world: RuntimeWorld
     let testCase: MoneyCase
     var receipts: [String?] = []
     /// What each completed approval's prompt showed, by document number.
     var shownAmounts: [String: Money?] = [:]
     var invariants: MoneyInvariants
 
-    init(_ world: World, _ testCase: MoneyCase) {
+    init(_ world: RuntimeWorld, _ testCase: MoneyCase) {
         self.world = world
         self.testCase = testCase
         invariants = MoneyInvariants(config: testCase.config)

@@ -1,7 +1,6 @@
-import TillCore
-
-/// A slip as stored: the document to print and where it stands with the printer.
-public struct StoredSlip: Hashable, Sendable {
+/// A slip as stored: the document to print and where it stands with the printer. The slip
+/// store answers with it; the core decides from it what a reprint prints (`reprintIsCopy`).
+public struct StoredSlip: Hashable, Sendable, Codable {
     public var reference: String
     public var entrySeq: Int64
     public var document: SlipDocument
