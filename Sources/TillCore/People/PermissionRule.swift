@@ -80,6 +80,8 @@ extension RegisterAction {
             return activity.permission.map(PermissionRule.holds) ?? .none
         case .reprintRequested: return .holds(.reprint)
         case .drawerOpenRequested: return .holds(.openDrawer)
+        // Free once after an unprinted cash refund, else the holder or a supervisor (Register+RefundDrawer).
+        case .refundDrawerOpenRequested: return .holdsOrApproved(.openDrawer)
         }
     }
 }

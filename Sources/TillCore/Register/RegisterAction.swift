@@ -56,6 +56,8 @@ public indirect enum RegisterAction: Hashable, Sendable, Codable {
     // Printer, drawer, the rest
     case reprintRequested(reference: String)
     case drawerOpenRequested
+    /// The drawer opened to pay out a refund's cash (see `OwedDrawerOpen`).
+    case refundDrawerOpenRequested(refund: String)
     case slipPrinted(reference: String)
     case slipFailed(reference: String, cause: PrintFailure)
     case cancelled

@@ -23,8 +23,12 @@ enum AppendGuards {
                                  arguments: [shift.till, shift.number]) != nil {
                 throw JournalError.shiftAlreadyClosed(till: shift.till, shift: shift.number)
             }
-        case .sale(let sale, _): try checkSaleTenders(sale)
-        case .event(let event): try checkParkEvent(event, db)
+        case .sale(let sale, _):
+            try checkSaleTenders(sale)
+            try checkPriceChanges(sale, db)
+        case .event(let event):
+            try checkParkEvent(event, db)
+            try checkDrawerEvent(event, db)
         }
     }
 

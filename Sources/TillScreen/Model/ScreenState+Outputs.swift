@@ -40,7 +40,7 @@ extension ScreenState {
             step = .items
             selection = 0
             listChoice = 0
-        case .refundQuantityChosen, .approvalNeeded, .slipNotPrinted:
+        case .refundQuantityChosen, .refundSplitShown, .approvalNeeded, .slipNotPrinted:
             break
         case .approvalGranted(let by, _):
             message = .info(ScreenText.approved(by: by))

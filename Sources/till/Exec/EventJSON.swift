@@ -58,6 +58,7 @@ enum EventJSON {
         case .cashCountTaken(let expected, let counted, let overShort):
             return ["event": "cashCounted", "expected": expected.plain, "counted": counted.plain, "overShort": overShort.plain]
         case .noReceiptChosen(let on): return ["event": "noReceipt", "on": on]
+        case .refundSplitShown(let split): return refundSplitObject(split)
         default: return saleFlowObject(event, lang)
         }
     }

@@ -85,13 +85,13 @@ final class RuntimeWorld: TillWorld {
     var outsideLedger: [LedgerViolation] = []
     var errors: [RuntimeError] = []
 
-    init(_ testCase: MoneyCase) throws {
+    init(_ testCase: MoneyCase, printer: SlipPrinter = TestPrinter()) throws {
         let now = Timestamp(seconds: 1_795_000_000)
         journal = try JournalDatabase.inMemory(pinHashRounds: 1, clock: { now })  // the runtime's clock too
         try journal.upsert(taxClasses: testCase.items.map(\.1))
         try journal.upsert(items: testCase.items.map(\.0))
         for (user, pin) in MoneyCase.people { try journal.addUser(user, pin: pin) }
-        runtime = try RegisterRuntime(config: testCase.config, journal: journal, printer: TestPrinter(),
+        runtime = try RegisterRuntime(config: testCase.config, journal: journal, printer: printer,
                                       clock: { now })
         runtime.onRecord = { [weak self] record in self?.committed.append(record) }
     }

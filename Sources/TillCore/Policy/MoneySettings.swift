@@ -1,19 +1,18 @@
-import TillCore
-
 /// The settings money depends on — refund window and limits, blind-return rules, lockout,
 /// permissions, cash rounding, currency and till — as recorded in the journal's chain when they
 /// change (`JournalDatabase.recordMoneySettings`). Shop name, languages and printer are not money.
-struct MoneySettings: Encodable {
-    var till: String
-    var currency: String
+/// The journal reads them back to re-check, inside its write transaction, what they permit.
+public struct MoneySettings: Codable, Hashable, Sendable {
+    public var till: String
+    public var currency: String
     /// The policy without its permission table, which is encoded below in a fixed order (a Set
     /// encodes in a different order in every process).
-    var policy: StorePolicy
-    var permissions: [String: [String]]
-    var cashRounding: CashRounding
-    var utcOffsetSeconds: Int64
+    public var policy: StorePolicy
+    public var permissions: [String: [String]]
+    public var cashRounding: CashRounding
+    public var utcOffsetSeconds: Int64
 
-    init(_ config: RegisterConfig) {
+    public init(_ config: RegisterConfig) {
         till = config.till
         currency = config.currency.code
         policy = config.policy
@@ -23,5 +22,15 @@ struct MoneySettings: Encodable {
         })
         cashRounding = config.cashRounding
         utcOffsetSeconds = config.utcOffsetSeconds // the refund window counts local days
+    }
+
+    /// The permission table as recorded (a role or permission this version does not know counts for nothing).
+    public var permissionTable: RolePermissions {
+        var table: [Role: Set<Permission>] = [:]
+        for (name, granted) in permissions {
+            guard let role = Role(rawValue: name) else { continue }
+            table[role] = Set(granted.compactMap(Permission.init(rawValue:)))
+        }
+        return RolePermissions(table: table)
     }
 }
