@@ -8,6 +8,11 @@ public struct OwedDrawerOpen: Hashable, Sendable, Codable {
     public var refund: String
     /// The clerk who gave it: only they get the free open.
     public var clerk: String
+
+    public init(refund: String, clerk: String) {
+        self.refund = refund
+        self.clerk = clerk
+    }
 }
 
 extension OwedDrawerOpen {

@@ -42,6 +42,8 @@ extension ScreenState {
             listChoice = 0
         case .refundQuantityChosen, .refundSplitShown, .approvalNeeded, .slipNotPrinted:
             break
+        case .creditNoteRedeemed(let number, let amount, let left):
+            message = .info(ScreenText.creditNoteRedeemed(number, amount: amount, left: left))
         case .approvalGranted(let by, _):
             message = .info(ScreenText.approved(by: by))
         case .refundCompleted(let number, let total, let tenders):
