@@ -1,3 +1,4 @@
+import Synchronization
 import Testing
 import TillCore
 import TillJournal
@@ -9,12 +10,16 @@ import TillRuntime
 /// approval, which covers exactly that), tender by tender with its cash rounding, in the
 /// journal's signed record and on the decoded slip.
 @Suite struct RefundSplitPropertyTests {
+    /// Refunds checked over the run: the property must have compared some, not vacuously held.
+    static let checked = Mutex(0)
+
     @Test func whatIsJournaledAndPrintedIsTheSplitShownAtConfirmation() {
         let failure = PropertyRun.check("refund split shown = journaled = printed", cases: 60, baseSeed: 12_120_000,
                                         generate: MoneyCase.generate, shrink: { $0.shrunk() }) { testCase in
             do { return try Self.run(testCase) } catch { return "could not run: \(error)" }
         }
         #expect(failure == nil, "\(failure ?? "")")
+        #expect(Self.checked.withLock { $0 } >= 30, "only \(Self.checked.withLock { $0 }) refunds were compared")
     }
 
     static func run(_ generated: MoneyCase) throws -> String? {
@@ -26,7 +31,6 @@ import TillRuntime
         driver.signIn(0)
         _ = world.send(.shiftOpenRequested(float: .zero(.cny)))
         let receipts = testCase.sales.map { driver.sell($0) }
-        var completed = 0
         for step in testCase.steps {
             guard case .refund(let user, let sale, let lines, let tender, let approver, _) = step,
                   let receipt = receipts[sale % receipts.count] else { continue }
@@ -67,12 +71,11 @@ import TillRuntime
             guard let number = events.lazy.compactMap({ event -> String? in
                 if case .refundCompleted(let number, _, _) = event { return number } else { return nil }
             }).first else { continue }
-            completed += 1
+            checked.withLock { $0 += 1 }
             if let problem = try check(number, receipt: receipt, shown: shown, world: world, printer: printer) {
                 return "refund \(number) of \(receipt): \(problem)"
             }
         }
-        _ = completed
         if let error = world.errors.first { return "the journal refused what the core did: \(error)" }
         return nil
     }
