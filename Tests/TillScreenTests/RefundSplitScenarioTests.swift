@@ -76,7 +76,7 @@ import Testing
         try till.waitFor("Refund R01-000001 done — slip printed")
         let slip = try till.slip(1)
         let note = try #require(slip.range(of: "C01-000001-[0-9]", options: .regularExpression).map { String(slip[$0]) })
-        #expect(slip.contains("[barcode CODE128 \(note)]"), "\(slip)")
+        #expect(slip.contains("[barcode Code 128 \(note)]"), "\(slip)")
         #expect(confirm.contains(note))
         // A mug (¥15.00) paid with the note: ¥10.00 stays on it.
         try till.enter("MUG-01")
@@ -112,7 +112,7 @@ import Testing
         try till.press("F11")
         try till.waitFor("Drawer opened.")
         try till.press("F11")
-        try till.waitFor("may not open the drawer")
+        try till.waitFor("A clerk may not open the cash drawer.")
         let csv = try till.cli(["journal", "export", "--csv"])
         // One chained entry naming the refund and the clerk, no approver; no other drawer open.
         #expect(rows(csv, "entry", "drawerOpened: unprintedCashRefund", "R01-000001", ",1001,").count == 1, "\(csv)")
