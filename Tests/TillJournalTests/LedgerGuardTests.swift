@@ -22,6 +22,8 @@ import TillCore
 
     func journalWithSale(_ sale: SaleRecord) throws -> JournalDatabase {
         let db = try JournalDatabase.inMemory(pinHashRounds: 1)
+        // The supervisor who approves the fixtures' discounts (the journal re-checks who may).
+        try db.addUser(Fx.supervisor, pin: "246810", by: nil)
         try db.append(Fx.shift())
         try db.append(.sale(sale, Fx.slip(.sale, sale.receipt)))
         return db
@@ -58,7 +60,12 @@ import TillCore
     }
 
     @Test func aLineGivesBackAtMostWhatWasPaidForItAfterItsDiscount() throws {
-        var sale = Fx.saleRecord(1, lines: [{ var l = Fx.line(1, sku: "BAG", each: 1, priceMinor: 5000); l.discount = Fx.money(2000); return l }()])
+        var sale = Fx.saleRecord(1, lines: [{
+            var l = Fx.line(1, sku: "BAG", each: 1, priceMinor: 5000)
+            l.discount = Fx.money(2000)
+            l.approvedBy = Fx.supervisor.code
+            return l
+        }()])
         sale.tenders = [Tender(kind: .cash, amount: Fx.money(3000))]
         sale.totals = SaleTotals(lines: sale.lines, currency: Fx.cny)
         let db = try journalWithSale(sale)
@@ -102,10 +109,12 @@ import TillCore
 
     @Test func theLowestPriceForAReturnWithoutReceiptIsTheNetUnitPricePaid() throws {
         let db = try JournalDatabase.inMemory(pinHashRounds: 1)
+        try db.addUser(Fx.supervisor, pin: "246810", by: nil)
         try db.append(Fx.shift())
-        // 50.00 less a 20.00 line discount: 30.00 was paid for it.
+        // 50.00 less a 20.00 line discount (approved by the supervisor): 30.00 was paid for it.
         var bag = Fx.line(1, sku: "BAG", each: 1, priceMinor: 5000)
         bag.discount = Fx.money(2000)
+        bag.approvedBy = Fx.supervisor.code
         try db.append(.sale(Fx.saleRecord(1, lines: [bag]), Fx.slip(.sale, "S01-000001")))
         #expect(try db.lowestUnitPrice(sku: "BAG", since: Fx.t0) == Fx.money(3000))
         // 3 at 10.00 less 1.00: 9.666… a unit, rounded down so three never give back more than 29.00.
