@@ -11,25 +11,6 @@ import Testing
         csv.split(whereSeparator: \.isNewline).filter { row in row.hasPrefix(record + ",") && words.allSatisfy { row.contains($0) } }
     }
 
-    /// F7, the receipt, `quantity` of its first line, the reason, the tender at `tenderIndex` of
-    /// the list (0: the original), up to the confirmation screen.
-    func refundUpToConfirm(_ till: TmuxTill, receipt: String, quantity: String, tenderIndex: Int = 0) throws {
-        try till.press("F7")
-        try till.waitFor("scan the receipt")
-        try till.enter(receipt)
-        try till.waitFor("Refund of \(receipt)")
-        try till.type(quantity)
-        try till.press("F5")
-        try till.waitFor("Refund total")
-        try till.press("Enter")
-        try till.waitFor("Reason (")
-        try till.press("Enter")
-        try till.waitFor("Refund to (")
-        for _ in 0..<tenderIndex { try till.press("Down") }
-        try till.press("Enter")
-        try till.waitFor("Enter: confirm the refund")
-    }
-
     @Test func theSplitBetweenCardAndCashIsShownBeforeConfirmAndIsWhatIsJournaledAndPrinted() throws {
         let till = try TmuxTill()
         defer { till.close() }
@@ -44,7 +25,7 @@ import Testing
         try till.waitFor("Card approval code")
         try till.enter("AUTH77")
         try till.waitFor("S01-000006")
-        try refundUpToConfirm(till, receipt: "S01-000006", quantity: "2")
+        try till.refundUpToConfirm(receipt: "S01-000006", quantity: "2")
         // Cards are paid back first, then cash: the split as the core computes it.
         let screen = try till.waitFor("Paid back as")
         let lines = screen.components(separatedBy: "\n")
@@ -69,7 +50,7 @@ import Testing
         defer { till.close() }
         try till.signIn()
         // One jasmine tea of S01-000002 (¥25.00) back as store credit (the fourth tender in the list).
-        try refundUpToConfirm(till, receipt: "S01-000002", quantity: "1", tenderIndex: 3)
+        try till.refundUpToConfirm(receipt: "S01-000002", quantity: "1", tenderIndex: 3)
         let confirm = try till.waitFor("Paid back as")
         #expect(confirm.contains("store credit C01-000001-"), "\(confirm)")
         try till.press("Enter")
@@ -101,7 +82,7 @@ import Testing
         try till.waitFor("printer ready")
         try till.cli(["printer", "fault", "--control", socket, "paper-out"], global: false)
         try till.waitFor("PAPER OUT")
-        try refundUpToConfirm(till, receipt: "S01-000002", quantity: "1")
+        try till.refundUpToConfirm(receipt: "S01-000002", quantity: "1")
         try till.press("Enter")
         try till.waitFor("Refund R01-000001 recorded, slip NOT printed")
         try till.cli(["printer", "fault", "--control", socket, "paper-load"], global: false)
@@ -118,5 +99,26 @@ import Testing
         #expect(rows(csv, "entry", "drawerOpened: unprintedCashRefund", "R01-000001", ",1001,").count == 1, "\(csv)")
         #expect(rows(csv, "entry", "drawerOpened").count == 1, "\(csv)")
         #expect(try till.slip(1).contains("Refunded to cash"))
+    }
+}
+
+extension TmuxTill {
+    /// F7, the receipt, `quantity` of its first line (its total when `expectTotal` is given), the
+    /// reason, the tender at `tenderIndex` of the list (0: the original), up to the confirmation.
+    func refundUpToConfirm(receipt: String, quantity: String, expectTotal: String? = nil, tenderIndex: Int = 0) throws {
+        try press("F7")
+        try waitFor("scan the receipt")
+        try enter(receipt)
+        try waitFor("Refund of \(receipt)")
+        try type(quantity)
+        try press("F5")
+        try waitFor("Refund total" + (expectTotal.map { "  " + $0 } ?? ""))
+        try press("Enter")
+        try waitFor("Reason (")
+        try press("Enter")
+        try waitFor("Refund to (")
+        for _ in 0..<tenderIndex { try press("Down") }
+        try press("Enter")
+        try waitFor("Enter: confirm the refund")
     }
 }
