@@ -54,6 +54,8 @@ public final class RegisterRuntime {
         self.clock = clock
         do {
             try Self.checkClock(clock(), journal: journal)
+            // The rules this till applies are in the chain before anything it records (see MoneySettingsRecorder).
+            try (journal as? any MoneySettingsRecorder)?.recordMoneySettings(MoneySettings(config))
             let shift = try journal.openShift(till: config.till)
             if let shift, shift.openingFloat.currency != config.currency {
                 throw RuntimeError.shiftCurrency(shift: shift.openingFloat.currency.code, till: config.currency.code)

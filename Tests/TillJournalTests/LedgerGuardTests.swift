@@ -21,7 +21,9 @@ import TillCore
     }
 
     func journalWithSale(_ sale: SaleRecord) throws -> JournalDatabase {
-        let db = try JournalDatabase.inMemory(pinHashRounds: 1)
+        let db = try JournalDatabase.inMemory(pinHashRounds: 1, clock: { Fx.t0 })  // the user entry dated with the fixtures
+        // The supervisor who approves the fixtures' discounts (the journal re-checks who may).
+        try db.addUser(Fx.supervisor, pin: "246810", by: nil)
         try db.append(Fx.shift())
         try db.append(.sale(sale, Fx.slip(.sale, sale.receipt)))
         return db
@@ -58,7 +60,12 @@ import TillCore
     }
 
     @Test func aLineGivesBackAtMostWhatWasPaidForItAfterItsDiscount() throws {
-        var sale = Fx.saleRecord(1, lines: [{ var l = Fx.line(1, sku: "BAG", each: 1, priceMinor: 5000); l.discount = Fx.money(2000); return l }()])
+        var sale = Fx.saleRecord(1, lines: [{
+            var l = Fx.line(1, sku: "BAG", each: 1, priceMinor: 5000)
+            l.discount = Fx.money(2000)
+            l.approvedBy = Fx.supervisor.code
+            return l
+        }()])
         sale.tenders = [Tender(kind: .cash, amount: Fx.money(3000))]
         sale.totals = SaleTotals(lines: sale.lines, currency: Fx.cny)
         let db = try journalWithSale(sale)
@@ -101,16 +108,19 @@ import TillCore
     }
 
     @Test func theLowestPriceForAReturnWithoutReceiptIsTheNetUnitPricePaid() throws {
-        let db = try JournalDatabase.inMemory(pinHashRounds: 1)
+        let db = try JournalDatabase.inMemory(pinHashRounds: 1, clock: { Fx.t0 })
+        try db.addUser(Fx.supervisor, pin: "246810", by: nil)
         try db.append(Fx.shift())
-        // 50.00 less a 20.00 line discount: 30.00 was paid for it.
+        // 50.00 less a 20.00 line discount (approved by the supervisor): 30.00 was paid for it.
         var bag = Fx.line(1, sku: "BAG", each: 1, priceMinor: 5000)
         bag.discount = Fx.money(2000)
+        bag.approvedBy = Fx.supervisor.code
         try db.append(.sale(Fx.saleRecord(1, lines: [bag]), Fx.slip(.sale, "S01-000001")))
         #expect(try db.lowestUnitPrice(sku: "BAG", since: Fx.t0) == Fx.money(3000))
         // 3 at 10.00 less 1.00: 9.666… a unit, rounded down so three never give back more than 29.00.
         var cups = Fx.line(1, sku: "CUP", each: 3, priceMinor: 1000)
         cups.discount = Fx.money(100)
+        cups.approvedBy = Fx.supervisor.code
         try db.append(.sale(Fx.saleRecord(2, lines: [cups]), Fx.slip(.sale, "S01-000002")))
         #expect(try db.lowestUnitPrice(sku: "CUP", since: Fx.t0) == Fx.money(966))
         #expect(JournalDatabase.netUnitPrice(unit: 100, discount: Int64.max, thousandths: 1) == 0)

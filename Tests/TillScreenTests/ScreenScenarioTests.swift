@@ -210,19 +210,7 @@ struct ScreenScenarioTests {
 
     /// F7, the receipt, a quantity of line 1, then reason, tender and confirm with Enter.
     func refund(_ till: TmuxTill, receipt: String, quantity: String, expectTotal: String) throws {
-        try till.press("F7")
-        try till.waitFor("scan the receipt")
-        try till.enter(receipt)
-        try till.waitFor("Refund of \(receipt)")
-        try till.type(quantity)
-        try till.press("F5")
-        try till.waitFor("Refund total  \(expectTotal)")
-        try till.press("Enter")
-        try till.waitFor("Reason (")
-        try till.press("Enter")
-        try till.waitFor("Refund to (")
-        try till.press("Enter")
-        try till.waitFor("Enter: confirm the refund")
+        try till.refundUpToConfirm(receipt: receipt, quantity: quantity, expectTotal: expectTotal)
         try till.press("Enter")
     }
 }

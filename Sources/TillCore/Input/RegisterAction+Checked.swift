@@ -47,7 +47,7 @@ extension RegisterAction {
             return nil
         case .creditNoteLooked(_, let note, let amount):
             return amount.flatMap(check.money) ?? note.flatMap { check.currency($0.issued) ?? check.currency($0.redeemed) }
-        case .reprintRequested(let reference), .slipLoaded(_, let reference):
+        case .reprintRequested(let reference), .slipLoaded(_, let reference), .refundDrawerOpenRequested(let reference):
             return check.text(reference, .slipReference)
         case .recallRequested(let reference):
             return check.trimmedText(reference, .slipReference)

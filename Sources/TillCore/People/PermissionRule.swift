@@ -81,6 +81,8 @@ extension RegisterAction {
             return activity.permission.map(PermissionRule.holds) ?? .none
         case .reprintRequested, .slipLoaded: return .holds(.reprint)
         case .drawerOpenRequested: return .holds(.openDrawer)
+        // Free once after an unprinted cash refund, else the holder or a supervisor (Register+RefundDrawer).
+        case .refundDrawerOpenRequested: return .holdsOrApproved(.openDrawer)
         }
     }
 }

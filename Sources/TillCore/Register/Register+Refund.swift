@@ -86,6 +86,7 @@ extension RegisterState {
         activity = .refunding(draft)
         step.emit(.refundQuantityChosen(line: line, quantity: quantity,
                                         amount: quantity.isPositive ? returnable.refundValue(for: quantity).amount : money(0)))
+        emitRefundSplit(&step)
     }
 
     /// A code that is not on the list: "BOGUS is not a reason", with the list (an empty code is
@@ -128,6 +129,7 @@ extension RegisterState {
                 draft.tenderReference = kind == .storeCredit ? nil : reference
             }
             activity = .refunding(draft)
+            emitRefundSplit(&step)
         case .blindReturn(var draft):
             draft.tender = kind
             activity = .blindReturn(draft)
@@ -186,14 +188,14 @@ extension RegisterState {
         let lines = refundLines(draft)
         guard !lines.isEmpty else { return step.refuse(.nothingSelected) }
         guard let reason = draft.reason else { return step.refuse(.reasonRequired) }
-        let payout: RefundPayout
-        var checks: [ApprovalReason]
-        switch plannedPayout(draft, lines: lines) {
-        case .success(let planned): (payout, checks) = planned
-        case .failure(let refusal): return step.refuse(refusal)
+        let split: RefundSplit
+        switch refundSplit(draft) {
+        case .success(let planned)?: split = planned
+        case .failure(let refusal)?: return step.refuse(refusal)
+        case nil: return step.refuse(.nothingSelected)
         }
-        let amount = payout.total
-        checks = limitChecks(amount) + checks
+        let amount = split.total
+        let checks = split.approvals
         var approver: User? = nil
         if !checks.isEmpty {
             guard let granted = requireApprovals(checks, for: .refundWithReceipt, amount: amount, resume: resume, &step) else { return }
@@ -203,7 +205,7 @@ extension RegisterState {
             number: DocumentNumber(kind: .refund, till: config.till, sequence: sequences.nextRefund).description,
             till: config.till, shift: shift.number, at: step.now, clerk: user, approver: approver,
             approvals: checks.map(\.kind), originalReceipt: source.sale.receipt, originalSoldAt: source.sale.at,
-            lines: lines, tenders: withCreditNotes(payout.tenders), reason: reason, customerReference: nil, rounding: payout.rounding,
+            lines: lines, tenders: split.tenders, reason: reason, customerReference: nil, rounding: split.rounding,
             training: config.training, approvedAmount: approver == nil ? nil : amount)
         // The core's own plan is checked against the same ledger the journal checks it against.
         if let violation = source.violation(of: record) { return step.refuse(.refundOutsideLedger(violation)) }
@@ -242,6 +244,7 @@ extension RegisterState {
         sequences.nextRefund += 1
         noteCreditNotesIssued(record.tenders)
         clerkRefundedThisShift += record.total
+        awaitFirstPrint(record)
         let slip = config.templates.refund(record)
         complete(.refund(record, slip), slip: slip, tenders: record.tenders,
                  Completion(kind: .refund, reference: record.number, total: record.total, change: money(0)),

@@ -31,6 +31,7 @@ extension RegisterState {
             return step.refuse(.creditNote(.overdrawn(number: number, asked: value, balance: available)))
         }
         guard value <= due else { return step.refuse(.tenderExceedsDue(tender: .storeCredit, amount: value, due: due)) }
+        step.emit(.creditNoteRedeemed(number: number, amount: value, left: available - value))
         accept(Tender(kind: .storeCredit, amount: value, reference: number), into: draft, &step)
     }
 

@@ -142,12 +142,16 @@ extension RegisterState {
             reprint(stored, asked: asked, &step)
         case .drawerOpenRequested:
             openDrawer(&step)
+        case .refundDrawerOpenRequested(let refund):
+            openDrawerForRefund(refund, resume: action, &step)
         case .slipPrinted(let reference):
             unprintedSlips[reference] = nil
+            firstPrintOutcome(reference, printed: true)
             if lastCompleted?.reference == reference { lastCompleted?.slipPrinted = true }
             step.emit(.slipPrinted(reference: reference))
         case .slipFailed(let reference, let cause):
             unprintedSlips[reference] = cause
+            firstPrintOutcome(reference, printed: false)
             if lastCompleted?.reference == reference { lastCompleted?.slipPrinted = false }
             step.emit(.slipNotPrinted(reference: reference, cause: cause))
         case .cancelled:

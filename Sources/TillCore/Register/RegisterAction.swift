@@ -59,6 +59,8 @@ public indirect enum RegisterAction: Hashable, Sendable, Codable {
     /// The slip store's answer to `lookUpSlip`: the stored slip (nil: none), and what was asked for.
     case slipLoaded(StoredSlip?, asked: String)
     case drawerOpenRequested
+    /// The drawer opened to pay out a refund's cash (see `OwedDrawerOpen`).
+    case refundDrawerOpenRequested(refund: String)
     case slipPrinted(reference: String)
     case slipFailed(reference: String, cause: PrintFailure)
     case cancelled

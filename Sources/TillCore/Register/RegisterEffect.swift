@@ -47,6 +47,11 @@ public enum RegisterEvent: Hashable, Sendable, Codable {
     case noReceiptChosen(on: Bool)
     case saleFound(receipt: String, returnable: [ReturnableLineSummary])
     case refundQuantityChosen(line: Int, quantity: Quantity, amount: Money)
+    /// How the refund in progress would pay out if confirmed now (`RefundSplit`): after every
+    /// change of its lines or tender, so the split is seen before confirm.
+    case refundSplitShown(RefundSplit)
+    /// A credit note paid `amount` of the sale; `left` is its balance after this sale.
+    case creditNoteRedeemed(number: String, amount: Money, left: Money)
     /// A supervisor is asked; `amount` is what the PIN approves (nil when no money moves yet).
     case approvalNeeded(ApprovalReason, amount: Money?)
     case approvalGranted(by: String, reason: ApprovalReason)

@@ -27,6 +27,10 @@ public struct RegisterState: Hashable, Sendable, Codable {
     public var search: ItemSearch?
     /// A Z report waiting for the cash count and confirmation (`ShiftClose`).
     public var closingShift: ShiftClose? = nil
+    /// Cash refunds whose slip has not reported its first print yet (see `OwedDrawerOpen`).
+    public var cashRefundsAwaitingSlip: [OwedDrawerOpen] = []
+    /// Cash refunds whose slip did not print: their clerk may open the drawer once for each.
+    public var drawerOpensOwed: [OwedDrawerOpen] = []
 
     public init(config: RegisterConfig) {
         self.config = config

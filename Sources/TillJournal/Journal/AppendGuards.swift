@@ -26,9 +26,12 @@ enum AppendGuards {
             var named = [z.by.code: z.by.role]
             if let approver = z.approver { named[approver.code] = approver.role }
             try checkReportAuthority(.z, signer: z.by.code, approver: z.approver?.code, shift: shift.number, namedRoles: named, db)
-        case .sale(let sale, _): try checkSaleTenders(sale)
+        case .sale(let sale, _):
+            try checkSaleTenders(sale)
+            try checkPriceChanges(sale, db)
         case .event(let event):
             try checkParkEvent(event, db)
+            try checkDrawerEvent(event, db)
             // A training X names no roles; its signer is checked when the journal knows them.
             if event.kind == .xReportPrinted, try !event.training || event.user.flatMap({ try role(of: $0, db) }) != nil {
                 try checkReportAuthority(.x, signer: event.user, approver: event.approver,

@@ -1,5 +1,6 @@
 import GRDB
 import TillCore
+import TillPorts
 
 
 extension JournalDatabase {
@@ -145,12 +146,23 @@ extension JournalDatabase {
     /// the till starts, so every change of them is in the chain, dated, before any sale under them.
     @discardableResult
     public func recordMoneySettings<Settings: Encodable>(_ settings: Settings) throws -> Bool {
-        let text = try CanonicalJSON.encode(settings)
+        try recordSettings(CanonicalJSON.encode(settings))
+    }
+
+    private func recordSettings(_ text: String) throws -> Bool {
         let current = try read { db in
             try String.fetchOne(db, cachedSQL: "SELECT settings FROM moneyConfiguration WHERE id = 1")
         }
         guard current != text else { return false }
         try record([.configurationSet(settings: text)], by: nil)
         return true
+    }
+}
+
+extension JournalDatabase: MoneySettingsRecorder {
+    /// The till's own settings (`MoneySettings`), which the append guards read back.
+    @discardableResult
+    public func recordMoneySettings(_ settings: MoneySettings) throws -> Bool {
+        try recordSettings(CanonicalJSON.encode(settings))
     }
 }

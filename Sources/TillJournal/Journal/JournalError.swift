@@ -28,6 +28,11 @@ public enum JournalError: Error, Hashable, Sendable {
     case parkNumberReused(reference: String)
     /// A sale whose tenders do not settle exactly its total, or whose change is not theirs.
     case saleTendersDoNotAddUp(receipt: String, total: Money, paid: Money)
+    /// A sale line's price override or discount made by someone without the permission, or above
+    /// the approval threshold with no one who may approve it (`AppendGuards.checkPriceChanges`).
+    case priceChangeNotAuthorised(receipt: String, line: Int, permission: Permission, amount: Money, approver: String?)
+    /// A free drawer open naming a refund that is not owed one (`AppendGuards.checkDrawerEvent`).
+    case drawerOpenNotOwed(refund: String, because: DrawerOpenProblem)
     case originalSaleNotFound(document: String, receipt: String)
     case refundLineNotOnSale(refund: String, receipt: String, lineNo: Int)
     case refundExceedsSold(refund: String, receipt: String, lineNo: Int, sold: Quantity, alreadyRefunded: Quantity,
@@ -123,6 +128,14 @@ extension JournalError {
                      "挂起的销售 \(reference) 已不在等待中：它已被取回（可能在另一处）。")
         case .parkNumberReused(let reference):
             return t("Parked sale number \(reference) is already in the journal.", "挂起单号 \(reference) 已在日志中。")
+        case .priceChangeNotAuthorised(let receipt, let line, let permission, let amount, let approver):
+            let what = permission == .discountLine ? ("a discount of", "折扣") : ("a price change of", "改价")
+            let by = approver.map { (" approved by \($0), who may not approve it", "，批准人 \($0) 无权批准") } ?? ("", "")
+            return t("Sale \(receipt) line \(line) carries \(what.0) \(amount.formatted) that its clerk may not make alone\(by.0).",
+                     "销售 \(receipt) 第 \(line) 行的\(what.1) \(amount.formatted) 超出收银员的权限\(by.1)。")
+        case .drawerOpenNotOwed(let refund, let because):
+            return t("A free drawer open for refund \(refund) was refused: \(because.text.en).",
+                     "退款 \(refund) 的免批准开钱箱被拒绝：\(because.text.zh)。")
         case .saleTendersDoNotAddUp(let receipt, let total, let paid):
             return t("Sale \(receipt) totals \(total.formatted) but its tenders settle \(paid.formatted).",
                      "销售 \(receipt) 合计 \(total.formatted)，但其付款合计 \(paid.formatted)。")
@@ -234,6 +247,11 @@ extension JournalError {
         case .parkedSaleNotWaiting, .parkNumberReused:
             return t("Nothing was changed. Open the list of parked sales again (RECALL) and pick one that is waiting.",
                      "未作任何更改。请重新打开挂单列表（取单），选择仍在等待的销售。")
+        case .priceChangeNotAuthorised:
+            return t("Nothing was recorded. Have a supervisor approve the change with code and PIN (or remove it), then take the payment again.",
+                     "未记录任何交易。请主管输入工号和密码批准该改动（或撤销它），然后重新收款。")
+        case .drawerOpenNotOwed:
+            return t("Ask a supervisor to open the drawer (their code and PIN approve it).", "请主管开钱箱（输入其工号和密码批准）。")
         case .saleTendersDoNotAddUp:
             return t("Nothing was recorded. Remove the tenders and take the payment again; if it happens again, report it to support.",
                      "未记录任何交易。请撤销付款后重新收款；如再次发生，请联系技术支持。")

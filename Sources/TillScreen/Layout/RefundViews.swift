@@ -37,7 +37,9 @@ enum RefundView {
             }
             rows.append(ScreenRow(Columns.right(ScreenText.refundTotal.text(lang) + "  " + total.formatted, width), .bold))
             if let reason = draft.reason { rows.append(ScreenRow("  " + reason.label.text(lang))) }
-            rows += FlowPanels.stepRows(state, ui, amount: total, tender: FlowLists.tenderLabel(draft.tender, state),
+            rows += RefundSplitRows.rows(state, lang, width: width)
+            rows += FlowPanels.stepRows(state, ui, amount: RefundSplitRows.amount(state, otherwise: total),
+                                        tender: FlowLists.tenderLabel(draft.tender, state),
                                         confirm: ScreenText.confirmRefund, width: width)
         }
         return rows

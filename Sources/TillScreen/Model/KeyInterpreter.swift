@@ -167,7 +167,7 @@ public enum KeyInterpreter {
             if let last = state.lastCompleted?.reference { return [.reprintRequested(reference: last)] }
             ui.message = .info(ScreenText.reprintWhich)
             return []
-        case .drawer: return [.drawerOpenRequested]
+        case .drawer: return [drawerAction(state)]
         case .xreport: return [.reportRequested(.x)]
         case .zreport: return [.reportRequested(.z)]
         case .shift:

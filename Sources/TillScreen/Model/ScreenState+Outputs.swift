@@ -40,8 +40,10 @@ extension ScreenState {
             step = .items
             selection = 0
             listChoice = 0
-        case .refundQuantityChosen, .approvalNeeded, .slipNotPrinted:
+        case .refundQuantityChosen, .refundSplitShown, .approvalNeeded, .slipNotPrinted:
             break
+        case .creditNoteRedeemed(let number, let amount, let left):
+            message = .info(ScreenText.creditNoteRedeemed(number, amount: amount, left: left))
         case .approvalGranted(let by, _):
             message = .info(ScreenText.approved(by: by))
         case .refundCompleted(let number, let total, let tenders):

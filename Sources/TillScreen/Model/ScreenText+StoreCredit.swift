@@ -2,6 +2,11 @@ import TillCore
 
 extension ScreenText {
     static let creditNoteNumber = t("Credit note number (scan or type): ", "储值凭证号（扫描或输入）：")
+
+    static func creditNoteRedeemed(_ number: String, amount: Money, left: Money) -> LocalizedText {
+        t("Credit note \(number): \(amount.formatted) paid, \(left.formatted) left on it.",
+          "储值凭证 \(number)：已付 \(amount.formatted)，余额 \(left.formatted)。")
+    }
 }
 
 extension ScreenText {

@@ -11,7 +11,8 @@ enum DefaultConfiguration {
     currency = "CNY"           # CNY, EUR, USD, GBP, JPY, CHF
     # language = "en"          # screen/CLI language, "en" or "zh"; default from $LANG (zh_* -> zh)
     # receipt_language = "en"  # slip language; default from $LANG
-    utc_offset = "+08:00"      # the shop's time zone offset (-14:00 to +14:00, or "system"): local dates on
+    utc_offset = "system"      # the shop's time zone: "system" (the machine's offset when the till starts)
+                               # or a fixed offset from -14:00 to +14:00 ("+08:00"): local dates on
                                # slips, refund windows, lock-out times
     # data_dir = "~/.local/share/till"   # journal.sqlite, training.sqlite, slips/ ($XDG_DATA_HOME/till)
 
@@ -19,6 +20,8 @@ enum DefaultConfiguration {
     name = "Till Demo Shop 演示商店"
     address = ["1 Demo Street", "演示路1号"]
     # tax_id = "91310000XXXXXXXXXX"
+    # tax_id_label = "Tax ID"  # printed before tax_id on receipts and refund slips (1–32 characters);
+                               # default "Tax ID", or "税号" when receipt_language is zh
     footer = "Thank you 谢谢惠顾"
     # logo_file = "/etc/till/logo.png"   # PNG, PGM or PBM: dithered to the paper, stored once in the
                                # printer's NV memory where the profile allows, then printed by key

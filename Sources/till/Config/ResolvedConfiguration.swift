@@ -123,7 +123,7 @@ struct ResolvedConfiguration {
             })
         }
 
-        let offsetText = file.till?.utc_offset ?? "+08:00"
+        let offsetText = file.till?.utc_offset ?? "system"
         // "system": the machine's offset now (a fixed offset from then on, as the journal's dates need).
         let systemOffset = Int64(TimeZone.current.secondsFromGMT())
         guard let offset = offsetText == "system" ? systemOffset : Self.parseOffset(offsetText) else {
@@ -141,7 +141,8 @@ struct ResolvedConfiguration {
             throw CLIError.badSetting("cash.rounding_increment", value: file.cash?.rounding_increment ?? "",
                                       expected: "an amount from \(DecimalText.format(1, scale: currency.minorDigits)) to \(DecimalText.format(ConfigRanges.maximumRoundingIncrementMinor, scale: currency.minorDigits))")
         }
-        for (key, text) in [("shop.name", file.shop?.name), ("shop.tax_id", file.shop?.tax_id), ("shop.footer", file.shop?.footer)]
+        for (key, text) in [("shop.name", file.shop?.name), ("shop.tax_id", file.shop?.tax_id), ("shop.footer", file.shop?.footer),
+                            ("shop.tax_id_label", file.shop?.tax_id_label)]
             + (file.shop?.address ?? []).map({ ("shop.address", Optional($0)) }) {
             // Shop texts go into every signed slip: a control character there would make every sale unrecordable.
             if let text, let bad = InputText.firstForbidden(in: text) {
@@ -149,13 +150,15 @@ struct ResolvedConfiguration {
                                           expected: "text without control characters (\(InputText.name(bad)))")
             }
         }
-        let shop = ShopInfo(name: file.shop?.name ?? "Till Demo Shop 演示商店",
+        var shop = ShopInfo(name: file.shop?.name ?? "Till Demo Shop 演示商店",
                             addressLines: file.shop?.address ?? ["1 Demo Street", "演示路1号"],
                             taxID: file.shop?.tax_id, footer: file.shop?.footer ?? "Thank you 谢谢惠顾",
                             logo: file.shop?.logo ?? (file.shop?.logo_file != nil))
+        let receiptLanguage = try language("till.receipt_language", file.till?.receipt_language)
+        shop.taxIDLabel = try TaxIDLabel.resolve(file.shop?.tax_id_label, receiptLanguage: receiptLanguage)
         register = RegisterConfig(till: tillID, currency: currency, policy: policy,
                                   cashRounding: CashRounding(increment: max(1, increment)), shop: shop,
-                                  receiptLanguage: try language("till.receipt_language", file.till?.receipt_language),
+                                  receiptLanguage: receiptLanguage,
                                   utcOffsetSeconds: offset, training: false)
         register.cashDenominationsMinor = try CashDenominationSetting.resolve(file.cash?.denominations, currency: currency)
         screenLanguage = try language("till.language", file.till?.language)

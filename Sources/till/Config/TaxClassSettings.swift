@@ -21,42 +21,22 @@ struct TaxClassSetting: Codable {
     var inclusive: Bool?
 
     static let keys = ConfigurationKeys.labels(TaxClassSetting())
-    static let idLength = 1...16
-    static let nameLength = 1...64
-
-    /// The classes, each checked; `position` (1-based) names an entry in errors.
+    /// The classes, each checked (`TaxClass.checked`); `position` (1-based) names an entry in errors.
     static func resolve(_ entries: [TaxClassSetting]?) throws -> [TaxClass] {
         var classes: [TaxClass] = []
         for (index, entry) in (entries ?? []).enumerated() {
             let place = "tax.class[\(index + 1)]"
-            guard let id = entry.id, idLength.contains(id.count),
-                  id.unicodeScalars.allSatisfy({ ("A"..."Z").contains($0) || ("a"..."z").contains($0)
-                      || ("0"..."9").contains($0) || $0 == "-" || $0 == "_" }) else {
-                throw CLIError.badSetting(place + ".id", value: entry.id ?? "",
-                                          expected: "1 to 16 letters, digits, - or _, such as \"VAT13\" (the catalog's tax_class)")
+            switch TaxClass.checked(id: entry.id, name: entry.name, rate: entry.rate, inclusive: entry.inclusive) {
+            case .failure(let problem):
+                throw CLIError.badSetting(place + "." + problem.field.rawValue, value: problem.value, expected: problem.expected.en)
+            case .success(let taxClass):
+                guard !classes.contains(where: { $0.id == taxClass.id }) else {
+                    throw CLIError.badSetting(place + ".id", value: taxClass.id, expected: "an id not used by an earlier [[tax.class]]")
+                }
+                classes.append(taxClass)
             }
-            guard !classes.contains(where: { $0.id == id }) else {
-                throw CLIError.badSetting(place + ".id", value: id, expected: "an id not used by an earlier [[tax.class]]")
-            }
-            guard let name = entry.name, nameLength.contains(name.count), InputText.firstForbidden(in: name) == nil else {
-                throw CLIError.badSetting(place + ".name", value: entry.name ?? "",
-                                          expected: "1 to 64 characters without control characters, such as \"VAT 13%\"")
-            }
-            guard let rateText = entry.rate, let basisPoints = rate(rateText) else {
-                throw CLIError.badSetting(place + ".rate", value: entry.rate ?? "",
-                                          expected: "a percentage from 0 to 100 with at most two decimals, such as \"13\" or \"9.5\"")
-            }
-            classes.append(TaxClass(id: id, name: name, rateBasisPoints: basisPoints, inclusive: entry.inclusive ?? true))
         }
         return classes
-    }
-
-    /// "13", "13%", "9.50" -> basis points (1300, 1300, 950); nil outside 0–100 %.
-    static func rate(_ text: String) -> Int64? {
-        var trimmed = text.trimmingSpaces
-        if trimmed.hasSuffix("%") { trimmed.removeLast() }
-        guard case .success(let basisPoints) = DecimalText.check(trimmed, scale: 2), (0...10_000).contains(basisPoints) else { return nil }
-        return basisPoints
     }
 
     /// Writes the configured classes the journal lacks or holds differently, as one chained entry

@@ -17,6 +17,7 @@ struct TillConfiguration: Codable {
         var name: String?
         var address: [String]?
         var tax_id: String?
+        var tax_id_label: String?
         var footer: String?
         var logo: Bool?
         var logo_file: String?

@@ -36,7 +36,7 @@ struct ActionParser {
     }
 
     static let help = """
-    signin CODE PIN | signout | shift FLOAT | report x|z | count TOTAL|100x3 50x1 … (the Z report's cash count, then confirm) | drawer | reprint REF | cancel
+    signin CODE PIN | signout | shift FLOAT | report x|z | count TOTAL|100x3 50x1 … (the Z report's cash count, then confirm) | drawer [REFUND] | reprint REF | cancel
     scan CODE [QTY] | qty LINE QTY | price LINE AMOUNT | discount LINE AMOUNT | void LINE
     cash [AMOUNT] | card [AMOUNT] REF | credit [AMOUNT] [REF] | noreceipt
     refund | receipt REF | line LINE QTY | reason CODE | tender original|cash|card|storeCredit [REF]
@@ -70,7 +70,7 @@ struct ActionParser {
         case "signin", "approve": names = ["code", "pin"]
         case "shift": names = ["float"]
         case "report": names = ["kind"]
-        case "reprint", "receipt": names = ["reference"]
+        case "reprint", "receipt", "drawer": names = ["reference"]
         case "scan": names = ["code", "quantity"]
         case "qty", "line": names = ["line", "quantity"]
         case "price": names = ["line", "price"]
@@ -138,7 +138,8 @@ struct ActionParser {
                 throw BadInput(message: LocalizedText(en: "report kind is x or z.", zh: "报表类型为 x 或 z。"))
             }
             parsed.action = .reportRequested(kind)
-        case "drawer": parsed.action = .drawerOpenRequested
+        // `drawer R01-000123`: the drawer opened to pay out that refund (free once after its slip did not print).
+        case "drawer": parsed.action = f["reference"].map { .refundDrawerOpenRequested(refund: $0) } ?? .drawerOpenRequested
         case "count":
             switch CashCountText.parse(f["amount"] ?? "0", currency: currency) {
             case .success(let count): parsed.action = .cashCounted(count)

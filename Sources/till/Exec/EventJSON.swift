@@ -63,6 +63,9 @@ enum EventJSON {
         case .cashCountTaken(let expected, let counted, let overShort):
             return ["event": "cashCounted", "expected": expected.plain, "counted": counted.plain, "overShort": overShort.plain]
         case .noReceiptChosen(let on): return ["event": "noReceipt", "on": on]
+        case .refundSplitShown(let split): return refundSplitObject(split)
+        case .creditNoteRedeemed(let number, let amount, let left):
+            return ["event": "creditNoteRedeemed", "number": number, "amount": amount.plain, "left": left.plain]
         default: return saleFlowObject(event, lang)
         }
     }

@@ -14,7 +14,7 @@ final class RuntimeWorld {
     private(set) var outsideLedger: [LedgerViolation] = []
     private(set) var errors: [RuntimeError] = []
 
-    init(_ testCase: MoneyCase) throws {
+    init(_ testCase: MoneyCase, printer: SlipPrinter = TestPrinter()) throws {
         let now = Timestamp(seconds: 1_795_000_000)
         journal = try JournalDatabase.inMemory(pinHashRounds: 1, clock: { now })  // the runtime's clock too
         try journal.upsert(taxClasses: testCase.items.map(\.1))
@@ -22,7 +22,7 @@ final class RuntimeWorld {
         for (user, pin) in MoneyCase.people { try journal.addUser(user, pin: pin) }
         // The case's permission table in the chain, as `till` records it (the journal checks X/Z signers).
         if testCase.config.policy.permissions != .standard { try journal.recordMoneySettings(["permissions": testCase.config.policy.permissions.namesByRole]) }
-        runtime = try RegisterRuntime(config: testCase.config, journal: journal, printer: TestPrinter(),
+        runtime = try RegisterRuntime(config: testCase.config, journal: journal, printer: printer,
                                       clock: { now })
         runtime.onRecord = { [weak self] record in self?.committed.append(record) }
     }
