@@ -59,6 +59,12 @@ struct ProblemVocabularyTests {
             .pinFormat(role: g.text(), minimum: g.int()), .userExists(code: g.text()), .userNotFound(code: g.text()),
             .slipNotFound(reference: g.text()), .fileNotReadable(path: g.text(), cause: g.text()),
             .fileNotWritable(path: g.text(), cause: g.text()), .catalogHeaderWrong(found: g.texts(), expected: g.texts()),
+            .priceChangeNotAuthorised(receipt: g.text(), line: g.int(), permission: .overridePrice, amount: g.money(),
+                                      approver: g.rng.below(2) == 0 ? nil : g.text()),
+            .drawerOpenNotOwed(refund: g.text(), because: [.noCashRefund, .anotherClerk, .usedAlready][Int(g.rng.below(3))]),
+            .reportNotAuthorised(report: g.text(), signer: g.text(),
+                                 why: [.unknownSigner, .signerLacksPermission(role: g.text(), permission: g.text()),
+                                       .approverNotPermitted(approver: g.text()), .noApprovalEntry(approver: g.text())][Int(g.rng.below(4))]),
         ]
     }
 
@@ -113,9 +119,12 @@ struct ProblemVocabularyTests {
         case .fileNotReadable: 44
         case .fileNotWritable: 45
         case .catalogHeaderWrong: 46
+        case .priceChangeNotAuthorised: 47
+        case .drawerOpenNotOwed: 48
+        case .reportNotAuthorised: 49
         }
     }
-    static let journalErrorCases = 47
+    static let journalErrorCases = 50
 
     static func printFailures(_ g: inout Payloads) -> [PrintFailure] {
         [.paperOut, .coverOpen, .cutterJammed, .printerError, .offline, .noAnswer, .unreachable(g.text()), .linkLost(g.text()),

@@ -53,10 +53,6 @@ extension AppendGuards {
     }
 
     /// A user's role as the journal holds it; nil for a code it does not know.
-    private static func role(of code: String, _ db: Database) throws -> Role? {
-        try String.fetchOne(db, cachedSQL: "SELECT role FROM user WHERE code = ?", arguments: [code]).flatMap(Role.init(rawValue:))
-    }
-
     /// The money settings last recorded in the chain; nil when none (or written by another version).
     static func recordedMoneySettings(_ db: Database) throws -> MoneySettings? {
         guard let text = try String.fetchOne(db, cachedSQL: "SELECT settings FROM moneyConfiguration WHERE id = 1") else { return nil }

@@ -55,6 +55,7 @@ enum RefusalGenerator {
         .currencyMismatch(expected: "", found: ""),
         .tendersTaken(count: 0), .nothingToPark, .parkedSaleNotFound(reference: "", parked: []), .noTenderToRemove,
         .tenderNotFound(number: 0, count: 0), .searchTextRequired, .noItemsMatch(query: ""),
+        .cashCountInvalid(.totalTooLarge), .parkedSalesOpen([]),
     ]
 
     static func generate(_ rng: inout SeededGenerator) -> Refusal { vary(rng.pick(templates), &rng) }
@@ -145,6 +146,15 @@ enum RefusalGenerator {
             return .valueOutOfRange(value: g.pick([.quantity, .amount, .total, .taxRate, .time]), text: text(&g), currency: g.pick([.cny, .eur]))
         case .textNotAllowed: return .textNotAllowed(field: g.pick(TextField.allCases), character: g.pick(["\u{7}", "\u{1B}", "\u{200B}"]))
         case .currencyMismatch: return .currencyMismatch(expected: g.pick(["CNY", "EUR"]), found: g.pick(["USD", "JPY"]))
+        case .cashCountInvalid:
+            return .cashCountInvalid(g.pick([.notADenomination(value: text(&g), allowed: (0..<int(&g) % 8).map { _ in text(&g) }),
+                                             .pieceCountOutOfRange(g.int(-1_000...Int64.max)), .totalTooLarge,
+                                             .negative(text(&g)), .wrongCurrency(found: g.pick(["USD", "JPY", ""]))]))
+        case .parkedSalesOpen:
+            return .parkedSalesOpen((0..<int(&g) % 4).map { _ in
+                ParkedSaleSummary(ParkedSale(reference: text(&g), till: "01", parkedAt: Timestamp(seconds: g.int(0...4_000_000_000)),
+                                             clerk: text(&g), draft: SaleDraft(startedAt: Timestamp(seconds: 0), currency: g.pick([.cny, .eur]))))
+            })
         case .saleFlow(let flow):
             switch flow {
             case .tendersTaken: return .tendersTaken(count: 1 + int(&g) % 9)
