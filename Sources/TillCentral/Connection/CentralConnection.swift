@@ -1,6 +1,5 @@
 import Logging
 import NIOCore
-import NIOPosix
 import NIOSSL
 import PostgresNIO
 
@@ -9,7 +8,7 @@ import PostgresNIO
 /// stopped server gives a `CentralFailure` that names it within that time, never a hang.
 /// An actor: the outbox, `till central sync` and the catalog pull may share one.
 public actor CentralConnection {
-    public let settings: CentralSettings
+    public nonisolated let settings: CentralSettings
     private var connection: PostgresConnection?
     private var nextID = 1
     private let logger: Logger
@@ -27,8 +26,13 @@ public actor CentralConnection {
         let open = try await opened()
         let logger = logger
         do {
-            return try await Deadline.within(seconds: settings.queryTimeoutSeconds,
-                                             onTimeout: { CentralFailure.timedOut(self.settings.address.description, seconds: self.settings.queryTimeoutSeconds) }) {
+            let settings = settings
+            return try await Deadline.within(seconds: settings.queryTimeoutSeconds, onTimeout: {
+                // Closing the connection ends the stuck query, so the deadline is kept even if
+                // the query does not notice its cancellation.
+                _ = open.close()
+                return CentralFailure.timedOut(settings.address.description, seconds: settings.queryTimeoutSeconds)
+            }) {
                 try await body(open, logger)
             }
         } catch {
@@ -67,13 +71,14 @@ public actor CentralConnection {
                                   database: settings.address.database, tls: tls)
         }
         configuration.options.connectTimeout = .seconds(Int64(settings.connectTimeoutSeconds))
+        let ready = configuration
         let id = nextID
         nextID += 1
         let logger = logger
         do {
             let made = try await Deadline.within(seconds: settings.connectTimeoutSeconds + 1,
                                                  onTimeout: { CentralFailure.timedOut(settings.address.description, seconds: settings.connectTimeoutSeconds) }) {
-                try await PostgresConnection.connect(configuration: configuration, id: id, logger: logger)
+                try await PostgresConnection.connect(configuration: ready, id: id, logger: logger)
             }
             connection = made
             return made

@@ -46,7 +46,8 @@ public enum CatalogPublication {
             for try await row in rows.decode((Int64, String, String, String).self) { return row }
             return nil
         }
-        guard let (revision, classes, items, by) = row else { return nil }
+        guard let row else { return nil }
+        let (revision, classes, items, by) = row
         do {
             return Published(revision: revision, taxClasses: try JSONDecoder().decode([TaxClass].self, from: Data(classes.utf8)),
                              items: try JSONDecoder().decode([CatalogItem].self, from: Data(items.utf8)), by: by)
