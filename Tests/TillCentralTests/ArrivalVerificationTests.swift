@@ -110,7 +110,7 @@ import TillPorts
         }
         let gap = CentralEntry(shop: "01", till: "01", entry: real[2], key: key)
         let attacks: [String] = [
-            "INSERT INTO central_entry VALUES ('01','01',3,'sale',NULL,NULL,NULL,NULL,1,NULL,NULL,false,'{}','\(real[1].hash)','\(real[2].hash)','\(gap.mac)',now())",
+            "INSERT INTO central_entry VALUES ('01','01',3,'sale',NULL,NULL,NULL,NULL,1,NULL,NULL,false,'{}','\(real[1].hash)','\(real[2].hash)','\(gap.mac)',now(),NULL)",
             "UPDATE central_entry SET payload = '{}' WHERE seq = 1",
             "DELETE FROM central_entry WHERE seq = 1",
             "TRUNCATE central_entry CASCADE",

@@ -39,7 +39,7 @@ enum CentralReceiver {
                 let rows = try await tx.query("""
                     SELECT central_receive(ROW(\(item.shop), \(item.till), \(e.seq), \(e.kind), \(e.reference), \(e.till), \
                     \(e.shift), \(e.userCode), \(e.at), \(e.totalMinor), \(e.currency), \(e.training), \(e.payload), \
-                    \(e.prevHash), \(e.hash), \(item.mac), now())::central_entry)
+                    \(e.prevHash), \(e.hash), \(item.mac), now(), NULL)::central_entry)
                     """, logger: logger)
                 var answer = Answer.refused(problem: "no-answer", detail: "the database gave no answer")
                 for try await text in rows.decode(String.self) { answer = Answer(text) }

@@ -72,12 +72,16 @@ public enum CentralSchema {
         hash text NOT NULL,
         mac text NOT NULL,
         received_at timestamptz NOT NULL DEFAULT now(),
+        -- Derived on arrival (not signed): the sale a refund or post-void is against.
+        original_receipt text,
         PRIMARY KEY (shop, till, seq),
         FOREIGN KEY (shop, till) REFERENCES central_till (shop, till)
     );
     -- Look-ups by document number (a receipt from another till) and per shift.
     CREATE INDEX central_entry_reference ON central_entry (reference, shop);
     CREATE INDEX central_entry_shift ON central_entry (shop, doc_till, shift, kind);
+    -- Every refund and void of a sale, from whichever till: the cross-till returnable check.
+    CREATE INDEX central_entry_original ON central_entry (original_receipt, shop) WHERE original_receipt IS NOT NULL;
 
     -- What arrived and was refused: a gap, a fork, a broken link, a MAC that does not verify.
     CREATE TABLE central_refusal (
@@ -146,6 +150,15 @@ public enum CentralSchema {
         END IF;
         UPDATE central_till SET last_seq = NEW.seq, last_hash = NEW.hash WHERE shop = NEW.shop AND till = NEW.till;
         NEW.received_at := now();
+        NEW.original_receipt := NULL;
+        IF NEW.kind IN ('refund', 'postVoid') THEN
+            BEGIN
+                -- JournalRecord's JSON: {"refund": {"_0": {…, "originalReceipt": …}, "_1": slip}}.
+                NEW.original_receipt := NEW.payload::jsonb #>> ARRAY[NEW.kind, '_0', 'originalReceipt'];
+            EXCEPTION WHEN others THEN
+                NEW.original_receipt := NULL;
+            END;
+        END IF;
         RETURN NEW;
     END
     $$;
