@@ -27,23 +27,6 @@ import Testing
         return (process.terminationStatus, String(decoding: data, as: UTF8.self))
     }
 
-    /// Sales (and refunds of the sale before) through `till exec`.
-    static func script(_ rng: inout SplitMix64, count: Int) -> String {
-        var lines = ["signin 2001 222222", "shift 500"]
-        let codes = ["6901234567892", "MUG-01", "CHOP-10", "SOY-500", "TOFU"]
-        var sales = 0
-        for i in 0..<count {
-            if i % 4 == 3, sales > 0 {
-                lines += ["refund", "receipt \(sales)", "line 1 1", "reason UNWANTED", "confirm", "cancel"]
-            } else {
-                for _ in 0..<(1 + Int(rng.next() % 3)) { lines.append("scan \(codes[Int(rng.next() % 5)]) \(1 + rng.next() % 3)") }
-                lines.append("cash")
-                sales += 1
-            }
-        }
-        return lines.joined(separator: "\n") + "\n"
-    }
-
     @Test func nothingIsLostOrDoubledWhateverFails() throws {
         guard ProcessInfo.processInfo.environment["TILL_TEST_POSTGRES_URL"] != nil else {
             if ProcessInfo.processInfo.environment["CI"] != nil {
@@ -71,7 +54,8 @@ import Testing
             var running: [Process] = []
             for till in tills {
                 let path = till.dataDir + "/script.txt"
-                try Self.script(&rng, count: 40).write(toFile: path, atomically: true, encoding: .utf8)
+                // The crash test's stream of sales and refunds, a new one per till and round.
+                try CrashConsistencyTests.script(seed: rng.next()).write(toFile: path, atomically: true, encoding: .utf8)
                 let process = till.start(["exec", path])
                 process.standardOutput = FileHandle.nullDevice
                 process.standardError = FileHandle.nullDevice
@@ -122,7 +106,7 @@ import Testing
                                                          "SELECT seq || ' ' || prev_hash || ' ' || hash FROM central_entry WHERE till = '0\(n + 1)' ORDER BY seq"])
                 .out.split(separator: "\n").map(String.init)
             #expect(local.count > 40, "\(context): till 0\(n + 1) sold too little to test anything (\(local.count) entries)")
-            #expect(stored == local, "\(context): till 0\(n + 1): central has \(stored.count) entries, the till \(local.count); first difference at \(zip(stored, local).firstIndex(where: { $0 != $1 }) ?? min(stored.count, local.count))")
+            #expect(stored == local, "\(context): till 0\(n + 1): central has \(stored.count) entries, the till \(local.count); first difference at \(zip(stored, local).enumerated().first(where: { $0.element.0 != $0.element.1 })?.offset ?? min(stored.count, local.count))")
             let verify = try till.run(["journal", "verify"])
             #expect(verify.status == 0, "\(context): \(verify.stdout)")
         }
