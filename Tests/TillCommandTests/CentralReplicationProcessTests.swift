@@ -13,18 +13,23 @@ import Testing
 @Suite(.serialized) struct CentralReplicationProcessTests {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
 
+    /// Runs a program to its end and returns its exit status and standard output. Not through
+    /// Foundation's `Process`: its wait never returned for Scripts/central-db, whose child
+    /// (the PostgreSQL server) outlives it; posix_spawn and waitpid have no such trouble.
     @discardableResult
     static func shell(_ program: String, _ args: [String]) throws -> (status: Int32, out: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: program)
-        process.arguments = args
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent("till-shell-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: output) }
+        func quoted(_ text: String) -> String { "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'" }
+        let command = ([program] + args).map(quoted).joined(separator: " ") + " >" + quoted(output) + " 2>/dev/null </dev/null"
+        var pid: pid_t = 0
+        let argv: [UnsafeMutablePointer<CChar>?] = [String](["/bin/sh", "-c", command]).map { strdup($0) } + [nil]
+        defer { argv.forEach { free($0) } }
+        guard posix_spawn(&pid, "/bin/sh", nil, nil, argv, environ) == 0 else { throw POSIXError(.ECHILD) }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+        let text = (try? String(contentsOfFile: output, encoding: .utf8)) ?? ""
+        return ((status >> 8) & 0xFF, text)
     }
 
     @Test func nothingIsLostOrDoubledWhateverFails() throws {
