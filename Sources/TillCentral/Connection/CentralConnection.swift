@@ -78,7 +78,8 @@ public actor CentralConnection {
         let logger = logger
         do {
             let made = try await Deadline.within(seconds: settings.connectTimeoutSeconds + 1,
-                                                 onTimeout: { CentralFailure.timedOut(settings.address.description, seconds: settings.connectTimeoutSeconds) }) {
+                                                 onTimeout: { CentralFailure.timedOut(settings.address.description, seconds: settings.connectTimeoutSeconds) },
+                                                 discard: { late in let closing: EventLoopFuture<Void> = late.close(); _ = closing }) {
                 try await PostgresConnection.connect(configuration: ready, id: id, logger: logger)
             }
             connection = made
