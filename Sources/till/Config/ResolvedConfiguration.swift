@@ -1,5 +1,6 @@
 import Foundation
 import TillCore
+import TillCentral
 import TillJournal
 
 /// The configuration with defaults filled in and values checked: what the commands use.
@@ -42,6 +43,8 @@ struct ResolvedConfiguration {
     var customerLanguage: Language
     /// `[[tax.class]]`: tax classes the configuration defines (written to the journal when they differ).
     var taxClasses: [TaxClass]
+    /// `[central]`: the shared PostgreSQL journal; nil when no url is set (the till stands alone).
+    var central: CentralSettings?
 
     var journalPath: String { dataDirectory + "/journal.sqlite" }
     var trainingJournalPath: String { dataDirectory + "/training.sqlite" }
@@ -196,6 +199,7 @@ struct ResolvedConfiguration {
         displayURL = file.display?.url ?? "screen"
         displayProfile = file.display?.profile ?? "generic-vfd-gb18030"
         taxClasses = try TaxClassSetting.resolve(file.tax?.class)
+        central = try Self.central(file.central, environment: environment)
         customerLanguage = try file.display?.language.map { try language("display.language", $0) } ?? register.receiptLanguage
     }
 
