@@ -42,6 +42,8 @@ struct ResolvedConfiguration {
     var customerLanguage: Language
     /// `[[tax.class]]`: tax classes the configuration defines (written to the journal when they differ).
     var taxClasses: [TaxClass]
+    /// `[report.refunds]`: when `till report refunds` flags a clerk.
+    var refundThresholds: RefundThresholds
 
     var journalPath: String { dataDirectory + "/journal.sqlite" }
     var trainingJournalPath: String { dataDirectory + "/training.sqlite" }
@@ -192,6 +194,7 @@ struct ResolvedConfiguration {
         displayURL = file.display?.url ?? "screen"
         displayProfile = file.display?.profile ?? "generic-vfd-gb18030"
         taxClasses = try TaxClassSetting.resolve(file.tax?.class)
+        refundThresholds = try RefundReportSettings.resolve(file.report?.refunds)
         customerLanguage = try file.display?.language.map { try language("display.language", $0) } ?? register.receiptLanguage
     }
 

@@ -4,7 +4,8 @@ import TillCore
 /// `till report x|z`: print the shift report (Z closes the shift).
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "report", abstract: "Print the X report (mid-shift) or the Z report (closes the shift).")
+        commandName: "report", abstract: "Print the X report (mid-shift) or the Z report (closes the shift); `report refunds` for refund monitoring.",
+        subcommands: [RefundReportCommand.self])
     @OptionGroup var global: GlobalOptions
     @Argument(help: "x or z") var kind: String
     @Option(help: "Login code of the person printing it (PIN from $TILL_PIN or standard input).") var user: String
