@@ -49,16 +49,17 @@ import TillGraphics
         let rows = csv.stdout.split(separator: "\r\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
         let header = try #require(rows.first)
         func column(_ name: String) throws -> Int { try #require(header.firstIndex(of: name)) }
-        let lin = try #require(rows.first { $0.first == "clerk" && $0[try column("person")] == "1001" })
+        let person = try column("person")
+        let lin = try #require(rows.first { $0.first == "clerk" && $0[person] == "1001" })
         #expect(lin[try column("with_receipt_count")] == "2")
         #expect(lin[try column("without_receipt_count")] == "0")
         #expect(lin[try column("own_sale_count")] == "2")
         #expect(lin[try column("flags")] == "soonAfterSale")
-        let zhao = try #require(rows.first { $0.first == "clerk" && $0[try column("person")] == "1002" })
+        let zhao = try #require(rows.first { $0.first == "clerk" && $0[person] == "1002" })
         #expect(zhao[try column("without_receipt_count")] == "1")
         // blind_return.supervisor_above defaults to 0.00: every return without receipt is approved.
         #expect(zhao[try column("approved_count")] == "1")
-        let wang = try #require(rows.first { $0.first == "supervisor" && $0[try column("person")] == "2001" })
+        let wang = try #require(rows.first { $0.first == "supervisor" && $0[person] == "2001" })
         #expect(wang[try column("approved_count")] == "1")
         let shop = try #require(rows.first { $0.first == "shop" })
         #expect(shop[try column("with_receipt_count")] == "2")
@@ -67,7 +68,7 @@ import TillGraphics
         let png = till.dataDir + "/refunds.png"
         let drawn = try till.run(["report", "refunds", "--user", "2001", "--png", png], env: ["TILL_PIN": "222222"])
         #expect(drawn.status == 0, "\(drawn.stderr)")
-        let image = try PNGImage.decode(Array(try Data(contentsOf: URL(fileURLWithPath: png))))
+        let image = try PNG.decode(Array(try Data(contentsOf: URL(fileURLWithPath: png))))
         #expect(image.width > BarChart.barWidth && image.height >= BarChart.rowHeight * 3)
         #expect(image.gray().contains { $0 < 128 })
     }

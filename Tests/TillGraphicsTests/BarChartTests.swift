@@ -13,7 +13,7 @@ struct BarChartTests {
             .init(label: "2001 Wang", value: 0, valueText: "0.00 (0)"),
         ])
         let png = PNG.encode(chart.render(font: font))
-        let image = try PNGImage.decode(png)
+        let image = try PNG.decode(png)
         let gray = image.gray()
         func black(_ x: Int, _ y: Int) -> Bool { x >= 0 && y >= 0 && x < image.width && y < image.height && gray[y * image.width + x] < 128 }
 

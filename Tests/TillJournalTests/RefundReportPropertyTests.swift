@@ -121,7 +121,7 @@ import TillCore
             func blind(_ c: String) -> Int64 { Int64(refunds.filter { $0.clerk == c && $0.kind == .withoutReceipt }.count) }
             func all(_ c: String) -> Int64 { Int64(refunds.filter { $0.clerk == c }.count) }
             func soon(_ c: String, _ minutes: Int64) -> Int64 {
-                Int64(facts.filter { $0.clerk == c && $0.soldAt.map { s in $0.at.seconds - s.seconds <= minutes * 60 } == true }.count)
+                Int64(facts.filter { f in f.clerk == c && f.soldAt.map { f.at.seconds - $0.seconds <= minutes * 60 } == true }.count)
             }
             func under(_ c: String, _ percent: Int64) -> Int64 {
                 // amount ≥ limit × (1 − percent/100), done in rationals by scaling both sides by 100.
