@@ -1,19 +1,33 @@
 import ArgumentParser
 import TillCore
 
-/// `till report x|z`: print the shift report (Z closes the shift).
+/// `till report x|z|refunds`: the shift reports (Z closes the shift) and refund monitoring.
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "report", abstract: "Print the X report (mid-shift) or the Z report (closes the shift); `report refunds` for refund monitoring.",
-        subcommands: [RefundReportCommand.self])
+        commandName: "report", abstract: "Print the X report (mid-shift) or the Z report (closes the shift); refund monitoring.",
+        subcommands: [XReportCommand.self, ZReportCommand.self, RefundReportCommand.self])
+}
+
+/// `till report x --user CODE`.
+struct XReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "x", abstract: "Print the X report (mid-shift).")
+    @OptionGroup var options: ShiftReportOptions
+    func run() throws { try options.print(.x) }
+}
+
+/// `till report z --user CODE`.
+struct ZReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "z", abstract: "Print the Z report (closes the shift).")
+    @OptionGroup var options: ShiftReportOptions
+    func run() throws { try options.print(.z) }
+}
+
+/// What `till report x` and `till report z` take, and how they print.
+struct ShiftReportOptions: ParsableArguments {
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "x or z") var kind: String
     @Option(help: "Login code of the person printing it (PIN from $TILL_PIN or standard input).") var user: String
 
-    func run() throws {
-        guard let kind = ReportKind(rawValue: kind.lowercased()) else {
-            throw CLIError.badSetting("report", value: kind, expected: "x or z")
-        }
+    func print(_ kind: ReportKind) throws {
         let env = try TillEnvironment(global)
         let printer = CapturingPrinter(try env.makePrinter())
         let session = try SignedInSession(env, user: user, printer: printer)

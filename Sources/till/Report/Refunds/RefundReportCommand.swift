@@ -20,7 +20,7 @@ struct RefundReportCommand: ParsableCommand {
 
     func run() throws {
         let env = try TillEnvironment(global, trading: false)
-        _ = try Credentials.authorise(code: user, .zReport, env: env)
+        _ = try Credentials.authorise(code: user, .zReport, env: env, flag: "--user")
         let period = try ReportPeriod(from: from, to: to, utcOffsetSeconds: env.config.register.utcOffsetSeconds)
         let report = try RefundReportSource.local(env.journal, config: env.config, period: period)
         let currency = env.config.register.currency
