@@ -124,6 +124,16 @@ enum DefaultConfiguration {
     url = "keyboard"           # the terminal (a keyboard-wedge scanner types into it), or a device the screen
                                # also reads: serial:///dev/ttyACM0?baud=9600&suffix=cr, evdev:///dev/input/event5?layout=us
 
+    [central]                  # the shared PostgreSQL journal of a shop or chain (README "A central journal")
+    # url = "postgres://till@central.example:5432/till"   # unset: this till stands alone. No password here:
+                               # it comes from $TILL_CENTRAL_PASSWORD or password_file. A unix socket:
+                               # "postgres://till@/till?host=/run/postgresql"; TLS: add "?sslmode=require"
+    # password_file = "/etc/till/central.password"   # one line, mode 0600
+    shop = "01"                # this shop's code (2 digits): the central key is (shop, till, sequence)
+    connect_timeout_seconds = 5    # 1–120
+    query_timeout_seconds = 15     # 1–600: the longest any central request may take
+    pull_interval_seconds = 300    # 5–86400: how often a running till pulls the central catalog and users
+
     # [permissions]            # replace a role's permissions (names: see `till config permissions`)
     # clerk = ["sell", "voidLine", "changeQuantity", "refundWithReceipt", "blindReturn", "reprint", "manageShift"]
     """

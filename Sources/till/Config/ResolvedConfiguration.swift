@@ -1,5 +1,6 @@
 import Foundation
 import TillCore
+import TillCentral
 import TillJournal
 
 /// The configuration with defaults filled in and values checked: what the commands use.
@@ -44,6 +45,8 @@ struct ResolvedConfiguration {
     var taxClasses: [TaxClass]
     /// `[report.refunds]`: when `till report refunds` flags a clerk.
     var refundThresholds: RefundThresholds
+    /// `[central]`: the shared PostgreSQL journal; nil when no url is set (the till stands alone).
+    var central: CentralSettings?
 
     var journalPath: String { dataDirectory + "/journal.sqlite" }
     var trainingJournalPath: String { dataDirectory + "/training.sqlite" }
@@ -195,6 +198,7 @@ struct ResolvedConfiguration {
         displayProfile = file.display?.profile ?? "generic-vfd-gb18030"
         taxClasses = try TaxClassSetting.resolve(file.tax?.class)
         refundThresholds = try RefundReportSettings.resolve(file.report?.refunds)
+        central = try Self.central(file.central, environment: environment)
         customerLanguage = try file.display?.language.map { try language("display.language", $0) } ?? register.receiptLanguage
     }
 

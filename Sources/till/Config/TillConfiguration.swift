@@ -101,6 +101,8 @@ struct TillConfiguration: Codable {
     }
     /// The customer display (pole display).
     var display: Display?
+    /// The shared PostgreSQL journal (TillConfiguration+Central.swift).
+    var central: Central?
     /// Role name -> permission names, replacing that role's defaults.
     var permissions: [String: [String]]?
     /// The till screen's keypad: command name -> key name (`cash = "F2"`), replacing that command's default.
