@@ -7,7 +7,7 @@ enum RunningTotalsCheck {
     static func findings(_ db: Database) throws -> [JournalFinding] {
         let running = try RunningTotalsRecompute.running(db)
         let recomputed = try RunningTotalsRecompute.recomputed(db)
-        let zero = ShiftFigure(count: 0, amountMinor: 0)
+        let zero = RunningTotal(count: 0, amountMinor: 0)
         return Set(running.keys).union(recomputed.keys).sorted().compactMap { key in
             let kept = running[key] ?? zero, summed = recomputed[key] ?? zero
             guard kept != summed else { return nil }

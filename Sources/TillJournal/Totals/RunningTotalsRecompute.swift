@@ -1,7 +1,7 @@
 import GRDB
 
 /// One figure of a shift: what `shiftRunningTotal` holds, or what the entries add up to.
-struct ShiftFigure: Hashable, Sendable {
+struct RunningTotal: Hashable, Sendable {
     struct Key: Hashable, Sendable, Comparable {
         var till: String
         var shift: Int64
@@ -34,34 +34,34 @@ enum RunningTotalsRecompute {
         FROM saleLine WHERE training = 0 AND voided = 0 GROUP BY till, shift
         """
 
-    static func recomputed(_ db: Database) throws -> [ShiftFigure.Key: ShiftFigure] {
+    static func recomputed(_ db: Database) throws -> [RunningTotal.Key: RunningTotal] {
         try figures(db, sql: allSQL)
     }
 
-    static func running(_ db: Database) throws -> [ShiftFigure.Key: ShiftFigure] {
+    static func running(_ db: Database) throws -> [RunningTotal.Key: RunningTotal] {
         try figures(db, sql: "SELECT till, shift, figure, kind, key, count, amountMinor FROM shiftRunningTotal")
     }
 
     /// One shift's running figures: a primary-key range, a handful of rows whatever the journal's size.
-    static func running(_ db: Database, till: String, shift: Int64) throws -> [ShiftFigure.Key: ShiftFigure] {
+    static func running(_ db: Database, till: String, shift: Int64) throws -> [RunningTotal.Key: RunningTotal] {
         try figures(db, sql: """
             SELECT till, shift, figure, kind, key, count, amountMinor FROM shiftRunningTotal WHERE till = ? AND shift = ?
             """, arguments: [till, shift])
     }
 
     private static func figures(_ db: Database, sql: String, arguments: StatementArguments = []) throws
-        -> [ShiftFigure.Key: ShiftFigure] {
-        var result: [ShiftFigure.Key: ShiftFigure] = [:]
+        -> [RunningTotal.Key: RunningTotal] {
+        var result: [RunningTotal.Key: RunningTotal] = [:]
         let rows = try Row.fetchCursor(db.cachedStatement(sql: sql), arguments: arguments)
         while let row = try rows.next() {
             // Read as raw values: a doctored file may hold NULL or text where a number belongs.
             let v: [DatabaseValue] = (0..<7).map { row[$0] }
             func text(_ i: Int) -> String { String.fromDatabaseValue(v[i]) ?? v[i].description }
             func number(_ i: Int) -> Int64 { Int64.fromDatabaseValue(v[i]) ?? 0 }
-            let key = ShiftFigure.Key(till: text(0), shift: number(1), figure: text(2), kind: text(3), key: text(4))
+            let key = RunningTotal.Key(till: text(0), shift: number(1), figure: text(2), kind: text(3), key: text(4))
             let count = number(5), amount = number(6)
-            let known = result[key] ?? ShiftFigure(count: 0, amountMinor: 0)
-            result[key] = ShiftFigure(count: known.count &+ count, amountMinor: known.amountMinor &+ amount)
+            let known = result[key] ?? RunningTotal(count: 0, amountMinor: 0)
+            result[key] = RunningTotal(count: known.count &+ count, amountMinor: known.amountMinor &+ amount)
         }
         return result
     }

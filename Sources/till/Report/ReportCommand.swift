@@ -15,11 +15,16 @@ struct XReportCommand: ParsableCommand {
     func run() throws { try options.print(.x) }
 }
 
-/// `till report z --user CODE`.
+/// `till report z --user CODE`; with `--central`, the shop's tills' Z figures from the central
+/// journal instead (nothing is closed: `CentralZReport`).
 struct ZReportCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "z", abstract: "Print the Z report (closes the shift).")
+    static let configuration = CommandConfiguration(
+        commandName: "z", abstract: "Print the Z report (closes the shift); --central: a shop's Z figures from the central journal.")
     @OptionGroup var options: ShiftReportOptions
-    func run() throws { try options.print(.z) }
+    @OptionGroup var central: CentralZReportOptions
+    func run() throws {
+        if central.central { try CentralZReport.print(options, central) } else { try options.print(.z) }
+    }
 }
 
 /// What `till report x` and `till report z` take, and how they print.

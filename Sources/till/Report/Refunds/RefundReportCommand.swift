@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import TillCentral
 import TillCore
 import TillGraphics
 import TillJournal
@@ -17,12 +18,16 @@ struct RefundReportCommand: ParsableCommand {
     @Option(help: "Last day (inclusive), YYYY-MM-DD.") var to: String?
     @Flag(help: "Print CSV instead of the table.") var csv = false
     @Option(help: "Also write a PNG bar chart of refunds per clerk to this file.") var png: String?
+    @Flag(help: "From the central journal ([central] url): every till of the shop, or of every shop.") var central = false
+    @Option(help: "With --central: only this shop (two digits); default every shop.") var shop: String?
 
     func run() throws {
         let env = try TillEnvironment(global, trading: false)
         _ = try Credentials.authorise(code: user, .zReport, env: env, flag: "--user")
         let period = try ReportPeriod(from: from, to: to, utcOffsetSeconds: env.config.register.utcOffsetSeconds)
-        let report = try RefundReportSource.local(env.journal, config: env.config, period: period)
+        let report = central
+            ? try RefundReportSource.central(try CentralReportAccess.settings(env.config), shop: shop, config: env.config, period: period)
+            : try RefundReportSource.local(env.journal, config: env.config, period: period)
         let currency = env.config.register.currency
         if csv {
             FileHandle.standardOutput.write(Data(RefundReportCSV.text(report, currency: currency).utf8))
@@ -70,11 +75,26 @@ struct ReportPeriod {
 /// Where the report's rows come from: the till's own journal (here), or the central database.
 enum RefundReportSource {
     static func local(_ journal: JournalDatabase, config: ResolvedConfiguration, period: ReportPeriod) throws -> RefundReport {
-        let shop = config.register.shop.name
+        let shop = config.central?.shop ?? "01"
         let offset = config.register.utcOffsetSeconds
         let refunds = try journalCall { try journal.refundFacts(shop: shop, from: period.startSeconds, until: period.endSeconds) }
         let sales = try journalCall {
             try journal.salesFacts(shop: shop, utcOffsetSeconds: offset, from: period.startSeconds, until: period.endSeconds)
+        }
+        return RefundReport(refunds: refunds, sales: sales, utcOffsetSeconds: offset, from: period.from, to: period.to,
+                            perRefundLimitMinor: config.register.policy.refund.perRefundLimitMinor,
+                            thresholds: config.refundThresholds)
+    }
+}
+
+extension RefundReportSource {
+    /// The same report from the central journal: two queries, the same computation.
+    static func central(_ settings: CentralSettings, shop: String?, config: ResolvedConfiguration, period: ReportPeriod) throws -> RefundReport {
+        let offset = config.register.utcOffsetSeconds
+        let (refunds, sales) = try CentralReportAccess.call(settings) { connection in
+            (try await CentralReports.refundFacts(connection, shop: shop, from: period.startSeconds, until: period.endSeconds),
+             try await CentralReports.salesFacts(connection, shop: shop, utcOffsetSeconds: offset, from: period.startSeconds,
+                                                 until: period.endSeconds))
         }
         return RefundReport(refunds: refunds, sales: sales, utcOffsetSeconds: offset, from: period.from, to: period.to,
                             perRefundLimitMinor: config.register.policy.refund.perRefundLimitMinor,

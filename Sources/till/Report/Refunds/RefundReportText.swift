@@ -16,7 +16,7 @@ struct RefundReportText {
     func label(_ grouping: RefundGrouping, _ row: RefundReportRow) -> String {
         let key = row.key
         switch grouping {
-        case .shop: return key.shop
+        case .shop: return t("shop ", "门店 ") + key.shop
         case .till: return t("till ", "收银台 ") + (key.till ?? "")
         case .clerk, .supervisor: return (key.person ?? "") + " " + (row.name ?? "")
         case .day: return key.day?.text ?? ""
