@@ -30,7 +30,8 @@ public actor CentralConnection {
             return try await Deadline.within(seconds: settings.queryTimeoutSeconds, onTimeout: {
                 // Closing the connection ends the stuck query, so the deadline is kept even if
                 // the query does not notice its cancellation.
-                _ = open.close()
+                let closing: EventLoopFuture<Void> = open.close()
+                _ = closing
                 return CentralFailure.timedOut(settings.address.description, seconds: settings.queryTimeoutSeconds)
             }) {
                 try await body(open, logger)

@@ -68,8 +68,9 @@ public protocol ReplicationSource: AnyObject, Sendable {
     /// journal key, which never leaves the till) and its id.
     func centralKey() -> (id: String, key: [UInt8])
     func outboxState() throws -> OutboxState
-    /// Up to `limit` entries after `seq`, in order; throws a `StoreFailure` if one of them does
-    /// not verify against the till's chain (an edited journal is never sent).
+    /// Up to `limit` entries after `seq`, in order, stopping before the first one that does not
+    /// verify against the till's chain; throws a `StoreFailure` when that is the first (an edited
+    /// journal is never sent).
     func entries(after seq: Int64, limit: Int) throws -> [OutgoingEntry]
     /// Moves the cursor forward to `seq` (never back) and clears the last error.
     func acknowledge(through seq: Int64, at: Timestamp) throws
