@@ -97,7 +97,9 @@ import TillJournal
                 try Self.shopDay(journal, till: till, &rng)
                 var settings = database.settings
                 settings.shop = shop
-                try await Outbox(source: journal, connection: CentralConnection(settings: settings), till: till, clock: { Self.t0 }).pushPending()
+                let sender = CentralConnection(settings: settings)
+                try await Outbox(source: journal, connection: sender, till: till, clock: { Self.t0 }).pushPending()
+                await sender.drop()
                 journals.append((till, journal))
             }
             let central = try await CentralReports.shiftTotals(connection, shop: shop, till: nil, shift: nil)

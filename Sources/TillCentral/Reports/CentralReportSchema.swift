@@ -40,13 +40,18 @@ enum CentralReportSchema {
         END IF;
         PERFORM central_shift_total_add(NEW.shop, NEW.doc_till, NEW.shift, 'document', NEW.kind, COALESCE(NEW.user_code, ''),
                                         COALESCE(NEW.total_minor, 0));
-        doc := NEW.payload::jsonb -> NEW.kind -> '_0';
-        FOR tender IN SELECT value FROM jsonb_array_elements(COALESCE(doc -> 'tenders', '[]'::jsonb)) LOOP
-            PERFORM central_shift_total_add(NEW.shop, NEW.doc_till, NEW.shift, 'tender', NEW.kind, tender ->> 'kind',
-                                            (tender #>> '{amount,minor}')::bigint);
-        END LOOP;
+        -- The chain check has accepted the entry: its payload never refuses it here. One that is
+        -- not a record's JSON adds no tenders or tax, and the recomputation reads it the same way.
+        doc := central_document(NEW.payload, NEW.kind);
+        IF jsonb_typeof(doc -> 'tenders') = 'array' THEN
+            FOR tender IN SELECT value FROM jsonb_array_elements(doc -> 'tenders') LOOP
+                PERFORM central_shift_total_add(NEW.shop, NEW.doc_till, NEW.shift, 'tender', NEW.kind,
+                                                COALESCE(tender ->> 'kind', ''), central_minor(tender #>> '{amount,minor}'));
+            END LOOP;
+        END IF;
         IF NEW.kind = 'sale' THEN
-            PERFORM central_shift_total_add(NEW.shop, NEW.doc_till, NEW.shift, 'tax', 'sale', '', (doc #>> '{totals,tax,minor}')::bigint);
+            PERFORM central_shift_total_add(NEW.shop, NEW.doc_till, NEW.shift, 'tax', 'sale', '',
+                                            central_minor(doc #>> '{totals,tax,minor}'));
         END IF;
         RETURN NULL;
     END
@@ -62,6 +67,19 @@ enum CentralReportSchema {
     /// The figures recomputed from the stored entries: what the trigger must keep to (also
     /// `CentralReports.recomputedFigures`). Created before v3's backfill uses it.
     static let recomputeFunction = #"""
+    CREATE FUNCTION central_minor(value text) RETURNS bigint LANGUAGE sql IMMUTABLE AS $$
+        SELECT CASE WHEN value ~ '^-?[0-9]{1,18}$' THEN value::bigint ELSE 0 END
+    $$;
+
+    -- The record inside a payload ({"sale": {"_0": …}}), nil when the payload is not JSON.
+    CREATE FUNCTION central_document(payload text, kind text) RETURNS jsonb LANGUAGE plpgsql IMMUTABLE AS $$
+    BEGIN
+        RETURN payload::jsonb -> kind -> '_0';
+    EXCEPTION WHEN others THEN
+        RETURN NULL;
+    END
+    $$;
+
     CREATE FUNCTION central_shift_figures_recomputed()
     RETURNS TABLE (shop text, till text, shift bigint, figure text, kind text, key text, count bigint, amount bigint)
     LANGUAGE sql STABLE AS $$
@@ -70,12 +88,14 @@ enum CentralReportSchema {
         WHERE NOT e.training AND e.kind IN ('sale', 'refund', 'postVoid') AND e.doc_till IS NOT NULL AND e.shift IS NOT NULL
         GROUP BY 1, 2, 3, 5, 6
         UNION ALL
-        SELECT e.shop, e.doc_till, e.shift, 'tender', e.kind, t ->> 'kind', count(*), sum((t #>> '{amount,minor}')::bigint)::bigint
-        FROM central_entry e, jsonb_array_elements(COALESCE(e.payload::jsonb -> e.kind -> '_0' -> 'tenders', '[]'::jsonb)) t
+        SELECT e.shop, e.doc_till, e.shift, 'tender', e.kind, COALESCE(t ->> 'kind', ''), count(*), sum(central_minor(t #>> '{amount,minor}'))::bigint
+        FROM central_entry e,
+             jsonb_array_elements(CASE WHEN jsonb_typeof(central_document(e.payload, e.kind) -> 'tenders') = 'array'
+                                       THEN central_document(e.payload, e.kind) -> 'tenders' ELSE '[]'::jsonb END) t
         WHERE NOT e.training AND e.kind IN ('sale', 'refund', 'postVoid') AND e.doc_till IS NOT NULL AND e.shift IS NOT NULL
         GROUP BY 1, 2, 3, 5, 6
         UNION ALL
-        SELECT e.shop, e.doc_till, e.shift, 'tax', 'sale', '', count(*), sum((e.payload::jsonb #>> '{sale,_0,totals,tax,minor}')::bigint)::bigint
+        SELECT e.shop, e.doc_till, e.shift, 'tax', 'sale', '', count(*), sum(central_minor(central_document(e.payload, e.kind) #>> '{totals,tax,minor}'))::bigint
         FROM central_entry e
         WHERE NOT e.training AND e.kind = 'sale' AND e.doc_till IS NOT NULL AND e.shift IS NOT NULL
         GROUP BY 1, 2, 3
