@@ -101,4 +101,17 @@ import TillGraphics
         let typo = try till.run(["config", "check"])
         #expect(typo.status == 1 && typo.stderr.contains("under_limit_percent"), "\(typo.stderr)")
     }
+
+    /// The benchmark's smoke run: a tiny journal, and it prints its figures beside the peer's.
+    @Test func benchReportsPrintsItsFigures() throws {
+        let till = try TillProcess()
+        defer { till.cleanUp() }
+        let out = try till.run(["bench", "reports", "--entries", "60", "--samples", "3", "--report-samples", "2",
+                                "--dir", till.dataDir + "/bench"], global: false)
+        #expect(out.status == 0, "\(out.stderr)")
+        let z = try #require(out.lines.first { $0.hasPrefix("Z report (60 entries)") }, "\(out.stdout)")
+        #expect(z.contains("p50") && z.contains("p99") && z.contains("COUNT/SUM"), "\(z)")
+        #expect(out.lines.contains { $0.hasPrefix("refund report (60 entries)") && $0.contains("p99") }, "\(out.stdout)")
+        #expect(out.lines.contains { $0.hasPrefix("loaded ") && $0.contains("refunds") }, "\(out.stdout)")
+    }
 }
