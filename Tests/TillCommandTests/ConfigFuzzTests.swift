@@ -13,6 +13,12 @@ import Testing
         ("security", "lockout_seconds", 0...315_360_000),
         ("security", "pin_hash_rounds", 1_000...10_000_000),
         ("printer", "columns", 16...160),
+        ("report.refunds", "no_receipt_share_percent", 100...100_000),
+        ("report.refunds", "no_receipt_minimum", 1...1_000_000),
+        ("report.refunds", "soon_after_sale_minutes", 0...10_080),
+        ("report.refunds", "soon_after_sale_minimum", 1...1_000_000),
+        ("report.refunds", "under_limit_percent", 0...100),
+        ("report.refunds", "under_limit_minimum", 1...1_000_000),
     ]
     /// Key, a valid value and invalid ones (amounts are at most 999999999.99 in CNY).
     static let textKeys: [(section: String, key: String, valid: [String], invalid: [String])] = [

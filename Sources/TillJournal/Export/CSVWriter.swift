@@ -1,6 +1,6 @@
 /// RFC 4180 output: fields with a comma, quote, CR or LF are quoted, quotes doubled; CRLF ends a row.
-enum CSVWriter {
-    static func row(_ fields: [String]) -> String {
+public enum CSVWriter {
+    public static func row(_ fields: [String]) -> String {
         fields.map(quote).joined(separator: ",") + "\r\n"
     }
 

@@ -271,6 +271,7 @@ enum JournalMigrations {
         }
 
         registerOutbox(&migrator)
+        RunningTotalsSchema.register(&migrator)
         return migrator
     }
 }

@@ -6,7 +6,7 @@ extension JournalDatabase {
     /// (keyed hash), inserted (duplicated or unknown link), deleted (sequence gap, broken link,
     /// missing tail), a projection row that no longer matches the signed payload, a state table
     /// (users, catalog, tax, print states, drill scores, money settings) that differs from what the
-    /// chain's changes leave, and a journal that is behind or off any of `anchors` or the anchor
+    /// chain's changes leave, running shift totals that differ from the entries' sums, and a journal that is behind or off any of `anchors` or the anchor
     /// the till remembers. One read transaction.
     public func verify(anchors: [JournalAnchor] = []) throws -> JournalVerification {
         let remembered = try anchorStore?.load()
@@ -15,7 +15,7 @@ extension JournalDatabase {
             var walker = try ChainWalker(db, key: key)
             try walker.run()
             try walker.checkAnchors(anchors + (remembered.map { [$0] } ?? []))
-            return JournalVerification(entries: walker.count, problems: walker.problems)
+            return JournalVerification(entries: walker.count, problems: walker.problems + (try RunningTotalsCheck.findings(db)))
         }
     }
 }

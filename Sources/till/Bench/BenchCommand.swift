@@ -5,6 +5,6 @@ struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
         abstract: "Performance figures for the README.",
-        subcommands: [BenchCoreCommand.self, BenchPrintingCommand.self]
+        subcommands: [BenchCoreCommand.self, BenchPrintingCommand.self, BenchReportsCommand.self]
     )
 }

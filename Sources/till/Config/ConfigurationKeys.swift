@@ -27,6 +27,12 @@ enum ConfigurationKeys {
         "keypad": labels(TillConfiguration.Keypad()),
         "display": labels(TillConfiguration.Display()),
         "central": labels(TillConfiguration.Central()),
+        "report": labels(RefundReportSettings.Table()),
+    ]
+
+    /// Tables inside tables (`[report.refunds]`), checked the same way.
+    static let nested: [String: [String: [String]]] = [
+        "report": ["refunds": labels(RefundReportSettings.Refunds())],
     ]
 
     static func labels(_ value: Any) -> [String] { Mirror(reflecting: value).children.compactMap(\.label) }
@@ -41,6 +47,12 @@ enum ConfigurationKeys {
             guard let known = tables[name], let inner = table[name]?.table else { continue }
             for key in inner.keys.sorted() where !known.contains(key) {
                 return UnknownName(place: "\(file) [\(name)]", name: key, kind: LocalizedText(en: "key", zh: "配置项"), known: known)
+            }
+            for (child, keys) in nested[name] ?? [:] {
+                guard let deeper = inner[child]?.table else { continue }
+                for key in deeper.keys.sorted() where !keys.contains(key) {
+                    return UnknownName(place: "\(file) [\(name).\(child)]", name: key, kind: LocalizedText(en: "key", zh: "配置项"), known: keys)
+                }
             }
         }
         return nil

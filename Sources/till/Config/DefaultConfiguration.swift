@@ -61,6 +61,14 @@ enum DefaultConfiguration {
     price_override_approval_above = "20.00"   # a holder who may not approve changes a line by at most this alone
     discount_approval_above = "20.00"         # a larger discount on one line needs a supervisor's code and PIN
 
+    [report.refunds]           # `till report refunds`: when a clerk is flagged (whole numbers)
+    no_receipt_share_percent = 200   # 100–100000: share of refunds without receipt at least this % of the shop's …
+    no_receipt_minimum = 3           # 1–1000000: … with at least this many without receipt
+    soon_after_sale_minutes = 10     # 0–10080: a refund this many minutes or less after its sale …
+    soon_after_sale_minimum = 2      # 1–1000000: … at least this many times
+    under_limit_percent = 10         # 0–100: a refund within this % under refund.per_refund_limit …
+    under_limit_minimum = 3          # 1–1000000: … at least this many times
+
     [security]
     max_pin_attempts = 5       # 1–100 wrong PINs in a row before the user is locked
     lockout_seconds = 300      # 0–315360000 (ten years)

@@ -43,6 +43,8 @@ struct ResolvedConfiguration {
     var customerLanguage: Language
     /// `[[tax.class]]`: tax classes the configuration defines (written to the journal when they differ).
     var taxClasses: [TaxClass]
+    /// `[report.refunds]`: when `till report refunds` flags a clerk.
+    var refundThresholds: RefundThresholds
     /// `[central]`: the shared PostgreSQL journal; nil when no url is set (the till stands alone).
     var central: CentralSettings?
 
@@ -199,6 +201,7 @@ struct ResolvedConfiguration {
         displayURL = file.display?.url ?? "screen"
         displayProfile = file.display?.profile ?? "generic-vfd-gb18030"
         taxClasses = try TaxClassSetting.resolve(file.tax?.class)
+        refundThresholds = try RefundReportSettings.resolve(file.report?.refunds)
         central = try Self.central(file.central, environment: environment)
         customerLanguage = try file.display?.language.map { try language("display.language", $0) } ?? register.receiptLanguage
     }

@@ -76,6 +76,8 @@ struct TillConfiguration: Codable {
 
     var till: Till?
     var shop: Shop?
+    /// `[report.refunds]`: the refund report's flag thresholds (`RefundReportSettings`).
+    var report: RefundReportSettings.Table?
     var tax: Tax?
     var refund: Refund?
     var blind_return: BlindReturn?

@@ -1,18 +1,38 @@
 import ArgumentParser
 import TillCore
 
-/// `till report x|z`: print the shift report (Z closes the shift).
+/// `till report x|z|refunds`: the shift reports (Z closes the shift) and refund monitoring.
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "report", abstract: "Print the X report (mid-shift) or the Z report (closes the shift).")
+        commandName: "report", abstract: "Print the X report (mid-shift) or the Z report (closes the shift); refund monitoring.",
+        subcommands: [XReportCommand.self, ZReportCommand.self, RefundReportCommand.self])
+}
+
+/// `till report x --user CODE`.
+struct XReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "x", abstract: "Print the X report (mid-shift).")
+    @OptionGroup var options: ShiftReportOptions
+    func run() throws { try options.print(.x) }
+}
+
+/// `till report z --user CODE`; with `--central`, the shop's tills' Z figures from the central
+/// journal instead (nothing is closed: `CentralZReport`).
+struct ZReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "z", abstract: "Print the Z report (closes the shift); --central: a shop's Z figures from the central journal.")
+    @OptionGroup var options: ShiftReportOptions
+    @OptionGroup var central: CentralZReportOptions
+    func run() throws {
+        if central.central { try CentralZReport.print(options, central) } else { try options.print(.z) }
+    }
+}
+
+/// What `till report x` and `till report z` take, and how they print.
+struct ShiftReportOptions: ParsableArguments {
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "x or z") var kind: String
     @Option(help: "Login code of the person printing it (PIN from $TILL_PIN or standard input).") var user: String
 
-    func run() throws {
-        guard let kind = ReportKind(rawValue: kind.lowercased()) else {
-            throw CLIError.badSetting("report", value: kind, expected: "x or z")
-        }
+    func print(_ kind: ReportKind) throws {
         let env = try TillEnvironment(global)
         let printer = CapturingPrinter(try env.makePrinter())
         // An X report gives out no number: it runs beside a till that is running (`till run`).

@@ -16,7 +16,8 @@ struct Credentials: ParsableArguments {
         try Self.authorise(code: code, permission, env: env)
     }
 
-    static func authorise(code: String, _ permission: Permission, env: TillEnvironment) throws -> User {
+    /// `flag`: the option that names the user, for the remedy (`--by`, or `--user` for reports).
+    static func authorise(code: String, _ permission: Permission, env: TillEnvironment, flag: String = "--by") throws -> User {
         let pin = try PinInput.read(prompt: "PIN for \(code): ", environment: "TILL_PIN")
         let policy = env.config.register.policy
         let now = Timestamp(seconds: Int64(Date().timeIntervalSince1970))
@@ -27,8 +28,8 @@ struct Credentials: ParsableArguments {
             guard policy.permissions.allows(user.role, permission) else {
                 throw CLIError(en: "\(user.name) (\(user.code)) is a \(user.role.rawValue), and that role may not \(permission.rawValue).",
                                zh: "\(user.name)（\(user.code)）的角色是 \(user.role.label.zh)，该角色没有 \(permission.rawValue) 权限。",
-                               remedyEn: "Ask a user whose role has \(permission.rawValue) (an admin by default) to do it with --by THEIR-CODE.",
-                               remedyZh: "请让具有 \(permission.rawValue) 权限的用户（默认是管理员）用 --by 其代码 来操作。")
+                               remedyEn: "Ask a user whose role has \(permission.rawValue) (an admin by default) to do it with \(flag) THEIR-CODE.",
+                               remedyZh: "请让具有 \(permission.rawValue) 权限的用户（默认是管理员）用 \(flag) 其代码 来操作。")
             }
             return user
         }

@@ -1,0 +1,145 @@
+import Foundation
+import Logging
+import PostgresNIO
+import TillCore
+
+/// The central journal's query layer for reports: the refund report's rows (`RefundFact`,
+/// `SalesFact`) and each till's running shift figures (`ShiftFigure`), so the figures are the
+/// core's one computation over rows, exactly as on a till's own journal.
+public enum CentralReports {
+    /// Times accepted from the database, 1970 to 9999 (local dates stay computable).
+    static let latest: Int64 = 253_402_300_799
+
+    static func clamped(_ seconds: Int64) -> Timestamp { Timestamp(seconds: min(max(seconds, 0), latest)) }
+
+    /// Every refund, return without receipt and post-void of `shop` (nil: every shop) from `from`
+    /// up to `until`, with the original sale's clerk and time. Training never counts.
+    public static func refundFacts(_ connection: CentralConnection, shop: String?, from: Int64, until: Int64) async throws -> [RefundFact] {
+        try await connection.run { db, logger in
+            let rows = try await db.query("""
+                SELECT e.shop, e.kind, COALESCE(e.reference, ''), COALESCE(e.doc_till, ''), COALESCE(e.user_code, ''),
+                       e.payload::jsonb #>> ARRAY[e.kind, '_0', 'clerk', 'name'],
+                       e.payload::jsonb #>> ARRAY[e.kind, '_0', 'approver', 'code'],
+                       e.payload::jsonb #>> ARRAY[e.kind, '_0', 'approver', 'name'],
+                       e.at, COALESCE(e.total_minor, 0), e.original_receipt, s.user_code, s.at
+                FROM central_entry e
+                LEFT JOIN central_entry s ON s.reference = e.original_receipt AND s.shop = e.shop AND s.kind = 'sale'
+                WHERE e.kind IN ('refund', 'postVoid') AND NOT e.training AND e.at >= \(from) AND e.at < \(until)
+                      AND (\(shop)::text IS NULL OR e.shop = \(shop)::text)
+                ORDER BY e.shop, e.till, e.seq
+                """, logger: logger)
+            var facts: [RefundFact] = []
+            for try await (shop, kind, number, till, clerk, clerkName, approver, approverName, at, total, original, saleClerk, soldAt)
+                in rows.decode((String, String, String, String, String, String?, String?, String?, Int64, Int64, String?, String?, Int64?).self) {
+                facts.append(RefundFact(
+                    kind: kind == "postVoid" ? .postVoid : (original == nil ? .withoutReceipt : .withReceipt),
+                    number: number, shop: shop, till: till, clerk: clerk, clerkName: clerkName ?? clerk,
+                    approver: approver, approverName: approverName ?? approver, at: clamped(at), amountMinor: total,
+                    saleClerk: saleClerk, soldAt: soldAt.map(clamped)))
+            }
+            return facts
+        }
+    }
+
+    /// Sales per shop, till, clerk and local day (at `utcOffsetSeconds`), summed in SQL; each
+    /// clerk named from one of their sales.
+    public static func salesFacts(_ connection: CentralConnection, shop: String?, utcOffsetSeconds: Int64,
+                                  from: Int64, until: Int64) async throws -> [SalesFact] {
+        try await connection.run { db, logger in
+            let rows = try await db.query("""
+                SELECT g.shop, g.till, g.clerk, g.day, g.count, g.total,
+                       (SELECT n.payload::jsonb #>> '{sale,_0,clerk,name}' FROM central_entry n
+                        WHERE n.shop = g.shop AND n.till = g.entry_till AND n.seq = g.sample_seq)
+                FROM (SELECT e.shop, COALESCE(e.doc_till, '') AS till, COALESCE(e.user_code, '') AS clerk,
+                             (LEAST(GREATEST(e.at, 0), \(latest)) + \(utcOffsetSeconds) + 345600000000) / 86400 - 4000000 AS day,
+                             count(*) AS count, COALESCE(sum(e.total_minor), 0)::bigint AS total,
+                             min(e.till) AS entry_till, min(e.seq) AS sample_seq
+                      FROM central_entry e
+                      WHERE e.kind = 'sale' AND NOT e.training AND e.at >= \(from) AND e.at < \(until)
+                            AND (\(shop)::text IS NULL OR e.shop = \(shop)::text)
+                      GROUP BY 1, 2, 3, 4) g
+                """, logger: logger)
+            var facts: [SalesFact] = []
+            for try await (shop, till, clerk, day, count, total, name) in rows.decode((String, String, String, Int64, Int64, Int64, String?).self) {
+                facts.append(SalesFact(shop: shop, till: till, clerk: clerk, clerkName: name ?? clerk,
+                                       day: CivilDate(daysSinceEpoch: min(max(day, 0), latest / 86_400 + 1)),
+                                       count: count, amountMinor: total))
+            }
+            return facts
+        }
+    }
+
+    /// The X/Z figures of `shop`'s tills (one till with `till`) for `shift`, or each till's latest
+    /// shift: read from the running totals (a few rows per till, whatever the journal's size).
+    public static func shiftTotals(_ connection: CentralConnection, shop: String, till: String?, shift: Int64?) async throws
+        -> [CentralShiftReport] {
+        try await connection.run { db, logger in
+            let opened = try await db.query("""
+                SELECT DISTINCT ON (doc_till) doc_till, shift, payload FROM central_entry
+                WHERE shop = \(shop) AND kind = 'shiftOpened' AND (\(till)::text IS NULL OR doc_till = \(till)::text)
+                      AND (\(shift)::bigint IS NULL OR shift = \(shift)::bigint)
+                ORDER BY doc_till, shift DESC
+                """, logger: logger)
+            var shifts: [ShiftRecord] = []
+            for try await (_, _, payload) in opened.decode((String, Int64, String).self) {
+                guard case .shiftOpened(let record)? = try? JSONDecoder().decode(JournalRecord.self, from: Data(payload.utf8)) else { continue }
+                shifts.append(record)
+            }
+            var out: [CentralShiftReport] = []
+            for record in shifts {
+                var figures: [ShiftFigure] = []
+                let rows = try await db.query("""
+                    SELECT figure, kind, key, count, amount_minor FROM central_shift_total
+                    WHERE shop = \(shop) AND till = \(record.till) AND shift = \(record.number)
+                    """, logger: logger)
+                for try await (figure, kind, key, count, amount) in rows.decode((String, String, String, Int64, Int64).self) {
+                    figures.append(ShiftFigure(figure: figure, kind: kind, key: key, count: count, amountMinor: amount))
+                }
+                var names: [String: String] = [:]
+                for code in Set(figures.filter { $0.figure == "document" }.map(\.key)) {
+                    let named = try await db.query("""
+                        SELECT payload::jsonb #>> ARRAY[kind, '_0', 'clerk', 'name'] FROM central_entry
+                        WHERE shop = \(shop) AND doc_till = \(record.till) AND shift = \(record.number) AND user_code = \(code)
+                              AND kind IN ('sale', 'refund', 'postVoid')
+                        ORDER BY seq DESC LIMIT 1
+                        """, logger: logger)
+                    for try await name in named.decode(String?.self) { names[code] = name }
+                }
+                var zNumber: String?
+                let closed = try await db.query("""
+                    SELECT reference FROM central_entry
+                    WHERE shop = \(shop) AND doc_till = \(record.till) AND shift = \(record.number) AND kind = 'zReport'
+                    """, logger: logger)
+                for try await reference in closed.decode(String?.self) { zNumber = reference }
+                out.append(CentralShiftReport(totals: ShiftTotals(shift: record, figures: figures, clerkName: { names[$0] ?? $0 }),
+                                              zNumber: zNumber))
+            }
+            return out
+        }
+    }
+
+    /// The running figures recomputed from the stored entries, per (shop, till, shift); for
+    /// checking that the running totals are what the entries add up to.
+    public static func figureDifferences(_ connection: CentralConnection) async throws -> [String] {
+        try await connection.run { db, logger in
+            let rows = try await db.query("""
+                SELECT COALESCE(r.shop, k.shop) || ' ' || COALESCE(r.till, k.till) || '/' || COALESCE(r.shift, k.shift) || ' '
+                       || COALESCE(r.figure, k.figure) || ' ' || COALESCE(r.kind, k.kind) || ' ' || COALESCE(r.key, k.key) || ': kept '
+                       || COALESCE(k.count, 0) || ' for ' || COALESCE(k.amount_minor, 0) || ', entries give '
+                       || COALESCE(r.count, 0) || ' for ' || COALESCE(r.amount, 0)
+                FROM central_shift_figures_recomputed() r
+                FULL JOIN central_shift_total k USING (shop, till, shift, figure, kind, key)
+                WHERE r.count IS DISTINCT FROM k.count OR r.amount IS DISTINCT FROM k.amount_minor
+                """, logger: logger)
+            var out: [String] = []
+            for try await line in rows.decode(String.self) { out.append(line) }
+            return out
+        }
+    }
+}
+
+/// One till's shift as the central journal has it: its figures and, once closed, its Z number.
+public struct CentralShiftReport: Sendable, Hashable {
+    public var totals: ShiftTotals
+    public var zNumber: String?
+}
