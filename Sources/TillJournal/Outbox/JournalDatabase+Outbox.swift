@@ -80,6 +80,7 @@ extension JournalDatabase: ReplicationSource {
 /// An entry whose chain hash the till's own key does not reproduce: edited outside the till.
 struct OutboxRefusal: StoreFailure {
     let seq: Int64
+    var code: String { "outbox_entry_does_not_verify" }
     var message: LocalizedText {
         LocalizedText(en: "Journal entry \(seq) does not verify against this till's key, so it is not sent to the central journal.",
                       zh: "日志第 \(seq) 条记录无法用本机密钥验证，因此不发送到中央日志。")

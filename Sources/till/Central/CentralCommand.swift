@@ -19,7 +19,7 @@ struct CentralCommand: ParsableCommand {
         func run() throws {
             let env = try TillEnvironment(global, seedDemo: false, trading: false)
             let settings = try CentralCommand.settings(env.config)
-            let state = try journalCall { try env.journal.outboxState() }
+            let state = try env.journal.outboxState()
             let zh = Output.language == .zh
             Output.line(zh ? "中央日志：\(settings.address)（商店 \(settings.shop)，收银机 \(env.config.register.till)）"
                            : "Central journal: \(settings.address) (shop \(settings.shop), till \(env.config.register.till))")
@@ -65,8 +65,8 @@ struct CentralCommand: ParsableCommand {
             let env = try TillEnvironment(global, seedDemo: false, trading: false)
             let settings = try CentralCommand.settings(env.config)
             let actor = try credentials.authorise(.importCatalog, env: env)
-            let classes = try journalCall { try env.journal.taxClasses() }
-            let items = try journalCall { try env.journal.catalogItems() }
+            let classes = try env.journal.taxClasses()
+            let items = try env.journal.catalogItems()
             let shop = chain ? nil : settings.shop
             let revision = try CentralCommand.central {
                 try Blocking.wait {

@@ -77,10 +77,8 @@ enum RefundReportSource {
     static func local(_ journal: JournalDatabase, config: ResolvedConfiguration, period: ReportPeriod) throws -> RefundReport {
         let shop = config.central?.shop ?? "01"
         let offset = config.register.utcOffsetSeconds
-        let refunds = try journalCall { try journal.refundFacts(shop: shop, from: period.startSeconds, until: period.endSeconds) }
-        let sales = try journalCall {
-            try journal.salesFacts(shop: shop, utcOffsetSeconds: offset, from: period.startSeconds, until: period.endSeconds)
-        }
+        let refunds = try journal.refundFacts(shop: shop, from: period.startSeconds, until: period.endSeconds)
+        let sales = try journal.salesFacts(shop: shop, utcOffsetSeconds: offset, from: period.startSeconds, until: period.endSeconds)
         return RefundReport(refunds: refunds, sales: sales, utcOffsetSeconds: offset, from: period.from, to: period.to,
                             perRefundLimitMinor: config.register.policy.refund.perRefundLimitMinor,
                             thresholds: config.refundThresholds)
