@@ -12,6 +12,10 @@ public struct RegisterConfig: Hashable, Sendable, Codable {
     /// Training mode: records are marked training (the runtime keeps them out of the real
     /// journal) and the drawer never opens.
     public var training: Bool
+    /// `[shop] code`: the shop's code in receipt codes and cross-till keys (`ShopCode`).
+    public var shopCode: ShopCode = .standard
+    /// Whether a central journal is configured, and what may happen while it cannot be reached.
+    public var central: CentralPolicy = CentralPolicy()
 
     public init(till: String = "01", currency: Currency = .cny, policy: StorePolicy = StorePolicy(),
                 cashRounding: CashRounding = .none, shop: ShopInfo = ShopInfo(name: "Till"),

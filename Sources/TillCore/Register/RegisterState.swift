@@ -27,6 +27,8 @@ public struct RegisterState: Hashable, Sendable, Codable {
     public var search: ItemSearch?
     /// A Z report waiting for the cash count and confirmation (`ShiftClose`).
     public var closingShift: ShiftClose? = nil
+    /// Look-ups and refund checks at the central journal (`Register+CrossTill.swift`).
+    public var crossTill = CrossTillState()
 
     public init(config: RegisterConfig) {
         self.config = config

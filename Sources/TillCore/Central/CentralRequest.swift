@@ -1,0 +1,78 @@
+/// A question put to the central journal that has not been answered yet. Its `id` comes back
+/// with the answer: an answer to anything but the open request (one the clerk gave up on with
+/// Esc, or one that timed out) is dropped.
+public struct CentralRequest: Hashable, Sendable, Codable {
+    public enum Kind: Hashable, Sendable, Codable {
+        /// Find the sale and every refund of it anywhere.
+        case lookUp
+        /// Reserve this refund centrally; it is recorded here once the central journal agrees.
+        case reservation(RefundReservation)
+    }
+
+    public var id: Int64
+    public var sale: DocumentKey
+    public var kind: Kind
+}
+
+/// A refund as the central journal checks it: the sale it returns goods of (by its chain-wide
+/// key), where the refund is given, and the refund itself. Reserved under the sale's row lock
+/// before the till commits it; the till's replication confirms it later. Reserving the same
+/// refund number again replaces a reservation the till never committed (so a retry after a
+/// failed commit or an Esc never counts twice).
+public struct RefundReservation: Hashable, Sendable, Codable {
+    public var sale: DocumentKey
+    public var shop: ShopCode
+    public var refund: RefundRecord
+
+    public init(sale: DocumentKey, shop: ShopCode, refund: RefundRecord) {
+        self.sale = sale
+        self.shop = shop
+        self.refund = refund
+    }
+
+    /// The refund's own chain-wide key ("0001-R02-000004").
+    public var key: String { shop.description + "-" + refund.number }
+}
+
+/// A sale as the central journal knows it: the sale, every refund of it made anywhere (reserved
+/// or replicated), and whether it was voided.
+public struct CentralSale: Hashable, Sendable, Codable {
+    public var shop: ShopCode
+    public var sale: SaleRecord
+    public var refunds: [RefundRecord]
+    public var voided: Bool
+
+    public init(shop: ShopCode, sale: SaleRecord, refunds: [RefundRecord], voided: Bool) {
+        self.shop = shop
+        self.sale = sale
+        self.refunds = refunds
+        self.voided = voided
+    }
+
+    public var key: DocumentKey? {
+        DocumentNumber(parsing: sale.receipt).map { DocumentKey(shop: shop, number: $0) }
+    }
+}
+
+/// The central journal's answer to a `CentralRequest`.
+public enum CentralOutcome: Hashable, Sendable, Codable {
+    case saleFound(CentralSale)
+    case reserved
+    case failed(CentralFailure)
+}
+
+/// What the till keeps about its dealings with the central journal.
+public struct CrossTillState: Hashable, Sendable, Codable {
+    public var request: CentralRequest?
+    public var requestsMade: Int64 = 0
+    /// The sale on the refund screen when it came from the central journal (its shop is not ours).
+    public var loadedSale: DocumentKey?
+    /// The central check of this sale's refund failed for want of a connection, and the offline
+    /// policy allows it: the next confirm asks a supervisor and records the refund unverified.
+    public var offlineFor: DocumentKey?
+    /// Unverified refunds given in shift `unverifiedShift`, against the per-shift limit.
+    public var unverifiedShift: Int64 = 0
+    public var unverifiedThisShiftMinor: Int64 = 0
+
+    public init() {}
+}
