@@ -5,9 +5,9 @@ public enum CentralProblem: Hashable, Sendable, Codable {
     /// Another till's or shop's receipt, and no central journal is configured to find it in.
     case notConfigured(sale: DocumentKey, ownShop: ShopCode)
     /// The look-up of `sale` failed.
-    case lookUp(sale: DocumentKey, ownShop: ShopCode, CentralFailure, utcOffsetSeconds: Int64)
+    case lookUp(sale: DocumentKey, ownShop: ShopCode, CrossTillFailure, utcOffsetSeconds: Int64)
     /// The central check of the refund (its reservation) failed or refused it.
-    case reservation(sale: DocumentKey, ownShop: ShopCode, CentralFailure, utcOffsetSeconds: Int64)
+    case reservation(sale: DocumentKey, ownShop: ShopCode, CrossTillFailure, utcOffsetSeconds: Int64)
     /// A key other than Esc while the central journal has not answered yet.
     case stillWaiting(sale: DocumentKey, ownShop: ShopCode)
     /// The offline policy does not allow this unverified refund (`limitMinor` nil: offline refunds are off).
@@ -23,6 +23,7 @@ public enum CentralProblem: Hashable, Sendable, Codable {
             case .notFound: return "central_sale_not_found"
             case .refused: return "central_refused"
             case .alreadyReturned: return "already_returned_elsewhere"
+            case .outsideLedger: return "outside_central_ledger"
             }
         case .stillWaiting: return "central_waiting"
         case .offlineNotAllowed: return "offline_refund_not_allowed"
@@ -70,7 +71,7 @@ public enum CentralProblem: Hashable, Sendable, Codable {
         }
     }
 
-    private static func failureText(_ failure: CentralFailure, own: ShopCode, offset: Int64, lead: LocalizedText) -> LocalizedText {
+    private static func failureText(_ failure: CrossTillFailure, own: ShopCode, offset: Int64, lead: LocalizedText) -> LocalizedText {
         switch failure {
         case .unreachable(let detail):
             return LocalizedText(en: "\(lead.en), and the central journal cannot be reached (\(detail)).",
@@ -84,6 +85,8 @@ public enum CentralProblem: Hashable, Sendable, Codable {
         case .refused(let detail):
             return LocalizedText(en: "\(lead.en): the central journal refused it (\(detail)).",
                                  zh: "\(lead.zh)：中央日志拒绝了请求（\(detail)）。")
+        case .outsideLedger(let violation):
+            return LocalizedText(en: "\(lead.en): \(violation.message.en)", zh: "\(lead.zh)：\(violation.message.zh)")
         case .alreadyReturned(let c):
             let at = place(shop: c.shop, till: c.till, own)
             let when = c.at.localText(utcOffsetSeconds: offset)
@@ -109,7 +112,7 @@ public enum CentralProblem: Hashable, Sendable, Codable {
             case .refused:
                 return LocalizedText(en: "Tell a supervisor: the central journal must be repaired before this sale can be refunded.",
                                      zh: "请通知主管：须先修复中央日志才能退此笔销售。")
-            case .alreadyReturned:
+            case .alreadyReturned, .outsideLedger:
                 return LocalizedText(en: "Refund only what is left (the screen shows it), or ask a supervisor to look at the earlier refund.",
                                      zh: "请只退剩余数量（屏幕有显示），或请主管核查之前的退款。")
             }

@@ -35,14 +35,14 @@ public struct RefundReservation: Hashable, Sendable, Codable {
 }
 
 /// A sale as the central journal knows it: the sale, every refund of it made anywhere (reserved
-/// or replicated), and whether it was voided.
+/// or replicated, each with the shop that gave it), and whether it was voided.
 public struct CentralSale: Hashable, Sendable, Codable {
     public var shop: ShopCode
     public var sale: SaleRecord
-    public var refunds: [RefundRecord]
+    public var refunds: [RefundReservation]
     public var voided: Bool
 
-    public init(shop: ShopCode, sale: SaleRecord, refunds: [RefundRecord], voided: Bool) {
+    public init(shop: ShopCode, sale: SaleRecord, refunds: [RefundReservation], voided: Bool) {
         self.shop = shop
         self.sale = sale
         self.refunds = refunds
@@ -52,21 +52,51 @@ public struct CentralSale: Hashable, Sendable, Codable {
     public var key: DocumentKey? {
         DocumentNumber(parsing: sale.receipt).map { DocumentKey(shop: shop, number: $0) }
     }
+
+    /// Kept inside a refund (`RefundRecord.foreignSale`): the refunds it lists keep no copy of
+    /// their own, so a record never nests sales within sales.
+    public var snapshot: CentralSale {
+        var copy = self
+        for i in copy.refunds.indices { copy.refunds[i].refund.foreignSale = nil }
+        return copy
+    }
+
+    /// The sale's ledger with every refund recorded centrally, but `replacing` (a reservation
+    /// of the same refund made before, which the new one replaces).
+    public func ledger(replacing key: String? = nil) -> ReturnableSale {
+        ReturnableSale(sale: sale, priorRefunds: refunds.filter { $0.key != key }.map(\.refund), voided: voided)
+    }
+
+    /// The central returnable check: nil when `reservation` fits in what is left of the sale
+    /// after every refund recorded anywhere; else the specific reason (who took the goods,
+    /// where and when). The same ledger check the core and the till's journal make.
+    public func refusal(of reservation: RefundReservation) -> CrossTillFailure? {
+        let ledger = ledger(replacing: reservation.key)
+        guard let violation = ledger.violation(of: reservation.refund) else { return nil }
+        if case .quantityExceedsRemaining(let lineNo, let asked, let remaining) = violation,
+           let earlier = refunds.last(where: { $0.key != reservation.key && $0.refund.lines.contains { $0.originalLineNo == lineNo } }) {
+            let item = ledger.line(lineNo)?.line.name ?? "line \(lineNo)"
+            return .alreadyReturned(ReturnConflict(item: item, asked: asked, remaining: remaining, refund: earlier.refund.number,
+                                                   shop: earlier.shop, till: earlier.refund.till, clerk: earlier.refund.clerk.code,
+                                                   at: earlier.refund.at))
+        }
+        return .outsideLedger(violation)
+    }
 }
 
 /// The central journal's answer to a `CentralRequest`.
 public enum CentralOutcome: Hashable, Sendable, Codable {
     case saleFound(CentralSale)
     case reserved
-    case failed(CentralFailure)
+    case failed(CrossTillFailure)
 }
 
 /// What the till keeps about its dealings with the central journal.
 public struct CrossTillState: Hashable, Sendable, Codable {
     public var request: CentralRequest?
     public var requestsMade: Int64 = 0
-    /// The sale on the refund screen when it came from the central journal (its shop is not ours).
-    public var loadedSale: DocumentKey?
+    /// The sale on the refund screen when it came from the central journal (made elsewhere).
+    public var loadedSale: CentralSale?
     /// The central check of this sale's refund failed for want of a connection, and the offline
     /// policy allows it: the next confirm asks a supervisor and records the refund unverified.
     public var offlineFor: DocumentKey?

@@ -66,8 +66,8 @@ extension RegisterState {
                                                     .refused(detail: "answered with sale \(found.sale.receipt) of shop \(found.shop)"),
                                                     utcOffsetSeconds: offset)))
             }
-            crossTill.loadedSale = request.sale
-            saleLoaded(ReturnableSale(sale: found.sale, priorRefunds: found.refunds, voided: found.voided), &step)
+            crossTill.loadedSale = found.snapshot
+            saleLoaded(found.ledger(), &step)
         case (.lookUp, .failed(let failure)):
             step.refuse(.central(.lookUp(sale: request.sale, ownShop: own, failure, utcOffsetSeconds: offset)))
         case (.reservation(let reservation), .reserved):
@@ -83,7 +83,10 @@ extension RegisterState {
             step.refuse(.central(.reservation(sale: request.sale, ownShop: own, failure, utcOffsetSeconds: offset)))
             // Not heard at all, and the shop allows it: the next confirm asks a supervisor and
             // records the refund as unverified.
-            if failure.isOffline && config.central.offlineRefunds.enabled { crossTill.offlineFor = request.sale }
+            if failure.isOffline && config.central.offlineRefunds.enabled, case .refunding(let draft) = activity {
+                crossTill.offlineFor = request.sale
+                confirmRefund(draft, resume: .confirmed, &step)
+            }
         case (.lookUp, .reserved), (.reservation, .saleFound):
             step.refuse(.central(.lookUp(sale: request.sale, ownShop: own, .refused(detail: "answered another question"),
                                          utcOffsetSeconds: offset)))
@@ -92,7 +95,7 @@ extension RegisterState {
 
     /// The chain-wide key of the sale on the refund screen.
     func saleKey(_ sale: SaleRecord) -> DocumentKey? {
-        if let loaded = crossTill.loadedSale, loaded.number.description == sale.receipt { return loaded }
+        if let loaded = crossTill.loadedSale?.key, loaded.number.description == sale.receipt { return loaded }
         return DocumentNumber(parsing: sale.receipt).map { DocumentKey(shop: config.shopCode, number: $0) }
     }
 
@@ -130,6 +133,7 @@ extension RegisterState {
         if crossTill.offlineFor == key, record.approvals.contains(ApprovalReason.unverifiedRefund.kind) {
             var unverified = record
             unverified.unverified = true
+            if let loaded = crossTill.loadedSale, loaded.key == key { unverified.foreignSale = loaded }
             if crossTill.unverifiedShift != shift?.number {
                 crossTill.unverifiedShift = shift?.number ?? 0
                 crossTill.unverifiedThisShiftMinor = 0
@@ -138,7 +142,9 @@ extension RegisterState {
             crossTill.offlineFor = nil
             return unverified
         }
-        ask(.reservation(RefundReservation(sale: key, shop: config.shopCode, refund: record)), about: key, &step)
+        var reserved = record
+        if let loaded = crossTill.loadedSale, loaded.key == key { reserved.foreignSale = loaded }
+        ask(.reservation(RefundReservation(sale: key, shop: config.shopCode, refund: reserved)), about: key, &step)
         return nil
     }
 }

@@ -38,7 +38,11 @@ enum AppendGuards {
         }
         guard try Bool.fetchOne(db, cachedSQL: "SELECT 1 FROM document WHERE reference = ? AND kind = 'S'",
                                 arguments: [receipt]) != nil else {
-            throw JournalError.originalSaleNotFound(document: refund.number, receipt: receipt)
+            // A sale made elsewhere is checked against the central journal's ledger it was reserved under.
+            guard let foreign = refund.foreignSale, foreign.sale.receipt == receipt else {
+                throw JournalError.originalSaleNotFound(document: refund.number, receipt: receipt)
+            }
+            return try checkForeignRefund(refund, of: foreign, db)
         }
         if try Bool.fetchOne(db, cachedSQL: "SELECT 1 FROM postVoid WHERE originalReceipt = ?", arguments: [receipt]) != nil {
             throw JournalError.refundOfVoidedSale(refund: refund.number, receipt: receipt)

@@ -26,6 +26,7 @@ enum ConfigurationKeys {
         "scanner": labels(TillConfiguration.Scanner()),
         "keypad": labels(TillConfiguration.Keypad()),
         "display": labels(TillConfiguration.Display()),
+        "central": labels(TillConfiguration.Central()),
     ]
 
     static func labels(_ value: Any) -> [String] { Mirror(reflecting: value).children.compactMap(\.label) }

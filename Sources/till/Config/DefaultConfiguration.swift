@@ -16,6 +16,7 @@ enum DefaultConfiguration {
     # data_dir = "~/.local/share/till"   # journal.sqlite, training.sqlite, slips/ ($XDG_DATA_HOME/till)
 
     [shop]
+    code = "0001"              # 1–4 digits: the shop in receipt codes, so another shop's receipt reads as its own
     name = "Till Demo Shop 演示商店"
     address = ["1 Demo Street", "演示路1号"]
     # tax_id = "91310000XXXXXXXXXX"
@@ -111,6 +112,15 @@ enum DefaultConfiguration {
     url = "screen"             # "screen" (a panel on the till screen), "none", or serial:///dev/ttyUSB1?baud=9600, usb://…, tcp://…
     profile = "generic-vfd-gb18030"   # a file in Devices/displays/ (aures-ocd-300 has no Chinese font: English)
     # language = "zh"          # the customer's language; default: till.receipt_language
+
+    [central]                  # the shared central journal (README, "A central journal"); none by default
+    # url = "postgres://till@db.example/till"   # set: other tills' receipts are looked up there, and every
+                               # refund with receipt is checked (reserved) there before it is kept
+    lookup_timeout_ms = 2000   # 50–30000: a look-up or refund check taking longer is told as "did not answer"
+    offline_refunds = false    # true: while the central journal cannot be reached, a supervisor may approve a
+                               # refund it cannot check; kept and printed UNVERIFIED, checked when the link returns
+    offline_refund_limit = "100.00"    # one unverified refund at most this
+    offline_shift_limit = "300.00"     # a shift's unverified refunds together at most this
 
     [scanner]
     url = "keyboard"           # the terminal (a keyboard-wedge scanner types into it), or a device the screen

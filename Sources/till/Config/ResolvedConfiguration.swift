@@ -42,6 +42,10 @@ struct ResolvedConfiguration {
     var customerLanguage: Language
     /// `[[tax.class]]`: tax classes the configuration defines (written to the journal when they differ).
     var taxClasses: [TaxClass]
+    /// `[central] url`: the central journal (nil: this till is an island).
+    var centralURL: String?
+    /// `[central] lookup_timeout_ms`.
+    var centralLookupTimeoutMs: Int
 
     var journalPath: String { dataDirectory + "/journal.sqlite" }
     var trainingJournalPath: String { dataDirectory + "/training.sqlite" }
@@ -157,6 +161,11 @@ struct ResolvedConfiguration {
                                   cashRounding: CashRounding(increment: max(1, increment)), shop: shop,
                                   receiptLanguage: try language("till.receipt_language", file.till?.receipt_language),
                                   utcOffsetSeconds: offset, training: false)
+        register.shopCode = try Self.shopCode(file.shop?.code)
+        let crossTill = try Self.crossTill(file.central, money: { try money($0, $1, $2) })
+        register.central = crossTill.policy
+        centralURL = file.central?.url
+        centralLookupTimeoutMs = crossTill.timeoutMs
         screenLanguage = try language("till.language", file.till?.language)
         dataDirectory = file.till?.data_dir ?? Paths.defaultDataDirectory(environment)
         pinHashRounds = try number("security.pin_hash_rounds", file.security?.pin_hash_rounds, 210_000, ConfigRanges.pinHashRounds)

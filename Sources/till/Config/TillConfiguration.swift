@@ -20,6 +20,8 @@ struct TillConfiguration: Codable {
         var footer: String?
         var logo: Bool?
         var logo_file: String?
+        /// One to four digits: the shop in receipt codes and cross-till look-ups (`ShopCode`).
+        var code: String?
     }
     struct Refund: Codable {
         var window_days: Int?
@@ -99,6 +101,8 @@ struct TillConfiguration: Codable {
     }
     /// The customer display (pole display).
     var display: Display?
+    /// The shared central journal (TillConfiguration+CrossTill.swift).
+    var central: Central?
     /// Role name -> permission names, replacing that role's defaults.
     var permissions: [String: [String]]?
     /// The till screen's keypad: command name -> key name (`cash = "F2"`), replacing that command's default.

@@ -71,8 +71,11 @@ struct MemoryWorld: TillWorld {
             return .itemsFound(query: query, catalog.values.map(\.0))
         case .loadParkedSales:
             return nil
-        case .print, .reprint, .leaveUnprinted, .openDrawer, .emit:
+        case .print, .reprint, .leaveUnprinted, .openDrawer, .emit, .releaseReservation:
             return nil
+        case .lookUpCentrally(let id, _), .reserveRefund(let id, _):
+            // This world has no central journal.
+            return .centralAnswered(request: id, .failed(.unreachable(detail: "no central journal in this world")))
         }
     }
 }

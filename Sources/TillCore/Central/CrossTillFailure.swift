@@ -1,6 +1,6 @@
 /// Why the central journal could not answer, or said no. The runtime's central port answers with
 /// it; the core turns it into a refusal naming where the sale was made (`CentralProblem`).
-public enum CentralFailure: Hashable, Sendable, Codable {
+public enum CrossTillFailure: Hashable, Sendable, Codable, Error {
     /// No connection (server down, network cut, name not resolved): `detail` is the driver's words.
     case unreachable(detail: String)
     /// No answer within `[central] lookup_timeout_ms`.
@@ -11,12 +11,15 @@ public enum CentralFailure: Hashable, Sendable, Codable {
     case refused(detail: String)
     /// The goods were already returned elsewhere: the refund would take more than is left.
     case alreadyReturned(ReturnConflict)
+    /// The refund does not fit what is left of the sale after every refund recorded centrally
+    /// (its money, or a voided sale), for a reason other than goods returned elsewhere.
+    case outsideLedger(LedgerViolation)
 
     /// True when the central journal was not heard at all: the offline policy may apply.
     public var isOffline: Bool {
         switch self {
         case .unreachable, .timedOut: return true
-        case .notFound, .refused, .alreadyReturned: return false
+        case .notFound, .refused, .alreadyReturned, .outsideLedger: return false
         }
     }
 }
