@@ -16,6 +16,8 @@ public final class CentralCaller: Sendable {
     /// (confirmations of reservations, reconciliations of unverified refunds), oldest first.
     private let backlog = Mutex<[FollowUp]>([])
     private let executor = CentralTaskExecutor()
+    /// True while `sendBacklog` runs: one sender at a time keeps the backlog in order.
+    private let sending = Mutex(false)
 
     enum FollowUp: Sendable {
         case confirm(RefundReservation)
@@ -73,8 +75,8 @@ public final class CentralCaller: Sendable {
     func submit(_ id: Int64, _ run: @escaping @Sendable () async -> CentralOutcome) {
         box.withLock { _ = $0.open.insert(id) }
         let ms = timeoutMilliseconds, timeout = timeout
-        Task { [self] in post(id, await run()) }
-        Task { [self] in
+        Task(executorPreference: executor) { [self] in post(id, await run()) }
+        Task(executorPreference: executor) { [self] in
             try? await Task.sleep(for: timeout)
             post(id, .failed(.timedOut(milliseconds: ms)))
         }
@@ -107,13 +109,19 @@ public final class CentralCaller: Sendable {
     /// given unverified. What does not get through stays in the backlog for `sendBacklog()`.
     func committed(_ reservation: RefundReservation, unverified: Bool) {
         backlog.withLock { $0.append(unverified ? .reconcile(reservation) : .confirm(reservation)) }
-        Task { [self] in await sendBacklog() }
+        Task(executorPreference: executor) { [self] in await sendBacklog() }
     }
 
     /// Sends what is waiting, in order, stopping at the first that does not get through.
     /// Returns the conflicts reconciliation found.
     @discardableResult
     public func sendBacklog() async -> [ReturnConflict] {
+        guard sending.withLock({ busy in
+            if busy { return false }
+            busy = true
+            return true
+        }) else { return [] }
+        defer { sending.withLock { $0 = false } }
         var found: [ReturnConflict] = []
         while let next = backlog.withLock({ $0.first }) {
             let sent: Bool
