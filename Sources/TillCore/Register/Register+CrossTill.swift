@@ -5,6 +5,9 @@
 extension RegisterState {
     /// A receipt typed or scanned on the refund (or post-void) screen.
     mutating func lookUpSale(_ key: DocumentKey, _ step: inout Step) {
+        // A new look-up starts clean: no sale from before, no offline permission from before.
+        crossTill.loadedSale = nil
+        crossTill.offlineFor = nil
         if key.shop == config.shopCode && key.till == config.till { return step.run(.lookUpSale(key.number)) }
         guard config.central.configured else {
             return step.refuse(.central(.notConfigured(sale: key, ownShop: config.shopCode)))
