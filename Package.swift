@@ -17,6 +17,9 @@
 //                       discovery and udev rules -> TillCore, TillPorts, TillEscPos, TillSerial, CLibUSB, and TillVirtualPrinter
 //                       for the job splitter's parser and paper estimate only (Scripts/check-layers)
 //   TillScreen          the ncurses till screen: pure layout + key model, curses loop -> TillCore, TillPorts, TillRuntime, CNCursesW
+//   TillCentral         the shared PostgreSQL journal (issue 15): central store, chain check on arrival,
+//                       outbox replication, catalog/users published to tills -> TillCore, TillPorts, PostgresNIO
+//                       (never linked by TillScreen or TillDevices: Scripts/check-layers)
 //   till                the command-line tool (swift-argument-parser)          -> everything
 import PackageDescription
 
@@ -31,6 +34,7 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
         .target(name: "TillCore"),
@@ -57,11 +61,19 @@ let package = Package(
         // ncursesw, wide-character API; the shim defines NCURSES_WIDECHAR and wraps curses macros.
         .systemLibrary(name: "CNCursesW", path: "Sources/CNCursesW", providers: [.apt(["libncurses-dev"])]),
         .target(name: "TillScreen", dependencies: ["TillCore", "TillPorts", "TillRuntime", "CNCursesW"]),
+        .target(
+            name: "TillCentral",
+            dependencies: [
+                "TillCore", "TillPorts",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
         .executableTarget(
             name: "till",
             dependencies: [
                 "TillCore", "TillPorts", "TillJournal", "TillRuntime", "TillEscPos", "TillVirtualPrinter", "TillGraphics", "TillTraining",
-                "TillScanning", "TillSerial", "TillDevices", "TillScreen",
+                "TillScanning", "TillSerial", "TillDevices", "TillScreen", "TillCentral",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "TOMLKit", package: "TOMLKit"),
                 // Only for `till bench core`'s peer: plain SQLite through GRDB, measured beside the journal.
@@ -92,5 +104,6 @@ let package = Package(
             exclude: ["Harness"]
         ),
         .testTarget(name: "TillScreenTests", dependencies: ["TillScreen", "till", "TillRuntime", "TillJournal", "TillCore"]),
+        .testTarget(name: "TillCentralTests", dependencies: ["TillCentral", "till", "TillJournal", "TillPorts", "TillCore"]),
     ]
 )

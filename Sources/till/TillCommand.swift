@@ -25,6 +25,7 @@ struct TillCommand: ParsableCommand {
             KeypadCommand.self,
             DisplayCommand.self,
             ManualCommand.self,
+            CentralCommand.self,
         ]
     )
 }

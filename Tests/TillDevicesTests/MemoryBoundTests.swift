@@ -41,7 +41,7 @@ import Glibc
     }
 
     @Test func aThousandLongFeedsStayBounded() throws {
-        let stream = [0x1B, 0x33, 255] + (0..<1000).flatMap { _ in [UInt8]([0x1B, 0x64, 255]) } + Array("END\n".utf8) + [0x1D, 0x56, 0]
+        let stream: [UInt8] = [0x1B, 0x33, 255] + (0..<1000).flatMap { _ in [UInt8]([0x1B, 0x64, 255]) } + Array("END\n".utf8) + [0x1D, 0x56, 0]
         let run = try Self.emulate(stream)
         #expect(run.status == 0)
         #expect(run.bytes < Self.bound, "peak \(run.bytes >> 20) MB")

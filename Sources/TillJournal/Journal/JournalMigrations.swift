@@ -270,6 +270,7 @@ enum JournalMigrations {
             try db.execute(sql: "CREATE INDEX tender_creditNote ON tender(tenderKind, tenderReference, documentKind)")
         }
 
+        registerOutbox(&migrator)
         return migrator
     }
 }

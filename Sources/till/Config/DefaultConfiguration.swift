@@ -113,9 +113,17 @@ enum DefaultConfiguration {
     profile = "generic-vfd-gb18030"   # a file in Devices/displays/ (aures-ocd-300 has no Chinese font: English)
     # language = "zh"          # the customer's language; default: till.receipt_language
 
-    [central]                  # the shared central journal (README, "A central journal"); none by default
-    # url = "postgres://till@db.example/till"   # set: other tills' receipts are looked up there, and every
-                               # refund with receipt is checked (reserved) there before it is kept
+    [central]                  # the shared PostgreSQL journal of a shop or chain (README "A central journal")
+    # url = "postgres://till@central.example:5432/till"   # unset: this till stands alone. Set: entries are
+                               # sent there, other tills' receipts are looked up there, and every refund with
+                               # receipt is checked (reserved) there before it is kept. No password here:
+                               # it comes from $TILL_CENTRAL_PASSWORD or password_file. A unix socket:
+                               # "postgres://till@/till?host=/run/postgresql"; TLS: add "?sslmode=require"
+                               # The shop in the central key is [shop] code.
+    # password_file = "/etc/till/central.password"   # one line, mode 0600
+    connect_timeout_seconds = 5    # 1–120
+    query_timeout_seconds = 15     # 1–600: the longest any central request may take
+    pull_interval_seconds = 300    # 5–86400: how often a running till pulls the central catalog and users
     lookup_timeout_ms = 2000   # 50–30000: a look-up or refund check taking longer is told as "did not answer"
     offline_refunds = false    # true: while the central journal cannot be reached, a supervisor may approve a
                                # refund it cannot check; kept and printed UNVERIFIED, checked when the link returns

@@ -1,5 +1,6 @@
 import Foundation
 import TillCore
+import TillCentral
 import TillJournal
 
 /// The configuration with defaults filled in and values checked: what the commands use.
@@ -42,9 +43,9 @@ struct ResolvedConfiguration {
     var customerLanguage: Language
     /// `[[tax.class]]`: tax classes the configuration defines (written to the journal when they differ).
     var taxClasses: [TaxClass]
-    /// `[central] url`: the central journal (nil: this till is an island).
-    var centralURL: String?
-    /// `[central] lookup_timeout_ms`.
+    /// `[central]`: the shared PostgreSQL journal; nil when no url is set (the till stands alone).
+    var central: CentralSettings?
+    /// `[central] lookup_timeout_ms`: how long a cross-till look-up or refund check may take.
     var centralLookupTimeoutMs: Int
 
     var journalPath: String { dataDirectory + "/journal.sqlite" }
@@ -164,7 +165,6 @@ struct ResolvedConfiguration {
         register.shopCode = try Self.shopCode(file.shop?.code)
         let crossTill = try Self.crossTill(file.central, money: { try money($0, $1, $2) })
         register.central = crossTill.policy
-        centralURL = file.central?.url
         centralLookupTimeoutMs = crossTill.timeoutMs
         screenLanguage = try language("till.language", file.till?.language)
         dataDirectory = file.till?.data_dir ?? Paths.defaultDataDirectory(environment)
@@ -201,6 +201,7 @@ struct ResolvedConfiguration {
         displayURL = file.display?.url ?? "screen"
         displayProfile = file.display?.profile ?? "generic-vfd-gb18030"
         taxClasses = try TaxClassSetting.resolve(file.tax?.class)
+        central = try Self.central(file.central, shop: register.shopCode, environment: environment)
         customerLanguage = try file.display?.language.map { try language("display.language", $0) } ?? register.receiptLanguage
     }
 

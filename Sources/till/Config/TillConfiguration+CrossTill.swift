@@ -1,19 +1,5 @@
 import TillCore
 
-extension TillConfiguration {
-    /// `[central]`: the shared journal that other tills' receipts are looked up in and every
-    /// refund with receipt is checked against (README, "A central journal").
-    struct Central: Codable {
-        var url: String?
-        /// How long a look-up or refund check may take before the till says so (`ConfigRanges.centralLookupTimeoutMs`).
-        var lookup_timeout_ms: Int?
-        /// Refunds the central journal cannot check may be given with a supervisor, marked unverified.
-        var offline_refunds: Bool?
-        var offline_refund_limit: String?
-        var offline_shift_limit: String?
-    }
-}
-
 extension ResolvedConfiguration {
     /// `[shop] code` (one to four digits, "0001" by default).
     static func shopCode(_ text: String?) throws -> ShopCode {

@@ -101,7 +101,7 @@ struct TillConfiguration: Codable {
     }
     /// The customer display (pole display).
     var display: Display?
-    /// The shared central journal (TillConfiguration+CrossTill.swift).
+    /// The shared PostgreSQL journal (TillConfiguration+Central.swift).
     var central: Central?
     /// Role name -> permission names, replacing that role's defaults.
     var permissions: [String: [String]]?

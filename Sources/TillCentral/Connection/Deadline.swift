@@ -1,0 +1,38 @@
+import Synchronization
+
+/// Runs an operation with a deadline: whichever comes first, its answer or `onTimeout()`'s
+/// failure. The caller is answered at the deadline even if the operation ignores its
+/// cancellation (postgres-nio's start-up handshake does, on a link that stalls): the late
+/// answer, if it ever comes, goes to `discard` (a connection that opened too late is closed).
+enum Deadline {
+    private final class Once<T: Sendable>: Sendable {
+        let continuation: Mutex<CheckedContinuation<T, Error>?>
+        init(_ continuation: CheckedContinuation<T, Error>) { self.continuation = Mutex(continuation) }
+        /// Resumes the caller unless it was resumed already; says whether this call did.
+        func resume(_ result: Result<T, Error>) -> Bool {
+            guard let continuation = continuation.withLock({ value in defer { value = nil }; return value }) else { return false }
+            continuation.resume(with: result)
+            return true
+        }
+    }
+
+    static func within<T: Sendable>(seconds: Int, onTimeout: @escaping @Sendable () -> Error,
+                                    discard: @escaping @Sendable (T) -> Void = { _ in },
+                                    _ operation: @escaping @Sendable () async throws -> T) async throws -> T {
+        try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<T, Error>) in
+            let once = Once(continuation)
+            let work = Task {
+                do {
+                    let value = try await operation()
+                    if !once.resume(.success(value)) { discard(value) }
+                } catch {
+                    _ = once.resume(.failure(error))
+                }
+            }
+            Task {
+                try? await Task.sleep(for: .seconds(seconds))
+                if once.resume(.failure(onTimeout())) { work.cancel() }
+            }
+        }
+    }
+}

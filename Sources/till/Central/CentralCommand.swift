@@ -1,0 +1,128 @@
+import ArgumentParser
+import Foundation
+import TillCentral
+import TillCore
+import TillJournal
+
+/// `till central …`: the shared PostgreSQL journal (README "A central journal").
+struct CentralCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "central",
+        abstract: "The shared PostgreSQL journal: what this till has sent, send now, publish the catalog and users.",
+        subcommands: [Status.self, Sync.self, Publish.self, Pull.self])
+
+    struct Status: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Entries the central journal acknowledged, entries pending, and the last error with its remedy.")
+        @OptionGroup var global: GlobalOptions
+
+        func run() throws {
+            let env = try TillEnvironment(global, seedDemo: false, trading: false)
+            let settings = try CentralCommand.settings(env.config)
+            let state = try journalCall { try env.journal.outboxState() }
+            let zh = Output.language == .zh
+            Output.line(zh ? "中央日志：\(settings.address)（商店 \(settings.shop)，收银机 \(env.config.register.till)）"
+                           : "Central journal: \(settings.address) (shop \(settings.shop), till \(env.config.register.till))")
+            Output.line(zh ? "已确认：\(state.acknowledged) 条；待发送：\(state.pending) 条（本机共 \(state.head) 条）"
+                           : "Acknowledged: \(state.acknowledged); pending: \(state.pending) (of \(state.head) in this till's journal)")
+            if let success = state.lastSuccess {
+                Output.line((zh ? "上次成功发送：" : "Last sent: ") + CentralCommand.time(success, env.config))
+            }
+            if let error = state.lastError {
+                Output.line((zh ? "上次错误：" : "Last error: ") + error.text(Output.language))
+                if let remedy = state.lastRemedy { Output.line("  → " + remedy.text(Output.language)) }
+            }
+        }
+    }
+
+    struct Sync: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Send every pending entry to the central journal now, in order; exit 1 naming the cause if it cannot.")
+        @OptionGroup var global: GlobalOptions
+
+        func run() throws {
+            let env = try TillEnvironment(global, seedDemo: false, trading: false)
+            let settings = try CentralCommand.settings(env.config)
+            let journal = env.journal, clock = env.clock
+            let outbox = Outbox(source: journal, connection: CentralConnection(settings: settings),
+                                till: env.config.register.till, clock: { clock.now })
+            let report = try CentralCommand.central { try Blocking.wait { try await outbox.pushPending() } }
+            Output.line(Output.language == .zh
+                ? "已发送 \(report.stored) 条（\(report.duplicates) 条中央已有）；待发送 \(report.state.pending) 条。"
+                : "Sent \(report.stored) entries (\(report.duplicates) already there); pending \(report.state.pending).")
+        }
+    }
+
+    struct Publish: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Publish this journal's catalog and tax classes to every till (a new central revision).",
+            discussion: "Run at the back office after `till catalog import`. As an authorised user: --by CODE (permission importCatalog), the PIN from $TILL_PIN or standard input. Tills apply the newest revision on start and every [central] pull_interval_seconds, each change a chained entry of their own journal.")
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var credentials: Credentials
+        @Flag(help: "For every shop of the chain, not only [shop] code.") var chain = false
+
+        func run() throws {
+            let env = try TillEnvironment(global, seedDemo: false, trading: false)
+            let settings = try CentralCommand.settings(env.config)
+            let actor = try credentials.authorise(.importCatalog, env: env)
+            let classes = try journalCall { try env.journal.taxClasses() }
+            let items = try journalCall { try env.journal.catalogItems() }
+            let shop = chain ? nil : settings.shop
+            let revision = try CentralCommand.central {
+                try Blocking.wait {
+                    try await CatalogPublication.publish(taxClasses: classes, items: items, by: actor.code, shop: shop,
+                                                         connection: CentralConnection(settings: settings))
+                }
+            }
+            Output.line(Output.language == .zh
+                ? "已发布中央目录第 \(revision) 版：\(classes.count) 个税类，\(items.count) 个商品。"
+                : "Published central catalog revision \(revision): \(classes.count) tax classes, \(items.count) items.")
+        }
+    }
+
+    struct Pull: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Apply the newest central catalog to this till now (a running till does it by itself).")
+        @OptionGroup var global: GlobalOptions
+
+        func run() throws {
+            let env = try TillEnvironment(global, seedDemo: false, trading: false)
+            let settings = try CentralCommand.settings(env.config)
+            let journal = env.journal
+            let pulled = try CentralCommand.central {
+                try Blocking.wait {
+                    try await CatalogPublication.pull(into: journal, shop: settings.shop, connection: CentralConnection(settings: settings))
+                }
+            }
+            let zh = Output.language == .zh
+            guard let pulled else {
+                Output.line(zh ? "本机目录已是最新。" : "This till's catalog is up to date.")
+                return
+            }
+            Output.line(zh ? "已应用中央目录第 \(pulled.revision) 版：\(pulled.changed) 项更改。"
+                           : "Applied central catalog revision \(pulled.revision): \(pulled.changed) changes.")
+        }
+    }
+
+    /// Runs a central call, telling its failure the CLI's way.
+    static func central<T>(_ body: () throws -> T) throws -> T {
+        do { return try body() } catch let failure as CentralFailure {
+            throw CLIError(message: failure.message, remedy: failure.remedy)
+        } catch let failure as JournalError {
+            throw CLIError(message: failure.message, remedy: failure.remedy)
+        }
+    }
+
+    static func settings(_ config: ResolvedConfiguration) throws -> CentralSettings {
+        guard let settings = config.central else {
+            throw CLIError(en: "No central journal is configured.", zh: "未配置中央日志。",
+                           remedyEn: "Set [central] url = \"postgres://USER@HOST:PORT/DATABASE\" in the configuration file (README, \"A central journal\").",
+                           remedyZh: "请在配置文件中设置 [central] url = \"postgres://用户@主机:端口/数据库\"（见 README“A central journal”）。")
+        }
+        return settings
+    }
+
+    static func time(_ at: Timestamp, _ config: ResolvedConfiguration) -> String {
+        at.localText(utcOffsetSeconds: config.register.utcOffsetSeconds)
+    }
+}
