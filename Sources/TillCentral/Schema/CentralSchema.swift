@@ -23,6 +23,7 @@ public enum CentralSchema {
     public static let steps: [(name: String, sql: String)] = [
         ("v1-chains", v1),
         ("v2-publications", v2),
+        ("v3-refund-reservations", v3),   // CrossTill/CentralSchema+Reservations.swift
     ]
 
     /// What the back office publishes for every till: a whole catalog (tax classes and items)

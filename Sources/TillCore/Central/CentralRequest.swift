@@ -23,11 +23,21 @@ public struct RefundReservation: Hashable, Sendable, Codable {
     public var sale: DocumentKey
     public var shop: ShopCode
     public var refund: RefundRecord
+    /// The sale itself, when it is the refunding till's own (it may not have been replicated
+    /// yet): the central journal checks against it until the replicated sale arrives, so the
+    /// refund is not refused as "no such sale (yet)". Accepted only from the till that made it.
+    public var ownSale: SaleRecord?
 
-    public init(sale: DocumentKey, shop: ShopCode, refund: RefundRecord) {
+    public init(sale: DocumentKey, shop: ShopCode, refund: RefundRecord, ownSale: SaleRecord? = nil) {
         self.sale = sale
         self.shop = shop
         self.refund = refund
+        self.ownSale = ownSale
+    }
+
+    /// True when `ownSale` may stand for the sale: this till's own, by shop and till.
+    public var carriesOwnSale: Bool {
+        ownSale != nil && sale.shop == shop && sale.till == refund.till && ownSale?.receipt == sale.number.description
     }
 
     /// The refund's own chain-wide key ("0001-R02-000004").

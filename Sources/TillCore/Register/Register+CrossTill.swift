@@ -147,7 +147,9 @@ extension RegisterState {
         }
         var reserved = record
         if let loaded = crossTill.loadedSale, loaded.key == key { reserved.foreignSale = loaded }
-        ask(.reservation(RefundReservation(sale: key, shop: config.shopCode, refund: reserved)), about: key, &step)
+        // This till's own sale travels with the reservation: it may not have been sent yet.
+        let own = key.shop == config.shopCode && key.till == config.till ? sale : nil
+        ask(.reservation(RefundReservation(sale: key, shop: config.shopCode, refund: reserved, ownSale: own)), about: key, &step)
         return nil
     }
 }
