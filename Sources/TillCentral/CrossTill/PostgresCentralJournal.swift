@@ -129,10 +129,13 @@ public actor PostgresCentralJournal: CentralJournal {
 
     private static func carriedSale(_ key: DocumentKey, _ db: PostgresConnection, logger: Logger, lock: Bool) async throws -> String? {
         let shop = key.shop.description, receipt = key.number.description
-        let rows = try await db.query(lock
-            ? "SELECT carried_sale FROM central_sale_guard WHERE sale_shop = \(shop) AND sale_receipt = \(receipt) FOR UPDATE"
-            : "SELECT carried_sale FROM central_sale_guard WHERE sale_shop = \(shop) AND sale_receipt = \(receipt)",
-            logger: logger)
+        let query: PostgresQuery
+        if lock {
+            query = "SELECT carried_sale FROM central_sale_guard WHERE sale_shop = \(shop) AND sale_receipt = \(receipt) FOR UPDATE"
+        } else {
+            query = "SELECT carried_sale FROM central_sale_guard WHERE sale_shop = \(shop) AND sale_receipt = \(receipt)"
+        }
+        let rows = try await db.query(query, logger: logger)
         var found: String?
         for try await text in rows.decode(String?.self) { found = text }
         return found
