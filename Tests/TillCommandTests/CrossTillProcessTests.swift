@@ -148,9 +148,10 @@ import Testing
             try Self.refundScript(receipt, quantity: first).write(toFile: path(one), atomically: true, encoding: .utf8)
             try Self.refundScript(receipt, quantity: min(second, sold)).write(toFile: path(two), atomically: true, encoding: .utf8)
             let results = Mutex<[Int: TillProcess.Result]>([:])
+            let racers = chain.tills.map { ($0, path($0)) }
             DispatchQueue.concurrentPerform(iterations: 2) { i in
-                let till = chain.tills[i]
-                if let result = try? till.run(["exec", path(till)]) { results.withLock { $0[i] = result } }
+                let (till, script) = racers[i]
+                if let result = try? till.run(["exec", script]) { results.withLock { $0[i] = result } }
             }
             let outcomes = results.withLock { r in (0..<2).map { r[$0].flatMap(Self.outcome) } }
             let done = outcomes.filter { $0?["event"] as? String == "refundCompleted" }.count
