@@ -63,7 +63,7 @@ import Testing
 
     /// The refusal codes a refund's central check can end in (`CentralProblem.code`), and the
     /// returnable check on a centrally looked-up sale (its ledger holds every refund recorded anywhere).
-    static let centralCodes: Set<String> = ["already_returned_elsewhere", "quantity_exceeds_returnable", "outside_central_ledger", "central_unreachable",
+    static let centralCodes: Set<String> = ["already_returned_elsewhere", "quantity_exceeds_returnable", "already_fully_refunded", "outside_central_ledger", "central_unreachable",
                                             "central_timeout", "central_sale_not_found", "central_refused", "central_not_configured"]
 
     /// How the refund ended: completed, or refused for a central reason (a second `shift 500`'s
@@ -158,8 +158,9 @@ import Testing
             // The loser is told at its central check (both looked up first) or, when the winner
             // was already reserved at its look-up, by the looked-up ledger itself.
             let refused = outcomes.compactMap { $0?["code"] as? String }
-            #expect(done == 1 && refused.count == 1 && ["already_returned_elsewhere", "quantity_exceeds_returnable"].contains(refused.first ?? ""),
-                    "\(context), round \(round): sold \(sold), asked \(first) and \(min(second, sold)): \(outcomes)")
+            #expect(done == 1 && refused.count == 1
+                        && ["already_returned_elsewhere", "quantity_exceeds_returnable", "already_fully_refunded"].contains(refused.first ?? ""),
+                    "\(context), round \(round): sold \(sold), asked \(first) and \(min(second, sold)): \(outcomes) \(results.withLock { $0.values.map(\.stdout) })")
             let central = try chain.sql("SELECT count(*) FROM central_refund_reservation WHERE sale_receipt = '\(receipt)'")
             #expect(central == "1", "\(context), round \(round): \(central) reservations")
         }
