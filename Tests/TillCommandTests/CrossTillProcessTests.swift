@@ -231,7 +231,7 @@ final class ExecDriver {
 
     var output: String { collected.text.withLock { $0 } }
 
-    func send(_ text: String) throws { input.fileHandleForWriting.write(Data(text.utf8)) }
+    func send(_ text: String) throws { try input.fileHandleForWriting.write(contentsOf: Data(text.utf8)) }
 
     /// Waits (up to 60 s, a bound against a hang, not a timing assertion) for an event.
     func waitFor(_ event: String) -> Bool {
