@@ -161,6 +161,7 @@ import Testing
             #expect(done == 1 && refused.count == 1
                         && ["already_returned_elsewhere", "quantity_exceeds_returnable", "already_fully_refunded"].contains(refused.first ?? ""),
                     "\(context), round \(round): sold \(sold), asked \(first) and \(min(second, sold)): \(outcomes) \(results.withLock { $0.values.map(\.stdout) })")
+            print("cross-till race, \(context), round \(round): sold \(sold), asked \(first)/\(min(second, sold)), loser told \(refused)")
             let central = try chain.sql("SELECT count(*) FROM central_refund_reservation WHERE sale_receipt = '\(receipt)'")
             #expect(central == "1", "\(context), round \(round): \(central) reservations")
         }
