@@ -28,6 +28,11 @@ public final class RegisterRuntime {
     /// Queue slips on a `QueuedSlipPrinter` instead of waiting for them (the screen sets this):
     /// their outcomes come back through `takePrintOutcomes()`.
     public var queuesPrintJobs = false
+    /// The central journal (`[central] url`), for sales made elsewhere and the central refund check.
+    public var central: CentralCaller?
+    /// Ask the central journal without waiting (the screen sets this): answers come back through
+    /// `takeCentralAnswers()`.
+    public var queuesCentralCalls = false
     /// Whose users sign in and approve, when not this journal's: in training, the shop's journal,
     /// so the shop's own users (added with `till user add`) train under their own codes and PINs.
     public var people: (any UserDirectory)?
@@ -127,6 +132,7 @@ public final class RegisterRuntime {
                 continue
             }
             committed = true
+            centralCommitted(record)
             onRecord?(record)
         }
         for effect in effects {
@@ -196,6 +202,8 @@ public final class RegisterRuntime {
             case .openDrawer:
                 if case .failed(let cause) = printer.openDrawer() { return .worldRefused(.printerUnavailable(cause: cause)) }
                 return nil
+            case .lookUpCentrally, .reserveRefund, .releaseReservation:
+                return performCentral(effect)
             case .record, .emit:
                 return nil
             }

@@ -79,7 +79,8 @@ final class FaultyLink: Sendable {
             while state.withLock({ $0.stalled }) { usleep(20_000) }
             var sent = 0
             while sent < count {
-                let wrote = buffer[sent..<count].withUnsafeBytes { write(to, $0.baseAddress, count - sent) }
+                // send with MSG_NOSIGNAL, not write: a peer cut meanwhile must not SIGPIPE the whole test process.
+                let wrote = buffer[sent..<count].withUnsafeBytes { send(to, $0.baseAddress, count - sent, Int32(MSG_NOSIGNAL)) }
                 if wrote <= 0 { sent = -1; break }
                 sent += wrote
             }

@@ -20,7 +20,7 @@ import Testing
         try zbar.run()
         let decoded = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         zbar.waitUntilExit()
-        #expect(decoded.trimmingCharacters(in: .whitespacesAndNewlines).count == 20)
+        #expect(decoded.trimmingCharacters(in: .whitespacesAndNewlines).count == 24)   // shop, till, sequence, date, check digits
         // Scanning that code finds the sale for a refund.
         let code = decoded.trimmingCharacters(in: .whitespacesAndNewlines)
         let refund = try till.run(["exec"], stdin: "signin 1001 1111\nrefund\nscan \(code)\n")

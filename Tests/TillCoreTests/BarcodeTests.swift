@@ -16,7 +16,7 @@ import Testing
     @Test func receiptCodesRoundTripAndCatchMisreads() {
         let code = ReceiptCode.make(till: "01", sequence: 123, date: CivilDate(year: 2026, month: 11, day: 23))
         #expect(code.count == 20)
-        #expect(ReceiptCode.parse(code) == .receipt(till: "01", sequence: 123))
+        #expect(ReceiptCode.parse(code) == .receipt(shop: nil, till: "01", sequence: 123))
         // Every single-digit error and every adjacent swap is caught.
         let digits = Array(code)
         for i in 1..<digits.count {

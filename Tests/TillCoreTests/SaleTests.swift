@@ -15,7 +15,7 @@ import Testing
         #expect(sale.total.minor == 6000)
         #expect(sale.change.minor == 4000)
         #expect(sale.receipt == "S01-000001")
-        #expect(ReceiptCode.parse(sale.receiptCode) == .receipt(till: "01", sequence: 1))
+        #expect(ReceiptCode.parse(sale.receiptCode) == .receipt(shop: .standard, till: "01", sequence: 1))
         #expect(till.printed.last == slip)
         #expect(till.drawerOpens == 1)
         let text = PlainTextSlipRenderer.render(slip).joined(separator: "\n")

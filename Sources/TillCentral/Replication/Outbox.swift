@@ -93,8 +93,8 @@ public actor Outbox {
             throw CentralFailure(
                 en: "Till \(till) of shop \(shop) is enrolled in the central journal with another key (\(answer.dropFirst(10))), not this till's \(key.id).",
                 zh: "商店 \(shop) 的收银机 \(till) 已用另一把密钥（\(answer.dropFirst(10))）登记在中央日志中，而不是本机的 \(key.id)。",
-                remedyEn: "Check [till] id and [central] shop: two tills must not share a number. If this till's key was replaced, ask the administrator to review central_refusal.",
-                remedyZh: "请检查 [till] id 和 [central] shop：两台收银机不能同号。如本机密钥已更换，请管理员查看 central_refusal。")
+                remedyEn: "Check [till] id and [shop] code: two tills must not share a number. If this till's key was replaced, ask the administrator to review central_refusal.",
+                remedyZh: "请检查 [till] id 和 [shop] code：两台收银机不能同号。如本机密钥已更换，请管理员查看 central_refusal。")
         }
         prepared = true
     }

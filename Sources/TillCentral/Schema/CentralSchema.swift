@@ -24,6 +24,7 @@ public enum CentralSchema {
         ("v1-chains", v1),
         ("v2-publications", v2),
         CentralReportSchema.step,
+        ("v3-refund-reservations", v3),   // CrossTill/CentralSchema+Reservations.swift
     ]
 
     /// What the back office publishes for every till: a whole catalog (tax classes and items)

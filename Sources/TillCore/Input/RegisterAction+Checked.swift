@@ -35,6 +35,11 @@ extension RegisterAction {
             return check.currency(sale.sale.total)
         case .saleNotFound(let reference):
             return check.trimmedText(reference, .receipt)
+        case .centralAnswered(_, .saleFound(let found)):
+            // A central answer is input like any other: a sale in another currency never reaches the arithmetic.
+            return check.currency(found.sale.total) ?? found.refunds.lazy.compactMap { check.currency($0.refund.rounding) }.first
+        case .centralAnswered:
+            return nil
         case .reasonChosen(let code):
             return check.text(code, .reasonCode)
         case .refundTenderChosen(let kind, let reference):

@@ -46,6 +46,13 @@ public struct RefundRecord: Hashable, Sendable, Codable {
     public var training: Bool
     /// The amount the approver was shown and approved (nil: no approval); always the total paid.
     public var approvedAmount: Money?
+    /// True: given while the central journal could not check it (the offline policy); checked
+    /// when the link returns. nil for every refund checked centrally or made without one.
+    public var unverified: Bool? = nil
+    /// The sale as the central journal had it when this refund was reserved, for a sale this
+    /// till's journal does not hold (made at another till or shop): the journal checks the
+    /// refund against it in its append transaction, as it checks a refund of its own sales.
+    public var foreignSale: CentralSale? = nil
 
     public init(number: String, till: String, shift: Int64, at: Timestamp, clerk: User, approver: User?,
                 approvals: [String], originalReceipt: String?, originalSoldAt: Timestamp?, lines: [RefundLine],

@@ -30,6 +30,7 @@ extension Refusal {
         case .weightRequired: return "weight_required"
         case .discountTooLarge: return "discount_too_large"
         case .creditNote(let problem): return problem.code
+        case .central(let problem): return problem.code
         case .cashCountRequired: return "cash_count_required"
         case .cashCountInvalid: return "cash_count_invalid"
         case .parkedSalesOpen: return "parked_sales_open"

@@ -11,9 +11,9 @@ extension Refusal: Problem {
             return (t("No sale with receipt \(ref) is in the journal.", "日志中没有收据号为 \(ref) 的销售。"),
                     t("Check the number on the receipt and type it again, or use a return without receipt.",
                       "请核对收据上的号码重新输入，或按无收据退货处理。"))
-        case .receiptCodeUnreadable(let code) where code.count != ReceiptCode.length:
-            return (t("The receipt barcode \(code) did not read correctly (it has \(code.count) digits; a receipt barcode has \(ReceiptCode.length)).",
-                      "收据条码 \(code) 读取有误（共 \(code.count) 位数字，收据条码应为 \(ReceiptCode.length) 位）。"),
+        case .receiptCodeUnreadable(let code) where code.count != ReceiptCode.length && code.count != ReceiptCode.legacyLength:
+            return (t("The receipt barcode \(code) did not read correctly (it has \(code.count) digits; a receipt barcode has \(ReceiptCode.length), \(ReceiptCode.legacyLength) on older receipts).",
+                      "收据条码 \(code) 读取有误（共 \(code.count) 位数字，收据条码应为 \(ReceiptCode.length) 位，旧收据为 \(ReceiptCode.legacyLength) 位）。"),
                     t("Scan it again, or type the receipt number printed under the barcode.",
                       "请重新扫描，或输入条码下方印的收据号。"))
         case .receiptCodeUnreadable(let code):
@@ -189,6 +189,8 @@ extension Refusal: Problem {
                       "请只用字母、数字和标点重新输入（并检查扫描枪的后缀设置）。"))
         case .creditNote(let problem):
             return (problem.message, problem.remedy)
+        case .central(let problem):
+            return (problem.message, problem.remedy)
         case .cashCountRequired(let expected):
             return (t("The Z report closes the shift only after the drawer is counted (expected \(expected.formatted)).",
                       "Z 报表须先清点钱箱才能结班（应有 \(expected.formatted)）。"),
@@ -256,6 +258,7 @@ extension ApprovalReason {
         case .priceOverride: return t("price override", "改价")
         case .lineDiscount: return t("line discount", "单品折扣")
         case .lackingPermission(let p): return t("the clerk may not \(p.label.en)", "收银员无权\(p.label.zh)")
+        case .unverifiedRefund: return t("a refund the central journal cannot check now", "中央日志暂时无法核对的退款")
         }
     }
 }

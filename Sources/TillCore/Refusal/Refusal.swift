@@ -39,6 +39,8 @@ public enum Refusal: Hashable, Sendable, Codable, Error {
     case discountTooLarge(line: Int, discount: Money, amount: Money)
     /// A credit note that cannot be used or issued as asked (`CreditNoteProblem`).
     case creditNote(CreditNoteProblem)
+    /// A sale made at another till or shop, or a refund checked centrally (`CentralProblem`).
+    case central(CentralProblem)
     /// A Z report confirmed before the drawer was counted, or a count that does not add up.
     case cashCountRequired(expected: Money)
     /// A count the till cannot take: a piece that is not a configured denomination, a count out of range.
@@ -122,6 +124,8 @@ public enum ApprovalReason: Hashable, Sendable, Codable {
     case priceOverride
     case lineDiscount
     case lackingPermission(Permission)
+    /// A refund the central journal cannot check now, given under the offline policy.
+    case unverifiedRefund
 
     /// Approvals are granted per kind: approving one over-limit refund covers that refund's limit check.
     public var kind: String {
@@ -136,6 +140,7 @@ public enum ApprovalReason: Hashable, Sendable, Codable {
         case .priceOverride: return "priceOverride"
         case .lineDiscount: return "lineDiscount"
         case .lackingPermission(let p): return "permission." + p.rawValue
+        case .unverifiedRefund: return "unverifiedRefund"
         }
     }
 }

@@ -12,7 +12,7 @@ extension RegisterState {
     mutating func enterReceipt(_ text: String, _ step: inout Step) {
         guard case .findingSale = activity else { return step.refuse(.nothingInProgress) }
         switch ReceiptReference.parse(text, defaultTill: config.till) {
-        case .success(let reference): step.run(.lookUpSale(reference.number))
+        case .success(let reference): lookUpSale(reference.key(ownShop: config.shopCode), &step)
         case .failure(let refusal): step.refuse(refusal)
         }
     }
@@ -195,7 +195,11 @@ extension RegisterState {
         case nil: return step.refuse(.nothingSelected)
         }
         let amount = split.total
-        let checks = split.approvals
+        var checks = split.approvals
+        switch offlineChecks(amount, sale: source.sale) {
+        case .success(let offline): checks += offline
+        case .failure(let refusal): return step.refuse(refusal)
+        }
         var approver: User? = nil
         if !checks.isEmpty {
             guard let granted = requireApprovals(checks, for: .refundWithReceipt, amount: amount, resume: resume, &step) else { return }
@@ -209,7 +213,9 @@ extension RegisterState {
             training: config.training, approvedAmount: approver == nil ? nil : amount)
         // The core's own plan is checked against the same ledger the journal checks it against.
         if let violation = source.violation(of: record) { return step.refuse(.refundOutsideLedger(violation)) }
-        recordRefund(record, &step)
+        // With a central journal, the refund is reserved there first (`Register+CrossTill.swift`).
+        guard let checked = checkCentrally(record, sale: source.sale, &step) else { return }
+        recordRefund(checked, &step)
     }
 
     /// The money limits a refund or return of `amount` by this clerk runs into.

@@ -178,7 +178,7 @@ extension RegisterState {
         guard let user, let shift else { return step.refuse(.noOpenShift) }
         let sequence = sequences.nextSale
         let number = DocumentNumber(kind: .sale, till: config.till, sequence: sequence).description
-        let code = ReceiptCode.make(till: config.till, sequence: sequence,
+        let code = ReceiptCode.make(shop: config.shopCode, till: config.till, sequence: sequence,
                                     date: step.now.civilDate(utcOffsetSeconds: config.utcOffsetSeconds))
         let change = draft.tenders.map(\.change).sum(config.currency)
         let record = SaleRecord(receipt: number, receiptCode: code, till: config.till, shift: shift.number, at: step.now,

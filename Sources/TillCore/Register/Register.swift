@@ -45,6 +45,7 @@ extension RegisterState {
     mutating func apply(_ action: RegisterAction, _ step: inout Step) {
         // A question asked first is answered (or dropped) before anything else happens.
         if answerConfirmation(action, &step) { return }
+        if holdWhileCentralAnswers(action, &step) { return }
         closeSearchUnlessPicking(action)
         // The one permission table, checked before the action's own code (see PermissionRule).
         if case .holds(let permission) = action.permissionRule(during: activity) {
@@ -103,7 +104,9 @@ extension RegisterState {
         case .saleLoaded(let sale):
             saleLoaded(sale, &step)
         case .saleNotFound(let reference):
-            step.refuse(.receiptNotFound(reference: reference))
+            saleNotFoundLocally(reference, &step)
+        case .centralAnswered(let request, let outcome):
+            centralAnswered(request: request, outcome, &step)
         case .refundQuantitySet(let line, let quantity):
             setRefundQuantity(line: line, quantity, &step)
         case .reasonChosen(let code):

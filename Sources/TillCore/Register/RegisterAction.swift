@@ -43,6 +43,8 @@ public indirect enum RegisterAction: Hashable, Sendable, Codable {
     case refundTenderChosen(TenderKind?, reference: String?)
     case customerReferenceEntered(String)
     case confirmed
+    /// The central journal answered request `request` (or the runtime gave up on it).
+    case centralAnswered(request: Int64, CentralOutcome)
 
     // Supervisor approval
     case approverPINEntered(code: String, pin: String)

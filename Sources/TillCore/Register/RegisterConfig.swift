@@ -15,6 +15,10 @@ public struct RegisterConfig: Hashable, Sendable, Codable {
     /// The notes and coins a cash count may list, largest first, in minor units (`[cash]
     /// denominations`); nil: the currency's own (`Currency.denominationsMinor`).
     public var cashDenominationsMinor: [Int64]? = nil
+    /// `[shop] code`: the shop's code in receipt codes and cross-till keys (`ShopCode`).
+    public var shopCode: ShopCode = .standard
+    /// Whether a central journal is configured, and what may happen while it cannot be reached.
+    public var central: CentralPolicy = CentralPolicy()
 
     public init(till: String = "01", currency: Currency = .cny, policy: StorePolicy = StorePolicy(),
                 cashRounding: CashRounding = .none, shop: ShopInfo = ShopInfo(name: "Till"),

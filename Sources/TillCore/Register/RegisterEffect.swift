@@ -9,6 +9,12 @@ public enum RegisterEffect: Hashable, Sendable {
     /// Find an item by barcode or SKU; `lowestPriceDays` asks for its lowest unit price sold in that many days.
     case lookUpItem(code: String, quantity: Quantity?, lowestPriceDays: Int64?)
     case lookUpSale(DocumentNumber)
+    /// Ask the central journal for a sale made elsewhere; answered by `centralAnswered(request:)`.
+    case lookUpCentrally(request: Int64, DocumentKey)
+    /// Reserve a refund at the central journal before recording it; answered by `centralAnswered(request:)`.
+    case reserveRefund(request: Int64, RefundReservation)
+    /// Drop a reservation the till will not commit (Esc, or no answer in time).
+    case releaseReservation(RefundReservation)
     /// Find catalog items matching a name or SKU (`ItemSearch.results`); answered by `itemsFound`.
     case searchItems(query: String)
     /// Read this till's parked sales from the journal; answered by `parkedSalesLoaded`.
@@ -46,6 +52,10 @@ public enum RegisterEvent: Hashable, Sendable, Codable {
     /// NO RECEIPT pressed: `on` true when the open sale will not print its receipt.
     case noReceiptChosen(on: Bool)
     case saleFound(receipt: String, returnable: [ReturnableLineSummary])
+    /// "Looking up at the central journal…": the screen stays usable (Esc stops waiting).
+    case centralLookupStarted(DocumentKey)
+    /// The refund is being checked (reserved) at the central journal.
+    case centralCheckStarted(refund: String, sale: DocumentKey)
     case refundQuantityChosen(line: Int, quantity: Quantity, amount: Money)
     /// How the refund in progress would pay out if confirmed now (`RefundSplit`): after every
     /// change of its lines or tender, so the split is seen before confirm.

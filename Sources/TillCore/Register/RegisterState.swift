@@ -31,6 +31,8 @@ public struct RegisterState: Hashable, Sendable, Codable {
     public var cashRefundsAwaitingSlip: [OwedDrawerOpen] = []
     /// Cash refunds whose slip did not print: their clerk may open the drawer once for each.
     public var drawerOpensOwed: [OwedDrawerOpen] = []
+    /// Look-ups and refund checks at the central journal (`Register+CrossTill.swift`).
+    public var crossTill = CrossTillState()
 
     public init(config: RegisterConfig) {
         self.config = config

@@ -82,6 +82,7 @@ public struct SlipTemplates: Sendable {
         var b = header(training: refund.training)
         b.append(.text(s(SlipText.refund), .title))
         b.append(.pair(refund.number, when(refund.at), .bold))
+        if refund.unverified == true { b.append(.text(s(SlipText.unverified), .bold)) }
         if let original = refund.originalReceipt {
             b.append(.pair(s(SlipText.originalReceipt), original, .plain))
             if let soldAt = refund.originalSoldAt { b.append(.pair(s(SlipText.soldOn), when(soldAt), .plain)) }

@@ -27,6 +27,8 @@ enum SlipText {
     static let customerSignature = t("Customer signature", "顾客签名")
     static let keepForReturns = t("Keep this receipt for returns", "请保留收据以便退换")
     static let noReceipt = t("NO RECEIPT RETURN", "无收据退货")
+    /// A refund given while the central journal could not check it (the offline policy).
+    static let unverified = t("UNVERIFIED: CENTRAL CHECK PENDING", "未核实：待中央日志核对")
     static let voidedSale = t("Voided sale", "作废销售")
     static let returned = t("Returned", "退回")
     static let discount = t("Discount", "折扣")

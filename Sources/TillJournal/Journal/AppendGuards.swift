@@ -50,28 +50,19 @@ enum AppendGuards {
         }
         guard try Bool.fetchOne(db, cachedSQL: "SELECT 1 FROM document WHERE reference = ? AND kind = 'S'",
                                 arguments: [receipt]) != nil else {
-            throw JournalError.originalSaleNotFound(document: refund.number, receipt: receipt)
+            // A sale made elsewhere is checked against the central journal's ledger it was reserved under.
+            guard let foreign = refund.foreignSale, foreign.sale.receipt == receipt else {
+                throw JournalError.originalSaleNotFound(document: refund.number, receipt: receipt)
+            }
+            return try checkForeignRefund(refund, of: foreign, db)
         }
         if try Bool.fetchOne(db, cachedSQL: "SELECT 1 FROM postVoid WHERE originalReceipt = ?", arguments: [receipt]) != nil {
             throw JournalError.refundOfVoidedSale(refund: refund.number, receipt: receipt)
         }
-        // Sum per original line first: one refund may return the same line in two parts.
-        var asked: [Int: Quantity] = [:]
-        for line in refund.lines { asked[line.originalLineNo, default: .zero] = asked[line.originalLineNo, default: .zero] + line.quantity }
-        for (lineNo, quantity) in asked.sorted(by: { $0.key < $1.key }) {
-            guard let sold = try Int64.fetchOne(db, cachedSQL: """
+        try checkReturnedQuantities(refund, receipt: receipt, db) { lineNo in
+            try Int64.fetchOne(db, cachedSQL: """
                 SELECT quantityThousandths FROM saleLine WHERE receipt = ? AND lineNo = ? AND voided = 0
-                """, arguments: [receipt, lineNo]) else {
-                throw JournalError.refundLineNotOnSale(refund: refund.number, receipt: receipt, lineNo: lineNo)
-            }
-            let already = try Int64.fetchOne(db, cachedSQL: """
-                SELECT COALESCE(SUM(quantityThousandths), 0) FROM refundLine WHERE originalReceipt = ? AND originalLineNo = ?
-                """, arguments: [receipt, lineNo]) ?? 0
-            if already + quantity.thousandths > sold {
-                throw JournalError.refundExceedsSold(refund: refund.number, receipt: receipt, lineNo: lineNo,
-                                                     sold: Quantity(thousandths: sold),
-                                                     alreadyRefunded: Quantity(thousandths: already), asked: quantity)
-            }
+                """, arguments: [receipt, lineNo]).map(Quantity.init(thousandths:))
         }
         // The sale's ledger, rebuilt from the signed records, with the core's own rule.
         guard let lookup = try JournalDatabase.saleLookup(db, receipt: receipt) else {

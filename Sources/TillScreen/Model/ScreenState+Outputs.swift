@@ -61,6 +61,10 @@ extension ScreenState {
         case .confirmationNeeded, .confirmationDismissed, .quitAllowed, .saleParked, .saleRecalled, .parkedSalesListed,
              .tenderRemoved, .itemsFound, .searchClosed:
             absorbSaleFlow(event)
+        case .centralLookupStarted(let sale):
+            message = .info(ScreenText.lookingUpCentrally(sale))
+        case .centralCheckStarted(let refund, _):
+            message = .info(ScreenText.checkingCentrally(refund))
         case .cashCountNeeded(let expected):
             message = .info(ScreenText.countTheDrawer(expected))
         case .cashCountTaken(let expected, let counted, let overShort):

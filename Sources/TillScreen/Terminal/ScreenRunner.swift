@@ -77,8 +77,10 @@ public final class ScreenRunner {
         var reported: ScreenMessage?
         // Slips print on the printer's own thread; their outcomes are collected every tick.
         runtime.queuesPrintJobs = true
+        runtime.queuesCentralCalls = true
         while !ui.quitRequested {
-            let finished = runtime.takePrintOutcomes()
+            // Central answers arrive the same way, so the screen never waits for the network.
+            let finished = runtime.takePrintOutcomes() + runtime.takeCentralAnswers()
             if !finished.isEmpty {
                 ui.absorb(finished, from: runtime)
                 ui.reconcile(with: runtime.state)

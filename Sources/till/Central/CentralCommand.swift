@@ -59,7 +59,7 @@ struct CentralCommand: ParsableCommand {
             discussion: "Run at the back office after `till catalog import`. As an authorised user: --by CODE (permission importCatalog), the PIN from $TILL_PIN or standard input. Tills apply the newest revision on start and every [central] pull_interval_seconds, each change a chained entry of their own journal.")
         @OptionGroup var global: GlobalOptions
         @OptionGroup var credentials: Credentials
-        @Flag(help: "For every shop of the chain, not only [central] shop.") var chain = false
+        @Flag(help: "For every shop of the chain, not only [shop] code.") var chain = false
 
         func run() throws {
             let env = try TillEnvironment(global, seedDemo: false, trading: false)

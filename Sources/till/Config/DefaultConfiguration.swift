@@ -17,6 +17,7 @@ enum DefaultConfiguration {
     # data_dir = "~/.local/share/till"   # journal.sqlite, training.sqlite, slips/ ($XDG_DATA_HOME/till)
 
     [shop]
+    code = "0001"              # 1–4 digits: the shop in receipt codes, so another shop's receipt reads as its own
     name = "Till Demo Shop 演示商店"
     address = ["1 Demo Street", "演示路1号"]
     # tax_id = "91310000XXXXXXXXXX"
@@ -125,19 +126,26 @@ enum DefaultConfiguration {
     profile = "generic-vfd-gb18030"   # a file in Devices/displays/ (aures-ocd-300 has no Chinese font: English)
     # language = "zh"          # the customer's language; default: till.receipt_language
 
-    [scanner]
-    url = "keyboard"           # the terminal (a keyboard-wedge scanner types into it), or a device the screen
-                               # also reads: serial:///dev/ttyACM0?baud=9600&suffix=cr, evdev:///dev/input/event5?layout=us
-
     [central]                  # the shared PostgreSQL journal of a shop or chain (README "A central journal")
-    # url = "postgres://till@central.example:5432/till"   # unset: this till stands alone. No password here:
+    # url = "postgres://till@central.example:5432/till"   # unset: this till stands alone. Set: entries are
+                               # sent there, other tills' receipts are looked up there, and every refund with
+                               # receipt is checked (reserved) there before it is kept. No password here:
                                # it comes from $TILL_CENTRAL_PASSWORD or password_file. A unix socket:
                                # "postgres://till@/till?host=/run/postgresql"; TLS: add "?sslmode=require"
+                               # The shop in the central key is [shop] code.
     # password_file = "/etc/till/central.password"   # one line, mode 0600
-    shop = "01"                # this shop's code (2 digits): the central key is (shop, till, sequence)
     connect_timeout_seconds = 5    # 1–120
     query_timeout_seconds = 15     # 1–600: the longest any central request may take
     pull_interval_seconds = 300    # 5–86400: how often a running till pulls the central catalog and users
+    lookup_timeout_ms = 2000   # 50–30000: a look-up or refund check taking longer is told as "did not answer"
+    offline_refunds = false    # true: while the central journal cannot be reached, a supervisor may approve a
+                               # refund it cannot check; kept and printed UNVERIFIED, checked when the link returns
+    offline_refund_limit = "100.00"    # one unverified refund at most this
+    offline_shift_limit = "300.00"     # a shift's unverified refunds together at most this
+
+    [scanner]
+    url = "keyboard"           # the terminal (a keyboard-wedge scanner types into it), or a device the screen
+                               # also reads: serial:///dev/ttyACM0?baud=9600&suffix=cr, evdev:///dev/input/event5?layout=us
 
     # [permissions]            # replace a role's permissions (names: see `till config permissions`)
     # clerk = ["sell", "voidLine", "changeQuantity", "refundWithReceipt", "blindReturn", "reprint", "manageShift"]

@@ -47,6 +47,8 @@ struct ResolvedConfiguration {
     var refundThresholds: RefundThresholds
     /// `[central]`: the shared PostgreSQL journal; nil when no url is set (the till stands alone).
     var central: CentralSettings?
+    /// `[central] lookup_timeout_ms`: how long a cross-till look-up or refund check may take.
+    var centralLookupTimeoutMs: Int
 
     var journalPath: String { dataDirectory + "/journal.sqlite" }
     var trainingJournalPath: String { dataDirectory + "/training.sqlite" }
@@ -166,6 +168,10 @@ struct ResolvedConfiguration {
                                   receiptLanguage: receiptLanguage,
                                   utcOffsetSeconds: offset, training: false)
         register.cashDenominationsMinor = try CashDenominationSetting.resolve(file.cash?.denominations, currency: currency)
+        register.shopCode = try Self.shopCode(file.shop?.code)
+        let crossTill = try Self.crossTill(file.central, money: { try money($0, $1, $2) })
+        register.central = crossTill.policy
+        centralLookupTimeoutMs = crossTill.timeoutMs
         screenLanguage = try language("till.language", file.till?.language)
         dataDirectory = file.till?.data_dir ?? Paths.defaultDataDirectory(environment)
         pinHashRounds = try number("security.pin_hash_rounds", file.security?.pin_hash_rounds, 210_000, ConfigRanges.pinHashRounds)
@@ -202,7 +208,7 @@ struct ResolvedConfiguration {
         displayProfile = file.display?.profile ?? "generic-vfd-gb18030"
         taxClasses = try TaxClassSetting.resolve(file.tax?.class)
         refundThresholds = try RefundReportSettings.resolve(file.report?.refunds)
-        central = try Self.central(file.central, environment: environment)
+        central = try Self.central(file.central, shop: register.shopCode, environment: environment)
         customerLanguage = try file.display?.language.map { try language("display.language", $0) } ?? register.receiptLanguage
     }
 

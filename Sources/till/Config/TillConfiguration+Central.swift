@@ -2,20 +2,28 @@ import TillCentral
 import TillCore
 
 extension TillConfiguration {
-    /// `[central]`: the shared PostgreSQL journal. No credential is ever in the file.
+    /// `[central]`: the shared PostgreSQL journal, one table for replication and cross-till
+    /// refunds. No credential is ever in the file. The shop is `[shop] code` (one concept: the
+    /// receipt code's shop is the central key's shop).
     struct Central: Codable {
         var url: String?
         var password_file: String?
-        var shop: String?
         var connect_timeout_seconds: Int?
         var query_timeout_seconds: Int?
         var pull_interval_seconds: Int?
+        /// How long a look-up or refund check may take before the till says so (`ConfigRanges.centralLookupTimeoutMs`).
+        var lookup_timeout_ms: Int?
+        /// Refunds the central journal cannot check may be given with a supervisor, marked unverified.
+        var offline_refunds: Bool?
+        var offline_refund_limit: String?
+        var offline_shift_limit: String?
     }
 }
 
 extension ResolvedConfiguration {
     /// The `[central]` table checked against its documented ranges; nil without a url.
-    static func central(_ table: TillConfiguration.Central?, environment: [String: String]) throws -> CentralSettings? {
+    static func central(_ table: TillConfiguration.Central?, shop: ShopCode,
+                        environment: [String: String]) throws -> CentralSettings? {
         guard let table, let url = table.url else { return nil }
         func number(_ key: String, _ value: Int?, _ fallback: Int, _ range: ClosedRange<Int>) throws -> Int {
             guard let value else { return fallback }
@@ -24,10 +32,6 @@ extension ResolvedConfiguration {
                                           expected: "a whole number from \(range.lowerBound) to \(range.upperBound)")
             }
             return value
-        }
-        let shop = table.shop ?? "01"
-        guard shop.count == 2, shop.allSatisfy(\.isASCIIDigit) else {
-            throw CLIError.badSetting("central.shop", value: shop, expected: "two digits, e.g. \"01\"")
         }
         do {
             return CentralSettings(
@@ -39,7 +43,7 @@ extension ResolvedConfiguration {
                                                 CentralSettings.defaultQueryTimeout, CentralSettings.queryTimeoutRange),
                 pullIntervalSeconds: try number("pull_interval_seconds", table.pull_interval_seconds,
                                                 CentralSettings.defaultPullInterval, CentralSettings.pullIntervalRange),
-                shop: shop)
+                shop: shop.description)
         } catch let failure as CentralFailure {
             throw CLIError(message: failure.message, remedy: failure.remedy)
         }

@@ -21,6 +21,8 @@ struct TillConfiguration: Codable {
         var footer: String?
         var logo: Bool?
         var logo_file: String?
+        /// One to four digits: the shop in receipt codes and cross-till look-ups (`ShopCode`).
+        var code: String?
     }
     struct Refund: Codable {
         var window_days: Int?

@@ -135,6 +135,7 @@ struct TillEnvironment {
         }
         let runtime = try RegisterRuntime(config: register, journal: journal, printer: try printer ?? makePrinter(), clock: { clock.now })
         if training { runtime.people = shopJournal }
+        attachCentralJournal(runtime)   // [central] url: cross-till look-ups and refund reservations
         return runtime
     }
 

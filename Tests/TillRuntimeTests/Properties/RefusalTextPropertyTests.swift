@@ -56,6 +56,7 @@ enum RefusalGenerator {
         .tendersTaken(count: 0), .nothingToPark, .parkedSaleNotFound(reference: "", parked: []), .noTenderToRemove,
         .tenderNotFound(number: 0, count: 0), .searchTextRequired, .noItemsMatch(query: ""),
         .cashCountInvalid(.totalTooLarge), .parkedSalesOpen([]),
+        .central(.stillWaiting(sale: DocumentKey(shop: .standard, number: DocumentNumber(kind: .sale, till: "01", sequence: 1)), ownShop: .standard)),
     ]
 
     static func generate(_ rng: inout SeededGenerator) -> Refusal { vary(rng.pick(templates), &rng) }
@@ -150,6 +151,21 @@ enum RefusalGenerator {
             return .cashCountInvalid(g.pick([.notADenomination(value: text(&g), allowed: (0..<int(&g) % 8).map { _ in text(&g) }),
                                              .pieceCountOutOfRange(g.int(-1_000...Int64.max)), .totalTooLarge,
                                              .negative(text(&g)), .wrongCurrency(found: g.pick(["USD", "JPY", ""]))]))
+        case .central:
+            let shops = ["0001", "0002", "9999"].compactMap(ShopCode.init(parsing:))
+            let sale = DocumentKey(shop: g.pick(shops), number: DocumentNumber(kind: .sale, till: g.pick(["01", "02", "99"]), sequence: g.int(1...999_999)))
+            let own = g.pick(shops), offset = g.int(-12...14) * 3600
+            let failure: CrossTillFailure = g.pick([
+                .unreachable(detail: text(&g)), .timedOut(milliseconds: g.int(0...30_000)), .notFound, .refused(detail: text(&g)),
+                .alreadyReturned(ReturnConflict(item: text(&g), asked: quantity(&g), remaining: quantity(&g), refund: text(&g),
+                                                shop: g.pick(shops), till: "02", clerk: text(&g), at: Timestamp(seconds: g.int(0...4_000_000_000)))),
+                .outsideLedger(.saleVoided)])
+            return .central(g.pick([.notConfigured(sale: sale, ownShop: own),
+                                    .lookUp(sale: sale, ownShop: own, failure, utcOffsetSeconds: offset),
+                                    .reservation(sale: sale, ownShop: own, failure, utcOffsetSeconds: offset),
+                                    .stillWaiting(sale: sale, ownShop: own),
+                                    .offlineNotAllowed(sale: sale, ownShop: own, limit: g.pick([nil, .perRefund]),
+                                                       limitAmount: g.pick([nil, amount(&g)]), amount: amount(&g))]))
         case .parkedSalesOpen:
             return .parkedSalesOpen((0..<int(&g) % 4).map { _ in
                 ParkedSaleSummary(ParkedSale(reference: text(&g), till: "01", parkedAt: Timestamp(seconds: g.int(0...4_000_000_000)),

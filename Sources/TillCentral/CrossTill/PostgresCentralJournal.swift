@@ -1,0 +1,226 @@
+import Logging
+import PostgresNIO
+import TillCore
+import TillPorts
+
+/// The `CentralJournal` port on the shop's PostgreSQL (schema step v3,
+/// CentralSchema+Reservations.swift). The returnable check is made IN the database's
+/// transaction, under the row lock of the sale's guard (`SELECT … FOR UPDATE`), against every
+/// refund recorded centrally — replicated or reserved — and the reservation is recorded in the
+/// same transaction: two tills refunding the same goods at once are serialised by the lock, and
+/// the second is told what the first took (`CentralSale.refusal(of:)`, the one ledger check the
+/// core and the till's journal make too).
+///
+/// Every call is bounded: the connection's deadlines are the look-up timeout (rounded up to a
+/// second), so a stopped server or a stalled link is told as `.unreachable` / `.timedOut`,
+/// never a hang. Calls run one at a time (`serially`): a transaction never interleaves with
+/// another call on the same connection.
+public actor PostgresCentralJournal: CentralJournal {
+    private let connection: CentralConnection
+    private var prepared = false
+    /// The call running now; the next one starts after it.
+    private var tail: Task<Void, Never>?
+
+    public init(settings: CentralSettings, lookupTimeoutMs: Int) {
+        var bounded = settings
+        let seconds = max(1, (lookupTimeoutMs + 999) / 1000)
+        bounded.queryTimeoutSeconds = min(settings.queryTimeoutSeconds, seconds)
+        bounded.connectTimeoutSeconds = min(settings.connectTimeoutSeconds, seconds)
+        connection = CentralConnection(settings: bounded)
+    }
+
+    public func sale(_ key: DocumentKey) async -> Result<CentralSale, CrossTillFailure> {
+        await call { db, logger in
+            let carried = try await Self.carriedSale(key, db, logger: logger, lock: false)
+            guard let sale = try await CentralLedgerReader.sale(key, carried: carried, db, logger: logger) else {
+                return .failure(.notFound)
+            }
+            return .success(sale)
+        }
+    }
+
+    public func reserve(_ reservation: RefundReservation) async -> Result<Void, CrossTillFailure> {
+        await transaction { db, logger in
+            let sale = try await Self.lockedSale(reservation, db, logger: logger)
+            guard let sale else { return .failure(.notFound) }
+            // Already replicated under this key: the till committed it before; nothing changes.
+            if try await Self.isReplicated(reservation, db, logger: logger) { return .success(()) }
+            if let refusal = sale.refusal(of: reservation) { return .failure(refusal) }
+            try await Self.record(reservation, state: "reserved", db, logger: logger)
+            return .success(())
+        }
+    }
+
+    public func release(_ reservation: RefundReservation) async -> Result<Void, CrossTillFailure> {
+        await call { db, logger in
+            try await db.query("""
+                DELETE FROM central_refund_reservation WHERE refund_key = \(reservation.key) AND state = 'reserved'
+                """, logger: logger)
+            return .success(())
+        }
+    }
+
+    public func confirm(_ reservation: RefundReservation) async -> Result<Void, CrossTillFailure> {
+        await call { db, logger in
+            try await db.query("""
+                UPDATE central_refund_reservation SET state = 'confirmed', confirmed_at = now()
+                WHERE refund_key = \(reservation.key) AND state = 'reserved'
+                """, logger: logger)
+            return .success(())
+        }
+    }
+
+    public func reconcile(_ reservation: RefundReservation) async -> Result<ReturnConflict?, CrossTillFailure> {
+        await transaction { db, logger in
+            let sale = try await Self.lockedSale(reservation, db, logger: logger)
+            let known = try await db.query("SELECT 1 FROM central_refund_reservation WHERE refund_key = \(reservation.key)",
+                                           logger: logger)
+            for try await _ in known { return .success(nil) }
+            // Its entry may have arrived first: the check leaves the refund itself out (`ledger(replacing:)`).
+            var conflict: ReturnConflict?
+            if let sale, case .alreadyReturned(let found)? = sale.refusal(of: reservation) {
+                conflict = found
+                let report = CentralLedgerReader.encode(RefundConflictReport(refund: reservation, conflict: found))
+                try await db.query("""
+                    INSERT INTO central_refund_conflict (refund_key, report) VALUES (\(reservation.key), \(report))
+                    ON CONFLICT (refund_key) DO NOTHING
+                    """, logger: logger)
+            }
+            try await Self.record(reservation, state: "unverified", db, logger: logger)
+            return .success(conflict)
+        }
+    }
+
+    public func conflicts() async -> Result<[RefundConflictReport], CrossTillFailure> {
+        await call { db, logger in
+            var reports: [RefundConflictReport] = []
+            let rows = try await db.query("SELECT report FROM central_refund_conflict ORDER BY id DESC", logger: logger)
+            for try await text in rows.decode(String.self) {
+                if let report = CentralLedgerReader.decode(RefundConflictReport.self, text) { reports.append(report) }
+            }
+            return .success(reports)
+        }
+    }
+
+    /// Closes the connection (tests; a till process simply exits).
+    public func close() async { await connection.drop() }
+
+    // MARK: - One transaction's steps
+
+    /// Takes the sale's guard row lock (making the row if this is the sale's first refund,
+    /// keeping the till's own sale if it carried one) and reads the sale's ledger under it.
+    private static func lockedSale(_ reservation: RefundReservation, _ db: PostgresConnection,
+                                   logger: Logger) async throws -> CentralSale? {
+        let shop = reservation.sale.shop.description, receipt = reservation.sale.number.description
+        let carried: String? = reservation.carriesOwnSale ? reservation.ownSale.map(CentralLedgerReader.encode) : nil
+        try await db.query("""
+            INSERT INTO central_sale_guard (sale_shop, sale_receipt, carried_sale) VALUES (\(shop), \(receipt), \(carried))
+            ON CONFLICT (sale_shop, sale_receipt) DO NOTHING
+            """, logger: logger)
+        var stored = try await carriedSale(reservation.sale, db, logger: logger, lock: true)
+        if stored == nil, let carried {
+            try await db.query("""
+                UPDATE central_sale_guard SET carried_sale = \(carried) WHERE sale_shop = \(shop) AND sale_receipt = \(receipt)
+                """, logger: logger)
+            stored = carried
+        }
+        return try await CentralLedgerReader.sale(reservation.sale, carried: stored, db, logger: logger)
+    }
+
+    private static func carriedSale(_ key: DocumentKey, _ db: PostgresConnection, logger: Logger, lock: Bool) async throws -> String? {
+        let shop = key.shop.description, receipt = key.number.description
+        let query: PostgresQuery
+        if lock {
+            query = "SELECT carried_sale FROM central_sale_guard WHERE sale_shop = \(shop) AND sale_receipt = \(receipt) FOR UPDATE"
+        } else {
+            query = "SELECT carried_sale FROM central_sale_guard WHERE sale_shop = \(shop) AND sale_receipt = \(receipt)"
+        }
+        let rows = try await db.query(query, logger: logger)
+        var found: String?
+        for try await text in rows.decode(String?.self) { found = text }
+        return found
+    }
+
+    private static func isReplicated(_ reservation: RefundReservation, _ db: PostgresConnection, logger: Logger) async throws -> Bool {
+        let rows = try await db.query("""
+            SELECT 1 FROM central_entry WHERE shop = \(reservation.shop.description) AND reference = \(reservation.refund.number)
+            AND kind = 'refund'
+            """, logger: logger)
+        for try await _ in rows { return true }
+        return false
+    }
+
+    /// Records (or replaces, while still only reserved) the refund's reservation.
+    private static func record(_ reservation: RefundReservation, state: String, _ db: PostgresConnection, logger: Logger) async throws {
+        var stored = reservation
+        stored.ownSale = nil   // the sale is kept once, on its guard row
+        let text = CentralLedgerReader.encode(stored)
+        try await db.query("""
+            INSERT INTO central_refund_reservation (refund_key, sale_shop, sale_receipt, shop, till, reservation, state)
+            VALUES (\(reservation.key), \(reservation.sale.shop.description), \(reservation.sale.number.description),
+                    \(reservation.shop.description), \(reservation.refund.till), \(text), \(state))
+            ON CONFLICT (refund_key) DO UPDATE SET reservation = EXCLUDED.reservation, reserved_at = now()
+            WHERE central_refund_reservation.state = 'reserved'
+            """, logger: logger)
+    }
+
+    // MARK: - Bounded, one at a time, failures typed
+
+    private typealias Body<T: Sendable> = @Sendable (PostgresConnection, Logger) async throws -> Result<T, CrossTillFailure>
+
+    private func call<T: Sendable>(_ body: @escaping Body<T>) async -> Result<T, CrossTillFailure> {
+        await serially { [connection] in
+            do {
+                return try await connection.run(body)
+            } catch let failure as CentralFailure {
+                return .failure(failure.kind)
+            } catch {
+                return .failure(.unreachable(detail: "\(error)"))
+            }
+        }
+    }
+
+    /// `body` between BEGIN and COMMIT; a refusal (a `.failure` answer) or an error rolls back.
+    private func transaction<T: Sendable>(_ body: @escaping Body<T>) async -> Result<T, CrossTillFailure> {
+        await call { db, logger in
+            try await db.query("BEGIN", logger: logger)
+            do {
+                let answer = try await body(db, logger)
+                if case .success = answer {
+                    try await db.query("COMMIT", logger: logger)
+                } else {
+                    try await db.query("ROLLBACK", logger: logger)
+                }
+                return answer
+            } catch {
+                _ = try? await db.query("ROLLBACK", logger: logger)
+                throw error
+            }
+        }
+    }
+
+    private func serially<T: Sendable>(_ work: @escaping @Sendable () async -> Result<T, CrossTillFailure>) async -> Result<T, CrossTillFailure> {
+        let previous = tail
+        // Isolated to this actor (a Task made here inherits it), so `prepared` is read safely.
+        let task = Task { () -> Result<T, CrossTillFailure> in
+            await previous?.value
+            if !self.prepared, case .failure(let failure) = await self.runSchema() { return .failure(failure) }
+            return await work()
+        }
+        tail = Task { _ = await task.value }
+        return await task.value
+    }
+
+    /// The schema, once per process (the first call may meet a database no till has used yet).
+    private func runSchema() async -> Result<Void, CrossTillFailure> {
+        do {
+            try await connection.run { db, logger in try await CentralDatabase.prepare(db, logger: logger) }
+            prepared = true
+            return .success(())
+        } catch let failure as CentralFailure {
+            return .failure(failure.kind)
+        } catch {
+            return .failure(.unreachable(detail: "\(error)"))
+        }
+    }
+}
