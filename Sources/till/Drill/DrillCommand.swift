@@ -61,11 +61,17 @@ struct DrillCommand: ParsableCommand {
                 try DrillLive(session: session, config: config).run()
             }
             let score = try session.score()
+            // Kept before it is shown: whoever reads the score on the screen (a trainer, a script waiting for
+            // it) can ask `till drill report` at once and find the attempt there. The score is shown even when
+            // keeping it failed, and the failure follows it.
+            let kept = Result {
+                let results = try JournalDatabase(path: global.journalPath(config, training: true), pinHashRounds: config.pinHashRounds)
+                try results.record(DrillAttempt(trainee: trainee, drill: file.id, startedAt: TillClock().now, seconds: score.seconds,
+                                                keystrokes: score.keystrokes, wrongAttempts: score.wrongAttempts,
+                                                refusals: score.refusals, score: score.total, breakdown: score.lines(.en)))
+            }
             score.lines(lang).forEach(Output.line)
-            let results = try JournalDatabase(path: global.journalPath(config, training: true), pinHashRounds: config.pinHashRounds)
-            try results.record(DrillAttempt(trainee: trainee, drill: file.id, startedAt: TillClock().now, seconds: score.seconds,
-                                            keystrokes: score.keystrokes, wrongAttempts: score.wrongAttempts,
-                                            refusals: score.refusals, score: score.total, breakdown: score.lines(.en)))
+            try kept.get()
         }
     }
 
