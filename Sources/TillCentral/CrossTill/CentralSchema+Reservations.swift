@@ -11,7 +11,7 @@ extension CentralSchema {
     ///   confirmed (the till committed it; its replicated entry confirms it too, idempotently),
     ///   or unverified (given offline and reconciled later).
     /// - `central_refund_conflict`: the same goods refunded twice while a till was cut off.
-    static let v3 = #"""
+    static let v4 = #"""
     CREATE TABLE central_sale_guard (
         sale_shop text NOT NULL,
         sale_receipt text NOT NULL,

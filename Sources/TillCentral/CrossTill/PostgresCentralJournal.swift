@@ -3,7 +3,7 @@ import PostgresNIO
 import TillCore
 import TillPorts
 
-/// The `CentralJournal` port on the shop's PostgreSQL (schema step v3,
+/// The `CentralJournal` port on the shop's PostgreSQL (schema step v4,
 /// CentralSchema+Reservations.swift). The returnable check is made IN the database's
 /// transaction, under the row lock of the sale's guard (`SELECT … FOR UPDATE`), against every
 /// refund recorded centrally — replicated or reserved — and the reservation is recorded in the

@@ -17,6 +17,11 @@ public enum CentralDatabase {
                 applied.insert(name)
             }
             for step in CentralSchema.steps where !applied.contains(step.name) {
+                if CentralSchema.formerNames[step.name, default: []].contains(where: applied.contains) {
+                    // Applied under its former name: only its current name is new.
+                    try await db.query("INSERT INTO central_schema (name) VALUES (\(step.name))", logger: logger)
+                    continue
+                }
                 for statement in SQLStatements.split(step.sql) {
                     try await db.query(PostgresQuery(unsafeSQL: statement), logger: logger)
                 }

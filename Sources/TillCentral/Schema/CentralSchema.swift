@@ -1,5 +1,7 @@
 /// The central database's schema, applied in order, each step once (`central_schema` remembers
 /// which). Like the till's migrations, a released step is FROZEN: add a step, never edit one.
+/// A step's name begins with its place in the order ("v4-…" after "v3-…", one step per number:
+/// `CentralSchemaStepTests`); a step renamed after release keeps its old name in `formerNames`.
 ///
 /// The rules that keep each till's chain whole live IN the database (a trigger on
 /// `central_entry`), not only in the till's code, so that no client — an old till, psql, a
@@ -24,7 +26,15 @@ public enum CentralSchema {
         ("v1-chains", v1),
         ("v2-publications", v2),
         CentralReportSchema.step,
-        ("v3-refund-reservations", v3),   // CrossTill/CentralSchema+Reservations.swift
+        ("v4-refund-reservations", v4),   // CrossTill/CentralSchema+Reservations.swift
+    ]
+
+    /// Names a released step had before it was renamed, by its current name: a database that
+    /// applied it under the old name has applied it (it is not run again, and its new name is
+    /// recorded beside the old one, so an older till still finds the name it knows).
+    /// "v4-refund-reservations" shipped as a second "v3".
+    public static let formerNames: [String: [String]] = [
+        "v4-refund-reservations": ["v3-refund-reservations"],
     ]
 
     /// What the back office publishes for every till: a whole catalog (tax classes and items)
