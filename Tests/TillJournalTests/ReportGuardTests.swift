@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import Testing
 import TillCore
 @testable import TillJournal
@@ -16,7 +17,10 @@ import TillCore
         let db = try JournalDatabase.inMemory(pinHashRounds: 1, clock: { Fx.t0 })
         try db.addUser(Fx.clerk, pin: "1111")
         try db.addUser(Fx.supervisor, pin: "246810")
-        try db.recordMoneySettings(["permissions": permissions.namesByRole])
+        // The till's whole MoneySettings, as the runtime records them (the guards read nothing else).
+        var settings = MoneySettings(RegisterConfig(till: "01"))
+        settings.permissions = permissions.namesByRole
+        try db.recordMoneySettings(settings)
         try db.append(Fx.shift(1))
         return db
     }
@@ -79,6 +83,29 @@ import TillCore
             }
         }
         #expect(written > 0 && refused > 0, "seed \(seed): the generated cases never wrote or never refused a report")
+    }
+
+    /// The guards read the settings one way, as `MoneySettings`: a bare `permissions` table (no
+    /// till, policy or rounding, so not a till's settings) grants nothing, and the standard table holds.
+    @Test func aPermissionTableOutsideMoneySettingsGrantsNothing() throws {
+        var generous = RolePermissions.standard
+        generous.table[.clerk]?.insert(.xReport)
+        let db = try JournalDatabase.inMemory(pinHashRounds: 1, clock: { Fx.t0 })
+        try db.addUser(Fx.clerk, pin: "1111")
+        try db.recordMoneySettings(["permissions": generous.namesByRole])
+        try db.append(Fx.shift(1))
+        let x = AuditEvent(kind: .xReportPrinted, at: Fx.t0, user: Fx.clerk.code, reference: "X-1")
+        #expect(throws: JournalError.reportNotAuthorised(report: "X", signer: "1001",
+                                                         why: .signerLacksPermission(role: "clerk", permission: "xReport"))) {
+            try db.append(.event(x))
+        }
+        // The same table inside the till's MoneySettings is honoured.
+        var settings = MoneySettings(RegisterConfig(till: "01"))
+        settings.permissions = generous.namesByRole
+        try db.recordMoneySettings(settings)
+        let seq = try db.append(.event(x))
+        let kind = try db.read { try String.fetchOne($0, sql: "SELECT kind FROM journalEntry WHERE seq = ?", arguments: [seq]) }
+        #expect(kind == EntryKind.event.rawValue)
     }
 
     @Test func aClerksZWithNoApproverIsRefusedNamingWhy() throws {

@@ -58,7 +58,6 @@ struct RuntimeFixture {
             try journal.addUser(User(code: "1001", name: "Lin", role: .clerk), pin: "1111")
             try journal.addUser(User(code: "2001", name: "Wang", role: .supervisor), pin: "222222")
         }
-        if config.policy.permissions != .standard { try journal.recordMoneySettings(["permissions": config.policy.permissions.namesByRole]) } // as `till` records them
         runtime = try RegisterRuntime(config: config, journal: journal, printer: printer, clock: { clock.now })
     }
 

@@ -51,11 +51,4 @@ extension AppendGuards {
         throw JournalError.priceChangeNotAuthorised(receipt: sale.receipt, line: line.lineNo, permission: permission,
                                                     amount: moved, approver: line.approvedBy)
     }
-
-    /// A user's role as the journal holds it; nil for a code it does not know.
-    /// The money settings last recorded in the chain; nil when none (or written by another version).
-    static func recordedMoneySettings(_ db: Database) throws -> MoneySettings? {
-        guard let text = try String.fetchOne(db, cachedSQL: "SELECT settings FROM moneyConfiguration WHERE id = 1") else { return nil }
-        return try? CanonicalJSON.decode(MoneySettings.self, from: text)
-    }
 }

@@ -1,4 +1,3 @@
-import Foundation
 import GRDB
 import TillCore
 
@@ -46,7 +45,7 @@ extension AppendGuards {
         guard let signer, let signerRole = try role(signer) else {
             throw JournalError.reportNotAuthorised(report: name, signer: signer ?? "?", why: .unknownSigner)
         }
-        let permissions = try recordedPermissions(db)
+        let permissions = try recordedMoneySettings(db)?.permissionTable ?? .standard
         if permissions.allows(signerRole, kind.permission) { return }
         guard let approver, approver != signer else {
             throw JournalError.reportNotAuthorised(report: name, signer: signer,
@@ -60,17 +59,9 @@ extension AppendGuards {
         }
     }
 
+    /// A user's role as the journal holds it; nil for a code it does not know.
     static func role(of code: String, _ db: Database) throws -> Role? {
         try String.fetchOne(db, cachedSQL: "SELECT role FROM user WHERE code = ?", arguments: [code]).flatMap(Role.init(rawValue:))
-    }
-
-    /// The permission table in the chained money settings (`permissions`: role → permission
-    /// names), else the standard one (a journal whose settings were never recorded).
-    static func recordedPermissions(_ db: Database) throws -> RolePermissions {
-        guard let text = try String.fetchOne(db, cachedSQL: "SELECT settings FROM moneyConfiguration WHERE id = 1"),
-              let object = try? JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any],
-              let table = object["permissions"] as? [String: [String]] else { return .standard }
-        return RolePermissions(namesByRole: table)
     }
 
     /// Whether the latest approval `approver` granted `clerk` is one of this report of this shift.

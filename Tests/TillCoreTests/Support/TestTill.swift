@@ -69,8 +69,7 @@ struct TestTill {
         let clock = world.clock
         journal = try! JournalDatabase.inMemory(pinHashRounds: 1, pinPolicy: Self.pinPolicy, clock: { clock.now })
         users = Users(journal: journal)
-        // The permission table in the chain, as `till` records it: the journal checks X and Z signers against it.
-        if config.policy.permissions != .standard { _ = try! journal.recordMoneySettings(["permissions": config.policy.permissions.namesByRole]) }
+        // The runtime records the config's MoneySettings (its permission table too) before anything else.
         runtime = try! RegisterRuntime(config: config, journal: journal, printer: printer, clock: { clock.now })
         runtime.onRecord = { world.records.append($0) }
         runtime.onOutput = { if case .event(let event) = $0 { world.events.append(event) } }
@@ -95,7 +94,6 @@ struct TestTill {
         journal = other.journal
         users = other.users
         let clock = world.clock
-        if config.policy.permissions != .standard { _ = try! journal.recordMoneySettings(["permissions": config.policy.permissions.namesByRole]) }
         runtime = try! RegisterRuntime(config: config, journal: journal, printer: printer, clock: { clock.now })
         runtime.onRecord = { world.records.append($0) }
         runtime.onOutput = { if case .event(let event) = $0 { world.events.append(event) } }

@@ -20,8 +20,7 @@ final class RuntimeWorld {
         try journal.upsert(taxClasses: testCase.items.map(\.1))
         try journal.upsert(items: testCase.items.map(\.0))
         for (user, pin) in MoneyCase.people { try journal.addUser(user, pin: pin) }
-        // The case's permission table in the chain, as `till` records it (the journal checks X/Z signers).
-        if testCase.config.policy.permissions != .standard { try journal.recordMoneySettings(["permissions": testCase.config.policy.permissions.namesByRole]) }
+        // The runtime records the case's MoneySettings (its permission table too) as it starts.
         runtime = try RegisterRuntime(config: testCase.config, journal: journal, printer: printer,
                                       clock: { now })
         runtime.onRecord = { [weak self] record in self?.committed.append(record) }
