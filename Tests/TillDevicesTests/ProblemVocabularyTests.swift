@@ -51,7 +51,9 @@ struct ProblemVocabularyTests {
             .shiftAlreadyOpen(till: g.text(), shift: g.int64()), .shiftAlreadyClosed(till: g.text(), shift: g.int64()),
             .shiftNotFound(till: g.text(), shift: g.int64()),
             .creditNoteRefused(document: g.text(), problem: .overdrawn(number: g.text(), asked: g.money(), balance: g.money())),
-            .unreadableEntry(seq: g.int64(), cause: g.text()), .textNotAllowed(character: "U+0007", text: g.text()),
+            .unreadableEntry(seq: g.int64(), cause: g.text()),
+            .amountsUncountable(seq: g.rng.below(2) == 0 ? nil : g.int64(), reference: g.rng.below(2) == 0 ? nil : g.text(),
+                                why: LocalizedText(en: g.text(), zh: "金额" + g.text())), .textNotAllowed(character: "U+0007", text: g.text()),
             .entryBeforeLast(at: g.time(), last: g.time()), .valueOutOfRange(what: g.text(), value: g.text(), range: g.text()),
             .notEmptyForTestMark(path: g.text()), .diskFull(path: g.text()), .busy(path: g.text()),
             .damaged(path: g.text(), cause: g.text()), .storageFailed(path: g.text(), cause: g.text()),
@@ -122,9 +124,10 @@ struct ProblemVocabularyTests {
         case .priceChangeNotAuthorised: 47
         case .drawerOpenNotOwed: 48
         case .reportNotAuthorised: 49
+        case .amountsUncountable: 50
         }
     }
-    static let journalErrorCases = 50
+    static let journalErrorCases = 51
 
     static func printFailures(_ g: inout Payloads) -> [PrintFailure] {
         [.paperOut, .coverOpen, .cutterJammed, .printerError, .offline, .noAnswer, .unreachable(g.text()), .linkLost(g.text()),

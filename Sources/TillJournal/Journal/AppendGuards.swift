@@ -92,7 +92,7 @@ enum AppendGuards {
             let paid = sale.tenders.map { Tender(kind: $0.kind, amount: $0.amount, reference: $0.reference) }
             if void.total != sale.total || void.tenders != paid {
                 throw JournalError.voidDiffersFromSale(void: void.number, receipt: receipt, paid: sale.total,
-                                                       voided: void.tenders.map(\.amount).sum(sale.total.currency))
+                                                       voided: void.tenders.map(\.amount).checkedSum(sale.total.currency) ?? void.total)
             }
         }
     }

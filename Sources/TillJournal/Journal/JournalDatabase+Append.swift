@@ -10,6 +10,7 @@ extension JournalDatabase {
     @discardableResult
     public func append(_ record: JournalRecord) throws -> Int64 {
         // Pure work outside the write lock.
+        try Self.checkAmounts(record)
         let payload = try CanonicalJSON.encode(record)
         let columns = EntryColumns(record)
         try ensureNotBehindAnchor()
@@ -29,6 +30,7 @@ extension JournalDatabase {
     /// Appends many records in ONE transaction (all or none): for loading history and for
     /// benchmarks, where a disk sync per record would dominate. Same checks as `append`.
     public func append(contentsOf records: [JournalRecord]) throws {
+        for record in records { try Self.checkAmounts(record) }
         let prepared = try records.map { (record: $0, payload: try CanonicalJSON.encode($0), columns: EntryColumns($0)) }
         try ensureNotBehindAnchor()
         let key = key
@@ -77,6 +79,12 @@ extension JournalDatabase {
     private func rememberHead() {
         guard let anchorStore, let head = try? head() else { return }
         try? anchorStore.record(head)
+    }
+
+    /// First of all (its entry columns and every guard add its amounts): a record whose amounts
+    /// cannot be added without trapping is refused, naming it.
+    static func checkAmounts(_ record: JournalRecord) throws {
+        if let why = record.amountProblem { throw JournalError.amountsUncountable(seq: nil, reference: record.reference, why: why) }
     }
 
     /// The guarded write of one record inside an open transaction; returns its sequence number.

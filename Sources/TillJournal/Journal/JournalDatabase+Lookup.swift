@@ -116,17 +116,21 @@ extension JournalDatabase {
         return .stored(code)
     }
 
-    /// The record of a row holding `seq` and `payload`.
+    /// The record of a row holding `seq` and `payload`, its amounts safe to count.
     static func record(_ row: Row) throws -> JournalRecord {
         let seq: Int64 = row["seq"]
         guard let payload = String.fromDatabaseValue(row["payload"]) else {
             throw JournalError.unreadableEntry(seq: seq, cause: "its payload is not text")
         }
+        let record: JournalRecord
         do {
-            return try CanonicalJSON.decode(JournalRecord.self, from: payload)
+            record = try CanonicalJSON.decode(JournalRecord.self, from: payload)
         } catch {
             throw JournalError.unreadableEntry(seq: seq, cause: "its payload is not a readable record")
         }
+        // Edited outside the till, its amounts may not add up without trapping: named, never counted.
+        if let why = record.amountProblem { throw JournalError.amountsUncountable(seq: seq, reference: record.reference, why: why) }
+        return record
     }
 }
 

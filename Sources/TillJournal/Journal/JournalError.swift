@@ -51,6 +51,10 @@ public enum JournalError: Error, Hashable, Sendable {
     /// A sale, refund or post-void that would use a credit note wrongly (overdraw it, invent it, top up another sale's).
     case creditNoteRefused(document: String, problem: CreditNoteProblem)
     case unreadableEntry(seq: Int64, cause: String)
+    /// A record whose amounts the core cannot add without trapping (`JournalRecord.amountProblem`:
+    /// a mixed currency, an amount beyond `ValueLimits`, a sum beyond Int64): read back from entry
+    /// `seq`, or (seq nil) handed to the journal to append and refused.
+    case amountsUncountable(seq: Int64?, reference: String?, why: LocalizedText)
     /// Input checks the journal repeats before it stores or signs anything (InputGuards.swift).
     case textNotAllowed(character: String, text: String)
     case entryBeforeLast(at: Timestamp, last: Timestamp)
@@ -174,6 +178,11 @@ extension JournalError {
             return t("Shift \(shift) of till \(till) is not in the journal.", "日志中没有收银台 \(till) 的班次 \(shift)。")
         case .unreadableEntry(let seq, let cause):
             return t("Journal entry \(seq) cannot be read: \(cause).", "日志条目 \(seq) 无法读取：\(cause)。")
+        case .amountsUncountable(let seq?, let reference, let why):
+            let named = reference.map { " (\($0))" } ?? ""
+            return t("Journal entry \(seq)\(named) cannot be counted: \(why.en).", "日志条目 \(seq)\(named) 无法计算：\(why.zh)。")
+        case .amountsUncountable(nil, let reference, let why):
+            return t("\(reference ?? "The record") was not recorded: \(why.en).", "\(reference ?? "该记录") 未记录：\(why.zh)。")
         case .textNotAllowed(let character, let text):
             return t("\"\(text)\" contains the control character \(character); the journal does not store it, and nothing was recorded.",
                      "“\(text)” 含有控制字符 \(character)；日志不予保存，本次未记录任何内容。")
@@ -289,9 +298,12 @@ extension JournalError {
             return t("Pass --db with the path of a new file for the test journal.", "请用 --db 为测试日志指定一个新文件的路径。")
         case .valueOutOfRange:
             return t("Use a value within the range named above.", "请使用上述范围内的数值。")
-        case .unreadableEntry:
+        case .unreadableEntry, .amountsUncountable(_?, _, _):
             return t("Run `till journal verify` to find what was changed, and restore the journal from its backup.",
                      "请运行 `till journal verify` 查明改动，并从备份恢复日志。")
+        case .amountsUncountable(nil, _, _):
+            return t("Nothing was recorded. The till's own records never look like this: report it to support with the document number.",
+                     "未记录任何内容。收银台自身的记录不会如此：请将单据号报告技术支持。")
         case .diskFull:
             return t("Free space on the disk (or move the journal with --db), then try again.", "请释放磁盘空间（或用 --db 移动日志）后重试。")
         case .busy:

@@ -212,6 +212,10 @@ private struct ChainWalker {
             guard let record = try? CanonicalJSON.decode(JournalRecord.self, from: payload) else {
                 return report(seq, reference, .edited, d("its payload is not a readable record", "其内容不是可读的记录"))
             }
+            // Its columns and projection rows are figured from its amounts: only from countable ones.
+            if let why = record.amountProblem {
+                return report(seq, reference, .edited, d("its amounts cannot be counted: \(why.en)", "其金额无法计算：\(why.zh)"))
+            }
             columns = EntryColumns(record)
             expectedRows = try Projection.rows(for: record, seq: seq)
             if record.slip != nil, let reference = columns.reference { try replay.slipIssued(reference, seq: seq) }
