@@ -17,7 +17,7 @@ final class VirtualPrinterLink {
         printer = VirtualPrinter(profile: profile)
         self.directory = directory
         do { writer = try PageWriter(directory: directory) } catch {
-            throw CLIError(en: "Cannot create the slip folder \(directory): \(error).", zh: "无法创建小票文件夹 \(directory)：\(error)。",
+            throw CLIError(code: "slip_folder_not_creatable", en: "Cannot create the slip folder \(directory): \(error).", zh: "无法创建小票文件夹 \(directory)：\(error)。",
                            remedyEn: "Pass --slips DIR with a folder you can write, or fix its permissions.",
                            remedyZh: "请用 --slips DIR 指定可写的文件夹，或修正权限。")
         }

@@ -107,15 +107,15 @@ struct CentralCommand: ParsableCommand {
     /// Runs a central call, telling its failure the CLI's way.
     static func central<T>(_ body: () throws -> T) throws -> T {
         do { return try body() } catch let failure as CentralFailure {
-            throw CLIError(message: failure.message, remedy: failure.remedy)
+            throw CLIError(code: failure.code, message: failure.message, remedy: failure.remedy)
         } catch let failure as JournalError {
-            throw CLIError(message: failure.message, remedy: failure.remedy)
+            throw CLIError(code: failure.code, message: failure.message, remedy: failure.remedy)
         }
     }
 
     static func settings(_ config: ResolvedConfiguration) throws -> CentralSettings {
         guard let settings = config.central else {
-            throw CLIError(en: "No central journal is configured.", zh: "未配置中央日志。",
+            throw CLIError(code: "central_not_configured", en: "No central journal is configured.", zh: "未配置中央日志。",
                            remedyEn: "Set [central] url = \"postgres://USER@HOST:PORT/DATABASE\" in the configuration file (README, \"A central journal\").",
                            remedyZh: "请在配置文件中设置 [central] url = \"postgres://用户@主机:端口/数据库\"（见 README“A central journal”）。")
         }

@@ -45,7 +45,7 @@ extension ResolvedConfiguration {
                                                 CentralSettings.defaultPullInterval, CentralSettings.pullIntervalRange),
                 shop: shop.description)
         } catch let failure as CentralFailure {
-            throw CLIError(message: failure.message, remedy: failure.remedy)
+            throw CLIError(code: failure.code, message: failure.message, remedy: failure.remedy)
         }
     }
 }

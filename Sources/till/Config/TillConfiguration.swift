@@ -116,7 +116,7 @@ struct TillConfiguration: Codable {
     static func load(path: String) throws -> TillConfiguration {
         let text: String
         do { text = try String(contentsOfFile: path, encoding: .utf8) } catch {
-            throw CLIError(en: "Cannot read the configuration file \(path): \(error.localizedDescription).",
+            throw CLIError(code: "config_file_unreadable", en: "Cannot read the configuration file \(path): \(error.localizedDescription).",
                            zh: "无法读取配置文件 \(path)：\(error.localizedDescription)。",
                            remedyEn: "Check the path, or run `till config defaults > \(path)` to create one.",
                            remedyZh: "请检查路径，或运行 `till config defaults > \(path)` 创建配置文件。")
@@ -124,7 +124,7 @@ struct TillConfiguration: Codable {
         do {
             let table = try TOMLTable(string: text)
             if let unknown = ConfigurationKeys.unknown(in: table, file: path) ?? TaxClassSetting.unknownKey(in: table, file: path) {
-                throw CLIError(en: unknown.message.en, zh: unknown.message.zh,
+                throw CLIError(code: "config_key_unknown", en: unknown.message.en, zh: unknown.message.zh,
                                remedyEn: unknown.remedy.en + " `till config defaults` lists every key.",
                                remedyZh: unknown.remedy.zh + "`till config defaults` 列出所有配置项。")
             }
@@ -133,7 +133,7 @@ struct TillConfiguration: Codable {
             throw error
         } catch {
             let why = ConfigErrorText.describe(error)
-            throw CLIError(en: "The configuration file \(path) is not valid: \(why.en).",
+            throw CLIError(code: "config_file_invalid", en: "The configuration file \(path) is not valid: \(why.en).",
                            zh: "配置文件 \(path) 格式有误：\(why.zh)。",
                            remedyEn: "Fix the line named above; `till config defaults` shows every key with its type.",
                            remedyZh: "请修正上述行；`till config defaults` 列出所有配置项及其类型。")

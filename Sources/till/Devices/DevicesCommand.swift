@@ -33,7 +33,7 @@ struct DevicesListCommand: ParsableCommand {
         var hosts: [String] = []
         for range in probe {
             do { hosts += try NetworkProbe.hosts(range) } catch let e as NetworkProbe.RangeError {
-                throw CLIError(en: e.message.en, zh: e.message.zh, remedyEn: e.remedy.en, remedyZh: e.remedy.zh)
+                throw CLIError(code: "network_range_unreadable", en: e.message.en, zh: e.message.zh, remedyEn: e.remedy.en, remedyZh: e.remedy.zh)
             }
         }
         let library = try? ProfileLibrary(directory: try DevicesDirectory.resolve(devices) + "/printers")

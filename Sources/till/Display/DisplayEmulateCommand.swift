@@ -28,14 +28,14 @@ struct DisplayEmulateCommand: ParsableCommand {
         let dir = try DevicesDirectory.resolve(devices) + "/displays"
         let displayProfile: CustomerDisplayProfile
         do { displayProfile = try CustomerDisplayProfile.named(profile, in: dir) } catch {
-            throw CLIError(message: error.message, remedy: error.remedy)
+            throw CLIError(code: "display_profile_unusable", message: error.message, remedy: error.remedy)
         }
         let link: VirtualDisplayServer.Link
         if listen == "pty" { link = .pty } else if listen.hasPrefix("tcp://") {
             let (host, port) = try PrinterEmulateCommand.hostPort(String(listen.dropFirst(6)))
             link = .tcp(host: host, port: port)
         } else {
-            throw CLIError(en: "--listen \(listen) is not a place to listen.", zh: "--listen \(listen) 不是可用的监听方式。",
+            throw CLIError(code: "listen_address_unreadable", en: "--listen \(listen) is not a place to listen.", zh: "--listen \(listen) 不是可用的监听方式。",
                            remedyEn: "Use --listen pty, or tcp://HOST:PORT (e.g. tcp://127.0.0.1:9101).",
                            remedyZh: "请使用 --listen pty，或 tcp://HOST:PORT（如 tcp://127.0.0.1:9101）。")
         }

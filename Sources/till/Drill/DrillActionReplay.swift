@@ -23,7 +23,7 @@ struct DrillActionReplay {
             }
             let parsed: ActionParser.Parsed
             do { parsed = try parser.parse(line) } catch let bad as ActionParser.BadInput {
-                throw CLIError(en: "Actions line \(number + 1): \(bad.message.en)", zh: "操作第 \(number + 1) 行：\(bad.message.zh)",
+                throw CLIError(code: "drill_action_unreadable", en: "Actions line \(number + 1): \(bad.message.en)", zh: "操作第 \(number + 1) 行：\(bad.message.zh)",
                                remedyEn: "Use the `till exec` vocabulary, `type CODE` or `paper-load`.",
                                remedyZh: "请使用 `till exec` 的操作词、`type CODE` 或 `paper-load`。")
             }

@@ -47,7 +47,7 @@ struct DrillCommand: ParsableCommand {
             defer { session.cleanUp() }
             if let script = keys ?? actions {
                 guard let text = try? String(contentsOfFile: script, encoding: .utf8) else {
-                    throw CLIError(en: "Cannot read \(script).", zh: "无法读取 \(script)。", remedyEn: "Check the path.", remedyZh: "请检查路径。")
+                    throw CLIError(code: "key_script_unreadable", en: "Cannot read \(script).", zh: "无法读取 \(script)。", remedyEn: "Check the path.", remedyZh: "请检查路径。")
                 }
                 Output.error(file.title.localized.text(lang) + "\n" + file.story.localized.text(lang))
                 let lines = text.components(separatedBy: "\n")

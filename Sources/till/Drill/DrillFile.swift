@@ -75,13 +75,13 @@ struct DrillFile: Codable {
     static func load(_ path: String) throws -> DrillFile {
         let text: String
         do { text = try String(contentsOfFile: path, encoding: .utf8) } catch {
-            throw CLIError(en: "Cannot read drill \(path): \(error.localizedDescription).", zh: "无法读取演练文件 \(path)：\(error.localizedDescription)。",
+            throw CLIError(code: "drill_file_unreadable", en: "Cannot read drill \(path): \(error.localizedDescription).", zh: "无法读取演练文件 \(path)：\(error.localizedDescription)。",
                            remedyEn: "Check the path; `till drill list` shows the stock drills.", remedyZh: "请检查路径；`till drill list` 列出内置演练。")
         }
         do {
             let table = try TOMLTable(string: text)
             if let unknown = DrillFileKeys.unknown(in: table, file: path) {
-                throw CLIError(en: unknown.message.en, zh: unknown.message.zh,
+                throw CLIError(code: "drill_key_unknown", en: unknown.message.en, zh: unknown.message.zh,
                                remedyEn: unknown.remedy.en + " Sources/till/Drills/README.md lists every key.",
                                remedyZh: unknown.remedy.zh + "所有键名见 Sources/till/Drills/README.md。")
             }
@@ -94,7 +94,7 @@ struct DrillFile: Codable {
             throw error
         } catch {
             let why = ConfigErrorText.describe(error)
-            throw CLIError(en: "Drill \(path) is not valid: \(why.en).", zh: "演练文件 \(path) 格式有误：\(why.zh)。",
+            throw CLIError(code: "drill_file_invalid", en: "Drill \(path) is not valid: \(why.en).", zh: "演练文件 \(path) 格式有误：\(why.zh)。",
                            remedyEn: "Fix the key named above; Sources/till/Drills/README.md documents the format.",
                            remedyZh: "请修正上述项；格式见 Sources/till/Drills/README.md。")
         }

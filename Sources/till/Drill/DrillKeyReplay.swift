@@ -44,7 +44,7 @@ struct DrillKeyReplay {
             }
             for token in line.split(separator: " ") {
                 guard let key = Self.key(String(token)) else {
-                    throw CLIError(en: "Key script line \(number + 1): \"\(token)\" is not a key.",
+                    throw CLIError(code: "key_script_unknown_key", en: "Key script line \(number + 1): \"\(token)\" is not a key.",
                                    zh: "按键脚本第 \(number + 1) 行：“\(token)” 不是按键。",
                                    remedyEn: "Use F1…F12, Enter, Esc, Up, Down, PgUp, PgDn, Backspace, ^A…^Z, or `type TEXT`, `scan CODE`, `paper-load`.",
                                    remedyZh: "请使用 F1…F12、Enter、Esc、Up、Down、PgUp、PgDn、Backspace、^A…^Z，或 `type TEXT`、`scan CODE`、`paper-load`。")

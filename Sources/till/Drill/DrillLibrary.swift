@@ -16,7 +16,7 @@ enum DrillLibrary {
             url.deleteLastPathComponent()
         }
         if let found = candidates.first(where: { FileManager.default.fileExists(atPath: $0) }) { return found }
-        throw CLIError(en: "Cannot find the drills folder (looked beside the binary and in the source tree).",
+        throw CLIError(code: "drills_folder_not_found", en: "Cannot find the drills folder (looked beside the binary and in the source tree).",
                        zh: "找不到演练文件夹（已在程序旁和源码目录中查找）。",
                        remedyEn: "Pass --drills DIR or set TILL_DRILLS_DIR to the folder with the .toml drills.",
                        remedyZh: "请用 --drills DIR 或 TILL_DRILLS_DIR 指定演练 .toml 文件所在的文件夹。")
@@ -33,7 +33,7 @@ enum DrillLibrary {
         if FileManager.default.fileExists(atPath: nameOrPath) { return nameOrPath }
         let dir = try directory(drillsOption)
         if let found = drills(in: dir).first(where: { $0.id == nameOrPath }) { return found.path }
-        throw CLIError(en: "No drill \"\(nameOrPath)\".", zh: "没有演练 “\(nameOrPath)”。",
+        throw CLIError(code: "drill_unknown", en: "No drill \"\(nameOrPath)\".", zh: "没有演练 “\(nameOrPath)”。",
                        remedyEn: "`till drill list` shows the drills; or give the path of a .toml file.",
                        remedyZh: "`till drill list` 列出演练；或给出 .toml 文件路径。")
     }

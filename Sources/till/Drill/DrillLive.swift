@@ -11,7 +11,7 @@ struct DrillLive {
 
     func run() throws {
         guard isatty(0) == 1, isatty(1) == 1 else {
-            throw CLIError(en: "A live drill needs a terminal.", zh: "实时演练需要在终端中运行。",
+            throw CLIError(code: "terminal_required", en: "A live drill needs a terminal.", zh: "实时演练需要在终端中运行。",
                            remedyEn: "Run it in a terminal, or replay a script with --keys FILE.",
                            remedyZh: "请在终端中运行，或用 --keys FILE 回放脚本。")
         }

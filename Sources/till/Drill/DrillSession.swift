@@ -55,7 +55,7 @@ final class DrillSession {
         try DrillSetup(drill: drill, journal: journal, config: register, clock: clock).run()
         let setup = try TillEnvironment.makePrinterSetup(resolved)
         guard let virtual = setup.virtual else {
-            throw CLIError(en: "Drills print on the built-in virtual printer.", zh: "演练使用内置虚拟打印机。",
+            throw CLIError(code: "drill_printer_not_virtual", en: "Drills print on the built-in virtual printer.", zh: "演练使用内置虚拟打印机。",
                            remedyEn: "Remove the printer URL from the drill's [config].", remedyZh: "请删除演练 [config] 中的打印机地址。")
         }
         printer = setup.printer

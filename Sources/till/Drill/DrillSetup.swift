@@ -17,7 +17,7 @@ struct DrillSetup {
             for action in actions {
                 for output in runtime.send(action) {
                     if case .event(.refused(let refusal)) = output {
-                        throw CLIError(en: "Drill \(drill.id) setup was refused: \(refusal.message(.en))",
+                        throw CLIError(code: "drill_setup_refused", en: "Drill \(drill.id) setup was refused: \(refusal.message(.en))",
                                        zh: "演练 \(drill.id) 的准备步骤被拒绝：\(refusal.message(.zh))",
                                        remedyEn: "Fix the drill's [[sales]]: \(refusal.remedy(.en))", remedyZh: "请修正演练的 [[sales]]：\(refusal.remedy(.zh))")
                     }

@@ -7,7 +7,7 @@ import TillJournal
 enum TrainerSignIn {
     static func authorize(_ env: TillEnvironment, trainer: String?, trainee: String, what: String) throws -> User {
         guard let trainer else {
-            throw CLIError(en: "Training is started by a trainer: --trainer CODE is missing.",
+            throw CLIError(code: "trainer_missing", en: "Training is started by a trainer: --trainer CODE is missing.",
                            zh: "培训须由培训员开始：缺少 --trainer 工号。",
                            remedyEn: "Add --trainer with a trainer's code; the PIN comes from $TILL_PIN or is asked for.",
                            remedyZh: "请加上 --trainer 培训员工号；密码取自 $TILL_PIN 或在提示时输入。")

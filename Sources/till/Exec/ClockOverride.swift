@@ -8,7 +8,7 @@ enum ClockOverride {
     static func check(enabled: Bool, training: Bool, env: TillEnvironment) throws {
         guard enabled, !training else { return }
         guard try env.journal.isTestJournal() else {
-            throw CLIError(en: "--clock-override is refused on \(env.journalPath): it is the shop's journal, whose times come from the system clock.",
+            throw CLIError(code: "clock_override_refused", en: "--clock-override is refused on \(env.journalPath): it is the shop's journal, whose times come from the system clock.",
                            zh: "\(env.journalPath) 是正式日志，其时间只来自系统时钟，不允许 --clock-override。",
                            remedyEn: "Drop --clock-override, or add --training, or use a new test journal (--db NEW.sqlite --test-journal).",
                            remedyZh: "请去掉 --clock-override，或加 --training，或使用新的测试日志（--db NEW.sqlite --test-journal）。")

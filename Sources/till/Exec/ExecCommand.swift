@@ -40,7 +40,7 @@ struct ExecCommand: ParsableCommand {
             // As `till run --training`: a trainer signs in against the shop's users first. The PIN
             // must come from $TILL_PIN: standard input is the actions.
             guard trainer == nil || ProcessInfo.processInfo.environment["TILL_PIN"]?.isEmpty == false else {
-                throw CLIError(en: "The trainer's PIN is missing: `till exec` reads actions from standard input.",
+                throw CLIError(code: "trainer_pin_missing", en: "The trainer's PIN is missing: `till exec` reads actions from standard input.",
                                zh: "缺少培训员密码：`till exec` 从标准输入读取操作。",
                                remedyEn: "Set TILL_PIN to the trainer's PIN.", remedyZh: "请将 TILL_PIN 设为培训员的密码。")
             }
@@ -57,7 +57,7 @@ struct ExecCommand: ParsableCommand {
         let input: FileHandle
         if let file {
             guard let handle = FileHandle(forReadingAtPath: file) else {
-                throw CLIError(en: "Cannot open \(file).", zh: "无法打开 \(file)。",
+                throw CLIError(code: "actions_file_unreadable", en: "Cannot open \(file).", zh: "无法打开 \(file)。",
                                remedyEn: "Check the path and that the file is readable.", remedyZh: "请检查路径及读取权限。")
             }
             input = handle

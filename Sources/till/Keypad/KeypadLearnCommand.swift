@@ -31,7 +31,7 @@ struct KeypadLearnCommand: ParsableCommand {
         let config = try global.resolve()
         let wanted = try actionList(config)
         guard let terminal = RawTerminal() else {
-            throw CLIError(en: "`till keypad learn` needs a terminal: the keyboard is read from it.", zh: "`till keypad learn` 需要在终端中运行：从终端读取键盘。",
+            throw CLIError(code: "terminal_required", en: "`till keypad learn` needs a terminal: the keyboard is read from it.", zh: "`till keypad learn` 需要在终端中运行：从终端读取键盘。",
                            remedyEn: "Run it in the terminal the keyboard types into.", remedyZh: "请在该键盘输入的终端中运行。")
         }
         defer { terminal.restore() }
@@ -47,7 +47,7 @@ struct KeypadLearnCommand: ParsableCommand {
                 bytes = terminal.read(timeoutMs: 1000)
                 // The terminal closed: nothing more will come, so nothing is written.
                 if bytes.isEmpty, Self.terminalGone() {
-                    throw CLIError(en: "The terminal closed before the keys were learned; nothing was written.",
+                    throw CLIError(code: "terminal_closed", en: "The terminal closed before the keys were learned; nothing was written.",
                                    zh: "学习完成前终端已关闭；未写入任何内容。",
                                    remedyEn: "Run `till keypad learn` again and press each key when asked (Ctrl-D finishes early).",
                                    remedyZh: "请重新运行 `till keypad learn`，按提示逐个按键（Ctrl-D 可提前结束）。")
@@ -75,7 +75,7 @@ struct KeypadLearnCommand: ParsableCommand {
             }
         }
         do { try map.json.write(toFile: out, atomically: true, encoding: .utf8) } catch {
-            throw CLIError(en: "Cannot write \(out): \(error.localizedDescription).", zh: "无法写入 \(out)：\(error.localizedDescription)。",
+            throw CLIError(code: "file_not_writable", en: "Cannot write \(out): \(error.localizedDescription).", zh: "无法写入 \(out)：\(error.localizedDescription)。",
                            remedyEn: "Choose a folder you can write with --out.", remedyZh: "请用 --out 指定可写的位置。")
         }
         say(lang == .zh ? "已写入 \(map.entries.count) 个键到 \(out)。在配置的 [keypad] keyboard 中设置此文件，或使用 `till run --keyboard \(out)`。"
@@ -94,7 +94,7 @@ struct KeypadLearnCommand: ParsableCommand {
                 let name = raw.trimmingCharacters(in: .whitespaces)
                 guard let action = KeypadAction(name: name) else {
                     let unknown = UnknownName(place: "--actions", name: name, kind: LocalizedText(en: "action", zh: "动作"), known: KeypadAction.knownNames)
-                    throw CLIError(message: unknown.message, remedy: unknown.remedy)
+                    throw CLIError(code: "keypad_action_unknown", message: unknown.message, remedy: unknown.remedy)
                 }
                 return action
             }

@@ -36,7 +36,7 @@ struct PrinterConnectionOptions: ParsableArguments {
         let library = try PrinterProfileLoading.library(devices)
         func load(_ id: String) throws -> PrinterProfile {
             do { return try library.profile(id) } catch {
-                throw CLIError(en: "\(error)", zh: "没有名为 “\(id)” 的打印机配置。",
+                throw CLIError(code: "printer_profile_unknown", en: "\(error)", zh: "没有名为 “\(id)” 的打印机配置。",
                                remedyEn: "Pick an id from `till printer profiles`, or --profile auto.",
                                remedyZh: "请从 `till printer profiles` 中选择 id，或使用 --profile auto。")
             }

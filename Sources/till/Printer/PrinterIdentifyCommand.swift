@@ -37,7 +37,7 @@ struct PrinterIdentifyCommand: ParsableCommand {
             say("profile:  \(choice.profile.id) — \(choice.profile.displayName) (source: \(choice.profile.source?.rawValue ?? "?"))")
         case .fallback(let id):
             guard let id else {
-                throw CLIError(en: "\(transport.name) did not answer GS I (printer off, or a model that cannot identify itself).",
+                throw CLIError(code: "printer_did_not_identify", en: "\(transport.name) did not answer GS I (printer off, or a model that cannot identify itself).",
                                zh: "\(transport.name) 没有应答 GS I（打印机未开机，或该型号不能自报型号）。",
                                remedyEn: "Check the printer is on and connected (`till printer status \(url)`), or choose its profile from `till printer profiles`.",
                                remedyZh: "请确认打印机已开机并连接（`till printer status \(url)`），或从 `till printer profiles` 中选择配置。")

@@ -13,7 +13,7 @@ enum ReadOnlyActions {
     }
 
     static func refusal(_ action: RegisterAction) -> CLIError {
-        CLIError(en: "This command only reads the journal and cannot \(action) beside a running till.",
+        CLIError(code: "read_only_beside_running_till", en: "This command only reads the journal and cannot \(action) beside a running till.",
                  zh: "此命令只读取日志，不能在收银机运行时执行 \(action)。",
                  remedyEn: "Do it at the till, or stop the till first.", remedyZh: "请在收银机上操作，或先停止收银机。")
     }

@@ -58,7 +58,7 @@ struct ReprintCommand: ParsableCommand {
         let events = try session.send(.reprintRequested(reference: reference))
         for slip in printer.slips { PlainTextSlipRenderer.render(slip, columns: env.config.printerColumns).forEach(Output.line) }
         for case .slipNotPrinted(let ref, let cause) in events {
-            throw CLIError(en: "Slip \(ref) did NOT print: \(cause.text.en).", zh: "小票 \(ref) 未打印：\(cause.text.zh)。",
+            throw CLIError(code: "slip_not_printed", en: "Slip \(ref) did NOT print: \(cause.text.en).", zh: "小票 \(ref) 未打印：\(cause.text.zh)。",
                            remedyEn: "Fix the printer, then run the reprint again.", remedyZh: "请排除打印机故障后重新打印。")
         }
         try session.send(.signOutRequested)

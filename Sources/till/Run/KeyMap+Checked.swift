@@ -5,7 +5,7 @@ extension KeyMap {
     /// and live drills alike).
     static func checked(_ bindings: [String: String]) throws -> KeyMap {
         do { return try KeyMap(overrides: bindings) } catch {
-            throw CLIError(en: error.message.en, zh: error.message.zh, remedyEn: error.remedy.en, remedyZh: error.remedy.zh)
+            throw CLIError(code: "key_binding_unusable", en: error.message.en, zh: error.message.zh, remedyEn: error.remedy.en, remedyZh: error.remedy.zh)
         }
     }
 }

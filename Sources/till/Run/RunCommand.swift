@@ -37,7 +37,7 @@ struct RunCommand: ParsableCommand {
 
     func run() throws {
         guard isatty(0) == 1, isatty(1) == 1 else {
-            throw CLIError(en: "`till run` needs a terminal.", zh: "`till run` 需要在终端中运行。",
+            throw CLIError(code: "terminal_required", en: "`till run` needs a terminal.", zh: "`till run` 需要在终端中运行。",
                            remedyEn: "Start it in a terminal (or tmux); to drive the till from a script use `till exec`.",
                            remedyZh: "请在终端（或 tmux）中启动；脚本驱动请使用 `till exec`。")
         }
@@ -72,7 +72,7 @@ struct RunCommand: ParsableCommand {
     private func scanFeed(_ url: String) throws -> DeviceScanFeed? {
         let endpoint: ScannerEndpoint
         do { endpoint = try ScannerEndpoint.parse(url) } catch {
-            throw CLIError(en: error.message.en, zh: error.message.zh, remedyEn: error.remedy.en, remedyZh: error.remedy.zh)
+            throw CLIError(code: "scanner_address_unreadable", en: error.message.en, zh: error.message.zh, remedyEn: error.remedy.en, remedyZh: error.remedy.zh)
         }
         if case .keyboard = endpoint { return nil }
         return DeviceScanFeed(endpoint: endpoint)

@@ -25,7 +25,7 @@ struct ScreenHardware {
             let items = try config.quickKeys.compactMap { sku -> QuickKey? in
                 guard let item = try journal.item(code: sku) else {
                     guard config.quickKeysConfigured else { return nil }
-                    throw CLIError(en: "keypad.quick_keys names \"\(sku)\", which is not in the catalog.",
+                    throw CLIError(code: "quick_key_not_in_catalog", en: "keypad.quick_keys names \"\(sku)\", which is not in the catalog.",
                                    zh: "keypad.quick_keys 中的 “\(sku)” 不在商品目录中。",
                                    remedyEn: "Use SKUs from `till catalog list`, or remove it.",
                                    remedyZh: "请使用 `till catalog list` 中的商品编号，或删除该项。")
@@ -43,7 +43,7 @@ struct ScreenHardware {
         default:
             let address: PrinterAddress
             do { address = try PrinterAddress(parsing: config.displayURL) } catch {
-                throw CLIError(en: "display.url \"\(config.displayURL)\" is not a device address: \(error).",
+                throw CLIError(code: "display_address_unreadable", en: "display.url \"\(config.displayURL)\" is not a device address: \(error).",
                                zh: "display.url “\(config.displayURL)” 不是设备地址：\(error)。",
                                remedyEn: "Use \"screen\", \"none\", serial:///dev/ttyUSB1?baud=9600, usb://VID:PID or tcp://HOST:PORT.",
                                remedyZh: "请使用 “screen”、“none”、serial:///dev/ttyUSB1?baud=9600、usb://VID:PID 或 tcp://HOST:PORT。")
@@ -59,7 +59,7 @@ struct ScreenHardware {
             .filter { $0.hasSuffix(".json") }.map { String($0.dropLast(5)) }.sorted()
         guard known.contains(id) else {
             let unknown = UnknownName(place: "keypad.layout", name: id, kind: LocalizedText(en: "keypad layout", zh: "键盘布局"), known: known)
-            throw CLIError(message: unknown.message, remedy: unknown.remedy)
+            throw CLIError(code: "keypad_layout_unknown", message: unknown.message, remedy: unknown.remedy)
         }
         return try layoutFile(dir + "/" + id + ".json")
     }
@@ -74,7 +74,7 @@ struct ScreenHardware {
             guard let data = FileManager.default.contents(atPath: path) else { throw KeypadFileError.unreadable(path) }
             return try parse(data, (path as NSString).lastPathComponent)
         } catch let error as KeypadFileError {
-            throw CLIError(message: error.message, remedy: error.remedy)
+            throw CLIError(code: "keypad_file_unusable", message: error.message, remedy: error.remedy)
         }
     }
 
@@ -82,7 +82,7 @@ struct ScreenHardware {
         do {
             return try CustomerDisplayProfile.named(config.displayProfile, in: try DevicesDirectory.resolve(config.devicesDirectory) + "/displays")
         } catch let error as DisplayProfileError {
-            throw CLIError(message: error.message, remedy: error.remedy)
+            throw CLIError(code: "keypad_file_unusable", message: error.message, remedy: error.remedy)
         }
     }
 

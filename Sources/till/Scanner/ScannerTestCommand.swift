@@ -31,7 +31,7 @@ struct ScannerTestCommand: ParsableCommand {
         let lang = config.screenLanguage
         let endpoint: ScannerEndpoint
         do { endpoint = try ScannerEndpoint.parse(url) } catch {
-            throw CLIError(en: error.message.en, zh: error.message.zh, remedyEn: error.remedy.en, remedyZh: error.remedy.zh)
+            throw CLIError(code: "scanner_address_unreadable", en: error.message.en, zh: error.message.zh, remedyEn: error.remedy.en, remedyZh: error.remedy.zh)
         }
         let interpreter = ScanInterpreter(embeddedRules: try rules())
         let deadline = seconds.map { monotonicNanoseconds() + UInt64($0 * 1e9) }
@@ -74,14 +74,14 @@ struct ScannerTestCommand: ParsableCommand {
                 try keyboard(maxGapMs: maxGapMs, report: report, shouldStop: shouldStop)
             }
         } catch let error as DeviceError {
-            throw CLIError(en: error.message.en, zh: error.message.zh, remedyEn: error.remedy.en, remedyZh: error.remedy.zh)
+            throw CLIError(code: error.code, en: error.message.en, zh: error.message.zh, remedyEn: error.remedy.en, remedyZh: error.remedy.zh)
         }
         info("\(scanned) scan(s)")
     }
 
     private func keyboard(maxGapMs: Double, report: (RawScan) -> Void, shouldStop: () -> Bool) throws {
         guard let terminal = RawTerminal() else {
-            throw CLIError(en: "Keyboard mode needs a terminal on standard input.", zh: "键盘模式需要标准输入为终端。",
+            throw CLIError(code: "terminal_required", en: "Keyboard mode needs a terminal on standard input.", zh: "键盘模式需要标准输入为终端。",
                            remedyEn: "Run it in a terminal, or test the scanner through evdev:// or serial://.",
                            remedyZh: "请在终端中运行，或通过 evdev:// 或 serial:// 测试扫描枪。")
         }

@@ -4,18 +4,21 @@ import TillCore
 /// A problem the command line itself finds (a flag, a file, a setting): code, what went wrong
 /// and what to do, in English and Chinese. Every other layer's problem is thrown as it is;
 /// `TillCommand.main` prints any `Problem` the same way, in the configured language, exit code 1.
+///
+/// Every call site names its cause's own stable code (no default), so a script can act on
+/// `till_already_running` or `config_file_invalid` without reading the text.
 struct CLIError: Problem, CustomStringConvertible {
     var code: String
     var message: LocalizedText
     var remedy: LocalizedText
 
-    init(code: String = "command_failed", en: String, zh: String, remedyEn: String, remedyZh: String) {
+    init(code: String, en: String, zh: String, remedyEn: String, remedyZh: String) {
         self.code = code
         message = LocalizedText(en: en, zh: zh)
         remedy = LocalizedText(en: remedyEn, zh: remedyZh)
     }
 
-    init(code: String = "command_failed", message: LocalizedText, remedy: LocalizedText) {
+    init(code: String, message: LocalizedText, remedy: LocalizedText) {
         self.code = code
         self.message = message
         self.remedy = remedy

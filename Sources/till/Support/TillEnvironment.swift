@@ -74,7 +74,7 @@ struct TillEnvironment {
                 return PrinterSetup(printer: try TextFilePrinter(directory: URL(fileURLWithPath: config.slipDirectory),
                                                                  columns: config.printerColumns), virtual: nil)
             } catch {
-                throw CLIError(en: "Cannot create the slip folder \(config.slipDirectory): \(error.localizedDescription).",
+                throw CLIError(code: "slip_folder_not_creatable", en: "Cannot create the slip folder \(config.slipDirectory): \(error.localizedDescription).",
                                zh: "无法创建小票文件夹 \(config.slipDirectory)：\(error.localizedDescription)。",
                                remedyEn: "Pass --slips DIR with a folder you can write, or fix its permissions.",
                                remedyZh: "请用 --slips DIR 指定可写的文件夹，或修正权限。")
@@ -82,7 +82,7 @@ struct TillEnvironment {
         }
         let address: PrinterAddress
         do { address = try PrinterAddress(parsing: config.printerURL) } catch let e as AddressError {
-            throw CLIError(en: e.description, zh: "未知的打印机 \"\(config.printerURL)\"：\(e.why)。",
+            throw CLIError(code: "printer_address_unreadable", en: e.description, zh: "未知的打印机 \"\(config.printerURL)\"：\(e.why)。",
                            remedyEn: "Use --printer virtual, text, or one of: \(AddressError.forms)",
                            remedyZh: "请使用 --printer virtual、text，或以下形式之一：\(AddressError.forms)")
         }
@@ -95,7 +95,7 @@ struct TillEnvironment {
             // "auto": the printer is asked below; the built-in virtual printer emulates generic-80.
             profile = try library.profile(auto ? "generic-80" : config.printerProfile)
         } catch {
-            throw CLIError(en: "Cannot load printer profile \"\(config.printerProfile)\": \(error).",
+            throw CLIError(code: "printer_profile_unloadable", en: "Cannot load printer profile \"\(config.printerProfile)\": \(error).",
                            zh: "无法加载打印机配置 “\(config.printerProfile)”：\(error)。",
                            remedyEn: "Set printer.profile to a file name in Devices/printers (without .json), or printer.devices_dir / TILL_DEVICES_DIR to the Devices folder.",
                            remedyZh: "请将 printer.profile 设为 Devices/printers 中的文件名（不含 .json），或用 printer.devices_dir / TILL_DEVICES_DIR 指定 Devices 文件夹。")
@@ -144,7 +144,7 @@ struct TillEnvironment {
     static func shopLogo(_ path: String, profile: PrinterProfile, config: ResolvedConfiguration) throws -> ShopLogo {
         let image: GrayImage
         do { image = try ImageLoader.load(path: path) } catch {
-            throw CLIError(en: "Cannot load the shop logo \(path): \(error).", zh: "无法加载店铺标志 \(path)：\(error)。",
+            throw CLIError(code: "logo_unloadable", en: "Cannot load the shop logo \(path): \(error).", zh: "无法加载店铺标志 \(path)：\(error)。",
                            remedyEn: "Give shop.logo_file a PNG, PGM or PBM file you can read, or remove it.",
                            remedyZh: "请为 shop.logo_file 指定可读取的 PNG、PGM 或 PBM 文件，或删除该项。")
         }

@@ -23,7 +23,7 @@ enum TillLock {
             let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
             guard fd >= 0 else {
                 let cause = String(cString: strerror(errno))
-                throw CLIError(en: "Cannot open the till's lock file \(path): \(cause).",
+                throw CLIError(code: "lock_file_unusable", en: "Cannot open the till's lock file \(path): \(cause).",
                                zh: "无法打开收银机锁文件 \(path)：\(cause)。",
                                remedyEn: "Check that the data folder is yours and writable.",
                                remedyZh: "请检查数据文件夹归您所有且可写。")
@@ -31,7 +31,7 @@ enum TillLock {
             guard flock(fd, LOCK_EX | LOCK_NB) == 0 else {
                 let holder = description(of: fd)
                 close(fd)
-                throw CLIError(en: "Till \(till) is already running on the journal \(journal)\(holder.map { " (\($0))" } ?? ""). Two processes for one till would give out the same receipt numbers.",
+                throw CLIError(code: "till_already_running", en: "Till \(till) is already running on the journal \(journal)\(holder.map { " (\($0))" } ?? ""). Two processes for one till would give out the same receipt numbers.",
                                zh: "收银机 \(till) 已在日志 \(journal) 上运行\(holder.map { "（\($0)）" } ?? "")。同一收银机的两个进程会发出重复的收据号。",
                                remedyEn: "Use the till that is running, or stop it first\(holder == nil ? "" : " (kill the process named)"); a second till on this journal needs its own till.id.",
                                remedyZh: "请使用正在运行的收银机，或先将其停止\(holder == nil ? "" : "（结束上述进程）")；同一日志上的第二台收银机需要不同的 till.id。")

@@ -26,7 +26,7 @@ struct Credentials: ParsableArguments {
             throw refusal
         case .success(let user):
             guard policy.permissions.allows(user.role, permission) else {
-                throw CLIError(en: "\(user.name) (\(user.code)) is a \(user.role.rawValue), and that role may not \(permission.rawValue).",
+                throw CLIError(code: "role_lacks_permission", en: "\(user.name) (\(user.code)) is a \(user.role.rawValue), and that role may not \(permission.rawValue).",
                                zh: "\(user.name)（\(user.code)）的角色是 \(user.role.label.zh)，该角色没有 \(permission.rawValue) 权限。",
                                remedyEn: "Ask a user whose role has \(permission.rawValue) (an admin by default) to do it with \(flag) THEIR-CODE.",
                                remedyZh: "请让具有 \(permission.rawValue) 权限的用户（默认是管理员）用 \(flag) 其代码 来操作。")
@@ -43,7 +43,7 @@ enum PinInput {
         if let pin = ProcessInfo.processInfo.environment[name], !pin.isEmpty { return pin }
         if isatty(0) == 1, let typed = getpass(prompt) { return String(cString: typed) }
         guard let line = readLine(), !line.isEmpty else {
-            throw CLIError(en: "No PIN given (\(prompt.trimmingSpaces)).", zh: "未提供密码（\(prompt.trimmingSpaces)）。",
+            throw CLIError(code: "pin_missing", en: "No PIN given (\(prompt.trimmingSpaces)).", zh: "未提供密码（\(prompt.trimmingSpaces)）。",
                            remedyEn: "Set \(name) or give the PIN as a line on standard input.",
                            remedyZh: "请设置 \(name) 或在标准输入中逐行提供密码。")
         }

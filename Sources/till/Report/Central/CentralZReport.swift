@@ -23,7 +23,7 @@ enum CentralZReport {
             try await CentralReports.shiftTotals(connection, shop: shop, till: central.till, shift: central.shift)
         }
         guard !reports.isEmpty else {
-            throw CLIError(en: "The central journal has no shift of shop \(shop)\(central.till.map { " till \($0)" } ?? "").",
+            throw CLIError(code: "central_shift_not_found", en: "The central journal has no shift of shop \(shop)\(central.till.map { " till \($0)" } ?? "").",
                            zh: "中央日志中没有门店 \(shop)\(central.till.map { " 收银台 \($0)" } ?? "") 的班次。",
                            remedyEn: "Check --shop and --till, and that the tills replicate (`till central status`).",
                            remedyZh: "请检查 --shop 和 --till，并确认收银台正在同步（`till central status`）。")
@@ -57,7 +57,7 @@ enum CentralZReport {
 enum CentralReportAccess {
     static func settings(_ config: ResolvedConfiguration) throws -> CentralSettings {
         guard let settings = config.central else {
-            throw CLIError(en: "No central journal is configured, so --central has nothing to read.",
+            throw CLIError(code: "central_not_configured", en: "No central journal is configured, so --central has nothing to read.",
                            zh: "未配置中央日志，--central 无从读取。",
                            remedyEn: "Set [central] url = \"postgres://…\" in the configuration (see `till config defaults`), or leave out --central for this till's own journal.",
                            remedyZh: "请在配置中设置 [central] url = \"postgres://…\"（见 `till config defaults`），或去掉 --central 查看本收银台的日志。")
@@ -80,7 +80,7 @@ enum CentralReportAccess {
                 }
             }
         } catch let failure as CentralFailure {
-            throw CLIError(message: failure.message, remedy: failure.remedy)
+            throw CLIError(code: failure.code, message: failure.message, remedy: failure.remedy)
         }
     }
 }

@@ -53,7 +53,7 @@ struct ReportPeriod {
         func day(_ flag: String, _ text: String?) throws -> CivilDate? {
             guard let text else { return nil }
             guard let date = CivilDate(parsing: text), Self.years.contains(date.year) else {
-                throw CLIError(en: "--\(flag) \(text) is not a date from 1970-01-01 to 9999-12-31.",
+                throw CLIError(code: "date_unreadable", en: "--\(flag) \(text) is not a date from 1970-01-01 to 9999-12-31.",
                                zh: "--\(flag) \(text) 不是 1970-01-01 至 9999-12-31 之间的日期。",
                                remedyEn: "Write the day as YYYY-MM-DD, e.g. --\(flag) 2026-11-23.",
                                remedyZh: "请按 YYYY-MM-DD 格式书写日期，例如 --\(flag) 2026-11-23。")
@@ -63,7 +63,7 @@ struct ReportPeriod {
         self.from = try day("from", from)
         self.to = try day("to", to)
         if let a = self.from, let b = self.to, b < a {
-            throw CLIError(en: "--to \(b.text) is before --from \(a.text).", zh: "--to \(b.text) 早于 --from \(a.text)。",
+            throw CLIError(code: "date_range_reversed", en: "--to \(b.text) is before --from \(a.text).", zh: "--to \(b.text) 早于 --from \(a.text)。",
                            remedyEn: "Give the first day with --from and the last with --to.",
                            remedyZh: "请用 --from 给出第一天，用 --to 给出最后一天。")
         }
@@ -115,14 +115,14 @@ enum RefundReportChart {
     static func write(_ report: RefundReport, currency: Currency, language: Language, to path: String) throws {
         let font: BitmapFont
         do { font = try BitmapFont.cached() } catch {
-            throw CLIError(en: "Cannot draw the chart: the bitmap font \(BitmapFont.defaultPath) is missing (\(error)).",
+            throw CLIError(code: "bitmap_font_missing", en: "Cannot draw the chart: the bitmap font \(BitmapFont.defaultPath) is missing (\(error)).",
                            zh: "无法绘制图表：缺少点阵字体 \(BitmapFont.defaultPath)（\(error)）。",
                            remedyEn: "Install it with `apt-get install unifont`, then run the report again.",
                            remedyZh: "请用 `apt-get install unifont` 安装后重新运行报表。")
         }
         let bytes = PNG.encode(chart(report, currency: currency, language: language).render(font: font))
         guard FileManager.default.createFile(atPath: path, contents: Data(bytes)) else {
-            throw CLIError(en: "Cannot write the chart to \(path).", zh: "无法写入图表文件 \(path)。",
+            throw CLIError(code: "chart_not_writable", en: "Cannot write the chart to \(path).", zh: "无法写入图表文件 \(path)。",
                            remedyEn: "Check that the folder exists and is writable, or give another --png path.",
                            remedyZh: "请检查目录是否存在且可写，或换一个 --png 路径。")
         }
