@@ -59,3 +59,8 @@ public struct UnknownName: Error, Hashable, Sendable {
         keys.sorted().first { !allowed.contains($0) }.map { UnknownName(place: place, name: $0, kind: kind, known: allowed) }
     }
 }
+
+/// A data file's entry the till does not know: a `Problem` (its message and remedy above, a stable code).
+extension UnknownName: Problem {
+    public var code: String { "unknown_name" }
+}

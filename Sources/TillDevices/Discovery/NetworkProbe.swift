@@ -101,3 +101,8 @@ public enum NetworkProbe {
         return open.sorted { (order[$0] ?? 0) < (order[$1] ?? 0) }
     }
 }
+
+/// A network range (`till devices scan --network`) that cannot be read: a `Problem`.
+extension NetworkProbe.RangeError: Problem {
+    public var code: String { "network_range_unreadable" }
+}

@@ -98,3 +98,8 @@ public enum DisplayProfileError: Error, Hashable, Sendable {
         }
     }
 }
+
+/// A display profile the till cannot use: a `Problem` (its message and remedy above, a stable code).
+extension DisplayProfileError: Problem {
+    public var code: String { "display_profile_" + ProblemCode.caseName(of: self) }
+}

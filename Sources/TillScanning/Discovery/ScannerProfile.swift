@@ -1,4 +1,5 @@
 import Foundation
+import TillCore
 
 /// A scanner model (or maker) as described in Devices/scanners/<id>.json; schema in
 /// Devices/scanners/README.md. Discovery uses the USB ids; `till scanner test` the defaults.
@@ -78,5 +79,17 @@ public enum ScannerProfiles {
             }
         }
         return nil
+    }
+}
+
+/// A scanner profile that cannot be loaded: a `Problem`.
+extension ScannerProfiles.LoadError: Problem {
+    public var code: String { "scanner_profile_unreadable" }
+    public var message: LocalizedText {
+        LocalizedText(en: "The scanner profile \(file) cannot be used: \(reason).", zh: "扫描枪配置 \(file) 无法使用：\(reason)。")
+    }
+    public var remedy: LocalizedText {
+        LocalizedText(en: "Correct it as Devices/scanners/README.md describes, or restore it from the release.",
+                      zh: "请按 Devices/scanners/README.md 改正，或从发布版本恢复。")
     }
 }

@@ -171,3 +171,16 @@ public enum CheckDigitVerdict: Hashable, Sendable {
         }
     }
 }
+
+/// An embedded-barcode rule (`[scanner] embedded`) that cannot be read: a `Problem`.
+extension EmbeddedRule.PatternError: Problem {
+    public var code: String { "embedded_rule_unreadable" }
+    public var message: LocalizedText {
+        // `reason` is the rule's own words, as the pattern reader states them.
+        LocalizedText(en: "The embedded barcode rule \"\(pattern)\" cannot be read: \(reason).", zh: "店内码规则 “\(pattern)” 无法识别：\(reason)。")
+    }
+    public var remedy: LocalizedText {
+        LocalizedText(en: "Write it as the README's Scanners section shows (for example 2[0-9] IIIII WWWWW K).",
+                      zh: "请按 README “Scanners” 一节的写法书写（例如 2[0-9] IIIII WWWWW K）。")
+    }
+}

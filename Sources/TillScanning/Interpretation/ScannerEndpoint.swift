@@ -77,3 +77,8 @@ public enum ScannerEndpoint: Hashable, Sendable {
 extension Array where Element == String {
     fileprivate var pair: (String, String?) { (self.first ?? "", count > 1 ? self[1] : nil) }
 }
+
+/// A scanner address (scanner.url, --scanner) that cannot be read: a `Problem` (its message and remedy above, a stable code).
+extension ScannerEndpoint.ParseError: Problem {
+    public var code: String { "scanner_address_unreadable" }
+}

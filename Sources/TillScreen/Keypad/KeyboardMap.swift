@@ -138,3 +138,8 @@ public enum KeyboardMapProblem: Error, Hashable, Sendable {
           "请把该键编程为发送独有的序列（如以 Esc 开头，或 F13–F24 键码），然后再按一次；按回车跳过。")
     }
 }
+
+/// A learned key the till cannot use: a `Problem` (its message and remedy above, a stable code).
+extension KeyboardMapProblem: Problem {
+    public var code: String { "learned_key_" + ProblemCode.caseName(of: self) }
+}

@@ -143,3 +143,8 @@ public enum KeypadFileError: Error, Hashable, Sendable {
         }
     }
 }
+
+/// A keypad or keyboard-map file the till cannot use: a `Problem` (its message and remedy above, a stable code).
+extension KeypadFileError: Problem {
+    public var code: String { "keypad_file_" + ProblemCode.caseName(of: self) }
+}

@@ -128,3 +128,8 @@ public enum KeyMapProblem: Error, Hashable, Sendable {
           "命令：\(KeyCommand.allCases.map(\.rawValue).joined(separator: ", "))。按键：F1…F12、^A…^Z（^H ^I ^J ^M 除外）、Esc；每个键只能用一次。")
     }
 }
+
+/// A `[keys]` entry the till cannot use: a `Problem` (its message and remedy above, a stable code).
+extension KeyMapProblem: Problem {
+    public var code: String { "key_map_" + ProblemCode.caseName(of: self) }
+}

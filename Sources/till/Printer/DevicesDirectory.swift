@@ -1,14 +1,24 @@
 import Foundation
+import TillCore
 
 /// Finds the Devices folder: `--devices DIR` (or `printer.devices_dir`), else $TILL_DEVICES_DIR,
 /// else the first `Devices/printers` found walking up from the executable and from the current
 /// directory, else the installed folders `systemFolders` (README "Devices folder"; till(1) FILES).
 enum DevicesDirectory {
-    struct NotFound: Error, CustomStringConvertible {
+    struct NotFound: Problem, CustomStringConvertible {
         let searched: [String]
         var description: String {
             "cannot find the Devices folder (with printers/ inside). Looked in: \(searched.joined(separator: ", ")). "
                 + "Pass --devices DIR or set TILL_DEVICES_DIR."
+        }
+        var code: String { "devices_folder_not_found" }
+        var message: LocalizedText {
+            let list = searched.joined(separator: ", ")
+            return LocalizedText(en: "Cannot find the Devices folder (with printers/ inside). Looked in: \(list).",
+                                 zh: "找不到 Devices 文件夹（其中应有 printers/）。已查找：\(list)。")
+        }
+        var remedy: LocalizedText {
+            LocalizedText(en: "Pass --devices DIR or set TILL_DEVICES_DIR.", zh: "请使用 --devices DIR 或设置 TILL_DEVICES_DIR。")
         }
     }
 

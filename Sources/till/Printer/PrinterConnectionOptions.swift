@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import TillCore
 import TillDevices
 import TillEscPos
 import TillRuntime
@@ -35,7 +36,11 @@ struct PrinterConnectionOptions: ParsableArguments {
     func chooseProfile(for address: PrinterAddress, transport: PrinterTransport) throws -> ProfileChoice {
         let library = try PrinterProfileLoading.library(devices)
         func load(_ id: String) throws -> PrinterProfile {
-            do { return try library.profile(id) } catch {
+            do { return try library.profile(id) } catch let error as ProfileError {
+                throw CLIError(code: error.code, message: error.message, remedy: LocalizedText(
+                               en: "Pick an id from `till printer profiles`, or --profile auto.",
+                               zh: "请从 `till printer profiles` 中选择 id，或使用 --profile auto。"))
+            } catch {
                 throw CLIError(code: "printer_profile_unknown", en: "\(error)", zh: "没有名为 “\(id)” 的打印机配置。",
                                remedyEn: "Pick an id from `till printer profiles`, or --profile auto.",
                                remedyZh: "请从 `till printer profiles` 中选择 id，或使用 --profile auto。")

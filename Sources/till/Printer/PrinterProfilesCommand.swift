@@ -45,12 +45,10 @@ struct PrinterProfilesCommand: ParsableCommand {
 /// Loading the profile library for the printer commands, its failures as bilingual errors.
 enum PrinterProfileLoading {
     static func library(_ devices: String?) throws -> ProfileLibrary {
-        let dir: String
-        do { dir = try DevicesDirectory.resolve(devices) } catch let e as DevicesDirectory.NotFound {
-            throw CLIError(code: "devices_folder_not_found", en: e.description, zh: "找不到 Devices 文件夹（其中应有 printers/）。",
-                           remedyEn: "Pass --devices DIR or set TILL_DEVICES_DIR.", remedyZh: "请使用 --devices DIR 或设置 TILL_DEVICES_DIR。")
-        }
-        do { return try ProfileLibrary(directory: dir + "/printers") } catch {
+        let dir = try DevicesDirectory.resolve(devices)  // its NotFound is a Problem
+        do { return try ProfileLibrary(directory: dir + "/printers") } catch let problem as ProfileError {
+            throw problem
+        } catch {
             throw CLIError(code: "printer_profiles_unreadable", en: "Cannot load the printer profiles in \(dir)/printers: \(error)",
                            zh: "无法加载 \(dir)/printers 中的打印机配置：\(error)",
                            remedyEn: "Fix or remove the file named above (Devices/printers/README.md describes the fields).",

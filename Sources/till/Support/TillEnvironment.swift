@@ -95,8 +95,9 @@ struct TillEnvironment {
             // "auto": the printer is asked below; the built-in virtual printer emulates generic-80.
             profile = try library.profile(auto ? "generic-80" : config.printerProfile)
         } catch {
-            throw CLIError(code: "printer_profile_unloadable", en: "Cannot load printer profile \"\(config.printerProfile)\": \(error).",
-                           zh: "无法加载打印机配置 “\(config.printerProfile)”：\(error)。",
+            let cause = (error as? any Problem)?.message ?? LocalizedText(en: "\(error)", zh: "\(error)")
+            throw CLIError(code: "printer_profile_unloadable", en: "Cannot load printer profile \"\(config.printerProfile)\": \(cause.en)",
+                           zh: "无法加载打印机配置 “\(config.printerProfile)”：\(cause.zh)",
                            remedyEn: "Set printer.profile to a file name in Devices/printers (without .json), or printer.devices_dir / TILL_DEVICES_DIR to the Devices folder.",
                            remedyZh: "请将 printer.profile 设为 Devices/printers 中的文件名（不含 .json），或用 printer.devices_dir / TILL_DEVICES_DIR 指定 Devices 文件夹。")
         }
