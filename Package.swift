@@ -100,7 +100,7 @@ let package = Package(
         .testTarget(
             name: "TillDevicesTests",
             dependencies: ["TillDevices", "till", "TillEscPos", "TillVirtualPrinter", "TillRuntime", "TillScanning", "TillSerial", "TillCore",
-                           "TillJournal"],
+                           "TillJournal", "TillGraphics", "TillScreen"],
             // The umockdev harness (Python) and device descriptions are run from the source tree.
             exclude: ["Harness"]
         ),

@@ -202,8 +202,14 @@ struct ProblemVocabularyTests {
             let journal = Self.journalErrors(&g), prints = Self.printFailures(&g)
             #expect(Set(journal.map(Self.number)) == Set(0..<Self.journalErrorCases))
             #expect(Set(prints.map(Self.number)) == Set(0..<Self.printFailureCases))
+            let families = Self.fileProblemFamilies(&g)
+            for family in families {
+                #expect(family.numbers == Set(0..<family.cases), "\(family.name): a case is not generated")
+                // Each case of a family has its own code.
+                #expect(Set(family.problems.map(\.code)).count == family.cases, "\(family.name): \(family.problems.map(\.code))")
+            }
             let all: [any Problem] = journal + prints + Self.deviceErrors(&g) + Self.printerDeviceErrors(&g) + Self.runtimeErrors(&g)
-                + Self.otherProblems(&g)
+                + Self.otherProblems(&g) + families.flatMap(\.problems) + Self.fileProblemStructs(&g)
             for problem in all {
                 let what = "seed \(seed) (re-run: TILL_TEST_SEED=\(seed)): \(type(of: problem)) \(problem.code)"
                 // An identifier (PrintFailure's are the journal's stored camelCase).
