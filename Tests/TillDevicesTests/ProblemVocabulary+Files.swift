@@ -14,7 +14,7 @@ import TillCore
 /// test fails until its generator makes it.
 extension ProblemVocabularyTests {
     /// Each generated family with its cases' numbers and how many cases it has.
-    static func fileProblemFamilies(_ g: inout Payloads) -> [(name: String, problems: [any Problem], numbers: Set<Int>, cases: Int)] {
+    static func fileProblemFamilies(_ g: inout Payloads) -> [ProblemFamily] {
         let symbology = Symbology.allCases[g.rng.below(Symbology.allCases.count)]
         let profiles: [ProfileError] = [.unreadable(path: g.text(), reason: g.text()), .invalid(path: g.text(), problems: g.texts()),
                                         .idMismatch(path: g.text(), id: g.text()), .unknown(id: g.text(), known: g.texts())]
@@ -48,15 +48,26 @@ extension ProblemVocabularyTests {
         let keyMaps: [KeyMapProblem] = [.unknownCommand(g.text()), .unknownKey(command: g.text(), key: g.text()),
                                         .sameKey(g.text(), g.text(), g.text())]
         return [
-            ("ProfileError", profiles, Set(profiles.map(number)), 4), ("PNGError", pngs, Set(pngs.map(number)), 8),
-            ("BitmapFontError", fonts, Set(fonts.map(number)), 2), ("PDF417Error", pdf, Set(pdf.map(number)), 3),
-            ("QRCodeError", qr, Set(qr.map(number)), 1), ("BarcodeError", barcodes, Set(barcodes.map(number)), 8),
-            ("ImageLoadError", images, Set(images.map(number)), 3), ("NVStateError", nv, Set(nv.map(number)), 2),
-            ("BarcodeDataError", barcodeData, Set(barcodeData.map(number)), 2), ("CommandSetError", commandSets, Set(commandSets.map(number)), 1),
-            ("CatalogRowProblem", rows, Set(rows.map(number)), 15), ("DisplayProfileError", displays, Set(displays.map(number)), 3),
-            ("KeyboardMapProblem", learned, Set(learned.map(number)), 6), ("KeypadFileError", keypads, Set(keypads.map(number)), 4),
-            ("KeyMapProblem", keyMaps, Set(keyMaps.map(number)), 3),
+            family("ProfileError", profiles, Self.number, 4), family("PNGError", pngs, Self.number, 8),
+            family("BitmapFontError", fonts, Self.number, 2), family("PDF417Error", pdf, Self.number, 3),
+            family("QRCodeError", qr, Self.number, 1), family("BarcodeError", barcodes, Self.number, 8),
+            family("ImageLoadError", images, Self.number, 3), family("NVStateError", nv, Self.number, 2),
+            family("BarcodeDataError", barcodeData, Self.number, 2), family("CommandSetError", commandSets, Self.number, 1),
+            family("CatalogRowProblem", rows, Self.number, 15), family("DisplayProfileError", displays, Self.number, 3),
+            family("KeyboardMapProblem", learned, Self.number, 6), family("KeypadFileError", keypads, Self.number, 4),
+            family("KeyMapProblem", keyMaps, Self.number, 3),
         ]
+    }
+
+    static func family<E: Problem>(_ name: String, _ cases: [E], _ number: (E) -> Int, _ count: Int) -> ProblemFamily {
+        ProblemFamily(name: name, problems: cases.map { $0 as any Problem }, numbers: Set(cases.map(number)), cases: count)
+    }
+
+    struct ProblemFamily {
+        var name: String
+        var problems: [any Problem]
+        var numbers: Set<Int>
+        var cases: Int
     }
 
     /// The struct-shaped problems (one case each).
