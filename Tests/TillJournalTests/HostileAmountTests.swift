@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import Testing
 import TillCore
 @testable import TillJournal
@@ -67,8 +68,9 @@ import TillCore
             }
 
             // Written into the file behind the till's back.
-            let payload = try CanonicalJSON.encode(record).replacingOccurrences(of: "'", with: "''")
-            try Fx.sqlite3(path, "UPDATE journalEntry SET payload = '\(payload)' WHERE seq = \(seq)")
+            // (Through a connection of its own, as sqlite3 would: the payload is too long for an argument.)
+            let payload = try CanonicalJSON.encode(record)
+            try DatabaseQueue(path: path).write { try $0.execute(sql: "UPDATE journalEntry SET payload = ? WHERE seq = ?", arguments: [payload, seq]) }
             func expectNamed(_ what: String, _ body: () throws -> Void) {
                 do {
                     try body()

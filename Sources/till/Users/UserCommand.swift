@@ -30,7 +30,7 @@ struct UserCommand: ParsableCommand {
             } else if try !env.journal.hasChainedUsers(), role == .admin {
                 actor = nil // the shop's first admin: nobody exists yet who could authorise it
             } else {
-                throw CLIError(en: "Adding a user needs an authorised user's code: --by CODE (its PIN from $TILL_PIN or standard input).",
+                throw CLIError(code: "authoriser_missing", en: "Adding a user needs an authorised user's code: --by CODE (its PIN from $TILL_PIN or standard input).",
                                zh: "添加用户需要有权限的用户代码：--by 代码（其密码来自 $TILL_PIN 或标准输入）。",
                                remedyEn: "Run again with --by and an admin's code (only the first user of a new journal, an admin, needs none).",
                                remedyZh: "请加上 --by 和管理员代码重新运行（只有新日志的第一个用户——管理员——不需要）。")
