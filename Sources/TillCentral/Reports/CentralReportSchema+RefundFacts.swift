@@ -5,7 +5,8 @@
 /// the transaction that stores the entry, so no code path can skip it, and
 /// `CentralReports.refundFactDifferences` recomputes it from the entries. Two covering indexes
 /// let the report's other reads (sales per clerk and day; each refund's original sale) come from
-/// the index alone.
+/// the index alone, and a third finds the latest entry of a clerk in a shift, which the shop's Z
+/// report names the clerk from (it used to parse every payload of the shift to keep one).
 extension CentralReportSchema {
     static let refundFacts = #"""
     CREATE TABLE central_refund_fact (
@@ -59,6 +60,9 @@ extension CentralReportSchema {
     CREATE INDEX central_entry_sales_by_time ON central_entry (shop, at) INCLUDE (doc_till, user_code, total_minor, till, seq)
         WHERE kind = 'sale' AND NOT training;
     CREATE INDEX central_entry_sale_reference ON central_entry (shop, reference) INCLUDE (user_code, at) WHERE kind = 'sale';
+    -- A shift report names each clerk from their latest entry in the shift.
+    CREATE INDEX central_entry_clerk_latest ON central_entry (shop, doc_till, shift, user_code, seq)
+        WHERE kind IN ('sale', 'refund', 'postVoid');
     """#
 
     static let refundFactsStep = ("v4-report-refund-facts", refundFacts)

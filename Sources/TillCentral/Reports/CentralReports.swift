@@ -94,11 +94,15 @@ public enum CentralReports {
                 }
                 var names: [String: String] = [:]
                 for code in Set(figures.filter { $0.figure == "document" }.map(\.key)) {
+                    // The clerk's latest entry found first (index central_entry_clerk_latest), and only
+                    // its payload read: a shift of many entries parses one payload per clerk, not all.
                     let named = try await db.query("""
-                        SELECT payload::jsonb #>> ARRAY[kind, '_0', 'clerk', 'name'] FROM central_entry
-                        WHERE shop = \(shop) AND doc_till = \(record.till) AND shift = \(record.number) AND user_code = \(code)
-                              AND kind IN ('sale', 'refund', 'postVoid')
-                        ORDER BY seq DESC LIMIT 1
+                        SELECT n.payload::jsonb #>> ARRAY[n.kind, '_0', 'clerk', 'name'] FROM central_entry n
+                        WHERE (n.shop, n.till, n.seq) IN (
+                            SELECT shop, till, seq FROM central_entry
+                            WHERE shop = \(shop) AND doc_till = \(record.till) AND shift = \(record.number) AND user_code = \(code)
+                                  AND kind IN ('sale', 'refund', 'postVoid')
+                            ORDER BY seq DESC LIMIT 1)
                         """, logger: logger)
                     for try await name in named.decode(String?.self) { names[code] = name }
                 }

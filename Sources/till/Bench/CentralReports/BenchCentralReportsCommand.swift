@@ -18,6 +18,7 @@ struct BenchCentralReportsCommand: ParsableCommand {
     @Option(help: "Tills of the shop.") var tills = 8
     @Option(help: "Samples of each report and its peer.") var samples = 10
     @Option(help: "The shop's code (1–4 digits; default: a random one).") var shop: String?
+    @Option(help: "Tills loaded at once, each on its own connection.") var parallel = 4
     @Flag(help: "Skip recomputing every running total from the entries after loading.") var noCheck = false
 
     func validate() throws {
@@ -33,13 +34,13 @@ struct BenchCentralReportsCommand: ParsableCommand {
                                        password: ProcessInfo.processInfo.environment["TILL_CENTRAL_PASSWORD"],
                                        connectTimeoutSeconds: 10, queryTimeoutSeconds: 600, shop: shop)
         let load = CentralBenchLoad(shop: shop, tills: (1...tills).map { String(format: "%02d", $0) }, transactions: transactions)
-        let (transactions, samples, check) = (transactions, samples, !noCheck)
+        let (transactions, samples, check, parallel) = (transactions, samples, !noCheck, parallel)
         Output.line("till bench central-reports: \(transactions) central transactions of shop \(shop) on \(tills) tills, \(samples) samples; \(settings.address)")
         Output.line("peer = plain COUNT/SUM over the same central_entry rows (no running totals, no payload read)")
         try Blocking.wait {
             let connection = CentralConnection(settings: settings)
             let started = Date()
-            let loaded = try await load.load(connection) { done in Output.progress("loading central journal: \(done) / \(transactions)") }
+            let loaded = try await load.load(settings, parallel: parallel) { done in Output.progress("loading central journal: \(done) / \(transactions)") }
             // As autovacuum would have by now: statistics, and the visibility map index-only scans need.
             try await connection.run { db, logger in _ = try await db.query("VACUUM ANALYZE", logger: logger).collect() }
             Output.progress("")

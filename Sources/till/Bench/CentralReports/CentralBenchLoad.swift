@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import PostgresNIO
 import TillCentral
 import TillCore
@@ -30,6 +31,18 @@ struct CentralBenchLoad {
     static let clerkCodeMark = "1999", clerkNameMark = "Sentinel Clerk 哨兵"
 
     struct Loaded { var sales = 0, refunds = 0 }
+
+    /// Entries loaded so far, across the loading tasks; reported every 10,000.
+    final class ProgressCount: Sendable {
+        let count = Mutex(0)
+        let report: @Sendable (Int) -> Void
+        init(report: @escaping @Sendable (Int) -> Void) { self.report = report }
+        func add(_ n: Int) {
+            let (before, after) = count.withLock { c in let b = c; c += n; return (b, c) }
+            if before / 10_000 != after / 10_000 { report(after) }
+        }
+    }
+    static let batch = 200
 
     /// Sale and refund templates: a few baskets, so amounts vary.
     static func templates() throws -> [(sale: String, saleTotal: Int64, refund: String, refundTotal: Int64)] {
@@ -65,29 +78,47 @@ struct CentralBenchLoad {
         }
     }
 
-    func load(_ connection: CentralConnection, progress: @escaping @Sendable (Int) -> Void) async throws -> Loaded {
+    /// Loads every till, `parallel` tills at a time (each on its own connection: the tills'
+    /// chains are independent, as real tills sending at once are).
+    func load(_ settings: CentralSettings, parallel: Int, progress: @escaping @Sendable (Int) -> Void) async throws -> Loaded {
         let templates = try Self.templates()
-        try await connection.run { db, logger in try await CentralDatabase.prepare(db, logger: logger) }
+        let setup = CentralConnection(settings: settings)
+        try await setup.run { db, logger in try await CentralDatabase.prepare(db, logger: logger) }
+        await setup.drop()
         let perTill = transactions / tills.count
-        var loaded = Loaded()
-        var done = 0
-        for (index, till) in tills.enumerated() {
-            let key = (0..<32).map { _ in UInt8.random(in: 0...255) }
-            try await enrol(connection, till: till, key: key)
-            let count = perTill + (index < transactions % tills.count ? 1 : 0)
-            let next = tills[(index + 1) % tills.count]
-            var from = 1
-            while from <= count {
-                let to = min(count, from + 24_999)
-                try await insert(connection, till: till, tillIndex: index, crossTill: next, key: key, from: from, to: to, templates: templates)
-                done += to - from + 1
-                progress(done)
-                from = to + 1
+        let counts = tills.indices.map { perTill + ($0 < transactions % tills.count ? 1 : 0) }
+        let done = ProgressCount(report: progress)
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            var next = 0
+            func start() {
+                let index = next
+                next += 1
+                group.addTask {
+                    let connection = CentralConnection(settings: settings)
+                    try await loadTill(connection, index: index, count: counts[index], templates: templates, done: done)
+                    await connection.drop()
+                }
             }
-            loaded.refunds += count / 10
-            loaded.sales += count - count / 10
+            for _ in 0..<min(parallel, tills.count) { start() }
+            while try await group.next() != nil { if next < tills.count { start() } }
         }
-        return loaded
+        return Loaded(sales: counts.reduce(0) { $0 + $1 - $1 / 10 }, refunds: counts.reduce(0) { $0 + $1 / 10 })
+    }
+
+    private func loadTill(_ connection: CentralConnection, index: Int, count: Int,
+                          templates: [(sale: String, saleTotal: Int64, refund: String, refundTotal: Int64)], done: ProgressCount) async throws {
+        let till = tills[index]
+        let key = (0..<32).map { _ in UInt8.random(in: 0...255) }
+        try await enrol(connection, till: till, key: key)
+        var from = 1
+        while from <= count {
+            // As a till's outbox sends them: a few hundred entries per transaction.
+            let to = min(count, from + Self.batch - 1)
+            try await insert(connection, till: till, tillIndex: index, crossTill: tills[(index + 1) % tills.count], key: key,
+                             from: from, to: to, templates: templates)
+            done.add(to - from + 1)
+            from = to + 1
+        }
     }
 
     /// Enrols the till and stores its shift opening (entry 1, the record encoded as the journal

@@ -45,7 +45,7 @@ struct BenchChainCommand: ParsableCommand {
         let binary = try FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")
         let ids = (1...tills).map { String(format: "%02d", $0) }
         Output.line("till bench chain: \(tills) tills (till exec processes) of shop \(shop) against \(settings.address); "
-                    + "\(seconds) s of selling; every \(refundEvery)th transaction a refund, alternately of the till's own sale and another till's")
+                    + "\(seconds) s of selling; one transaction in \(refundEvery) a refund, alternately of the till's own sale and another till's")
         Output.line("peer = plain SELECT 1 round trip to the same server, on the benchmark's own connection, during the same load")
 
         let record = ChainRecord()

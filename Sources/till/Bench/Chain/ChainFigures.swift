@@ -18,8 +18,8 @@ struct ChainFigures {
         let s = record.state.withLock { $0 }
         let lags = record.lags()
         let seconds = Double(window.nanos) / 1e9
-        Output.line(String(format: "%-44@ %.1f transactions/s   (%d sales + %d refunds by %d tills in %.1f s; %d refunds of another till's sale)",
-                           "throughput" as NSString, Double(window.sales + window.refunds) / max(seconds, 0.001),
+        Output.line(Self.padded("throughput") + String(format: "%.1f transactions/s   (%d sales + %d refunds by %d tills in %.1f s; %d refunds of another till's sale)",
+                           Double(window.sales + window.refunds) / max(seconds, 0.001),
                            window.sales, window.refunds, tills, seconds, s.crossRefunds))
         line("sale commit at the till", s.saleCommits, "cash → saleCompleted: core, chained SQLite commit, fsync")
         line("refund commit at the till", s.refundCommits, "confirm → refundCompleted: central reservation, then the local commit")
@@ -40,8 +40,9 @@ struct ChainFigures {
 
     private func line(_ name: String, _ nanos: [UInt64], _ what: String) {
         let samples = Samples(nanos: nanos)
-        guard !nanos.isEmpty else { return Output.line(String(format: "%-44@ no samples   (%@)", name as NSString, what as NSString)) }
-        Output.line(String(format: "%-44@ p50 %@  p99 %@   (%d samples: %@)", name as NSString, ms(samples.p50) as NSString,
-                           ms(samples.p99) as NSString, nanos.count, what as NSString))
+        guard !nanos.isEmpty else { return Output.line(Self.padded(name) + "no samples   (\(what))") }
+        Output.line(Self.padded(name) + "p50 \(ms(samples.p50))  p99 \(ms(samples.p99))   (\(nanos.count) samples: \(what))")
     }
+
+    static func padded(_ name: String) -> String { name.padding(toLength: 30, withPad: " ", startingAt: 0) }
 }
