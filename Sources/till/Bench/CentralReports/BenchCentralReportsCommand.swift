@@ -22,8 +22,8 @@ struct BenchCentralReportsCommand: ParsableCommand {
     @Flag(help: "Skip recomputing every running total from the entries after loading.") var noCheck = false
 
     func validate() throws {
-        guard transactions >= 100, (1...99).contains(tills), samples >= 1 else {
-            throw ValidationError("--transactions at least 100, --tills 1–99, --samples at least 1.")
+        guard transactions >= 100, (1...99).contains(tills), samples >= 1, parallel >= 1 else {
+            throw ValidationError("--transactions at least 100, --tills 1–99, --samples and --parallel at least 1.")
         }
         if let shop, !(1...4).contains(shop.count) || !shop.allSatisfy(\.isASCIIDigit) { throw ValidationError("--shop is 1–4 digits.") }
     }
