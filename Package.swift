@@ -77,6 +77,8 @@ let package = Package(
                 .product(name: "TOMLKit", package: "TOMLKit"),
                 // Only for `till bench core`'s peer: plain SQLite through GRDB, measured beside the journal.
                 .product(name: "GRDB", package: "GRDB.swift"),
+                // Only for `till bench chain` and `till bench central-reports`: their own central queries.
+                .product(name: "PostgresNIO", package: "postgres-nio"),
             ],
             // The stock refund drills ship with the package (TOML files and their key scripts).
             resources: [.copy("Drills")]

@@ -1,4 +1,5 @@
 import Foundation
+import PostgresNIO
 import Testing
 @testable import TillCentral
 import TillCore
@@ -129,6 +130,17 @@ import TillJournal
                 #expect(centralReport.rows(grouping).map(\.key) == localReport.rows(grouping).map(\.key), "seed \(seed) \(grouping) keys")
             }
             #expect(centralReport.flags.map(\.kind) == localReport.flags.map(\.kind), "seed \(seed) flags")
+            // The refund report's rows are kept as refunds arrive: exactly what the entries give, and an edit shows.
+            #expect(try await CentralReports.refundFactDifferences(connection).isEmpty, "seed \(seed)")
+            if !localFacts.isEmpty {
+                try await connection.run { db, logger in
+                    _ = try await db.query("UPDATE central_refund_fact SET amount_minor = amount_minor + 1 WHERE shop = \(shop)", logger: logger)
+                }
+                #expect(try await CentralReports.refundFactDifferences(connection).count == localFacts.count, "seed \(seed): edits named")
+                try await connection.run { db, logger in
+                    _ = try await db.query("UPDATE central_refund_fact SET amount_minor = amount_minor - 1 WHERE shop = \(shop)", logger: logger)
+                }
+            }
             await connection.drop()
         }
     }

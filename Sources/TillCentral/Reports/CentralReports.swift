@@ -16,16 +16,13 @@ public enum CentralReports {
     /// up to `until`, with the original sale's clerk and time. Training never counts.
     public static func refundFacts(_ connection: CentralConnection, shop: String?, from: Int64, until: Int64) async throws -> [RefundFact] {
         try await connection.run { db, logger in
+            // From the rows kept as each refund arrived (CentralReportSchema+RefundFacts): no payload is read here.
             let rows = try await db.query("""
-                SELECT e.shop, e.kind, COALESCE(e.reference, ''), COALESCE(e.doc_till, ''), COALESCE(e.user_code, ''),
-                       e.payload::jsonb #>> ARRAY[e.kind, '_0', 'clerk', 'name'],
-                       e.payload::jsonb #>> ARRAY[e.kind, '_0', 'approver', 'code'],
-                       e.payload::jsonb #>> ARRAY[e.kind, '_0', 'approver', 'name'],
-                       e.at, COALESCE(e.total_minor, 0), e.original_receipt, s.user_code, s.at
-                FROM central_entry e
+                SELECT e.shop, e.kind, e.number, e.doc_till, e.clerk, e.clerk_name, e.approver, e.approver_name,
+                       e.at, e.amount_minor, e.original_receipt, s.user_code, s.at
+                FROM central_refund_fact e
                 LEFT JOIN central_entry s ON s.reference = e.original_receipt AND s.shop = e.shop AND s.kind = 'sale'
-                WHERE e.kind IN ('refund', 'postVoid') AND NOT e.training AND e.at >= \(from) AND e.at < \(until)
-                      AND (\(shop)::text IS NULL OR e.shop = \(shop)::text)
+                WHERE e.at >= \(from) AND e.at < \(until) AND (\(shop)::text IS NULL OR e.shop = \(shop)::text)
                 ORDER BY e.shop, e.till, e.seq
                 """, logger: logger)
             var facts: [RefundFact] = []
@@ -97,11 +94,15 @@ public enum CentralReports {
                 }
                 var names: [String: String] = [:]
                 for code in Set(figures.filter { $0.figure == "document" }.map(\.key)) {
+                    // The clerk's latest entry found first (index central_entry_clerk_latest), and only
+                    // its payload read: a shift of many entries parses one payload per clerk, not all.
                     let named = try await db.query("""
-                        SELECT payload::jsonb #>> ARRAY[kind, '_0', 'clerk', 'name'] FROM central_entry
-                        WHERE shop = \(shop) AND doc_till = \(record.till) AND shift = \(record.number) AND user_code = \(code)
-                              AND kind IN ('sale', 'refund', 'postVoid')
-                        ORDER BY seq DESC LIMIT 1
+                        SELECT n.payload::jsonb #>> ARRAY[n.kind, '_0', 'clerk', 'name'] FROM central_entry n
+                        WHERE (n.shop, n.till, n.seq) IN (
+                            SELECT shop, till, seq FROM central_entry
+                            WHERE shop = \(shop) AND doc_till = \(record.till) AND shift = \(record.number) AND user_code = \(code)
+                                  AND kind IN ('sale', 'refund', 'postVoid')
+                            ORDER BY seq DESC LIMIT 1)
                         """, logger: logger)
                     for try await name in named.decode(String?.self) { names[code] = name }
                 }
@@ -130,6 +131,27 @@ public enum CentralReports {
                 FROM central_shift_figures_recomputed() r
                 FULL JOIN central_shift_total k USING (shop, till, shift, figure, kind, key)
                 WHERE r.count IS DISTINCT FROM k.count OR r.amount IS DISTINCT FROM k.amount_minor
+                """, logger: logger)
+            var out: [String] = []
+            for try await line in rows.decode(String.self) { out.append(line) }
+            return out
+        }
+    }
+}
+
+extension CentralReports {
+    /// The refund report's kept rows (`central_refund_fact`) against the stored refunds and
+    /// post-voids they come from: each row missing, extra or different, in words. Empty when
+    /// the trigger kept every one exactly.
+    public static func refundFactDifferences(_ connection: CentralConnection) async throws -> [String] {
+        try await connection.run { db, logger in
+            let rows = try await db.query("""
+                SELECT COALESCE(r.shop, k.shop) || ' ' || COALESCE(r.till, k.till) || '/' || COALESCE(r.seq, k.seq) || ' '
+                       || COALESCE(r.number, k.number) || ': '
+                       || CASE WHEN k.seq IS NULL THEN 'not kept' WHEN r.seq IS NULL THEN 'kept, but no such entry' ELSE 'kept differently' END
+                FROM central_refund_fact_rows() r
+                FULL JOIN central_refund_fact k ON k.shop = r.shop AND k.till = r.till AND k.seq = r.seq
+                WHERE ROW(r.*) IS DISTINCT FROM ROW(k.*)
                 """, logger: logger)
             var out: [String] = []
             for try await line in rows.decode(String.self) { out.append(line) }

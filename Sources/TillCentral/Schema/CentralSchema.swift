@@ -27,6 +27,7 @@ public enum CentralSchema {
         ("v2-publications", v2),
         CentralReportSchema.step,
         ("v4-refund-reservations", v4),   // CrossTill/CentralSchema+Reservations.swift
+        CentralReportSchema.refundFactsStep,   // Reports/CentralReportSchema+RefundFacts.swift
     ]
 
     /// Names a released step had before it was renamed, by its current name: a database that

@@ -5,6 +5,7 @@ struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
         abstract: "Performance figures for the README.",
-        subcommands: [BenchCoreCommand.self, BenchPrintingCommand.self, BenchReportsCommand.self]
+        subcommands: [BenchCoreCommand.self, BenchPrintingCommand.self, BenchReportsCommand.self, BenchChainCommand.self,
+                      BenchCentralReportsCommand.self]
     )
 }

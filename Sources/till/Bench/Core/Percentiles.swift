@@ -4,6 +4,8 @@ import Foundation
 struct Samples {
     private(set) var nanos: [UInt64] = []
 
+    init(nanos: [UInt64] = []) { self.nanos = nanos }
+
     mutating func time<T>(_ body: () throws -> T) rethrows -> T {
         let start = DispatchTime.now().uptimeNanoseconds
         let result = try body()
