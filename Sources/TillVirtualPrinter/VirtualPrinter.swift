@@ -147,8 +147,10 @@ public final class VirtualPrinter: Sendable {
                     _ = wake.wait(timeout: .now() + 0.2)
                     continue
                 }
-                if !step.replies.isEmpty { step.reply?(step.replies) }
+                // The pages this piece finished are written before its replies go out: a host
+                // whose confirmation query was in this piece must find the page already kept.
                 step.printed?()
+                if !step.replies.isEmpty { step.reply?(step.replies) }
                 if step.seconds > 0 { usleep(useconds_t(min(step.seconds, 10) * 1_000_000)) }
                 self.state.withLock { $0.printing = false }
             }
@@ -227,6 +229,9 @@ public final class VirtualPrinter: Sendable {
             return s.engine.disconnectRequested
         }
     }
+
+    /// Bytes the host has sent so far, status queries included: how far a job has got on the wire.
+    public var bytesReceived: Int { state.withLock { $0.engine.streamOffset } }
 
     /// Line speed the servers throttle input to (`baud` fault), nil for full speed.
     public var baud: Int? { state.withLock { $0.engine.baud } }

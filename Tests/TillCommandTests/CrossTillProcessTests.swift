@@ -210,6 +210,8 @@ final class ExecDriver {
     /// What the process has written so far (filled by the pipe's handler thread).
     final class Buffer: Sendable {
         let text = Mutex("")
+        /// The pipe reached its end: everything the process wrote is in `text`.
+        let ended = Mutex(false)
     }
 
     private let process: Process
@@ -225,6 +227,7 @@ final class ExecDriver {
         let collected = collected
         output.fileHandleForReading.readabilityHandler = { handle in
             let data = handle.availableData
+            if data.isEmpty { collected.ended.withLock { $0 = true }; handle.readabilityHandler = nil; return }
             collected.text.withLock { $0 += String(decoding: data, as: UTF8.self) }
         }
         try? process.run()
@@ -246,7 +249,9 @@ final class ExecDriver {
     func finish() -> String {
         try? input.fileHandleForWriting.close()
         process.waitUntilExit()
-        usleep(200_000)   // the handler's last read
+        // Until the handler has read the pipe to its end (a fixed pause here could miss the last
+        // line on a loaded machine); 60 s bounds a hang.
+        for _ in 0..<6_000 where !collected.ended.withLock({ $0 }) { usleep(10_000) }
         return output
     }
 }

@@ -23,9 +23,14 @@ final class InteractiveTill {
     /// Where the next wait starts: events before it were already matched or passed over.
     private var cursor = 0
 
+    /// How long a wait may take: a bound against a hang, not a timing assertion (a loaded 2-core
+    /// machine can hold a till for seconds; the wait ends as soon as the event arrives).
+    static let patience: Double = 90
+
     /// Reads events until one after the previous match matches, or `seconds` pass; returns it.
+    /// On a timeout the events seen so far are in `lastSeen`, for the failure message.
     @discardableResult
-    func waitFor(_ seconds: Double = 10, _ match: ([String: Any]) -> Bool) -> [String: Any]? {
+    func waitFor(_ seconds: Double = InteractiveTill.patience, _ match: ([String: Any]) -> Bool) -> [String: Any]? {
         let deadline = Date().addingTimeInterval(seconds)
         while true {
             if let index = events[cursor...].firstIndex(where: match) {
@@ -46,7 +51,12 @@ final class InteractiveTill {
         }
     }
 
-    func event(_ name: String, _ seconds: Double = 10) -> [String: Any]? {
+    /// The events after the last match, as read so far: what a wait that timed out last saw.
+    var lastSeen: String {
+        events[cursor...].compactMap { $0["event"] as? String }.joined(separator: ", ")
+    }
+
+    func event(_ name: String, _ seconds: Double = InteractiveTill.patience) -> [String: Any]? {
         waitFor(seconds) { $0["event"] as? String == name }
     }
 

@@ -8,16 +8,16 @@ import TillVirtualPrinter
 /// The customer display driver against the virtual display, over the same transports a real
 /// one uses (the serial transport on a pty, TCP): what the customer reads is what it was
 /// shown, and a display that cannot be reached is named with its fix.
-@Suite(.serialized, .timeLimit(.minutes(1)))
+@Suite(.serialized, .timeLimit(.minutes(5)))  // a hang guard; every wait ends on its condition
 struct CustomerDisplayDriverTests {
     static func profile() throws -> CustomerDisplayProfile {
         try CustomerDisplayProfile.load(file: Fixtures.devices + "/displays/generic-vfd-gb18030.json")
     }
 
     static func waitFor(_ server: VirtualDisplayServer, _ lines: [String], sourceLocation: SourceLocation = #_sourceLocation) {
-        let deadline = Date().addingTimeInterval(10)
+        let deadline = Date().addingTimeInterval(Run.patience)
         while server.lines != lines, Date() < deadline { Thread.sleep(forTimeInterval: 0.02) }
-        #expect(server.lines == lines, sourceLocation: sourceLocation)
+        #expect(server.lines == lines, "the display showed \(server.lines)", sourceLocation: sourceLocation)
     }
 
     @Test(arguments: ["pty", "tcp"])
@@ -43,7 +43,7 @@ struct CustomerDisplayDriverTests {
         driver.start()
         defer { driver.stop() }
         driver.show(CustomerDisplayContent(lines: ["WELCOME"]))
-        let deadline = Date().addingTimeInterval(10)
+        let deadline = Date().addingTimeInterval(Run.patience)
         while driver.problem == nil, Date() < deadline { Thread.sleep(forTimeInterval: 0.02) }
         let problem = try #require(driver.problem)
         #expect(problem.message.en.hasPrefix("Customer display: ") && problem.message.zh.hasPrefix("客显："))

@@ -18,7 +18,7 @@ import TillVirtualPrinter
         driver.start()
         defer { driver.close() }
         #expect(driver.print(Fixtures.slip("OVER THE SERIAL LINE")) == .printed)
-        let deadline = Date().addingTimeInterval(3)
+        let deadline = Date().addingTimeInterval(Run.patience)   // a bound against a hang, not a timing check
         while printer.pages.isEmpty && Date() < deadline { usleep(10_000) }
         #expect(printer.pages.first?.text.contains("OVER THE SERIAL LINE") == true)
     }
@@ -41,9 +41,11 @@ import TillVirtualPrinter
         #expect(t.c_cflag & tcflag_t(CSIZE) == tcflag_t(CS8) && t.c_cflag & tcflag_t(PARENB) == 0)
 
         // The printer says XOFF: the line takes nothing more, and a write gives up at its timeout
-        // naming flow control.
-        #expect(write(master, [UInt8(0x13)], 1) == 1)
-        usleep(50_000)
+        // naming flow control. The kernel reads what the master writes on a worker of its own, in
+        // order: once a byte sent after the XOFF reaches the slave, the XOFF has been taken (a
+        // fixed pause here was a race on a loaded machine).
+        #expect(write(master, [UInt8(0x13), UInt8(ascii: "M")], 2) == 2)
+        #expect(readAll(slave, until: 1) == [UInt8(ascii: "M")], "the byte after XOFF never reached the line")
         let job = Array("PAUSED THEN SENT\n".utf8)
         #expect { try transport.write(job, timeout: 0.3) } throws: { ($0 as? PrinterDeviceError)?.kind == .timeout }
         #expect(readAll(master, for: 0.1).isEmpty)
@@ -52,20 +54,35 @@ import TillVirtualPrinter
         let done = DispatchSemaphore(value: 0)
         let box = TransportBox(transport)
         Thread.detachNewThread {
-            try? box.transport.write(job, timeout: 3)
+            // A bound against a hang: XON below, not this timeout, is what lets the write finish.
+            try? box.transport.write(job, timeout: Run.patience)
             done.signal()
         }
         #expect(readAll(master, for: 0.3).isEmpty)
         #expect(done.wait(timeout: .now()) == .timedOut)
         // …and XON lets the same bytes flow, whole and in order.
         #expect(write(master, [UInt8(0x11)], 1) == 1)
-        #expect(done.wait(timeout: .now() + 3) == .success)
-        #expect(readAll(master, for: 0.3) == job)
+        #expect(done.wait(timeout: .now() + Run.patience) == .success)
+        #expect(readAll(master, until: job.count) == job)
     }
 
     @Test func aMissingPortIsOfflineNamingThePath() throws {
         let transport = SerialTransport(path: "/dev/ttyUSB-none", settings: SerialLineSettings())
         #expect { try transport.open() } throws: { ($0 as? PrinterDeviceError)?.message.en == "printer offline: /dev/ttyUSB-none does not exist" }
+    }
+
+    /// Reads until `count` bytes came (or `Run.patience` passed: a bound against a hang).
+    func readAll(_ fd: Int32, until count: Int) -> [UInt8] {
+        var out: [UInt8] = []
+        let deadline = Date().addingTimeInterval(Run.patience)
+        while out.count < count && Date() < deadline {
+            var p = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
+            guard poll(&p, 1, 50) > 0 else { continue }
+            var buf = [UInt8](repeating: 0, count: count - out.count)
+            let n = read(fd, &buf, count - out.count)
+            if n > 0 { out += buf.prefix(n) }
+        }
+        return out
     }
 
     func readAll(_ fd: Int32, for seconds: Double) -> [UInt8] {

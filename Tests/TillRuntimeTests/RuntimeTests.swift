@@ -162,7 +162,10 @@ final class SlowQueuedPrinter: QueuedSlipPrinter, Sendable {
         printer.gate.signal()
         printer.gate.signal()
         var outcomes: [RuntimeOutput] = []
-        for _ in 0..<100 where outcomes.count < 2 {
+        // Until both outcomes are back; 60 s is a bound against a hang (the printer's thread may
+        // wait its turn for seconds on a loaded machine), not a timing check.
+        let deadline = ContinuousClock.now + .seconds(60)
+        while outcomes.count < 2 && ContinuousClock.now < deadline {
             usleep(10_000)
             outcomes += runtime.takePrintOutcomes().filter {
                 if case .event(.slipPrinted) = $0 { return true }

@@ -5,18 +5,22 @@ import Testing
 /// confirmed, a clerk's X approved by a supervisor at the clerk's till, the parked-sale warning
 /// at the Z. Each checks what the screen says, the journal's rows and the slip the virtual
 /// printer decoded.
-@Suite(.serialized, .timeLimit(.minutes(2)))
+@Suite(.serialized, .timeLimit(.minutes(5)))  // a hang guard; every wait ends on its condition (TmuxTill.patience)
 struct EndOfShiftScenarioTests {
     /// The decoded slip that contains `text`, once the printer has written it.
     private func slip(containing text: String, _ till: TmuxTill) throws -> String {
-        let deadline = Date().addingTimeInterval(10)
+        let deadline = Date().addingTimeInterval(TmuxTill.patience)
+        var written: [String] = []
         while Date() < deadline {
+            written = []
             for number in 1...9 {
-                if let slip = try? till.slip(number), slip.contains(text) { return slip }
+                guard let slip = try? till.slip(number) else { continue }
+                if slip.contains(text) { return slip }
+                written.append(String(format: "%03d: ", number) + (slip.split(separator: "\n").first.map(String.init) ?? ""))
             }
             Thread.sleep(forTimeInterval: 0.05)
         }
-        Issue.record("no slip contains \(text)")
+        Issue.record("no slip contains \(text); the slips written were: \(written.isEmpty ? "none" : written.joined(separator: "; "))")
         return ""
     }
 

@@ -5,23 +5,34 @@ import TillCore
 /// The till's own hardware, driven through tmux: the on-screen keypad pressed with SGR mouse
 /// reports (what a touch screen sends), the customer display on the screen's panel and on the
 /// virtual display behind a pty, and a programmable keyboard learned on a pty and replayed.
-@Suite(.serialized, .timeLimit(.minutes(1)))
+@Suite(.serialized, .timeLimit(.minutes(5)))  // a hang guard; every wait ends on its condition (TmuxTill.patience)
 struct KeypadScenarioTests {
     static let cols = 122, rows = 34
 
     /// Presses the on-screen key labelled `label` as a touch screen does: an SGR press and
     /// release at the cell where the label is drawn (found on the captured screen).
     static func tap(_ till: TmuxTill, _ label: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
-        let screen = try till.rows()
-        guard let (x, y, _) = KeypadTests.labelCell(label, in: screen, from: cols - 40) else {
-            Issue.record("no key \(label) on screen:\n\(screen.joined(separator: "\n"))", sourceLocation: sourceLocation)
-            throw TmuxTill.TimedOut()
+        // Where the key is drawn now. Taps go to the till in order, and a key's cell only moves when
+        // the keypad turns to another page, which `turn` waits for; so no pause is needed between
+        // taps (a fixed one here raced a loaded machine, where the page had not been redrawn yet).
+        var cell: (Int, Int, enabled: Bool)?
+        try till.waitUntil("the key \(label) on screen", sourceLocation: sourceLocation) { screen in
+            cell = KeypadTests.labelCell(label, in: screen.components(separatedBy: "\n"), from: cols - 40)
+            return cell != nil
         }
+        guard let (x, y, _) = cell else { throw TmuxTill.TimedOut() }
         try till.type("\u{1B}[<0;\(x + 1);\(y + 1)M")
         try till.type("\u{1B}[<0;\(x + 1);\(y + 1)m")
-        // The next capture must see this press's answer: wait for the flash to be drawn and gone is
-        // not observable in plain text, so wait for the screen to settle instead.
-        Thread.sleep(forTimeInterval: 0.12)
+    }
+
+    /// Taps a key that turns the keypad to `page` (nil: the first page, whose title has no name)
+    /// and waits until that page is drawn, so the next tap finds its key where it now is.
+    static func turn(_ till: TmuxTill, _ label: String, to page: String?, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        try tap(till, label, sourceLocation: sourceLocation)
+        try till.waitUntil("the keypad's page \(page ?? "main")", sourceLocation: sourceLocation) { screen in
+            if let page { return screen.contains("KEYPAD · \(page)") }
+            return screen.contains("KEYPAD") && !screen.contains("KEYPAD · ")
+        }
     }
 
     /// The journal export's rows of one record type for one document.
@@ -57,14 +68,13 @@ struct KeypadScenarioTests {
         #expect(KeypadTests.labelCell("CASH", in: screen, from: 82)?.enabled == false)
         #expect(KeypadTests.labelCell("7", in: screen, from: 82)?.enabled == true)
 
-        try Self.tap(till, "QUICK")
-        try till.waitFor("KEYPAD · quick")
+        try Self.turn(till, "QUICK", to: "quick")
         try Self.tap(till, "Jasmine tea 250g")
         try Self.waitForPanel(till, "Jasmine tea 茉 25.00", "TOTAL          25.00")
         try Self.tap(till, "Ceramic mug")
         try Self.waitForPanel(till, "Ceramic mug 陶 15.00", "TOTAL          40.00")
         try till.waitFor("¥40.00")
-        try Self.tap(till, "MAIN")
+        try Self.turn(till, "MAIN", to: nil)
         try till.waitFor("SUBTOTAL")
         screen = try till.rows()
         #expect(KeypadTests.labelCell("CASH", in: screen, from: 82)?.enabled == true)
@@ -114,7 +124,7 @@ struct KeypadScenarioTests {
         try TmuxTill.newSession(["-s", session, "-x", "80", "-y", "10", emulate])
         defer { _ = try? Spawn.run("/usr/bin/tmux", ["-L", TmuxTill.socket, "kill-session", "-t", session]) }
         var pty = ""
-        let deadline = Date().addingTimeInterval(10)
+        let deadline = Date().addingTimeInterval(TmuxTill.patience)
         while pty.isEmpty, Date() < deadline {
             let pane = try Spawn.run("/usr/bin/tmux", ["-L", TmuxTill.socket, "capture-pane", "-p", "-t", session])
             if let line = pane.split(separator: "\n").first(where: { $0.hasPrefix("pty: ") }) { pty = String(line.dropFirst(5)) }
@@ -126,7 +136,7 @@ struct KeypadScenarioTests {
         func shows(_ top: String, _ bottom: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
             let wanted = top + "\n" + bottom + "\n"
             var last = ""
-            let deadline = Date().addingTimeInterval(10)
+            let deadline = Date().addingTimeInterval(TmuxTill.patience)
             while Date() < deadline {
                 last = (try? String(contentsOfFile: grid, encoding: .utf8)) ?? ""
                 if last == wanted { return }
@@ -167,13 +177,15 @@ struct KeypadScenarioTests {
         try till.signIn()
         try Self.taps(till, "6", "9", "0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "2")
         try till.waitFor("> 6901234567892")
-        try Self.tap(till, "MORE")
-        try till.waitFor("KEYPAD · more")
+        try Self.turn(till, "MORE", to: "more")
         try Self.tap(till, "PRICE?")
         try till.waitFor("Price of Jasmine tea 茉莉花茶 250g: ¥25.00 (not sold).")
         #expect(try till.rows()[1].hasPrefix(" READY"))
         try Self.waitForPanel(till, "      WELCOME       ", "Till Demo Shop 演示 ")
-        try Self.taps(till, "MAIN", "9", "9", "MORE", "PRICE?")
+        try Self.turn(till, "MAIN", to: nil)
+        try Self.taps(till, "9", "9")
+        try Self.turn(till, "MORE", to: "more")
+        try Self.tap(till, "PRICE?")
         // The core's own refusal for a code it does not know.
         try till.waitFor("! No item with barcode or SKU 99 is in the catalog.")
         let csv = try till.cli(["journal", "export", "--csv"])
@@ -204,7 +216,7 @@ struct KeypadScenarioTests {
         _ = try tmux("set-option", "-t", session, "remain-on-exit", "on")
         defer { _ = try? tmux("kill-session", "-t", session) }
         func waitPane(_ text: String) throws {
-            let deadline = Date().addingTimeInterval(10)
+            let deadline = Date().addingTimeInterval(TmuxTill.patience)
             var pane = ""
             while Date() < deadline {
                 pane = try tmux("capture-pane", "-p", "-t", session)

@@ -4,7 +4,7 @@ import TillCore
 
 /// NO RECEIPT and PRICE CHECK from the keyboard, through tmux: the sale is in the journal and no
 /// slip file appears; the price check is the keypad's PRICE? key.
-@Suite(.serialized, .timeLimit(.minutes(1)))
+@Suite(.serialized, .timeLimit(.minutes(5)))  // a hang guard; every wait ends on its condition (TmuxTill.patience)
 struct NoReceiptScenarioTests {
     func slipFiles(_ till: TmuxTill) -> [String] {
         ((try? FileManager.default.contentsOfDirectory(atPath: till.dataDir + "/slips")) ?? []).filter { $0.hasSuffix(".txt") }

@@ -4,11 +4,11 @@ import TillCore
 
 /// Issue 12, "nothing lost by a key" and "finding and pricing items", on the real screen through
 /// tmux: what the screen says, what the journal keeps and what the slip shows.
-@Suite(.serialized, .timeLimit(.minutes(2)))
+@Suite(.serialized, .timeLimit(.minutes(5)))  // a hang guard; every wait ends on its condition (TmuxTill.patience)
 struct SaleFlowScenarioTests {
     /// The first slip, once the printer has written it (slips print on the printer's own thread).
     private func printedSlip(_ till: TmuxTill) throws -> String {
-        let deadline = Date().addingTimeInterval(10)
+        let deadline = Date().addingTimeInterval(TmuxTill.patience)
         while Date() < deadline {
             if let text = try? till.slip(1), !text.isEmpty { return text }
             Thread.sleep(forTimeInterval: 0.05)

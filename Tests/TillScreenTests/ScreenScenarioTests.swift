@@ -4,7 +4,7 @@ import TillCore
 
 /// The real till screen, driven through tmux as a clerk would drive it: keys in, screen text,
 /// journal rows and printed slips out. One scenario at a time, each on its own data folder.
-@Suite(.serialized, .timeLimit(.minutes(1)))
+@Suite(.serialized, .timeLimit(.minutes(5)))  // a hang guard; every wait ends on its condition (TmuxTill.patience)
 struct ScreenScenarioTests {
     /// The rows of the refund/sale table holding these names, with trailing spaces removed.
     static func tableRows(_ screen: String, _ names: [String]) -> [String] {

@@ -71,14 +71,19 @@ final class TmuxTill {
 
     func rows() throws -> [String] { try screen().components(separatedBy: "\n") }
 
+    /// How long a wait may take before the test gives up: a bound against a hang, never what a
+    /// test checks. Two suites building and testing at once on a 2-core machine can stall the
+    /// till for seconds; a wait ends as soon as its condition holds, so a generous bound costs nothing.
+    static let patience: Double = 90
+
     /// Waits until `text` is on screen; fails the test with the screen shown when it never is.
     @discardableResult
-    func waitFor(_ text: String, timeout: Double = 10, sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
+    func waitFor(_ text: String, timeout: Double = TmuxTill.patience, sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
         try waitUntil(timeout: timeout, "\"\(text)\"", sourceLocation: sourceLocation) { $0.contains(text) }
     }
 
     @discardableResult
-    func waitUntil(timeout: Double = 10, _ what: String, sourceLocation: SourceLocation = #_sourceLocation,
+    func waitUntil(timeout: Double = TmuxTill.patience, _ what: String, sourceLocation: SourceLocation = #_sourceLocation,
                    _ done: (String) -> Bool) throws -> String {
         let deadline = Date().addingTimeInterval(timeout)
         var last = ""

@@ -129,6 +129,7 @@ public enum CatalogRowProblem: Error, Hashable, Sendable {
 /// Where a running import is, for a progress line.
 public struct CatalogImportProgress: Hashable, Sendable {
     public var rowsRead: Int
+    /// Rows committed to the journal so far: what the progress line calls imported is there.
     public var imported: Int
     public var rejected: Int
 }

@@ -94,7 +94,9 @@ public struct CatalogImporter: Sendable {
                 if record.spansLines { reader.resume(after: record) }
             }
             if summary.rowsRead % progressEvery == 0 {
-                progress(CatalogImportProgress(rowsRead: summary.rowsRead, imported: summary.imported + batch.count,
+                // Only committed rows count as imported: the batch still being gathered is not in
+                // the journal yet, and its flush may yet refuse some of it (a barcode taken).
+                progress(CatalogImportProgress(rowsRead: summary.rowsRead, imported: summary.imported,
                                                rejected: summary.rejected.count))
             }
         }

@@ -51,8 +51,10 @@ struct LinkPump {
                 usleep(useconds_t(Double(bytes.count * 10) / Double(baud) * 1_000_000))
             }
             let replies = printer.receive(bytes)
-            if let writeFD, !replies.isEmpty { Sockets.writeAll(writeFD, replies) }
+            // Pages first, answers after: a host told "printed" (a status after the cut) finds
+            // the page in the folder, as a real printer's paper is out before it answers.
             onActivity()
+            if let writeFD, !replies.isEmpty { Sockets.writeAll(writeFD, replies) }
             if printer.takeDisconnectRequest() { return true }
         }
     }

@@ -50,9 +50,10 @@ final class LoopbackPrinter {
         server.stop()
     }
 
-    /// Text of every page printed so far (waits briefly: the server thread renders them).
+    /// Text of every page printed so far, once `count` pages are there (up to `Run.patience`: a
+    /// bound against a hang; a paced print head renders them on its own thread).
     func pagesText(expecting count: Int = 1) -> String {
-        let deadline = Date().addingTimeInterval(3)
+        let deadline = Date().addingTimeInterval(Run.patience)
         while printer.pages.count < count && Date() < deadline { usleep(10_000) }
         return printer.pages.map(\.text).joined(separator: "\n")
     }

@@ -27,8 +27,12 @@ enum Run {
         return dir
     }
 
+    /// How long a child may run before it is killed: a bound against a hang, never what a test
+    /// checks (two builds and a test run on a 2-core machine can slow a child tenfold).
+    static let patience: Double = 120
+
     @discardableResult
-    static func run(_ executable: String, _ args: [String], stdin: String? = nil, timeout: Double = 30) throws -> Result {
+    static func run(_ executable: String, _ args: [String], stdin: String? = nil, timeout: Double = Run.patience) throws -> Result {
         let p = Process()
         p.executableURL = URL(fileURLWithPath: executable)
         p.arguments = args
@@ -41,7 +45,8 @@ enum Run {
         p.standardError = error
         try p.run()
         let pid = p.processIdentifier
-        let watchdog = DispatchWorkItem { if p.isRunning { kill(pid, SIGKILL) } }
+        let killed = Mutex(false)
+        let watchdog = DispatchWorkItem { if p.isRunning { killed.withLock { $0 = true }; kill(pid, SIGKILL) } }
         DispatchQueue.global().asyncAfter(deadline: .now() + timeout, execute: watchdog)
         defer { watchdog.cancel() }
         if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
@@ -49,10 +54,12 @@ enum Run {
         let err = Collector(error.fileHandleForReading)
         let out = output.fileHandleForReading.readDataToEndOfFile()
         p.waitUntilExit()
-        return Result(status: p.terminationStatus, stdout: String(decoding: out, as: UTF8.self), stderr: err.wait())
+        // A child the watchdog ended says so, so a failure names the hang rather than a wrong answer.
+        let note = killed.withLock { $0 } ? "\n[killed by the test's watchdog after \(timeout) s]" : ""
+        return Result(status: p.terminationStatus, stdout: String(decoding: out, as: UTF8.self), stderr: err.wait() + note)
     }
 
-    static func till(_ args: [String], stdin: String? = nil, timeout: Double = 30) throws -> Result {
+    static func till(_ args: [String], stdin: String? = nil, timeout: Double = Run.patience) throws -> Result {
         try run(till, args, stdin: stdin, timeout: timeout)
     }
 }
@@ -99,7 +106,7 @@ final class Emulator: Sendable {
             self?.text.withLock { $0 += chunk }
         }
         try process.run()
-        let deadline = Date().addingTimeInterval(10)
+        let deadline = Date().addingTimeInterval(Run.patience)
         while Date() < deadline {
             let line = text.withLock { $0 }.split(separator: "\n").first { $0.hasPrefix("listening: tcp://127.0.0.1:") }
             if let line, let p = UInt16(line.split(separator: " ")[1].split(separator: ":").last!) { foundPort.withLock { $0 = p }; return }
@@ -118,8 +125,20 @@ final class Emulator: Sendable {
         try? String(contentsOfFile: out + "/" + String(format: "%03d", n) + ".txt", encoding: .utf8)
     }
 
+    /// Page `n` once the emulator has said it wrote it (its summary line comes after both files
+    /// are complete), waiting up to `Run.patience`; nil if it never did.
+    func writtenPage(_ n: Int) -> String? {
+        let name = String(format: "%03d ", n)
+        let deadline = Date().addingTimeInterval(Run.patience)
+        while Date() < deadline {
+            if output.split(separator: "\n").contains(where: { $0.hasPrefix(name) }) { return page(n) }
+            usleep(20_000)
+        }
+        return nil
+    }
+
     func fault(_ words: [String]) throws {
-        let r = try Run.till(["printer", "fault", "--control", control] + words, timeout: 10)
+        let r = try Run.till(["printer", "fault", "--control", control] + words)
         guard r.status == 0 else { throw EmulatorError.noPort }
     }
 
