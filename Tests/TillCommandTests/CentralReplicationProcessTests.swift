@@ -97,11 +97,18 @@ import Testing
             print("central faults, \(context), round \(round): \(faults.joined(separator: " "))")
         }
 
-        // Healed: one sync per till sends what is left.
+        // Healed: a sync per till sends what is left. The link's short timeouts (which make the faults
+        // quick) can still expire on a loaded machine with nothing wrong, so a till is given a few
+        // syncs, as a technician would retry; what is checked is that nothing is lost or doubled.
         for till in tills {
-            let sync = try till.run(["central", "sync"])
+            var sync = try till.run(["central", "sync"])
+            var status = try till.run(["central", "status"])
+            for _ in 0..<4 where sync.status != 0 || !status.stdout.contains("pending: 0") {
+                sleep(1)
+                sync = try till.run(["central", "sync"])
+                status = try till.run(["central", "status"])
+            }
             #expect(sync.status == 0, "\(context): sync failed: \(sync.stdout) \(sync.stderr)")
-            let status = try till.run(["central", "status"])
             #expect(status.stdout.contains("pending: 0"), "\(context): \(status.stdout)")
         }
         for (n, till) in tills.enumerated() {
