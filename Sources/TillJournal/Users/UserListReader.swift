@@ -72,7 +72,9 @@ public struct UserListReader {
                 continue
             }
             if let problem = pinPolicy.problem(pin, role: role) {
-                reject(record.line, "user \(code): \(problem.message.en)", "用户 \(code)：\(problem.message.zh)")
+                let en = problem.message.en.hasSuffix(".") ? String(problem.message.en.dropLast()) : problem.message.en
+                let zh = problem.message.zh.hasSuffix("。") ? String(problem.message.zh.dropLast()) : problem.message.zh
+                reject(record.line, "user \(code): \(en)", "用户 \(code)：\(zh)")
                 continue
             }
             users.append(PublishedUser(code: code, name: name, role: role, pinHash: try key.pinHash(pin, rounds: rounds)))
