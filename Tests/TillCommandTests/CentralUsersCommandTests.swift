@@ -7,8 +7,9 @@ import Testing
 /// list without an approver is refused with cause and remedy. Needs PostgreSQL (skipped by hand
 /// without TILL_TEST_POSTGRES_URL, a failure under $CI).
 @Suite struct CentralUsersCommandTests {
-    /// A fresh database on the test cluster, as a `[central]` table; nil when there is no cluster.
-    static func central(keyFile: String) throws -> String? {
+    /// A fresh database on the test cluster, as a `[central]` table (and a way to drop it); nil
+    /// when there is no cluster.
+    static func central(keyFile: String) throws -> (table: String, drop: () -> Void)? {
         guard let url = ProcessInfo.processInfo.environment["TILL_TEST_POSTGRES_URL"] else {
             if ProcessInfo.processInfo.environment["CI"] != nil { Issue.record("TILL_TEST_POSTGRES_URL is not set") }
             return nil
@@ -17,14 +18,17 @@ import Testing
         let name = "cmdusers_\(UInt32.random(in: 0...UInt32.max))"
         let made = try CentralReplicationProcessTests.shell("/usr/bin/psql", ["-h", host, "-U", "till", "-d", "postgres", "-tAc", "CREATE DATABASE \(name)"])
         try #require(made.status == 0, "\(made.out)")
-        return "[central]\nurl = \"postgres://till@/\(name)?host=\(host)\"\nusers_key_file = \"\(keyFile)\"\n"
+        let drop = { _ = try? CentralReplicationProcessTests.shell("/usr/bin/psql", ["-h", host, "-U", "till", "-d", "postgres", "-tAc",
+                                                                            "DROP DATABASE IF EXISTS \(name) WITH (FORCE)"]) }
+        return ("[central]\nurl = \"postgres://till@/\(name)?host=\(host)\"\nusers_key_file = \"\(keyFile)\"\n", drop)
     }
 
     @Test func publishedUsersSignInAtATillAndAListWithoutApproverIsRefused() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("till-users-\(UUID().uuidString.prefix(8))").path
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        guard let office = try Self.central(keyFile: folder + "/office.key") else { return }
+        guard let (office, drop) = try Self.central(keyFile: folder + "/office.key") else { return }
+        defer { drop() }
         let backOffice = try TillProcess(config: office)
         defer { backOffice.cleanUp() }
         try backOffice.run(["user", "list"]) // demo data: admin 9001
