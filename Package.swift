@@ -107,6 +107,6 @@ let package = Package(
             exclude: ["Harness"]
         ),
         .testTarget(name: "TillScreenTests", dependencies: ["TillScreen", "till", "TillRuntime", "TillJournal", "TillCore"]),
-        .testTarget(name: "TillCentralTests", dependencies: ["TillCentral", "till", "TillJournal", "TillPorts", "TillCore"]),
+        .testTarget(name: "TillCentralTests", dependencies: ["TillCentral", "till", "TillJournal", "TillPorts", "TillRuntime", "TillCore"]),
     ]
 )

@@ -172,7 +172,10 @@ public final class RegisterRuntime {
             case .verifyCredentials(let code, let pin, let purpose):
                 return try verify(code: code, pin: pin, purpose: purpose, now: now)
             case .lookUpItem(let code, let quantity, let days):
-                guard let (item, tax) = try catalog.itemForSale(code: code) else { return .itemNotFound(code: code) }
+                guard let (item, tax) = try catalog.itemForSale(code: code) else {
+                    if let withdrawal = try catalog.itemWithdrawal(code: code) { return .itemWithdrawn(withdrawal, code: code) }
+                    return .itemNotFound(code: code)
+                }
                 let lowest = try days.flatMap { try journal.lowestUnitPrice(sku: item.sku, since: now.adding(seconds: -$0 * 86_400)) }
                 return .itemFound(item, tax, code: code, quantity: quantity, lowestRecentPrice: lowest)
             case .lookUpSale(let number):

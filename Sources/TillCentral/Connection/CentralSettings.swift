@@ -19,6 +19,8 @@ public struct CentralSettings: Sendable, Equatable {
     public var pullIntervalSeconds: Int
     /// The shop this till belongs to: the first part of every central key (shop, till, sequence).
     public var shop: String
+    /// The chain user key file (`[central] users_key_file`): signs and checks published users.
+    public var usersKeyFile: String? = nil
 
     public init(address: CentralAddress, password: String? = nil, connectTimeoutSeconds: Int = defaultConnectTimeout,
                 queryTimeoutSeconds: Int = defaultQueryTimeout, pullIntervalSeconds: Int = defaultPullInterval,

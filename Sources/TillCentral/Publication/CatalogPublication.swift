@@ -4,11 +4,13 @@ import PostgresNIO
 import TillCore
 import TillPorts
 
-/// Catalog, prices and tax classes managed centrally: the back office publishes a whole
-/// catalog as a new revision (`till central publish`); every till pulls the newest revision on
-/// start and every `[central] pull_interval_seconds`, and applies what differs from its own
-/// copy through its `CatalogStore` — each applied change a chained entry of the till's own
-/// journal, checked like any other. Offline, a till keeps selling from its last copy.
+/// Catalog, prices, tax classes and users managed centrally: the back office publishes a whole
+/// catalog (and, with `--users`, the whole user list) as a new revision (`till central
+/// publish`); every till pulls the newest revision on start and every `[central]
+/// pull_interval_seconds`, and makes its own copy equal to it through its stores — each change a
+/// chained entry of the till's own journal, checked like any other. What the revision leaves out
+/// is withdrawn (items: no longer sold) or removed (users: no longer sign in), never deleted.
+/// Offline, a till keeps selling from its last copy.
 public enum CatalogPublication {
     public struct Published: Sendable, Equatable {
         public var revision: Int64
@@ -17,21 +19,43 @@ public enum CatalogPublication {
         public var by: String
     }
 
-    /// Publishes `taxClasses` and `items` as the newest revision; returns its number.
-    public static func publish(taxClasses: [TaxClass], items: [CatalogItem], by: String, shop: String?,
+    /// The users to publish with a revision, and the chain user key's signing (the key itself
+    /// stays with the caller).
+    public struct UserList: Sendable {
+        public var users: [PublishedUser]
+        public var keyID: String
+        public var sign: @Sendable (String) -> String
+
+        public init(users: [PublishedUser], keyID: String, sign: @escaping @Sendable (String) -> String) {
+            self.users = users
+            self.keyID = keyID
+            self.sign = sign
+        }
+    }
+
+    /// Publishes `taxClasses`, `items` and `users` as the newest revision; returns its number.
+    /// The revision is drawn first so the users' signature can cover it.
+    public static func publish(taxClasses: [TaxClass], items: [CatalogItem], users: UserList? = nil, by: String, shop: String?,
                                connection: CentralConnection) async throws -> Int64 {
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys
         let classes = String(decoding: try encoder.encode(taxClasses), as: UTF8.self)
         let catalog = String(decoding: try encoder.encode(items), as: UTF8.self)
+        let people = try users.map { String(decoding: try encoder.encode($0.users.sorted { $0.code < $1.code }), as: UTF8.self) }
         return try await connection.run { db, logger in
             try await CentralDatabase.prepare(db, logger: logger)
-            let rows = try await db.query("""
-                INSERT INTO central_publication (shop, published_by, tax_classes, items)
-                VALUES (\(shop), \(by), \(classes), \(catalog)) RETURNING revision
+            var revision: Int64?
+            let drawn = try await db.query("SELECT nextval(pg_get_serial_sequence('central_publication', 'revision'))", logger: logger)
+            for try await number in drawn.decode(Int64.self) { revision = number }
+            guard let revision else { throw CentralFailure.refused("no revision was returned") }
+            let signature = users.flatMap { list in
+                people.map { list.sign(PublishedUserSet.signingText(revision: revision, shop: shop, usersJSON: $0)) }
+            }
+            try await db.query("""
+                INSERT INTO central_publication (revision, shop, published_by, tax_classes, items, users, users_key_id, users_signature)
+                VALUES (\(revision), \(shop), \(by), \(classes), \(catalog), \(people), \(users?.keyID), \(signature))
                 """, logger: logger)
-            for try await revision in rows.decode(Int64.self) { return revision }
-            throw CentralFailure.refused("no revision was returned")
+            return revision
         }
     }
 
@@ -59,19 +83,46 @@ public enum CatalogPublication {
         }
     }
 
-    /// Applies the newest revision to `store` if there is one: only tax classes and items that
-    /// differ from the till's copy are written (so an unchanged catalog writes nothing).
-    /// Returns the number of tax classes and items changed, nil when there was nothing new.
+    /// The newest revision for `shop` that carries users, if newer than `after`: a later
+    /// revision published without users leaves the users as this one made them.
+    public static func newestUsers(after: Int64, shop: String, connection: CentralConnection) async throws -> PublishedUserSet? {
+        try await connection.run { db, logger -> PublishedUserSet? in
+            try await CentralDatabase.prepare(db, logger: logger)
+            let rows = try await db.query("""
+                SELECT revision, shop, users, coalesce(users_key_id, ''), coalesce(users_signature, ''), published_by
+                FROM central_publication
+                WHERE revision > \(after) AND users IS NOT NULL AND (shop IS NULL OR shop = \(shop)) ORDER BY revision DESC LIMIT 1
+                """, logger: logger)
+            for try await (revision, scope, users, keyID, signature, by) in rows.decode((Int64, String?, String, String, String, String).self) {
+                return PublishedUserSet(revision: revision, shop: scope, usersJSON: users, keyID: keyID, signature: signature, by: by)
+            }
+            return nil
+        }
+    }
+
+    /// Makes the till's catalog and users equal to the newest revisions if there are any: only
+    /// tax classes, items and users that differ from the till's copy are written (an unchanged
+    /// revision writes nothing), and what the revision no longer lists is withdrawn or removed.
+    /// The pulled revision moves only once all of it is applied, so a failure (no chain user key,
+    /// a bad signature) is tried again at the next pull. Returns the revision and the number of
+    /// changes, nil when there was nothing new.
     @discardableResult
-    public static func pull(into store: CatalogStore & PublicationCursor, shop: String,
+    public static func pull(into store: PublishedCatalogStore & PublishedUserStore, shop: String,
                             connection: CentralConnection) async throws -> (revision: Int64, changed: Int)? {
-        guard let published = try await newest(after: try store.pulledRevision(), shop: shop, connection: connection) else { return nil }
+        let after = try store.pulledRevision()
+        let published = try await newest(after: after, shop: shop, connection: connection)
+        guard let published else { return nil }
+        let users = try await newestUsers(after: after, shop: shop, connection: connection)
         let known = Dictionary(try store.taxClasses().map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         let classes = published.taxClasses.filter { known[$0.id] != $0 }
-        let items = try published.items.filter { try store.item(code: $0.sku) != $0 }
+        // An item listed again after a withdrawal is saved again even if nothing else changed.
+        let items = try published.items.filter { try store.item(code: $0.sku) != $0 || store.withdrawal(code: $0.sku) != nil }
         try store.upsert(taxClasses: classes, by: published.by)
         try store.upsert(items: items, by: published.by, reassignBarcodes: true)
+        let withdrawn = try store.withdrawItems(keeping: Set(published.items.map(\.sku)), revision: published.revision,
+                                                by: published.by)
+        let people = try users.map { try store.applyPublishedUsers($0) } ?? 0
         try store.setPulledRevision(published.revision)
-        return (published.revision, classes.count + items.count)
+        return (published.revision, classes.count + items.count + withdrawn + people)
     }
 }

@@ -28,6 +28,7 @@ public enum CentralSchema {
         CentralReportSchema.step,
         ("v4-refund-reservations", v4),   // CrossTill/CentralSchema+Reservations.swift
         CentralReportSchema.refundFactsStep,   // Reports/CentralReportSchema+RefundFacts.swift
+        publishedUsers,                   // Publication/CentralSchema+Users.swift
     ]
 
     /// Names a released step had before it was renamed, by its current name: a database that

@@ -23,6 +23,9 @@ extension RegisterAction {
                 ?? lowest.flatMap(check.money)
         case .itemNotFound(let code):
             return check.trimmedText(code, .itemCode)
+        case .itemWithdrawn(let withdrawal, let code):
+            return check.trimmedText(code, .itemCode) ?? check.text(withdrawal.sku, .sku) ?? check.text(withdrawal.name, .itemName)
+                ?? check.text(withdrawal.by, .userCode)
         case .quantityChanged(_, let quantity), .refundQuantitySet(_, let quantity):
             return check.quantity(quantity)
         case .priceOverridden(_, let amount), .lineDiscounted(_, let amount):

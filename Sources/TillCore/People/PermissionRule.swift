@@ -51,7 +51,7 @@ extension RegisterAction {
     public func permissionRule(during activity: Activity) -> PermissionRule {
         switch self {
         case .started, .signInRequested, .signedIn, .signInRefused, .signOutRequested,
-             .shiftTotalsLoaded, .itemFound, .itemNotFound, .saleLoaded, .saleNotFound,
+             .shiftTotalsLoaded, .itemFound, .itemNotFound, .itemWithdrawn, .saleLoaded, .saleNotFound,
              .approverPINEntered, .approverVerified, .approverRefused, .worldRefused, .scanRefused,
              .slipPrinted, .slipFailed, .cancelled, .quitRequested, .parkedSalesLoaded, .itemsFound,
              .parkedSalesRequested, .creditNoteLooked, .centralAnswered:

@@ -5,6 +5,7 @@ extension Refusal {
         case .receiptNotFound: return "receipt_not_found"
         case .receiptCodeUnreadable: return "receipt_code_unreadable"
         case .unknownItem: return "unknown_item"
+        case .itemNoLongerSold: return "item_no_longer_sold"
         case .barcodeCheckDigitWrong: return "barcode_check_digit_wrong"
         case .lineNotFound: return "line_not_found"
         case .itemNotOnReceipt: return "item_not_on_receipt"

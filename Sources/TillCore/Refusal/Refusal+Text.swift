@@ -24,6 +24,12 @@ extension Refusal: Problem {
         case .unknownItem(let code):
             return (t("No item with barcode or SKU \(code) is in the catalog.", "商品目录中没有条码或货号为 \(code) 的商品。"),
                     t("Check the code, or look the item up by SKU.", "请核对编码，或按货号查找商品。"))
+        case .itemNoLongerSold(let code, let w):
+            let named = code == w.sku ? "\(w.sku) (\(w.name))" : "\(code) (\(w.sku) \(w.name))"
+            return (t("Item \(named) is no longer sold (removed from the catalog by \(w.by) in revision \(w.revision)).",
+                      "商品 \(named) 已停售（由 \(w.by) 在第 \(w.revision) 版目录中移除）。"),
+                    t("Put it aside and do not sell it; if it should still be sold, the back office publishes it again (`till central publish`).",
+                      "请将其放在一边，不要出售；如仍需出售，请后台重新发布目录（`till central publish`）。"))
         case .barcodeCheckDigitWrong(let code, let expected, let found):
             return (t("Barcode \(code) is damaged: its check digit is \(found) but should be \(expected).",
                       "条码 \(code) 已损坏：校验位为 \(found)，应为 \(expected)。"),

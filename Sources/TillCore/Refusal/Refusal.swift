@@ -6,6 +6,8 @@ public enum Refusal: Hashable, Sendable, Codable, Error {
     case receiptNotFound(reference: String)
     case receiptCodeUnreadable(code: String)
     case unknownItem(code: String)
+    /// The item is in the till's catalog but a central revision dropped it (`ItemWithdrawal`).
+    case itemNoLongerSold(code: String, withdrawal: ItemWithdrawal)
     case barcodeCheckDigitWrong(code: String, expected: Int, found: Int)
     case lineNotFound(line: Int)
 

@@ -16,7 +16,7 @@ extension RegisterState {
             confirmation = nil
             step.emit(.confirmationDismissed)
             return true
-        case .slipPrinted, .slipFailed, .parkedSalesLoaded, .itemFound, .itemNotFound, .itemsFound:
+        case .slipPrinted, .slipFailed, .parkedSalesLoaded, .itemFound, .itemNotFound, .itemWithdrawn, .itemsFound:
             return false
         default:
             confirmation = nil

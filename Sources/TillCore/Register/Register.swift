@@ -79,6 +79,8 @@ extension RegisterState {
             itemFound(item, taxClass, code: code, quantity: quantity, lowestRecentPrice: lowest, &step)
         case .itemNotFound(let code):
             step.refuse(Self.diagnoseUnknown(code))
+        case .itemWithdrawn(let withdrawal, let code):
+            step.refuse(.itemNoLongerSold(code: code, withdrawal: withdrawal))
         case .quantityChanged(let line, let quantity):
             changeQuantity(line: line, quantity, &step)
         case .priceOverridden(let line, let price):

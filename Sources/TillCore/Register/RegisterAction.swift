@@ -20,6 +20,8 @@ public indirect enum RegisterAction: Hashable, Sendable, Codable {
     case codeEntered(String, quantity: Quantity?)
     case itemFound(CatalogItem, TaxClass, code: String, quantity: Quantity?, lowestRecentPrice: Money?)
     case itemNotFound(code: String)
+    /// The code names an item a central revision dropped: refused naming who and which revision.
+    case itemWithdrawn(ItemWithdrawal, code: String)
     case quantityChanged(line: Int, Quantity)
     case priceOverridden(line: Int, Money)
     case lineDiscounted(line: Int, Money)

@@ -10,14 +10,14 @@ extension JournalDatabase {
     /// The item and its tax class in one read: what a scan at the till needs.
     public func itemForSale(code: String) throws -> (CatalogItem, TaxClass)? {
         try read { db in
-            guard let item = try Self.item(code: code, db),
+            guard let item = try Self.item(code: code, db), try Self.withdrawal(sku: item.sku, db) == nil,
                   let tax = try Row.fetchOne(db, cachedSQL: "SELECT * FROM taxClass WHERE id = ?", arguments: [item.taxClassID])
             else { return nil }
             return (item, Self.taxClass(tax))
         }
     }
 
-    private static func item(code: String, _ db: Database) throws -> CatalogItem? {
+    static func item(code: String, _ db: Database) throws -> CatalogItem? {
         let row = try Row.fetchOne(db, cachedSQL: """
                 SELECT i.* FROM barcode b JOIN catalogItem i ON i.sku = b.sku WHERE b.code = ?
                 """, arguments: [code])

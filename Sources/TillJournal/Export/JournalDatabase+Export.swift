@@ -145,6 +145,9 @@ extension JournalDatabase {
         let what: String = switch entry.change {
         case .userSaved(let user, _): "\(user.name) as \(user.role.rawValue)"
         case .userUnlocked: "unlocked"
+        case .userRemoved(let user, let revision): "\(user.name) removed (central revision \(revision))"
+        case .itemsWithdrawn(let items, let revision, _):
+            "\(items.count) item\(items.count == 1 ? "" : "s") withdrawn (central revision \(revision))"
         case .taxClassesSaved(let classes): classes.map { "\($0.id) \($0.rateBasisPoints) bp" }.joined(separator: "; ")
         case .itemsSaved(let items): "\(items.count) item\(items.count == 1 ? "" : "s")"
         case .printStateSet(_, let state): Self.csvPrintState(state)

@@ -23,6 +23,8 @@ extension JournalDatabase {
     static func chainedUser(_ db: Database, code: String, key: JournalKey) throws -> (user: User, pinHash: String)? {
         for entry in try chainedChanges(db, kind: .user, reference: code, key: key).reversed() {
             if case .userSaved(let user, let pinHash) = entry.change, user.code == code { return (user, pinHash) }
+            // Dropped by a central revision: signs in no more, exactly like a code never known.
+            if case .userRemoved(let user, _) = entry.change, user.code == code { return nil }
         }
         return nil
     }

@@ -15,6 +15,9 @@ public final class JournalDatabase: Sendable {
     /// Signs the chain (HMAC) and peppers PINs; from the key file, never stored in the journal.
     let key: JournalKey
     public let pinPolicy: PinPolicy
+    /// The chain user key (`[central] users_key_file`): checks centrally published PINs and the
+    /// signatures of published user lists. Nil on a till that takes no users from central.
+    public let chainUserKey: ChainUserKey?
     /// The time of the changes the journal dates itself (users, catalog, settings, a pending
     /// print state): the same clock the runtime reads, so a history written at past times (demo
     /// data, a drill's setup) stays in order. The system clock unless the caller has its own.
@@ -41,8 +44,9 @@ public final class JournalDatabase: Sendable {
     /// applies migrations. The key file (`keyFile`, default beside the journal) is created with a
     /// new key for a new journal; a journal that has entries needs its own key file back.
     public init(path: String, keyFile: String? = nil, pinHashRounds: Int = 210_000, pinPolicy: PinPolicy = .standard,
-                clock: @escaping @Sendable () -> Timestamp = { .systemNow }) throws {
+                chainUserKey: ChainUserKey? = nil, clock: @escaping @Sendable () -> Timestamp = { .systemNow }) throws {
         self.path = path
+        self.chainUserKey = chainUserKey
         self.clock = clock
         self.pinPolicy = pinPolicy
         let keyPath = keyFile ?? Self.defaultKeyPath(forJournal: path)
@@ -57,23 +61,25 @@ public final class JournalDatabase: Sendable {
         }
         try Self.migrate(writer, path: path)
         key = try Self.adoptKey(writer, keyPath: keyPath, journalPath: path)
-        pinHasher = PinHasher(rounds: pinHashRounds, pepper: key.pepper)
+        pinHasher = PinHasher(rounds: pinHashRounds, pepper: key.pepper, chainKey: chainUserKey?.bytes)
     }
 
     /// An in-memory database for tests: fast, and gone when released; its key is made up.
-    public static func inMemory(pinHashRounds: Int = 1_000, pinPolicy: PinPolicy = .standard,
+    public static func inMemory(pinHashRounds: Int = 1_000, pinPolicy: PinPolicy = .standard, chainUserKey: ChainUserKey? = nil,
                                 clock: @escaping @Sendable () -> Timestamp = { .systemNow }) throws -> JournalDatabase {
         try JournalDatabase(queue: DatabaseQueue(configuration: configuration()), pinHashRounds: pinHashRounds, pinPolicy: pinPolicy,
-                            clock: clock)
+                            chainUserKey: chainUserKey, clock: clock)
     }
 
-    private init(queue: DatabaseQueue, pinHashRounds: Int, pinPolicy: PinPolicy, clock: @escaping @Sendable () -> Timestamp) throws {
+    private init(queue: DatabaseQueue, pinHashRounds: Int, pinPolicy: PinPolicy, chainUserKey: ChainUserKey?,
+                 clock: @escaping @Sendable () -> Timestamp) throws {
         path = nil
         self.clock = clock
         key = .generate()
         self.pinPolicy = pinPolicy
+        self.chainUserKey = chainUserKey
         anchorStore = nil
-        pinHasher = PinHasher(rounds: pinHashRounds, pepper: key.pepper)
+        pinHasher = PinHasher(rounds: pinHashRounds, pepper: key.pepper, chainKey: chainUserKey?.bytes)
         writer = queue
         try Self.migrate(writer, path: ":memory:")
         try writer.write { db in try JournalMeta.set(.keyID, key.id, db) }

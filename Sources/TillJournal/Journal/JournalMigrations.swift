@@ -272,6 +272,7 @@ enum JournalMigrations {
 
         registerOutbox(&migrator)
         RunningTotalsSchema.register(&migrator)
+        registerPublished(&migrator)
         return migrator
     }
 }

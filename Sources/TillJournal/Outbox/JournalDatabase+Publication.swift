@@ -16,8 +16,8 @@ extension JournalDatabase: PublicationCursor {
         }
     }
 
-    /// Every catalog item, by SKU: what `till central publish` sends.
+    /// Every catalog item for sale, by SKU: what `till central publish` sends.
     public func catalogItems() throws -> [CatalogItem] {
-        try read { db in try Row.fetchAll(db, sql: "SELECT * FROM catalogItem ORDER BY sku").map { try Self.item($0, db) } }
+        try read { db in try Row.fetchAll(db, sql: "SELECT * FROM catalogItem WHERE withdrawnRevision IS NULL ORDER BY sku").map { try Self.item($0, db) } }
     }
 }

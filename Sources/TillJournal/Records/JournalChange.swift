@@ -11,9 +11,15 @@ enum JournalChange: Hashable, Sendable, Codable {
     case userSaved(User, pinHash: String)
     /// A user's wrong-PIN lock cleared.
     case userUnlocked(code: String)
+    /// A user the newest central revision no longer lists: signs in no more (answered like an
+    /// unknown code). History keeps the user; a later revision listing it again brings it back.
+    case userRemoved(User, revision: Int64)
     case taxClassesSaved([TaxClass])
     /// Items added or replaced (with their barcodes): one entry per import batch.
     case itemsSaved([CatalogItem])
+    /// Items the newest central revision no longer contains (as the till had them): not sold
+    /// any more, still named on old receipts and refundable on them. Saving an item again sells it again.
+    case itemsWithdrawn([CatalogItem], revision: Int64, by: String)
     case printStateSet(reference: String, state: PrintState)
     case drillScored(DrillAttempt)
     /// The money-relevant settings (limits, window, rounding, permissions…) as canonical JSON,
@@ -27,6 +33,8 @@ enum JournalChange: Hashable, Sendable, Codable {
         switch self {
         case .userSaved: return .user
         case .userUnlocked: return .unlock
+        case .userRemoved: return .user
+        case .itemsWithdrawn: return .catalog
         case .taxClassesSaved: return .taxClasses
         case .itemsSaved: return .catalog
         case .printStateSet: return .printState
@@ -41,10 +49,12 @@ enum JournalChange: Hashable, Sendable, Codable {
         switch self {
         case .userSaved(let user, _): return user.code
         case .userUnlocked(let code): return code
+        case .userRemoved(let user, _): return user.code
+        case .itemsWithdrawn(let items, _, _) where items.count == 1: return items[0].sku
         case .printStateSet(let reference, _): return reference
         case .drillScored(let attempt): return attempt.drill
         case .itemsSaved(let items) where items.count == 1: return items[0].sku
-        case .taxClassesSaved, .itemsSaved, .configurationSet, .keyEscrowed: return nil
+        case .taxClassesSaved, .itemsSaved, .itemsWithdrawn, .configurationSet, .keyEscrowed: return nil
         }
     }
 }

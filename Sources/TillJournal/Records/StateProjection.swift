@@ -52,8 +52,20 @@ enum StateProjection {
         switch change {
         case .userSaved(let user, let pinHash):
             return [try upsert(UserRow(code: user.code, name: user.name, role: user.role.rawValue, pinHash: pinHash))]
+        case .userRemoved(let user, let revision):
+            // The table forgets the hash; the chain keeps every entry.
+            return [try upsert(UserRow(code: user.code, name: user.name, role: user.role.rawValue, pinHash: "",
+                                       removedRevision: revision))]
         case .userUnlocked(let code):
             return [.unlock(code: code)]
+        case .itemsWithdrawn(let items, let revision, let by):
+            // Barcodes stay as they are: one may have moved to another item in the same pull.
+            return try items.map { item in
+                try upsert(CatalogItemRow(sku: item.sku, name: item.name, priceMinor: item.price.minor,
+                                          currency: item.price.currency.code, taxClassID: item.taxClassID,
+                                          returnable: item.returnable, weighed: item.weighed,
+                                          withdrawnRevision: revision, withdrawnBy: by))
+            }
         case .taxClassesSaved(let classes):
             return try classes.map {
                 try upsert(TaxClassRow(id: $0.id, name: $0.name, rateBasisPoints: $0.rateBasisPoints, inclusive: $0.inclusive))

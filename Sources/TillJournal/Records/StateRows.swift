@@ -14,11 +14,22 @@ extension StateRow {
 }
 
 struct UserRow: StateRow {
-    static let table = StateTable("user", key: "code", ["name", "role", "pinHash"])
+    static let table = StateTable("user", key: "code", ["name", "role", "pinHash", "removedRevision"])
     var code: String
     var name: String
     var role: String
     var pinHash: String
+    /// The central revision that dropped the user (nil: may sign in).
+    var removedRevision: Int64?
+
+    /// GRDB leaves a nil optional out of the dictionary; the table holds NULL there.
+    func encode(to container: inout PersistenceContainer) throws {
+        container["code"] = code
+        container["name"] = name
+        container["role"] = role
+        container["pinHash"] = pinHash
+        container["removedRevision"] = removedRevision
+    }
 }
 
 struct TaxClassRow: StateRow {
@@ -31,7 +42,8 @@ struct TaxClassRow: StateRow {
 
 struct CatalogItemRow: StateRow {
     static let table = StateTable("catalogItem", key: "sku",
-                                  ["name", "priceMinor", "currency", "taxClassID", "returnable", "weighed"])
+                                  ["name", "priceMinor", "currency", "taxClassID", "returnable", "weighed",
+                                   "withdrawnRevision", "withdrawnBy"])
     var sku: String
     var name: String
     var priceMinor: Int64
@@ -39,6 +51,22 @@ struct CatalogItemRow: StateRow {
     var taxClassID: String
     var returnable: Bool
     var weighed: Bool
+    /// The central revision that dropped the item and who published it (nil: for sale).
+    var withdrawnRevision: Int64?
+    var withdrawnBy: String?
+
+    /// GRDB leaves a nil optional out of the dictionary; the table holds NULL there.
+    func encode(to container: inout PersistenceContainer) throws {
+        container["sku"] = sku
+        container["name"] = name
+        container["priceMinor"] = priceMinor
+        container["currency"] = currency
+        container["taxClassID"] = taxClassID
+        container["returnable"] = returnable
+        container["weighed"] = weighed
+        container["withdrawnRevision"] = withdrawnRevision
+        container["withdrawnBy"] = withdrawnBy
+    }
 }
 
 struct BarcodeRow: StateRow {

@@ -25,10 +25,10 @@ extension JournalDatabase {
         }
     }
 
-    /// The user with `code`, if any.
+    /// The user with `code`, if any (and not dropped by a central revision).
     public func user(code: String) throws -> User? {
         try read { db in
-            try Row.fetchOne(db, cachedSQL: "SELECT code, name, role FROM user WHERE code = ?", arguments: [code]).flatMap { row in
+            try Row.fetchOne(db, cachedSQL: "SELECT code, name, role FROM user WHERE code = ? AND removedRevision IS NULL", arguments: [code]).flatMap { row in
                 Role(rawValue: row["role"]).map { User(code: row["code"], name: row["name"], role: $0) }
             }
         }
@@ -36,7 +36,7 @@ extension JournalDatabase {
 
     public func users() throws -> [User] {
         try read { db in
-            try Row.fetchAll(db, sql: "SELECT code, name, role FROM user ORDER BY code").compactMap { row in
+            try Row.fetchAll(db, sql: "SELECT code, name, role FROM user WHERE removedRevision IS NULL ORDER BY code").compactMap { row in
                 Role(rawValue: row["role"]).map { User(code: row["code"], name: row["name"], role: $0) }
             }
         }

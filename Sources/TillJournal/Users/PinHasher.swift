@@ -6,35 +6,70 @@ import Foundation
 /// random salt, stored as "pbkdf2-sha256-pepper$ROUNDS$SALT_B64$HASH_B64" so the rounds can be
 /// raised later without breaking existing users (each hash carries its own). The pepper is in the
 /// key file, not the journal: with the journal alone, a 4-digit PIN cannot be tried offline.
+///
+/// A user published centrally arrives with the chain's hash ("pbkdf2-sha256-chain$…", the same
+/// construction keyed with the chain user key, `ChainUserKey`); the till keeps it wrapped with
+/// its own pepper ("pbkdf2-sha256-chain-wrapped$ROUNDS$SALT$HMAC(pepper, HASH)"), so checking a
+/// PIN needs both keys and the journal alone still gives nothing to try PINs against.
 struct PinHasher: Sendable {
     let rounds: Int
     let pepper: [UInt8]
+    /// The chain user key, when this till has one: needed to check a centrally published PIN.
+    var chainKey: [UInt8]? = nil
 
     static let scheme = "pbkdf2-sha256-pepper"
+    static let chainScheme = "pbkdf2-sha256-chain"
+    static let wrappedScheme = "pbkdf2-sha256-chain-wrapped"
+    static let roundsRange = 1...10_000_000
 
-    func hash(_ pin: String) throws -> String {
+    func hash(_ pin: String, scheme: String = Self.scheme) throws -> String {
         var generator = SystemRandomNumberGenerator()
         let salt = (0..<16).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
-        let derived = try derive(pin, salt: salt, rounds: rounds)
-        return [Self.scheme, String(rounds), Data(salt).base64EncodedString(), Data(derived).base64EncodedString()]
+        let derived = try derive(pin, salt: salt, rounds: rounds, pepper: pepper)
+        return [scheme, String(rounds), Data(salt).base64EncodedString(), Data(derived).base64EncodedString()]
             .joined(separator: "$")
     }
 
-    /// True if `pin` matches `encoded`. Compares in constant time.
+    /// The till's copy of a chain hash: its rounds and salt as they were, its hash wrapped with
+    /// this till's pepper. Nil if `chainHash` is not a well-formed chain hash.
+    func wrap(chainHash: String) -> String? {
+        guard let (rounds, salt, hash) = Self.parse(chainHash, scheme: Self.chainScheme), hash.count == 32 else { return nil }
+        return [Self.wrappedScheme, String(rounds), Data(salt).base64EncodedString(), Data(wrapped(hash)).base64EncodedString()]
+            .joined(separator: "$")
+    }
+
+    /// True if `pin` matches `encoded` (the till's own scheme, or a wrapped chain hash when this
+    /// till holds the chain user key). Compares in constant time.
     func verify(_ pin: String, encoded: String) -> Bool {
-        let parts = encoded.split(separator: "$", omittingEmptySubsequences: false)
-        guard parts.count == 4, parts[0] == Self.scheme, let rounds = Int(parts[1]), (1...10_000_000).contains(rounds),
-              let salt = Data(base64Encoded: String(parts[2])), let expected = Data(base64Encoded: String(parts[3])),
-              let derived = try? derive(pin, salt: Array(salt), rounds: rounds) else { return false }
-        return Self.constantTimeEqual(derived, Array(expected))
+        if let (rounds, salt, expected) = Self.parse(encoded, scheme: Self.scheme) {
+            guard let derived = try? derive(pin, salt: salt, rounds: rounds, pepper: pepper) else { return false }
+            return Self.constantTimeEqual(derived, expected)
+        }
+        if let (rounds, salt, expected) = Self.parse(encoded, scheme: Self.wrappedScheme), let chainKey {
+            guard let derived = try? derive(pin, salt: salt, rounds: rounds, pepper: chainKey) else { return false }
+            return Self.constantTimeEqual(wrapped(derived), expected)
+        }
+        burn(pin) // an unreadable hash costs the same time as a real check
+        return false
     }
 
     /// Work as long as a real check, for a code that has no user (so timing reveals nothing).
     func burn(_ pin: String) {
-        _ = try? derive(pin, salt: Array(repeating: 0, count: 16), rounds: rounds)
+        _ = try? derive(pin, salt: Array(repeating: 0, count: 16), rounds: rounds, pepper: pepper)
     }
 
-    private func derive(_ pin: String, salt: [UInt8], rounds: Int) throws -> [UInt8] {
+    private func wrapped(_ hash: [UInt8]) -> [UInt8] {
+        Array(HMAC<SHA256>.authenticationCode(for: hash, using: SymmetricKey(data: pepper)))
+    }
+
+    private static func parse(_ encoded: String, scheme: String) -> (rounds: Int, salt: [UInt8], hash: [UInt8])? {
+        let parts = encoded.split(separator: "$", omittingEmptySubsequences: false)
+        guard parts.count == 4, parts[0] == scheme, let rounds = Int(parts[1]), roundsRange.contains(rounds),
+              let salt = Data(base64Encoded: String(parts[2])), let hash = Data(base64Encoded: String(parts[3])) else { return nil }
+        return (rounds, Array(salt), Array(hash))
+    }
+
+    private func derive(_ pin: String, salt: [UInt8], rounds: Int, pepper: [UInt8]) throws -> [UInt8] {
         let peppered = HMAC<SHA256>.authenticationCode(for: Array(pin.utf8), using: SymmetricKey(data: pepper))
         // `unsafeUncheckedRounds`: the checked variant refuses fewer than 210,000 rounds, which the
         // default uses; tests choose fewer to stay fast.

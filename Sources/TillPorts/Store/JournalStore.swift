@@ -65,6 +65,12 @@ public protocol CatalogStore: AnyObject, Sendable {
 }
 
 extension CatalogStore {
+    /// Why `code` is not for sale when a central revision dropped it. A store that is not a
+    /// `PublishedCatalogStore` never applies revisions, so it never has a withdrawn item.
+    public func itemWithdrawal(code: String) throws -> ItemWithdrawal? {
+        try (self as? any PublishedCatalogStore)?.withdrawal(code: code)
+    }
+
     /// Adds or changes items, never taking a barcode away from another item.
     public func upsert(items: [CatalogItem], by: String?) throws {
         try upsert(items: items, by: by, reassignBarcodes: false)

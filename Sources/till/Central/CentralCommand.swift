@@ -55,11 +55,13 @@ struct CentralCommand: ParsableCommand {
 
     struct Publish: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Publish this journal's catalog and tax classes to every till (a new central revision).",
-            discussion: "Run at the back office after `till catalog import`. As an authorised user: --by CODE (permission importCatalog), the PIN from $TILL_PIN or standard input. Tills apply the newest revision on start and every [central] pull_interval_seconds, each change a chained entry of their own journal.")
+            abstract: "Publish this journal's catalog and tax classes, and with --users the chain's users, to every till (a new central revision).",
+            discussion: "Run at the back office after `till catalog import`. As an authorised user: --by CODE (permission importCatalog, and manageUsers with --users), the PIN from $TILL_PIN or standard input. Tills apply the newest revision on start and every [central] pull_interval_seconds, each change a chained entry of their own journal; items and users the revision no longer lists stop selling / signing in there. --users FILE: a CSV `code,name,role,pin` listing every user (an empty pin keeps the PIN published last); PINs leave only as hashes keyed with [central] users_key_file, created here when missing.")
         @OptionGroup var global: GlobalOptions
         @OptionGroup var credentials: Credentials
         @Flag(help: "For every shop of the chain, not only [shop] code.") var chain = false
+        @Option(name: .customLong("users"), help: "A CSV of every user (code,name,role,pin) to publish with the catalog.")
+        var usersFile: String?
 
         func run() throws {
             let env = try TillEnvironment(global, seedDemo: false, trading: false)
@@ -68,21 +70,23 @@ struct CentralCommand: ParsableCommand {
             let classes = try env.journal.taxClasses()
             let items = try env.journal.catalogItems()
             let shop = chain ? nil : settings.shop
+            let users = try usersFile.map { try PublishedUsersFile.list(from: $0, actor: actor, env: env, settings: settings) }
             let revision = try CentralCommand.central {
                 try Blocking.wait {
-                    try await CatalogPublication.publish(taxClasses: classes, items: items, by: actor.code, shop: shop,
+                    try await CatalogPublication.publish(taxClasses: classes, items: items, users: users, by: actor.code, shop: shop,
                                                          connection: CentralConnection(settings: settings))
                 }
             }
+            let people = users.map { Output.language == .zh ? "，\($0.users.count) 个用户" : ", \($0.users.count) users" } ?? ""
             Output.line(Output.language == .zh
-                ? "已发布中央目录第 \(revision) 版：\(classes.count) 个税类，\(items.count) 个商品。"
-                : "Published central catalog revision \(revision): \(classes.count) tax classes, \(items.count) items.")
+                ? "已发布中央目录第 \(revision) 版：\(classes.count) 个税类，\(items.count) 个商品\(people)。"
+                : "Published central catalog revision \(revision): \(classes.count) tax classes, \(items.count) items\(people).")
         }
     }
 
     struct Pull: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Apply the newest central catalog to this till now (a running till does it by itself).")
+            abstract: "Apply the newest central catalog and users to this till now (a running till does it by itself).")
         @OptionGroup var global: GlobalOptions
 
         func run() throws {
@@ -96,7 +100,7 @@ struct CentralCommand: ParsableCommand {
             }
             let zh = Output.language == .zh
             guard let pulled else {
-                Output.line(zh ? "本机目录已是最新。" : "This till's catalog is up to date.")
+                Output.line(zh ? "本机目录和用户已是最新。" : "This till's catalog and users are up to date.")
                 return
             }
             Output.line(zh ? "已应用中央目录第 \(pulled.revision) 版：\(pulled.changed) 项更改。"
@@ -109,6 +113,8 @@ struct CentralCommand: ParsableCommand {
         do { return try body() } catch let failure as CentralFailure {
             throw CLIError(code: failure.code, message: failure.message, remedy: failure.remedy)
         } catch let failure as JournalError {
+            throw CLIError(code: failure.code, message: failure.message, remedy: failure.remedy)
+        } catch let failure as PublicationProblem {
             throw CLIError(code: failure.code, message: failure.message, remedy: failure.remedy)
         }
     }

@@ -11,6 +11,8 @@ extension TillConfiguration {
         var connect_timeout_seconds: Int?
         var query_timeout_seconds: Int?
         var pull_interval_seconds: Int?
+        /// The chain user key shared by the back office and every till (README "A central journal").
+        var users_key_file: String?
         /// How long a look-up or refund check may take before the till says so (`ConfigRanges.centralLookupTimeoutMs`).
         var lookup_timeout_ms: Int?
         /// Refunds the central journal cannot check may be given with a supervisor, marked unverified.
@@ -34,7 +36,7 @@ extension ResolvedConfiguration {
             return value
         }
         do {
-            return CentralSettings(
+            var settings = CentralSettings(
                 address: try CentralAddress(parsing: url),
                 password: try CentralSettings.password(environment: environment, file: table.password_file),
                 connectTimeoutSeconds: try number("connect_timeout_seconds", table.connect_timeout_seconds,
@@ -44,6 +46,8 @@ extension ResolvedConfiguration {
                 pullIntervalSeconds: try number("pull_interval_seconds", table.pull_interval_seconds,
                                                 CentralSettings.defaultPullInterval, CentralSettings.pullIntervalRange),
                 shop: shop.description)
+            settings.usersKeyFile = table.users_key_file
+            return settings
         } catch let failure as CentralFailure {
             throw CLIError(code: failure.code, message: failure.message, remedy: failure.remedy)
         }

@@ -27,9 +27,10 @@ struct TillEnvironment {
          testJournal: Bool = false) throws {
         config = try options.resolve()
         journalPath = options.journalPath(config, training: training)
+        let chainUserKey = try config.central?.usersKeyFile.flatMap { try ChainUserKey.load(path: $0) }
         journal = try JournalDatabase(path: journalPath, keyFile: options.keyFilePath(config, training: training),
                                       pinHashRounds: config.pinHashRounds, pinPolicy: config.pinPolicy,
-                                      clock: { [clock] in clock.now })
+                                      chainUserKey: chainUserKey, clock: { [clock] in clock.now })
         if trading { try journal.ensureNotBehindAnchor() }
         shopJournal = training ? try Self.openShopJournal(options, config) : nil
         if testJournal {
@@ -49,8 +50,9 @@ struct TillEnvironment {
     private static func openShopJournal(_ options: GlobalOptions, _ config: ResolvedConfiguration) throws -> JournalDatabase? {
         let path = options.journalPath(config)
         guard FileManager.default.fileExists(atPath: path) else { return nil }
+        let chainUserKey = try config.central?.usersKeyFile.flatMap { try ChainUserKey.load(path: $0) }
         let shop = try JournalDatabase(path: path, keyFile: options.keyFilePath(config), pinHashRounds: config.pinHashRounds,
-                            pinPolicy: config.pinPolicy)
+                            pinPolicy: config.pinPolicy, chainUserKey: chainUserKey)
         return try shop.users().isEmpty ? nil : shop
     }
 

@@ -36,6 +36,7 @@ enum RefusalGenerator {
     /// One of each case (one per code); `vary` draws its values.
     static let templates: [Refusal] = [
         .receiptNotFound(reference: ""), .receiptCodeUnreadable(code: ""), .unknownItem(code: ""),
+        .itemNoLongerSold(code: "", withdrawal: ItemWithdrawal(sku: "", name: "", revision: 0, by: "")),
         .barcodeCheckDigitWrong(code: "", expected: 0, found: 0), .lineNotFound(line: 0), .itemNotOnReceipt(item: "", receipt: ""),
         .quantityExceedsReturnable(item: "", asked: .one, remaining: .one), .alreadyFullyRefunded(receipt: ""),
         .windowExpired(soldOn: CivilDate(year: 2026, month: 1, day: 1), daysAgo: 0, windowDays: 0), .itemNotReturnable(item: ""),
@@ -84,6 +85,9 @@ enum RefusalGenerator {
         case .receiptNotFound: return .receiptNotFound(reference: text(&g))
         case .receiptCodeUnreadable: return .receiptCodeUnreadable(code: String(repeating: "1", count: Int(g.int(0...30))))
         case .unknownItem: return .unknownItem(code: text(&g))
+        case .itemNoLongerSold:
+            return .itemNoLongerSold(code: text(&g), withdrawal: ItemWithdrawal(sku: text(&g), name: text(&g),
+                                                                                  revision: Int64(int(&g)), by: text(&g)))
         case .barcodeCheckDigitWrong: return .barcodeCheckDigitWrong(code: text(&g), expected: int(&g) % 10, found: int(&g) % 10)
         case .lineNotFound: return .lineNotFound(line: int(&g))
         case .itemNotOnReceipt: return .itemNotOnReceipt(item: text(&g), receipt: text(&g))
