@@ -25,6 +25,7 @@ public enum CentralSchema {
         ("v2-publications", v2),
         CentralReportSchema.step,
         ("v3-refund-reservations", v3),   // CrossTill/CentralSchema+Reservations.swift
+        ("v4-refund-conflict-reviews", v4),   // CrossTill/CentralSchema+Reservations.swift
     ]
 
     /// What the back office publishes for every till: a whole catalog (tax classes and items)

@@ -45,6 +45,11 @@ public indirect enum RegisterAction: Hashable, Sendable, Codable {
     case confirmed
     /// The central journal answered request `request` (or the runtime gave up on it).
     case centralAnswered(request: Int64, CentralOutcome)
+    /// What this till's journal holds of unverified refunds in `shift` (the per-shift offline
+    /// limit counts from it, so a restart cannot reset it).
+    case unverifiedRefundsCounted(shift: Int64, total: Money)
+    /// The central journal reconciled an unverified refund: `conflict` nil when it fitted.
+    case refundReconciled(RefundRecord, ReturnConflict?)
 
     // Supervisor approval
     case approverPINEntered(code: String, pin: String)
