@@ -55,7 +55,10 @@ extension RegisterRuntime {
     public func takeCentralAnswers() -> [RuntimeOutput] {
         guard let central else { return [] }
         let answers = central.take()
-        if !answers.isEmpty { countUnverifiedRefunds() }
+        // An answer to the open reservation may lead to an offline decision: counted first.
+        if case .reservation? = state.crossTill.request?.kind, answers.contains(where: { $0.0 == state.crossTill.request?.id }) {
+            countUnverifiedRefunds()
+        }
         return answers.flatMap { send(.centralAnswered(request: $0.0, $0.1)) }
             + central.takeVerdicts().flatMap { send(.refundReconciled($0.0, $0.1)) }
     }

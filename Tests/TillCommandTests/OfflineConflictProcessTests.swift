@@ -112,9 +112,9 @@ import Testing
         #expect(column("supervisor") == ["2001", "2001"] && Set(column("amount")).count == 1 && column("amount").allSatisfy { !$0.isEmpty },
                 "\(listed.stdout)")
         let table = try one.run(["central", "conflicts", "--by", "2001"], env: ["TILL_PIN": "222222"])
-        #expect(table.stdout.contains("Supervisor") && table.stdout.contains("Conflicts: 1, not reviewed: 1"), table.stdout)
+        #expect(table.stdout.contains("Supervisor") && table.stdout.contains("Conflicts: 1, not reviewed: 1"), "\(table.stdout)")
         let chinese = try one.run(["central", "conflicts", "--lang", "zh", "--by", "2001"], env: ["TILL_PIN": "222222"])
-        #expect(chinese.stdout.contains("主管") && chinese.stdout.contains("收银台"), chinese.stdout)
+        #expect(chinese.stdout.contains("主管") && chinese.stdout.contains("收银台"), "\(chinese.stdout)")
 
         // A clerk may not list them; a supervisor marks one reviewed, recorded with who.
         let clerk = try one.run(["central", "conflicts", "--by", "1001"], env: ["TILL_PIN": "1111"])

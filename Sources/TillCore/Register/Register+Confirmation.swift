@@ -16,7 +16,9 @@ extension RegisterState {
             confirmation = nil
             step.emit(.confirmationDismissed)
             return true
-        case .slipPrinted, .slipFailed, .parkedSalesLoaded, .itemFound, .itemNotFound, .itemsFound:
+        case .slipPrinted, .slipFailed, .parkedSalesLoaded, .itemFound, .itemNotFound, .itemsFound,
+             .unverifiedRefundsCounted, .refundReconciled:
+            // The world's news in the background leaves the question open.
             return false
         default:
             confirmation = nil
