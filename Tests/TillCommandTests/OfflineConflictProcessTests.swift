@@ -147,7 +147,8 @@ import Testing
         let refusal = events(during.split(separator: "\n").map(String.init)).first { central.contains($0["code"] as? String ?? "") }
         #expect(refusal != nil, "the specific reason: \(during)")
         #expect((refusal?["message"] as? String ?? "").contains("till 01"), "names where the sale was made: \(refusal ?? [:])")
-        #expect(!(refusal?["remedy"] as? String ?? "").isEmpty)
+        let remedy = refusal?["remedy"] as? String ?? ""
+        #expect(remedy.contains("Check the network"), "and the remedy: \(remedy)")
         #expect(Self.completed(during) == nil, "no supervisor approved: nothing kept")
         #expect(try Self.local(two, "SELECT count(*) FROM journalEntry WHERE kind = 'refund'") == "0")
 
