@@ -23,6 +23,8 @@ public final class CentralCaller: Sendable {
     /// Unverified refunds the central journal reconciled, with its verdict, not yet taken by the
     /// runtime (which records each in the till's journal through the core).
     private let verdicts = Mutex<[(RefundRecord, ReturnConflict?)]>([])
+    /// Answers to `lookUpConflicts`, not yet taken.
+    private let notices = Mutex<[ConflictNotice?]>([])
     /// How long the backlog waits before it is tried again after a failure (the link returning).
     public var retryInterval: Duration { .seconds(1) }
 
@@ -159,6 +161,24 @@ public final class CentralCaller: Sendable {
                 if done { return }
                 try? await Task.sleep(for: pause)
             }
+        }
+    }
+
+    /// Asks for the unreviewed conflicts in the background; the notice waits for `takeConflictNotices()`.
+    func lookUpConflicts() {
+        let journal = journal
+        Task(executorPreference: executor) { [self] in
+            guard case .success(let reports) = await journal.conflicts() else { return }
+            let open = reports.filter { !$0.isReviewed }
+            let notice = open.first.map { ConflictNotice(count: open.count, refund: $0.refund, earlier: $0.conflict) }
+            notices.withLock { $0.append(notice) }
+        }
+    }
+
+    func takeConflictNotices() -> [ConflictNotice?] {
+        notices.withLock { notices in
+            defer { notices.removeAll() }
+            return notices
         }
     }
 

@@ -207,6 +207,9 @@ public final class RegisterRuntime {
                 return nil
             case .lookUpCentrally, .reserveRefund, .releaseReservation:
                 return performCentral(effect)
+            case .lookUpConflicts:
+                central?.lookUpConflicts()
+                return nil
             case .record, .emit:
                 return nil
             }

@@ -128,6 +128,22 @@ import Testing
         #expect(try twoAgain.journal.unreconciledRefunds(till: "02").isEmpty)
         try await Task.sleep(for: .milliseconds(50))
         #expect(Self.verdicts(twoAgain, count: 0).isEmpty)
+        // A supervisor signing in hears of it: how many, and the newest's who, what and where;
+        // a clerk signing in is told nothing.
+        let clerkBefore = three.events.count
+        three.send(.signInRequested(code: "1002", pin: "3333"))
+        twoAgain.send(.signInRequested(code: "2001", pin: "2222"))
+        var notice: ConflictNotice?
+        for _ in 0..<3000 where notice == nil {
+            _ = twoAgain.runtime.takeCentralAnswers()
+            notice = twoAgain.events.compactMap { if case .conflictsWaiting(let n) = $0 { n } else { nil } }.first
+            try await Task.sleep(for: .milliseconds(5))
+        }
+        #expect(notice?.count == 1 && notice?.refund.refund.approver?.code == "2001" && notice?.earlier.clerk == "1001", "\(String(describing: notice))")
+        #expect(Set([notice?.refund.refund.till, notice?.earlier.till]) == ["02", "03"], "\(String(describing: notice))")
+        _ = three.runtime.takeCentralAnswers()
+        #expect(!three.events.dropFirst(clerkBefore).contains { if case .conflictsWaiting = $0 { true } else { false } })
+
         // And the journal refuses a second verdict, or one for a refund that was not unverified.
         #expect(throws: JournalError.reconciliationRefused(refund: fromTwo.number, alreadyReconciled: true)) {
             try two.journal.append(.event(AuditEvent(reconciled: fromTwo, conflict: nil, at: two.now)))

@@ -47,3 +47,25 @@ extension RefundReservation {
         self.init(sale: sale, shop: shop, refund: refund)
     }
 }
+
+/// What a supervisor is told on signing in: how many refund conflicts wait for review, and the
+/// newest one's unverified refund (who, what, where) with the refund that had taken the goods.
+public struct ConflictNotice: Hashable, Sendable, Codable {
+    public var count: Int
+    public var refund: RefundReservation
+    public var earlier: ReturnConflict
+
+    public init(count: Int, refund: RefundReservation, earlier: ReturnConflict) {
+        self.count = count
+        self.refund = refund
+        self.earlier = earlier
+    }
+}
+
+extension RegisterState {
+    /// Told only to someone who may approve, still signed in when the answer comes.
+    mutating func conflictsLoaded(_ notice: ConflictNotice?, _ step: inout Step) {
+        guard let notice, notice.count > 0, let user, config.policy.permissions.allows(user.role, .approve) else { return }
+        step.emit(.conflictsWaiting(notice))
+    }
+}

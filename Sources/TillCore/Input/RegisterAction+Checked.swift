@@ -44,6 +44,8 @@ extension RegisterAction {
             return check.money(total)
         case .refundReconciled(let refund, _):
             return check.currency(refund.total)
+        case .conflictsLoaded:
+            return nil
         case .reasonChosen(let code):
             return check.text(code, .reasonCode)
         case .refundTenderChosen(let kind, let reference):

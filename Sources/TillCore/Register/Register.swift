@@ -111,6 +111,8 @@ extension RegisterState {
             countUnverified(shift: shift, total, &step)
         case .refundReconciled(let refund, let conflict):
             refundReconciled(refund, conflict, &step)
+        case .conflictsLoaded(let notice):
+            conflictsLoaded(notice, &step)
         case .refundQuantitySet(let line, let quantity):
             setRefundQuantity(line: line, quantity, &step)
         case .reasonChosen(let code):

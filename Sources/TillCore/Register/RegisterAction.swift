@@ -50,6 +50,8 @@ public indirect enum RegisterAction: Hashable, Sendable, Codable {
     case unverifiedRefundsCounted(shift: Int64, total: Money)
     /// The central journal reconciled an unverified refund: `conflict` nil when it fitted.
     case refundReconciled(RefundRecord, ReturnConflict?)
+    /// The central journal's unreviewed refund conflicts (nil: none, or it could not be asked).
+    case conflictsLoaded(ConflictNotice?)
 
     // Supervisor approval
     case approverPINEntered(code: String, pin: String)
