@@ -18,10 +18,25 @@ public final class CentralCaller: Sendable {
     private let executor = CentralTaskExecutor()
     /// True while `sendBacklog` runs: one sender at a time keeps the backlog in order.
     private let sending = Mutex(false)
+    /// True while a retry loop runs (at most one): it sends the backlog until it is empty.
+    private let retrying = Mutex(false)
+    /// Unverified refunds the central journal reconciled, with its verdict, not yet taken by the
+    /// runtime (which records each in the till's journal through the core).
+    private let verdicts = Mutex<[(RefundRecord, ReturnConflict?)]>([])
+    /// Answers to `lookUpConflicts`, not yet taken.
+    private let notices = Mutex<[ConflictNotice?]>([])
+    /// How long the backlog waits before it is tried again after a failure (the link returning).
+    public var retryInterval: Duration { .seconds(1) }
 
     enum FollowUp: Sendable {
         case confirm(RefundReservation)
         case reconcile(RefundReservation)
+
+        var key: String {
+            switch self {
+            case .confirm(let r), .reconcile(let r): return r.key
+            }
+        }
     }
 
     public init(journal: any CentralJournal, timeout: Duration) {
@@ -109,7 +124,70 @@ public final class CentralCaller: Sendable {
     /// given unverified. What does not get through stays in the backlog for `sendBacklog()`.
     func committed(_ reservation: RefundReservation, unverified: Bool) {
         backlog.withLock { $0.append(unverified ? .reconcile(reservation) : .confirm(reservation)) }
-        Task(executorPreference: executor) { [self] in await sendBacklog() }
+        keepSending()
+    }
+
+    /// Unverified refunds the till's journal holds without a verdict (a till restarted, or one
+    /// that was cut off when it stopped): reconciled in the background, oldest first.
+    func resume(_ pending: [RefundReservation]) {
+        guard !pending.isEmpty else { return }
+        backlog.withLock { backlog in
+            for reservation in pending where !backlog.contains(where: { $0.key == reservation.key }) {
+                backlog.append(.reconcile(reservation))
+            }
+        }
+        keepSending()
+    }
+
+    /// Sends the backlog now and, while something does not get through, again every
+    /// `retryInterval`: the link returning is noticed without anyone asking.
+    private func keepSending() {
+        guard retrying.withLock({ busy in
+            if busy { return false }
+            busy = true
+            return true
+        }) else {
+            Task(executorPreference: executor) { [self] in await sendBacklog() }
+            return
+        }
+        let pause = retryInterval
+        Task(executorPreference: executor) { [self] in
+            while true {
+                await sendBacklog()
+                let done = backlog.withLock { backlog in
+                    if backlog.isEmpty { retrying.withLock { $0 = false } }
+                    return backlog.isEmpty
+                }
+                if done { return }
+                try? await Task.sleep(for: pause)
+            }
+        }
+    }
+
+    /// Asks for the unreviewed conflicts in the background; the notice waits for `takeConflictNotices()`.
+    func lookUpConflicts() {
+        let journal = journal
+        Task(executorPreference: executor) { [self] in
+            guard case .success(let reports) = await journal.conflicts() else { return }
+            let open = reports.filter { !$0.isReviewed }
+            let notice = open.first.map { ConflictNotice(count: open.count, refund: $0.refund, earlier: $0.conflict) }
+            notices.withLock { $0.append(notice) }
+        }
+    }
+
+    func takeConflictNotices() -> [ConflictNotice?] {
+        notices.withLock { notices in
+            defer { notices.removeAll() }
+            return notices
+        }
+    }
+
+    /// The verdicts reconciliation reached since the last call, oldest first.
+    func takeVerdicts() -> [(RefundRecord, ReturnConflict?)] {
+        verdicts.withLock { verdicts in
+            defer { verdicts.removeAll() }
+            return verdicts
+        }
     }
 
     /// Sends what is waiting, in order, stopping at the first that does not get through.
@@ -132,6 +210,7 @@ public final class CentralCaller: Sendable {
                 switch await journal.reconcile(reservation) {
                 case .success(let conflict):
                     if let conflict { found.append(conflict) }
+                    verdicts.withLock { $0.append((reservation.refund, conflict)) }
                     sent = true
                 case .failure: sent = false
                 }

@@ -18,22 +18,50 @@ extension RegisterRuntime {
             central.submit(id, run)
             return nil
         }
-        return .centralAnswered(request: id, central.ask(run))
+        let outcome = central.ask(run)
+        if case .reserveRefund = effect { countUnverifiedRefunds() }
+        return .centralAnswered(request: id, outcome)
+    }
+
+    /// Tells the core what this till's journal holds of unverified refunds in the open shift:
+    /// the per-shift offline limit is counted from the journal, never only in this process.
+    /// Called at start and before every reservation's answer (the offline decision follows it).
+    func countUnverifiedRefunds() {
+        guard let shift = state.shift, let ledger = journal as? any UnverifiedRefundLedger,
+              let total = try? ledger.unverifiedRefunded(shift: shift.number, till: state.config.till) else { return }
+        _ = Register.reduce(&state, .unverifiedRefundsCounted(shift: shift.number, total: total), now: now)
+    }
+
+    /// The unverified refunds this till's journal holds without a verdict go to the central
+    /// caller's backlog (reconciled when the link allows).
+    func resumeReconciliation() {
+        guard let central, !state.config.training, let ledger = journal as? any UnverifiedRefundLedger,
+              let pending = try? ledger.unreconciledRefunds(till: state.config.till) else { return }
+        central.resume(pending.compactMap { reservation(for: $0) })
+    }
+
+    func reservation(for refund: RefundRecord) -> RefundReservation? {
+        RefundReservation(committed: refund, shop: state.config.shopCode)
     }
 
     /// After a refund is committed: the central journal hears of it (confirmed, or reconciled).
     func centralCommitted(_ record: JournalRecord) {
-        guard let central, case .refund(let refund, _) = record, refund.originalReceipt != nil, !refund.training,
-              let sale = refund.foreignSale?.key ?? refund.originalReceipt.flatMap(DocumentNumber.init(parsing:)).map({ DocumentKey(shop: state.config.shopCode, number: $0) })
-        else { return }
-        central.committed(RefundReservation(sale: sale, shop: state.config.shopCode, refund: refund), unverified: refund.unverified == true)
+        guard let central, case .refund(let refund, _) = record, let reservation = reservation(for: refund) else { return }
+        central.committed(reservation, unverified: refund.unverified == true)
     }
 
     /// The answers of queued central calls that arrived since the last call, told to the core.
     /// Call it from the thread that calls `send` (the screen's loop).
     public func takeCentralAnswers() -> [RuntimeOutput] {
         guard let central else { return [] }
-        return central.take().flatMap { send(.centralAnswered(request: $0.0, $0.1)) }
+        let answers = central.take()
+        // An answer to the open reservation may lead to an offline decision: counted first.
+        if case .reservation? = state.crossTill.request?.kind, answers.contains(where: { $0.0 == state.crossTill.request?.id }) {
+            countUnverifiedRefunds()
+        }
+        return answers.flatMap { send(.centralAnswered(request: $0.0, $0.1)) }
+            + central.takeVerdicts().flatMap { send(.refundReconciled($0.0, $0.1)) }
+            + central.takeConflictNotices().flatMap { send(.conflictsLoaded($0)) }
     }
 }
 

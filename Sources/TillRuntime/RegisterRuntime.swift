@@ -6,7 +6,7 @@ import TillCore
 /// records, prints its slips and feeds the outcomes back as actions. The screen, `till exec`
 /// and drills all drive the till through this one type.
 public final class RegisterRuntime {
-    public private(set) var state: RegisterState
+    public internal(set) var state: RegisterState
     /// The stores the runtime reads and writes, by intent: any engine that passes the store
     /// contract tests will do (SQLite's `JournalDatabase` today).
     public let journal: any JournalStore
@@ -29,7 +29,9 @@ public final class RegisterRuntime {
     /// their outcomes come back through `takePrintOutcomes()`.
     public var queuesPrintJobs = false
     /// The central journal (`[central] url`), for sales made elsewhere and the central refund check.
-    public var central: CentralCaller?
+    public var central: CentralCaller? {
+        didSet { resumeReconciliation() }
+    }
     /// Ask the central journal without waiting (the screen sets this): answers come back through
     /// `takeCentralAnswers()`.
     public var queuesCentralCalls = false
@@ -67,6 +69,7 @@ public final class RegisterRuntime {
             }
             let sequences = try journal.sequences(till: config.till)
             _ = Register.reduce(&state, .started(shift: shift, sequences: sequences), now: clock())
+            countUnverifiedRefunds()
             let parked = try journal.parkedSales(till: config.till)
             _ = Register.reduce(&state, .parkedSalesLoaded(parked.sales, nextNumber: parked.nextNumber), now: clock())
             for slip in try slips.unprintedSlips(till: config.till) {
@@ -207,6 +210,9 @@ public final class RegisterRuntime {
                 return nil
             case .lookUpCentrally, .reserveRefund, .releaseReservation:
                 return performCentral(effect)
+            case .lookUpConflicts:
+                central?.lookUpConflicts()
+                return nil
             case .record, .emit:
                 return nil
             }

@@ -54,4 +54,9 @@ extension CentralSchema {
     CREATE TRIGGER central_entry_confirms_refund AFTER INSERT ON central_entry
         FOR EACH ROW EXECUTE FUNCTION central_refund_replicated();
     """#
+
+    /// A supervisor marks a conflict reviewed (`till central conflicts --review ID`): who and when, once.
+    static let v7 = #"""
+    ALTER TABLE central_refund_conflict ADD COLUMN reviewed_by text, ADD COLUMN reviewed_at timestamptz;
+    """#
 }

@@ -73,14 +73,24 @@ public actor PostgresCentralJournal: CentralJournal {
     public func reconcile(_ reservation: RefundReservation) async -> Result<ReturnConflict?, CrossTillFailure> {
         await transaction { db, logger in
             let sale = try await Self.lockedSale(reservation, db, logger: logger)
-            let known = try await db.query("SELECT 1 FROM central_refund_reservation WHERE refund_key = \(reservation.key)",
-                                           logger: logger)
-            for try await _ in known { return .success(nil) }
+            // Reconciled before (its answer lost on the way back): the same verdict again, so the
+            // till records what was found, once.
+            if let state = try await Self.reservationState(reservation.key, db, logger: logger) {
+                guard state == "unverified" else { return .success(nil) }
+                return .success(try await Self.storedConflict(reservation.key, db, logger: logger)?.conflict)
+            }
+            // The sale has not arrived yet: checked later, never called verified against nothing.
+            guard var sale else { return .failure(.notFound) }
+            // Another till's unverified refund that has not been reconciled yet is left out: the
+            // later of the two to reconcile reports the pair, so a double refund is one conflict.
+            let reconciled = try await Self.reservationKeys(reservation.sale, db, logger: logger)
+            sale.refunds.removeAll { $0.refund.unverified == true && !reconciled.contains($0.key) }
             // Its entry may have arrived first: the check leaves the refund itself out (`ledger(replacing:)`).
             var conflict: ReturnConflict?
-            if let sale, case .alreadyReturned(let found)? = sale.refusal(of: reservation) {
+            if case .alreadyReturned(let found)? = sale.refusal(of: reservation) {
                 conflict = found
-                let report = CentralLedgerReader.encode(RefundConflictReport(refund: reservation, conflict: found))
+                let earlier = sale.refunds.first { $0.refund.number == found.refund && $0.shop == found.shop }
+                let report = CentralLedgerReader.encode(RefundConflictReport(refund: reservation, conflict: found, earlier: earlier))
                 try await db.query("""
                     INSERT INTO central_refund_conflict (refund_key, report) VALUES (\(reservation.key), \(report))
                     ON CONFLICT (refund_key) DO NOTHING
@@ -94,12 +104,63 @@ public actor PostgresCentralJournal: CentralJournal {
     public func conflicts() async -> Result<[RefundConflictReport], CrossTillFailure> {
         await call { db, logger in
             var reports: [RefundConflictReport] = []
-            let rows = try await db.query("SELECT report FROM central_refund_conflict ORDER BY id DESC", logger: logger)
-            for try await text in rows.decode(String.self) {
-                if let report = CentralLedgerReader.decode(RefundConflictReport.self, text) { reports.append(report) }
+            let rows = try await db.query("""
+                SELECT id, report, extract(epoch FROM found_at)::bigint, reviewed_by, extract(epoch FROM reviewed_at)::bigint
+                FROM central_refund_conflict ORDER BY id DESC
+                """, logger: logger)
+            for try await row in rows.decode((Int64, String, Int64, String?, Int64?).self) {
+                if let report = Self.report(row) { reports.append(report) }
             }
             return .success(reports)
         }
+    }
+
+    public func review(conflict id: Int64, by supervisor: String) async -> Result<RefundConflictReport?, CrossTillFailure> {
+        await call { db, logger in
+            try await db.query("""
+                UPDATE central_refund_conflict SET reviewed_by = \(supervisor), reviewed_at = now()
+                WHERE id = \(id) AND reviewed_by IS NULL
+                """, logger: logger)
+            let rows = try await db.query("""
+                SELECT id, report, extract(epoch FROM found_at)::bigint, reviewed_by, extract(epoch FROM reviewed_at)::bigint
+                FROM central_refund_conflict WHERE id = \(id)
+                """, logger: logger)
+            var found: RefundConflictReport?
+            for try await row in rows.decode((Int64, String, Int64, String?, Int64?).self) { found = Self.report(row) }
+            return .success(found)
+        }
+    }
+
+    private static func report(_ row: (Int64, String, Int64, String?, Int64?)) -> RefundConflictReport? {
+        guard var report = CentralLedgerReader.decode(RefundConflictReport.self, row.1) else { return nil }
+        report.id = row.0
+        report.foundAt = Timestamp(seconds: row.2)
+        report.reviewedBy = row.3
+        report.reviewedAt = row.4.map(Timestamp.init(seconds:))
+        return report
+    }
+
+    private static func reservationState(_ key: String, _ db: PostgresConnection, logger: Logger) async throws -> String? {
+        let rows = try await db.query("SELECT state FROM central_refund_reservation WHERE refund_key = \(key)", logger: logger)
+        for try await state in rows.decode(String.self) { return state }
+        return nil
+    }
+
+    private static func storedConflict(_ key: String, _ db: PostgresConnection, logger: Logger) async throws -> RefundConflictReport? {
+        let rows = try await db.query("SELECT report FROM central_refund_conflict WHERE refund_key = \(key)", logger: logger)
+        for try await text in rows.decode(String.self) { return CentralLedgerReader.decode(RefundConflictReport.self, text) }
+        return nil
+    }
+
+    /// The refund keys with a reservation row (reserved, confirmed or reconciled) for a sale.
+    private static func reservationKeys(_ sale: DocumentKey, _ db: PostgresConnection, logger: Logger) async throws -> Set<String> {
+        let rows = try await db.query("""
+            SELECT refund_key FROM central_refund_reservation
+            WHERE sale_receipt = \(sale.number.description) AND sale_shop = \(sale.shop.description)
+            """, logger: logger)
+        var keys: Set<String> = []
+        for try await key in rows.decode(String.self) { keys.insert(key) }
+        return keys
     }
 
     /// Closes the connection (tests; a till process simply exits).

@@ -29,6 +29,7 @@ public enum CentralSchema {
         ("v4-refund-reservations", v4),   // CrossTill/CentralSchema+Reservations.swift
         CentralReportSchema.refundFactsStep,   // Reports/CentralReportSchema+RefundFacts.swift
         publishedUsers,                   // Publication/CentralSchema+Users.swift
+        ("v7-refund-conflict-reviews", v7),   // CrossTill/CentralSchema+Reservations.swift
     ]
 
     /// Names a released step had before it was renamed, by its current name: a database that

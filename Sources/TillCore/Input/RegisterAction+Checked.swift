@@ -43,6 +43,12 @@ extension RegisterAction {
             return check.currency(found.sale.total) ?? found.refunds.lazy.compactMap { check.currency($0.refund.rounding) }.first
         case .centralAnswered:
             return nil
+        case .unverifiedRefundsCounted(_, let total):
+            return check.money(total)
+        case .refundReconciled(let refund, _):
+            return check.currency(refund.total)
+        case .conflictsLoaded:
+            return nil
         case .reasonChosen(let code):
             return check.text(code, .reasonCode)
         case .refundTenderChosen(let kind, let reference):

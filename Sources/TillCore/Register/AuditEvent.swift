@@ -11,7 +11,10 @@ public struct AuditEvent: Hashable, Sendable, Codable {
              /// An open sale cancelled: who (`user`), what (`sale`, `detail`) and its total (`amount`).
              saleCancelled,
              /// A tender taken off a sale before it completed (`detail`: kind, amount, reference).
-             tenderRemoved
+             tenderRemoved,
+             /// An unverified (offline) refund checked by the central journal once the link
+             /// returned (`reference`: the refund; `detail`: verified, or the conflict): once per refund.
+             refundReconciled
     }
 
     public var kind: Kind

@@ -16,7 +16,9 @@ extension RegisterState {
             confirmation = nil
             step.emit(.confirmationDismissed)
             return true
-        case .slipPrinted, .slipFailed, .parkedSalesLoaded, .itemFound, .itemNotFound, .itemWithdrawn, .itemsFound:
+        case .slipPrinted, .slipFailed, .parkedSalesLoaded, .itemFound, .itemNotFound, .itemWithdrawn, .itemsFound,
+             .unverifiedRefundsCounted, .refundReconciled, .conflictsLoaded:
+            // The world's news in the background leaves the question open.
             return false
         default:
             confirmation = nil

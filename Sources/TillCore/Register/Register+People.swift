@@ -4,6 +4,10 @@ extension RegisterState {
         clerkRefundedThisShift = refunded
         step.run(.record(.event(AuditEvent(kind: .signedIn, at: step.now, user: user.code, training: config.training))))
         step.emit(.signedIn(user))
+        // A supervisor hears of refund conflicts waiting for review as they sign in.
+        if config.central.configured, !config.training, config.policy.permissions.allows(user.role, .approve) {
+            step.run(.lookUpConflicts)
+        }
     }
 
     mutating func signOut(_ step: inout Step) {

@@ -109,6 +109,12 @@ extension RegisterState {
             saleNotFoundLocally(reference, &step)
         case .centralAnswered(let request, let outcome):
             centralAnswered(request: request, outcome, &step)
+        case .unverifiedRefundsCounted(let shift, let total):
+            countUnverified(shift: shift, total, &step)
+        case .refundReconciled(let refund, let conflict):
+            refundReconciled(refund, conflict, &step)
+        case .conflictsLoaded(let notice):
+            conflictsLoaded(notice, &step)
         case .refundQuantitySet(let line, let quantity):
             setRefundQuantity(line: line, quantity, &step)
         case .reasonChosen(let code):

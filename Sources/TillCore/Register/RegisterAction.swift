@@ -47,6 +47,13 @@ public indirect enum RegisterAction: Hashable, Sendable, Codable {
     case confirmed
     /// The central journal answered request `request` (or the runtime gave up on it).
     case centralAnswered(request: Int64, CentralOutcome)
+    /// What this till's journal holds of unverified refunds in `shift` (the per-shift offline
+    /// limit counts from it, so a restart cannot reset it).
+    case unverifiedRefundsCounted(shift: Int64, total: Money)
+    /// The central journal reconciled an unverified refund: `conflict` nil when it fitted.
+    case refundReconciled(RefundRecord, ReturnConflict?)
+    /// The central journal's unreviewed refund conflicts (nil: none, or it could not be asked).
+    case conflictsLoaded(ConflictNotice?)
 
     // Supervisor approval
     case approverPINEntered(code: String, pin: String)

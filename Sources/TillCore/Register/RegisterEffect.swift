@@ -13,6 +13,9 @@ public enum RegisterEffect: Hashable, Sendable {
     case lookUpCentrally(request: Int64, DocumentKey)
     /// Reserve a refund at the central journal before recording it; answered by `centralAnswered(request:)`.
     case reserveRefund(request: Int64, RefundReservation)
+    /// A supervisor signed in: ask the central journal for unreviewed refund conflicts, in the
+    /// background; answered by `conflictsLoaded` (nothing waits for it).
+    case lookUpConflicts
     /// Drop a reservation the till will not commit (Esc, or no answer in time).
     case releaseReservation(RefundReservation)
     /// Find catalog items matching a name or SKU (`ItemSearch.results`); answered by `itemsFound`.
@@ -56,6 +59,8 @@ public enum RegisterEvent: Hashable, Sendable, Codable {
     case centralLookupStarted(DocumentKey)
     /// The refund is being checked (reserved) at the central journal.
     case centralCheckStarted(refund: String, sale: DocumentKey)
+    /// Unreviewed refund conflicts wait for a supervisor (`till central conflicts` lists them).
+    case conflictsWaiting(ConflictNotice)
     case refundQuantityChosen(line: Int, quantity: Quantity, amount: Money)
     /// How the refund in progress would pay out if confirmed now (`RefundSplit`): after every
     /// change of its lines or tender, so the split is seen before confirm.

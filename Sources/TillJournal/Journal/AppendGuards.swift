@@ -32,6 +32,7 @@ enum AppendGuards {
         case .event(let event):
             try checkParkEvent(event, db)
             try checkDrawerEvent(event, db)
+            try checkReconciliationEvent(event, db)
             // A training X names no roles; its signer is checked when the journal knows them.
             if event.kind == .xReportPrinted, try !event.training || event.user.flatMap({ try role(of: $0, db) }) != nil {
                 try checkReportAuthority(.x, signer: event.user, approver: event.approver,

@@ -33,6 +33,9 @@ public enum JournalError: Error, Hashable, Sendable {
     case priceChangeNotAuthorised(receipt: String, line: Int, permission: Permission, amount: Money, approver: String?)
     /// A free drawer open naming a refund that is not owed one (`AppendGuards.checkDrawerEvent`).
     case drawerOpenNotOwed(refund: String, because: DrawerOpenProblem)
+    /// A reconciliation entry for a refund that is not an unverified refund of this journal, or
+    /// that was reconciled already (`AppendGuards+Reconciliation`): once per refund.
+    case reconciliationRefused(refund: String, alreadyReconciled: Bool)
     case originalSaleNotFound(document: String, receipt: String)
     case refundLineNotOnSale(refund: String, receipt: String, lineNo: Int)
     case refundExceedsSold(refund: String, receipt: String, lineNo: Int, sold: Quantity, alreadyRefunded: Quantity,
@@ -137,6 +140,12 @@ extension JournalError {
             let by = approver.map { (" approved by \($0), who may not approve it", "，批准人 \($0) 无权批准") } ?? ("", "")
             return t("Sale \(receipt) line \(line) carries \(what.0) \(amount.formatted) that its clerk may not make alone\(by.0).",
                      "销售 \(receipt) 第 \(line) 行的\(what.1) \(amount.formatted) 超出收银员的权限\(by.1)。")
+        case .reconciliationRefused(let refund, let already):
+            return already
+                ? t("Refund \(refund) was already reconciled with the central journal; it is not recorded twice.",
+                    "退款 \(refund) 已与中央日志核对过，不会重复记录。")
+                : t("Refund \(refund) is not an unverified refund of this journal, so there is nothing to reconcile.",
+                    "退款 \(refund) 不是本日志中的未核实退款，无需核对。")
         case .drawerOpenNotOwed(let refund, let because):
             return t("A free drawer open for refund \(refund) was refused: \(because.text.en).",
                      "退款 \(refund) 的免批准开钱箱被拒绝：\(because.text.zh)。")
@@ -259,6 +268,9 @@ extension JournalError {
         case .priceChangeNotAuthorised:
             return t("Nothing was recorded. Have a supervisor approve the change with code and PIN (or remove it), then take the payment again.",
                      "未记录任何交易。请主管输入工号和密码批准该改动（或撤销它），然后重新收款。")
+        case .reconciliationRefused:
+            return t("Nothing was changed. `till central conflicts` lists what reconciliation found.",
+                     "未作任何更改。`till central conflicts` 列出核对发现的冲突。")
         case .drawerOpenNotOwed:
             return t("Ask a supervisor to open the drawer (their code and PIN approve it).", "请主管开钱箱（输入其工号和密码批准）。")
         case .saleTendersDoNotAddUp:

@@ -23,6 +23,9 @@ public protocol CentralJournal: Sendable {
     func reconcile(_ reservation: RefundReservation) async -> Result<ReturnConflict?, CrossTillFailure>
     /// Conflicts found when unverified refunds were reconciled, newest first.
     func conflicts() async -> Result<[RefundConflictReport], CrossTillFailure>
+    /// A supervisor has looked at conflict `id`: recorded with who, once (a second review keeps
+    /// the first). Answers the conflict as it stands now, nil when there is no such conflict.
+    func review(conflict id: Int64, by supervisor: String) async -> Result<RefundConflictReport?, CrossTillFailure>
 }
 
 /// The same goods refunded twice while a till was cut off: the unverified refund, and the
@@ -30,9 +33,20 @@ public protocol CentralJournal: Sendable {
 public struct RefundConflictReport: Hashable, Sendable, Codable {
     public var refund: RefundReservation
     public var conflict: ReturnConflict
+    /// The earlier refund in full (clerk, approver, lines, amounts, tenders, till, time), when
+    /// the central journal holds it.
+    public var earlier: RefundReservation?
+    /// Set by the central journal that stores it: its number, when it was found, who reviewed it.
+    public var id: Int64?
+    public var foundAt: Timestamp?
+    public var reviewedBy: String?
+    public var reviewedAt: Timestamp?
 
-    public init(refund: RefundReservation, conflict: ReturnConflict) {
+    public init(refund: RefundReservation, conflict: ReturnConflict, earlier: RefundReservation? = nil) {
         self.refund = refund
         self.conflict = conflict
+        self.earlier = earlier
     }
+
+    public var isReviewed: Bool { reviewedBy != nil }
 }

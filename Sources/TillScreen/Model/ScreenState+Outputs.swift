@@ -65,6 +65,8 @@ extension ScreenState {
             message = .info(ScreenText.lookingUpCentrally(sale))
         case .centralCheckStarted(let refund, _):
             message = .info(ScreenText.checkingCentrally(refund))
+        case .conflictsWaiting(let notice):
+            message = .info(ScreenText.conflictsWaiting(notice))
         case .cashCountNeeded(let expected):
             message = .info(ScreenText.countTheDrawer(expected))
         case .cashCountTaken(let expected, let counted, let overShort):

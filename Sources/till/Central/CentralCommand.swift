@@ -9,7 +9,7 @@ struct CentralCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "central",
         abstract: "The shared PostgreSQL journal: what this till has sent, send now, publish the catalog and users.",
-        subcommands: [Status.self, Sync.self, Publish.self, Pull.self])
+        subcommands: [Status.self, Sync.self, Publish.self, Pull.self, Conflicts.self])
 
     struct Status: ParsableCommand {
         static let configuration = CommandConfiguration(
@@ -50,6 +50,9 @@ struct CentralCommand: ParsableCommand {
             Output.line(Output.language == .zh
                 ? "已发送 \(report.stored) 条（\(report.duplicates) 条中央已有）；待发送 \(report.state.pending) 条。"
                 : "Sent \(report.stored) entries (\(report.duplicates) already there); pending \(report.state.pending).")
+            // Unverified refunds: reconciled once each, the verdict kept in this journal.
+            let reconciled = try UnverifiedRefundSync(env: env, settings: settings).run()
+            if reconciled.attempted > 0 { Output.line(reconciled.summary(Output.language)) }
         }
     }
 

@@ -66,6 +66,12 @@ enum EventJSON {
         case .refundSplitShown(let split): return refundSplitObject(split)
         case .creditNoteRedeemed(let number, let amount, let left):
             return ["event": "creditNoteRedeemed", "number": number, "amount": amount.plain, "left": left.plain]
+        case .conflictsWaiting(let notice):
+            return ["event": "conflictsWaiting", "count": notice.count, "refund": notice.refund.key, "till": notice.refund.refund.till,
+                    "clerk": notice.refund.refund.clerk.code, "approver": notice.refund.refund.approver?.code ?? "",
+                    "amount": notice.refund.refund.total.plain, "item": notice.earlier.item,
+                    "earlierRefund": notice.earlier.shop.description + "-" + notice.earlier.refund, "earlierTill": notice.earlier.till,
+                    "earlierClerk": notice.earlier.clerk]
         default: return saleFlowObject(event, lang)
         }
     }

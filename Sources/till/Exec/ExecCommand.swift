@@ -89,7 +89,8 @@ struct ExecCommand: ParsableCommand {
             if let at = parsed.at { clock.set(at) }
             if let language = parsed.language { lang = language }
             guard let action = parsed.action else { continue }
-            for output in runtime.send(action) {
+            // Verdicts on unverified refunds reconciled in the background are recorded as they come.
+            for output in runtime.send(action) + runtime.takeCentralAnswers() {
                 Output.line(EventJSON.text(EventJSON.object(output, lang)))
                 if case .event(.refused) = output { failed = true }
                 if case .error = output { failed = true }

@@ -86,14 +86,29 @@ final class MemoryCentralJournal: CentralJournal {
     func reconcile(_ reservation: RefundReservation) async -> Result<ReturnConflict?, CrossTillFailure> {
         contents.withLock { c in
             guard c.reachable else { return .failure(.unreachable(detail: "connection refused")) }
-            if c.refunds.contains(where: { $0.reservation.key == reservation.key }) { return .success(nil) }
+            // Reconciled before (the answer was lost): the same verdict again.
+            if c.refunds.contains(where: { $0.reservation.key == reservation.key }) {
+                return .success(c.conflicts.first { $0.refund.key == reservation.key }?.conflict)
+            }
             var conflict: ReturnConflict? = nil
             if let sale = central(reservation.sale, c), case .alreadyReturned(let found)? = sale.refusal(of: reservation) {
                 conflict = found
-                c.conflicts.insert(RefundConflictReport(refund: reservation, conflict: found), at: 0)
+                var report = RefundConflictReport(refund: reservation, conflict: found,
+                                                  earlier: sale.refunds.first { $0.refund.number == found.refund && $0.shop == found.shop })
+                report.id = Int64(c.conflicts.count + 1)
+                c.conflicts.insert(report, at: 0)
             }
             c.refunds.append((reservation, true))
             return .success(conflict)
+        }
+    }
+
+    func review(conflict id: Int64, by supervisor: String) async -> Result<RefundConflictReport?, CrossTillFailure> {
+        contents.withLock { c in
+            guard c.reachable else { return .failure(.unreachable(detail: "connection refused")) }
+            guard let i = c.conflicts.firstIndex(where: { $0.id == id }) else { return .success(nil) }
+            if c.conflicts[i].reviewedBy == nil { c.conflicts[i].reviewedBy = supervisor }
+            return .success(c.conflicts[i])
         }
     }
 
