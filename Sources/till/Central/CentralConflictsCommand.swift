@@ -26,7 +26,7 @@ extension CentralCommand {
                 let code = actor.code
                 let answer = try Blocking.wait { await journal.review(conflict: id, by: code) }
                 guard let report = try Self.answered(answer) else {
-                    throw CLIError(en: "There is no conflict \(id).", zh: "没有编号为 \(id) 的冲突。",
+                    throw CLIError(code: "conflict_not_found", en: "There is no conflict \(id).", zh: "没有编号为 \(id) 的冲突。",
                                    remedyEn: "Run `till central conflicts --by CODE` to see their numbers.",
                                    remedyZh: "请运行 `till central conflicts --by 工号` 查看编号。")
                 }
@@ -56,7 +56,7 @@ extension CentralCommand {
                 case .refused(let d): detail = d
                 default: detail = "\(failure)"
                 }
-                throw CLIError(en: "The central journal cannot be reached (\(detail)).", zh: "中央日志无法连接（\(detail)）。",
+                throw CLIError(code: "central_unreachable", en: "The central journal cannot be reached (\(detail)).", zh: "中央日志无法连接（\(detail)）。",
                                remedyEn: "Check the network and the central server ([central] url), then try again.",
                                remedyZh: "请检查网络和中央服务器（[central] url）后重试。")
             }
