@@ -61,15 +61,4 @@ extension AppendGuards {
         let history = try JournalDatabase.parkEvents(db, till: "", reference: reference)
         guard history.last?.kind == .saleParked else { throw JournalError.parkedSaleNotWaiting(reference: reference) }
     }
-
-    /// A sale's tenders settle exactly its total (gross plus cash rounding), each a positive
-    /// amount, and its change is exactly what the tenders received beyond what they settled.
-    static func checkSaleTenders(_ sale: SaleRecord) throws {
-        let currency = sale.total.currency
-        let paid = sale.tenders.map(\.amount).sum(currency)
-        let change = sale.tenders.map(\.change).sum(currency)
-        guard paid == sale.total, change == sale.change, sale.tenders.allSatisfy({ $0.amount.minor >= 0 && $0.change.minor >= 0 }) else {
-            throw JournalError.saleTendersDoNotAddUp(receipt: sale.receipt, total: sale.total, paid: paid)
-        }
-    }
 }

@@ -6,13 +6,19 @@ import Foundation
 /// random salt, stored as "pbkdf2-sha256-pepper$ROUNDS$SALT_B64$HASH_B64" so the rounds can be
 /// raised later without breaking existing users (each hash carries its own). The pepper is in the
 /// key file, not the journal: with the journal alone, a 4-digit PIN cannot be tried offline.
-struct PinHasher: Sendable {
-    let rounds: Int
-    let pepper: [UInt8]
+/// In TillPorts so every store engine (SQLite's journal, the PostgreSQL store) hashes alike.
+package struct PinHasher: Sendable {
+    package let rounds: Int
+    package let pepper: [UInt8]
 
-    static let scheme = "pbkdf2-sha256-pepper"
+    package init(rounds: Int, pepper: [UInt8]) {
+        self.rounds = rounds
+        self.pepper = pepper
+    }
 
-    func hash(_ pin: String) throws -> String {
+    package static let scheme = "pbkdf2-sha256-pepper"
+
+    package func hash(_ pin: String) throws -> String {
         var generator = SystemRandomNumberGenerator()
         let salt = (0..<16).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
         let derived = try derive(pin, salt: salt, rounds: rounds)
@@ -21,7 +27,7 @@ struct PinHasher: Sendable {
     }
 
     /// True if `pin` matches `encoded`. Compares in constant time.
-    func verify(_ pin: String, encoded: String) -> Bool {
+    package func verify(_ pin: String, encoded: String) -> Bool {
         let parts = encoded.split(separator: "$", omittingEmptySubsequences: false)
         guard parts.count == 4, parts[0] == Self.scheme, let rounds = Int(parts[1]), (1...10_000_000).contains(rounds),
               let salt = Data(base64Encoded: String(parts[2])), let expected = Data(base64Encoded: String(parts[3])),
@@ -30,7 +36,7 @@ struct PinHasher: Sendable {
     }
 
     /// Work as long as a real check, for a code that has no user (so timing reveals nothing).
-    func burn(_ pin: String) {
+    package func burn(_ pin: String) {
         _ = try? derive(pin, salt: Array(repeating: 0, count: 16), rounds: rounds)
     }
 
