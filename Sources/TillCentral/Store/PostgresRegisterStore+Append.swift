@@ -37,9 +37,9 @@ extension PostgresRegisterStore {
     }
 
     /// HMAC-SHA256 over the entry's number, kind, payload and the previous hash.
-    static func chainHash(seq: Int64, prev: String, kind: String, payload: String, key: SymmetricKey) -> String {
+    static func chainHash(seq: Int64, prev: String, kind: String, payload: String, key: [UInt8]) -> String {
         let text = "seq=\(seq)\nkind=\(kind)\npayload=\(payload)\nprevHash=\(prev)\n"
-        return HMAC<SHA256>.authenticationCode(for: Array(text.utf8), using: key).map { String(format: "%02x", $0) }.joined()
+        return HMAC<SHA256>.authenticationCode(for: Array(text.utf8), using: SymmetricKey(data: key)).map { String(format: "%02x", $0) }.joined()
     }
 
     /// The records this engine cannot yet check as SQLite's journal does.

@@ -1,3 +1,4 @@
+import Logging
 import PostgresNIO
 import TillCore
 import TillPorts
@@ -79,8 +80,8 @@ extension PostgresRegisterStore {
                     }
                 }
                 try await db.query("""
-                    INSERT INTO item (sku, body, search) VALUES (\(item.sku), \(body), \(item.name.lowercased()))
-                    ON CONFLICT (sku) DO UPDATE SET body = excluded.body, search = excluded.search
+                    INSERT INTO item (sku, body) VALUES (\(item.sku), \(body))
+                    ON CONFLICT (sku) DO UPDATE SET body = excluded.body
                     """, logger: logger)
                 try await db.query("DELETE FROM barcode WHERE sku = \(item.sku)", logger: logger)
                 for code in item.barcodes {

@@ -1,3 +1,4 @@
+import Logging
 import PostgresNIO
 import TillCore
 import TillPorts
@@ -15,11 +16,12 @@ extension PostgresRegisterStore {
 
     public func drillAttempts(trainee: String?) throws -> [DrillAttempt] {
         try transaction { db, logger in
-            let rows = if let trainee {
-                try await db.query("SELECT body FROM drill_attempt WHERE trainee = \(trainee) ORDER BY started_at, id", logger: logger)
+            let query: PostgresQuery = if let trainee {
+                "SELECT body FROM drill_attempt WHERE trainee = \(trainee) ORDER BY started_at, id"
             } else {
-                try await db.query("SELECT body FROM drill_attempt ORDER BY trainee, started_at, id", logger: logger)
+                "SELECT body FROM drill_attempt ORDER BY trainee, started_at, id"
             }
+            let rows = try await db.query(query, logger: logger)
             var attempts: [DrillAttempt] = []
             for try await body in rows.decode(String.self) { attempts.append(try Self.decode(DrillAttempt.self, body, what: "a drill attempt")) }
             return attempts

@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 import Logging
 import PostgresNIO
@@ -23,7 +22,7 @@ public final class PostgresRegisterStore: Sendable {
     public let schema: String
     let pins: PinHasher
     /// The key of the entries' HMAC chain (each entry's hash covers its payload and the hash before it).
-    let chainKey: SymmetricKey
+    let chainKey: [UInt8]
     let clock: @Sendable () -> Timestamp
     private let dropsSchema: Bool
 
@@ -35,7 +34,7 @@ public final class PostgresRegisterStore: Sendable {
         let schema = "till_store_" + String(UInt64.random(in: 0...UInt64.max), radix: 16)
         let store = PostgresRegisterStore(connection: CentralConnection(settings: settings), schema: schema,
                                           pins: PinHasher(rounds: pinHashRounds, pepper: pepper),
-                                          chainKey: SymmetricKey(data: chainKey), clock: clock, dropsSchema: dropOnRelease)
+                                          chainKey: chainKey, clock: clock, dropsSchema: dropOnRelease)
         try Blocking.wait { [connection = store.connection] in
             try await connection.run { db, logger in
                 try await db.withTransaction(logger: logger) { tx in
@@ -56,7 +55,7 @@ public final class PostgresRegisterStore: Sendable {
                               chainKey: chainKey, clock: clock, dropsSchema: false)
     }
 
-    private init(connection: CentralConnection, schema: String, pins: PinHasher, chainKey: SymmetricKey,
+    private init(connection: CentralConnection, schema: String, pins: PinHasher, chainKey: [UInt8],
                  clock: @escaping @Sendable () -> Timestamp, dropsSchema: Bool) {
         self.connection = connection
         self.schema = schema
@@ -84,8 +83,8 @@ public final class PostgresRegisterStore: Sendable {
     func transaction<T: Sendable>(_ body: @escaping @Sendable (PostgresConnection, Logger) async throws -> T) throws -> T {
         let schema = schema
         let outcome: Result<T, any Error> = try Blocking.wait { [connection] in
-            try await connection.run { db, logger in
-                try await db.withTransaction(logger: logger) { tx in
+            try await connection.run { db, logger -> Result<T, any Error> in
+                try await db.withTransaction(logger: logger) { tx -> Result<T, any Error> in
                     try await tx.query(PostgresQuery(unsafeSQL: "SET LOCAL search_path TO \(schema)"), logger: logger)
                     do {
                         return .success(try await body(tx, logger))

@@ -58,7 +58,7 @@ enum PostgresStoreSchema {
             print_state text NOT NULL, printed boolean NOT NULL, attempts int NOT NULL)
         """,
         "CREATE TABLE tax_class (id text PRIMARY KEY, body text NOT NULL)",
-        "CREATE TABLE item (sku text PRIMARY KEY, body text NOT NULL, search text NOT NULL)",
+        "CREATE TABLE item (sku text PRIMARY KEY, body text NOT NULL)",
         "CREATE TABLE barcode (code text PRIMARY KEY, sku text NOT NULL REFERENCES item (sku))",
         "CREATE TABLE app_user (code text PRIMARY KEY, name text NOT NULL, role text NOT NULL, pin_hash text NOT NULL)",
         "CREATE TABLE pin_attempt (code text PRIMARY KEY, failures bigint NOT NULL, locked_until bigint)",

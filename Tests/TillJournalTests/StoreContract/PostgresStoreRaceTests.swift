@@ -33,30 +33,23 @@ import TillPorts
             mine.number = DocumentNumber(kind: .refund, till: "01", sequence: Int64(round)).description
             let outcomes = Mutex<[String: String]>([:])
             let attempts: [(PostgresRegisterStore, RefundRecord)] = [(first, mine), (second, theirs)]
-            let start = DispatchSemaphore(value: 0)
-            let group = DispatchGroup()
-            for (store, refund) in attempts {
-                group.enter()
-                Thread.detachNewThread {
-                    start.wait()
-                    let outcome: String
-                    do { try store.append(Fx.refund(refund)); outcome = "kept" } catch let failure as StoreFailure {
-                        outcome = failure.code
-                    } catch { outcome = "\(error)" }
-                    outcomes.withLock { $0[refund.number] = outcome }
-                    group.leave()
-                }
+            // Real threads, not tasks: a store call blocks its thread until the server answers.
+            DispatchQueue.concurrentPerform(iterations: attempts.count) { index in
+                let (store, refund) = attempts[index]
+                let outcome: String
+                do { try store.append(Fx.refund(refund)); outcome = "kept" } catch let failure as StoreFailure {
+                    outcome = failure.code
+                } catch { outcome = "\(error)" }
+                outcomes.withLock { $0[refund.number] = outcome }
             }
-            start.signal()
-            start.signal()
-            group.wait()
             let seen = outcomes.withLock { $0 }
             print("round \(round): \(seen.sorted { $0.key < $1.key })")
             #expect(seen.values.filter { $0 == "kept" }.count == 1, "round \(round): \(seen)")
             #expect(seen.values.contains { ["refund_exceeds_sold", "refund_breaks_ledger"].contains($0) }, "round \(round): \(seen)")
             // The journal holds the one refund, whichever connection asks.
             for store in [first, second] {
-                let lookup = try #require(try store.sale(DocumentNumber(parsing: sale.receipt)!))
+                let number = try #require(DocumentNumber(parsing: sale.receipt))
+                let lookup = try #require(try store.sale(number))
                 #expect(lookup.refunds.count == 1)
                 #expect(lookup.refunds.map(\.number).allSatisfy { seen[$0] == "kept" })
             }
