@@ -14,10 +14,12 @@ import TillPorts
 /// serialised, and the second decides on what the first committed: the money rules
 /// (`AppendRules`, shared with SQLite) run on facts read under that lock.
 ///
-/// Synchronous like every store (JournalStore.swift): each call waits for its answer off the
-/// event loop (`Blocking`), with the connection's deadlines.
+/// Synchronous like every store (JournalStore.swift): each call waits for its answer, run on the
+/// store's own thread (`StoreCallExecutor`), with the connection's deadlines.
 public final class PostgresRegisterStore: Sendable {
     let connection: CentralConnection
+    /// Where its calls run while the caller waits (`StoreCallExecutor`).
+    let calls = StoreCallExecutor()
     /// The schema's name: generated here (letters, digits, underscores), never taken from input.
     public let schema: String
     let pins: PinHasher
@@ -35,7 +37,7 @@ public final class PostgresRegisterStore: Sendable {
         let store = PostgresRegisterStore(connection: CentralConnection(settings: settings), schema: schema,
                                           pins: PinHasher(rounds: pinHashRounds, pepper: pepper),
                                           chainKey: chainKey, clock: clock, dropsSchema: dropOnRelease)
-        try Blocking.wait { [connection = store.connection] in
+        try store.calls.wait { [connection = store.connection] in
             try await connection.run { db, logger in
                 try await db.withTransaction(logger: logger) { tx in
                     try await tx.query(PostgresQuery(unsafeSQL: "CREATE SCHEMA \(schema)"), logger: logger)
@@ -68,7 +70,7 @@ public final class PostgresRegisterStore: Sendable {
     deinit {
         let connection = connection, schema = schema, drop = dropsSchema
         // Best effort: a schema left behind dies with its database; the store's data is nobody else's.
-        try? Blocking.wait {
+        try? calls.wait {
             if drop {
                 _ = try? await connection.run { db, logger in
                     try await db.query(PostgresQuery(unsafeSQL: "DROP SCHEMA IF EXISTS \(schema) CASCADE"), logger: logger)
@@ -82,7 +84,7 @@ public final class PostgresRegisterStore: Sendable {
     /// `PostgresStoreFailure`) is thrown as it is; the connection's own failures as `CentralFailure`.
     func transaction<T: Sendable>(_ body: @escaping @Sendable (PostgresConnection, Logger) async throws -> T) throws -> T {
         let schema = schema
-        let outcome: Result<T, any Error> = try Blocking.wait { [connection] in
+        let outcome: Result<T, any Error> = try calls.wait { [connection] in
             try await connection.run { db, logger -> Result<T, any Error> in
                 try await db.withTransaction(logger: logger) { tx -> Result<T, any Error> in
                     try await tx.query(PostgresQuery(unsafeSQL: "SET LOCAL search_path TO \(schema)"), logger: logger)
