@@ -31,3 +31,14 @@ enum PostgresEngine {
         return ProcessInfo.processInfo.environment["CI"] != nil ? [StoreEngine(unavailable: "PostgreSQL", why)] : []
     }
 }
+
+/// Runs blocking store calls on a thread of their own while the test awaits them: a test that
+/// blocked a cooperative-pool thread (there are as many as cores, two here) could leave none for
+/// the connection's deadline tasks when another test blocks the other.
+enum OwnThread {
+    static func run<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
+        try await withCheckedThrowingContinuation { continuation in
+            Thread.detachNewThread { continuation.resume(with: Result { try work() }) }
+        }
+    }
+}

@@ -37,8 +37,8 @@ struct StoreEngine: CustomTestStringConvertible, Sendable {
     ] + PostgresEngine.engines
 
     @Test("every engine keeps the store contract over generated histories", arguments: engines)
-    func contract(_ engine: StoreEngine) throws {
-        let problem = try engine.check(engine.cases, 0x5707_E000)
+    func contract(_ engine: StoreEngine) async throws {
+        let problem = try await OwnThread.run { try engine.check(engine.cases, 0x5707_E000) }
         #expect(problem == nil, "\(engine.name): \(problem ?? "")")
     }
 
