@@ -37,7 +37,12 @@ let package = Package(
     ],
     targets: [
         .target(name: "TillCore"),
-        .target(name: "TillPorts", dependencies: ["TillCore"]),
+        // Crypto: the PIN hasher every store engine shares.
+        .target(name: "TillPorts", dependencies: [
+            "TillCore",
+            .product(name: "Crypto", package: "swift-crypto"),
+            .product(name: "_CryptoExtras", package: "swift-crypto"),
+        ]),
         .target(
             name: "TillJournal",
             dependencies: [
@@ -85,7 +90,8 @@ let package = Package(
         ),
         // The core's rules are driven through the real runtime over an in-memory journal.
         .testTarget(name: "TillCoreTests", dependencies: ["TillCore", "TillRuntime", "TillJournal"]),
-        .testTarget(name: "TillJournalTests", dependencies: ["TillJournal", "TillCore"]),
+        // TillCentral: the store contract also runs against the PostgreSQL engine.
+        .testTarget(name: "TillJournalTests", dependencies: ["TillJournal", "TillCore", "TillCentral"]),
         .testTarget(name: "TillGraphicsTests", dependencies: ["TillGraphics"]),
         .testTarget(name: "TillEscPosTests", dependencies: ["TillEscPos", "TillVirtualPrinter", "TillGraphics", "TillCore"]),
         .testTarget(name: "TillVirtualPrinterTests", dependencies: ["TillVirtualPrinter", "TillEscPos", "TillGraphics", "TillCore"]),

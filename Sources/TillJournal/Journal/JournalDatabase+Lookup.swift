@@ -96,16 +96,9 @@ extension JournalDatabase {
         }
     }
 
-    /// unit - ceil(discount * 1000 / thousandths), on the full-width product: never traps.
+    /// The shared rule (`NetUnitPrice`, TillPorts), so every engine prices a return alike.
     static func netUnitPrice(unit: Int64, discount: Int64, thousandths: Int64) -> Int64 {
-        guard discount > 0, thousandths > 0 else { return unit }
-        let product = discount.magnitude.multipliedFullWidth(by: 1000)
-        let divisor = UInt64(thousandths)
-        guard product.high < divisor else { return 0 }
-        let (quotient, remainder) = divisor.dividingFullWidth(product)
-        let perUnit = quotient + (remainder > 0 ? 1 : 0)
-        guard perUnit < unit.magnitude else { return 0 }
-        return unit - Int64(perUnit)
+        NetUnitPrice.minor(unit: unit, discount: discount, thousandths: thousandths)
     }
 
     static func shiftCurrency(_ db: Database, shift: Int64, till: String) throws -> Currency {

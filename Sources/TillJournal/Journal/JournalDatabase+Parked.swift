@@ -61,20 +61,4 @@ extension AppendGuards {
         let history = try JournalDatabase.parkEvents(db, till: "", reference: reference)
         guard history.last?.kind == .saleParked else { throw JournalError.parkedSaleNotWaiting(reference: reference) }
     }
-
-    /// A sale's tenders settle exactly its total (gross plus cash rounding), each a positive
-    /// amount, and its change is exactly what the tenders received beyond what they settled.
-    static func checkSaleTenders(_ sale: SaleRecord) throws {
-        let currency = sale.totals.gross.currency
-        // Checked: the record is not the core's until this passes.
-        guard let paid = sale.tenders.map(\.amount).checkedSum(currency),
-              let change = sale.tenders.map({ $0.change }).checkedSum(currency), let total = sale.totals.gross.adding(sale.rounding) else {
-            throw JournalError.amountsUncountable(seq: nil, reference: sale.receipt,
-                                                  why: LocalizedText(en: "its tenders do not add up in \(currency.code)",
-                                                                     zh: "其付款无法以 \(currency.code) 合计"))
-        }
-        guard paid == total, change == sale.change, sale.tenders.allSatisfy({ $0.amount.minor >= 0 && $0.change.minor >= 0 }) else {
-            throw JournalError.saleTendersDoNotAddUp(receipt: sale.receipt, total: total, paid: paid)
-        }
-    }
 }

@@ -11,18 +11,26 @@ import Foundation
 /// construction keyed with the chain user key, `ChainUserKey`); the till keeps it wrapped with
 /// its own pepper ("pbkdf2-sha256-chain-wrapped$ROUNDS$SALT$HMAC(pepper, HASH)"), so checking a
 /// PIN needs both keys and the journal alone still gives nothing to try PINs against.
-struct PinHasher: Sendable {
-    let rounds: Int
-    let pepper: [UInt8]
+///
+/// In TillPorts so every store engine (SQLite's journal, the PostgreSQL store) hashes alike.
+package struct PinHasher: Sendable {
+    package let rounds: Int
+    package let pepper: [UInt8]
     /// The chain user key, when this till has one: needed to check a centrally published PIN.
-    var chainKey: [UInt8]? = nil
+    package var chainKey: [UInt8]?
 
-    static let scheme = "pbkdf2-sha256-pepper"
-    static let chainScheme = "pbkdf2-sha256-chain"
-    static let wrappedScheme = "pbkdf2-sha256-chain-wrapped"
-    static let roundsRange = 1...10_000_000
+    package init(rounds: Int, pepper: [UInt8], chainKey: [UInt8]? = nil) {
+        self.rounds = rounds
+        self.pepper = pepper
+        self.chainKey = chainKey
+    }
 
-    func hash(_ pin: String, scheme: String = Self.scheme) throws -> String {
+    package static let scheme = "pbkdf2-sha256-pepper"
+    package static let chainScheme = "pbkdf2-sha256-chain"
+    package static let wrappedScheme = "pbkdf2-sha256-chain-wrapped"
+    package static let roundsRange = 1...10_000_000
+
+    package func hash(_ pin: String, scheme: String = Self.scheme) throws -> String {
         var generator = SystemRandomNumberGenerator()
         let salt = (0..<16).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
         let derived = try derive(pin, salt: salt, rounds: rounds, pepper: pepper)
@@ -32,7 +40,7 @@ struct PinHasher: Sendable {
 
     /// The till's copy of a chain hash: its rounds and salt as they were, its hash wrapped with
     /// this till's pepper. Nil if `chainHash` is not a well-formed chain hash.
-    func wrap(chainHash: String) -> String? {
+    package func wrap(chainHash: String) -> String? {
         guard let (rounds, salt, hash) = Self.parse(chainHash, scheme: Self.chainScheme), hash.count == 32 else { return nil }
         return [Self.wrappedScheme, String(rounds), Data(salt).base64EncodedString(), Data(wrapped(hash)).base64EncodedString()]
             .joined(separator: "$")
@@ -40,7 +48,7 @@ struct PinHasher: Sendable {
 
     /// True if `pin` matches `encoded` (the till's own scheme, or a wrapped chain hash when this
     /// till holds the chain user key). Compares in constant time.
-    func verify(_ pin: String, encoded: String) -> Bool {
+    package func verify(_ pin: String, encoded: String) -> Bool {
         if let (rounds, salt, expected) = Self.parse(encoded, scheme: Self.scheme) {
             guard let derived = try? derive(pin, salt: salt, rounds: rounds, pepper: pepper) else { return false }
             return Self.constantTimeEqual(derived, expected)
@@ -54,7 +62,7 @@ struct PinHasher: Sendable {
     }
 
     /// Work as long as a real check, for a code that has no user (so timing reveals nothing).
-    func burn(_ pin: String) {
+    package func burn(_ pin: String) {
         _ = try? derive(pin, salt: Array(repeating: 0, count: 16), rounds: rounds, pepper: pepper)
     }
 

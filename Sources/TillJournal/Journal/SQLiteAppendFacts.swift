@@ -1,0 +1,65 @@
+import GRDB
+import TillCore
+
+/// The facts `AppendRules` decides on, read inside the append's immediate transaction (so a
+/// second till's append waits for this one and then sees it).
+struct SQLiteAppendFacts: AppendFacts {
+    let db: Database
+
+    func documentExists(_ reference: String) throws -> Bool {
+        try Bool.fetchOne(db, cachedSQL: "SELECT 1 FROM document WHERE reference = ?", arguments: [reference]) != nil
+    }
+
+    func sale(_ receipt: String) throws -> SaleLookup? { try JournalDatabase.saleLookup(db, receipt: receipt) }
+
+    func voidNumber(of receipt: String) throws -> String? {
+        try String.fetchOne(db, cachedSQL: "SELECT number FROM postVoid WHERE originalReceipt = ?", arguments: [receipt])
+    }
+
+    func refunded(receipt: String, lineNo: Int) throws -> Quantity {
+        Quantity(thousandths: try Int64.fetchOne(db, cachedSQL: """
+            SELECT COALESCE(SUM(quantityThousandths), 0) FROM refundLine WHERE originalReceipt = ? AND originalLineNo = ?
+            """, arguments: [receipt, lineNo]) ?? 0)
+    }
+
+    func openShift(till: String) throws -> Int64? {
+        try Int64.fetchOne(db, cachedSQL: """
+            SELECT s.number FROM shift s
+            WHERE s.till = ? AND NOT EXISTS (SELECT 1 FROM zReport z WHERE z.till = s.till AND z.shift = s.number)
+            """, arguments: [till])
+    }
+
+    func zReportExists(till: String, shift: Int64) throws -> Bool {
+        try Bool.fetchOne(db, cachedSQL: "SELECT 1 FROM zReport WHERE till = ? AND shift = ?", arguments: [till, shift]) != nil
+    }
+}
+
+extension JournalError {
+    /// The journal's case of the same name (and so the same code) as the shared rules' refusal.
+    init(_ refusal: AppendRefusal) {
+        switch refusal {
+        case .documentNumberReused(let reference): self = .documentNumberReused(reference: reference)
+        case .saleTendersDoNotAddUp(let receipt, let total, let paid): self = .saleTendersDoNotAddUp(receipt: receipt, total: total, paid: paid)
+        case .originalSaleNotFound(let document, let receipt): self = .originalSaleNotFound(document: document, receipt: receipt)
+        case .refundLineNotOnSale(let refund, let receipt, let lineNo): self = .refundLineNotOnSale(refund: refund, receipt: receipt, lineNo: lineNo)
+        case .refundExceedsSold(let refund, let receipt, let lineNo, let sold, let already, let asked):
+            self = .refundExceedsSold(refund: refund, receipt: receipt, lineNo: lineNo, sold: sold, alreadyRefunded: already, asked: asked)
+        case .refundOfVoidedSale(let refund, let receipt): self = .refundOfVoidedSale(refund: refund, receipt: receipt)
+        case .saleAlreadyVoided(let receipt, let voidNumber): self = .saleAlreadyVoided(receipt: receipt, voidNumber: voidNumber)
+        case .voidOfRefundedSale(let void, let receipt): self = .voidOfRefundedSale(void: void, receipt: receipt)
+        case .refundBreaksLedger(let refund, let receipt, let violation): self = .refundBreaksLedger(refund: refund, receipt: receipt, violation: violation)
+        case .voidDiffersFromSale(let void, let receipt, let paid, let voided):
+            self = .voidDiffersFromSale(void: void, receipt: receipt, paid: paid, voided: voided)
+        case .shiftAlreadyOpen(let till, let shift): self = .shiftAlreadyOpen(till: till, shift: shift)
+        case .shiftAlreadyClosed(let till, let shift): self = .shiftAlreadyClosed(till: till, shift: shift)
+        case .amountsUncountable(let reference, let why): self = .amountsUncountable(seq: nil, reference: reference, why: why)
+        }
+    }
+}
+
+extension AppendRules {
+    /// Runs a shared rule and refuses with the journal's own error.
+    static func journal(_ rule: () throws -> Void) throws {
+        do { try rule() } catch let refusal as AppendRefusal { throw JournalError(refusal) }
+    }
+}

@@ -1,0 +1,36 @@
+import Testing
+import TillCore
+@testable import TillJournal
+
+/// The shared money rules (`AppendRules`, TillPorts) refuse with `AppendRefusal`; SQLite's journal
+/// turns each into its `JournalError` case of the same name. Both engines must tell the clerk the
+/// same thing: same code, same cause, same remedy, in both languages.
+@Suite struct AppendRulesTests {
+    static let money = Fx.money(1_500)
+    static let every: [AppendRefusal] = [
+        .documentNumberReused(reference: "S01-000001"),
+        .saleTendersDoNotAddUp(receipt: "S01-000001", total: money, paid: Fx.money(1_000)),
+        .originalSaleNotFound(document: "R01-000001", receipt: "S01-000009"),
+        .refundLineNotOnSale(refund: "R01-000001", receipt: "S01-000001", lineNo: 4),
+        .refundExceedsSold(refund: "R01-000001", receipt: "S01-000001", lineNo: 1, sold: .each(1), alreadyRefunded: .each(1), asked: .each(1)),
+        .refundOfVoidedSale(refund: "R01-000001", receipt: "S01-000001"),
+        .saleAlreadyVoided(receipt: "S01-000001", voidNumber: "V01-000001"),
+        .voidOfRefundedSale(void: "V01-000002", receipt: "S01-000001"),
+        .refundBreaksLedger(refund: "R01-000001", receipt: "S01-000001", violation: .tendersDoNotAddUp(tenders: Fx.money(1), total: money)),
+        .refundBreaksLedger(refund: "R01-000001", receipt: nil, violation: .tendersDoNotAddUp(tenders: Fx.money(1), total: money)),
+        .voidDiffersFromSale(void: "V01-000001", receipt: "S01-000001", paid: money, voided: Fx.money(1)),
+        .shiftAlreadyOpen(till: "01", shift: 3),
+        .shiftAlreadyClosed(till: "01", shift: 2),
+        .amountsUncountable(reference: "S01-000001", why: LocalizedText(en: "it mixes CNY and USD", zh: "混用人民币和美元")),
+        .amountsUncountable(reference: nil, why: LocalizedText(en: "it mixes CNY and USD", zh: "混用人民币和美元")),
+    ]
+
+    @Test(arguments: every)
+    func bothEnginesTellARefusalTheSameWay(_ refusal: AppendRefusal) {
+        let journal = JournalError(refusal)
+        #expect(journal.code == refusal.code)
+        #expect(journal.message == refusal.message)
+        #expect(journal.remedy == refusal.remedy)
+        #expect(!refusal.message.zh.isEmpty && !refusal.remedy.zh.isEmpty)
+    }
+}
