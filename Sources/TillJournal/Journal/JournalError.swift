@@ -128,8 +128,6 @@ extension JournalError {
         case .anchorMismatch(let path, let anchor):
             return t("Entry \(anchor.count) of the journal \(path) no longer has the hash its anchor recorded (\(anchor.hash)): the chain was rewritten.",
                      "日志 \(path) 的第 \(anchor.count) 条已不是锚点记录的哈希（\(anchor.hash)）：哈希链被重写。")
-        case .documentNumberReused(let reference):
-            return t("Document number \(reference) is already in the journal.", "单据号 \(reference) 已在日志中。")
         case .parkedSaleNotWaiting(let reference):
             return t("Parked sale \(reference) is no longer waiting: it was recalled already (perhaps at another session).",
                      "挂起的销售 \(reference) 已不在等待中：它已被取回（可能在另一处）。")
@@ -149,35 +147,6 @@ extension JournalError {
         case .drawerOpenNotOwed(let refund, let because):
             return t("A free drawer open for refund \(refund) was refused: \(because.text.en).",
                      "退款 \(refund) 的免批准开钱箱被拒绝：\(because.text.zh)。")
-        case .saleTendersDoNotAddUp(let receipt, let total, let paid):
-            return t("Sale \(receipt) totals \(total.formatted) but its tenders settle \(paid.formatted).",
-                     "销售 \(receipt) 合计 \(total.formatted)，但其付款合计 \(paid.formatted)。")
-        case .originalSaleNotFound(let document, let receipt):
-            return t("\(document) refers to sale \(receipt), which is not in the journal.", "\(document) 引用的销售 \(receipt) 不在日志中。")
-        case .refundLineNotOnSale(let refund, let receipt, let lineNo):
-            return t("Refund \(refund) returns line \(lineNo) of \(receipt), but that sale has no such line.",
-                     "退款 \(refund) 退回 \(receipt) 的第 \(lineNo) 行，但该销售没有这一行。")
-        case .refundExceedsSold(let refund, let receipt, let lineNo, let sold, let already, let asked):
-            return t("Refund \(refund) would return \(asked) of line \(lineNo) of \(receipt): \(sold) were sold and \(already) already refunded.",
-                     "退款 \(refund) 要退回 \(receipt) 第 \(lineNo) 行的 \(asked)：售出 \(sold)，已退 \(already)。")
-        case .refundOfVoidedSale(let refund, let receipt):
-            return t("Refund \(refund) is for sale \(receipt), which was voided.", "退款 \(refund) 针对的销售 \(receipt) 已作废。")
-        case .saleAlreadyVoided(let receipt, let voidNumber):
-            return t("Sale \(receipt) was already voided by \(voidNumber).", "销售 \(receipt) 已被 \(voidNumber) 作废。")
-        case .voidOfRefundedSale(let void, let receipt):
-            return t("Void \(void) is for sale \(receipt), which already has refunds.", "作废单 \(void) 针对的销售 \(receipt) 已有退款。")
-        case .refundBreaksLedger(let refund, let receipt, let violation):
-            let sale = receipt.map { " of sale \($0)" } ?? ""
-            let saleZh = receipt.map { "（销售 \($0)）" } ?? ""
-            return t("Refund \(refund)\(sale) was not recorded: \(violation.message.en).",
-                     "退款 \(refund)\(saleZh)未记录：\(violation.message.zh)。")
-        case .voidDiffersFromSale(let void, let receipt, let paid, let voided):
-            return t("Void \(void) gives back \(voided.plain) but sale \(receipt) took \(paid.plain) in other tenders.",
-                     "作废单 \(void) 退还 \(voided.plain)，但销售 \(receipt) 的收款为 \(paid.plain)（支付方式不一致）。")
-        case .shiftAlreadyOpen(let till, let shift):
-            return t("Till \(till) already has shift \(shift) open.", "收银台 \(till) 已有未结班次 \(shift)。")
-        case .shiftAlreadyClosed(let till, let shift):
-            return t("Shift \(shift) on till \(till) is already closed by a Z report.", "收银台 \(till) 的班次 \(shift) 已由 Z 报表结束。")
         case .reportNotAuthorised(let report, let signer, let why):
             return t("The \(report) report by \(signer) was not recorded: \(why.text.en).",
                      "\(signer) 的 \(report) 报表未记录：\(why.text.zh)。")
@@ -231,6 +200,11 @@ extension JournalError {
         case .catalogHeaderWrong(let found, let expected):
             return t("The catalog file's header is \"\(found.joined(separator: ","))\" but must be \"\(expected.joined(separator: ","))\".",
                      "商品目录文件的表头是 \"\(found.joined(separator: ","))\"，应为 \"\(expected.joined(separator: ","))\"。")
+        case .documentNumberReused, .saleTendersDoNotAddUp, .originalSaleNotFound, .refundLineNotOnSale, .refundExceedsSold,
+             .refundOfVoidedSale, .saleAlreadyVoided, .voidOfRefundedSale, .refundBreaksLedger, .voidDiffersFromSale,
+             .shiftAlreadyOpen, .shiftAlreadyClosed:
+            // The shared money rules' own words (TillPorts AppendRefusal): one text for every engine.
+            return sharedRule?.message ?? t("The journal refused the record.", "日志拒绝了该记录。")
         }
     }
 
@@ -260,8 +234,6 @@ extension JournalError {
         case .behindAnchor, .anchorMismatch:
             return t("Stop trading: keep the file, restore the journal from its backup, run `till journal verify` and have an admin investigate.",
                      "请停止营业：保留文件，从备份恢复日志，运行 `till journal verify` 并交由管理员调查。")
-        case .documentNumberReused:
-            return t("Restart the till so it reloads its document numbers from the journal.", "请重启收银台，使其从日志重新读取单据号。")
         case .parkedSaleNotWaiting, .parkNumberReused:
             return t("Nothing was changed. Open the list of parked sales again (RECALL) and pick one that is waiting.",
                      "未作任何更改。请重新打开挂单列表（取单），选择仍在等待的销售。")
@@ -273,27 +245,6 @@ extension JournalError {
                      "未作任何更改。`till central conflicts` 列出核对发现的冲突。")
         case .drawerOpenNotOwed:
             return t("Ask a supervisor to open the drawer (their code and PIN approve it).", "请主管开钱箱（输入其工号和密码批准）。")
-        case .saleTendersDoNotAddUp:
-            return t("Nothing was recorded. Remove the tenders and take the payment again; if it happens again, report it to support.",
-                     "未记录任何交易。请撤销付款后重新收款；如再次发生，请联系技术支持。")
-        case .originalSaleNotFound, .refundLineNotOnSale:
-            return t("Look the sale up again, or use a return without receipt.", "请重新查找该销售，或按无收据退货处理。")
-        case .refundExceedsSold:
-            return t("Refund at most what is left on the line; the rest was already refunded.", "最多只能退该行剩余的数量；其余已退款。")
-        case .refundOfVoidedSale, .saleAlreadyVoided:
-            return t("Nothing more can be given back for this sale; show the customer the void in the journal.",
-                     "此销售不能再退款；请向顾客出示日志中的作废记录。")
-        case .refundBreaksLedger:
-            return t("Nothing was paid out. Start the refund again from the receipt; if it is refused again, report it to support.",
-                     "未付出任何款项。请凭收据重新办理退款；如仍被拒绝，请联系技术支持。")
-        case .voidDiffersFromSale:
-            return t("Nothing was voided. Start the post-void again from the receipt.", "未作废任何交易。请凭收据重新作废。")
-        case .voidOfRefundedSale:
-            return t("Refund the remaining lines instead of voiding the sale.", "请改为退回剩余的商品行，而不是作废销售。")
-        case .shiftAlreadyOpen:
-            return t("Close the open shift with a Z report first.", "请先用 Z 报表结束当前班次。")
-        case .shiftAlreadyClosed:
-            return t("Open a new shift.", "请开始新的班次。")
         case .reportNotAuthorised:
             return t("Print it as someone whose role holds the report's permission, or have a supervisor approve it at the till with code and PIN.",
                      "请由具有该报表权限的人员打印，或由主管在本机输入代码和 PIN 批准。")
@@ -348,6 +299,11 @@ extension JournalError {
         case .catalogHeaderWrong:
             return t("Make the first line of the file exactly the expected column names, in that order.",
                      "请将文件第一行改为上述列名，顺序一致。")
+        case .documentNumberReused, .saleTendersDoNotAddUp, .originalSaleNotFound, .refundLineNotOnSale, .refundExceedsSold,
+             .refundOfVoidedSale, .saleAlreadyVoided, .voidOfRefundedSale, .refundBreaksLedger, .voidDiffersFromSale,
+             .shiftAlreadyOpen, .shiftAlreadyClosed:
+            // The shared money rules' own words (TillPorts AppendRefusal): one text for every engine.
+            return sharedRule?.remedy ?? t("Report it to support.", "请联系技术支持。")
         }
     }
 }

@@ -57,6 +57,29 @@ extension JournalError {
     }
 }
 
+extension JournalError {
+    /// The shared rules' refusal of the same name, for the cases they refuse with: their words are
+    /// the journal's words (nil for every other case).
+    var sharedRule: AppendRefusal? {
+        switch self {
+        case .documentNumberReused(let reference): .documentNumberReused(reference: reference)
+        case .saleTendersDoNotAddUp(let receipt, let total, let paid): .saleTendersDoNotAddUp(receipt: receipt, total: total, paid: paid)
+        case .originalSaleNotFound(let document, let receipt): .originalSaleNotFound(document: document, receipt: receipt)
+        case .refundLineNotOnSale(let refund, let receipt, let lineNo): .refundLineNotOnSale(refund: refund, receipt: receipt, lineNo: lineNo)
+        case .refundExceedsSold(let refund, let receipt, let lineNo, let sold, let already, let asked):
+            .refundExceedsSold(refund: refund, receipt: receipt, lineNo: lineNo, sold: sold, alreadyRefunded: already, asked: asked)
+        case .refundOfVoidedSale(let refund, let receipt): .refundOfVoidedSale(refund: refund, receipt: receipt)
+        case .saleAlreadyVoided(let receipt, let voidNumber): .saleAlreadyVoided(receipt: receipt, voidNumber: voidNumber)
+        case .voidOfRefundedSale(let void, let receipt): .voidOfRefundedSale(void: void, receipt: receipt)
+        case .refundBreaksLedger(let refund, let receipt, let violation): .refundBreaksLedger(refund: refund, receipt: receipt, violation: violation)
+        case .voidDiffersFromSale(let void, let receipt, let paid, let voided): .voidDiffersFromSale(void: void, receipt: receipt, paid: paid, voided: voided)
+        case .shiftAlreadyOpen(let till, let shift): .shiftAlreadyOpen(till: till, shift: shift)
+        case .shiftAlreadyClosed(let till, let shift): .shiftAlreadyClosed(till: till, shift: shift)
+        default: nil
+        }
+    }
+}
+
 extension AppendRules {
     /// Runs a shared rule and refuses with the journal's own error.
     static func journal(_ rule: () throws -> Void) throws {
