@@ -54,29 +54,20 @@ extension PostgresRegisterStore {
 
     public func sequences(till: String) throws -> DocumentSequences {
         try transaction { db, logger in
-            var next = DocumentSequences()
-            for try await (kind, highest) in try await db.query("""
+            var highest: [(kind: DocumentKind, sequence: Int64)] = []
+            for try await (kind, sequence) in try await db.query("""
                 SELECT kind, MAX(sequence) FROM document WHERE till = \(till) GROUP BY kind
                 """, logger: logger).decode((String, Int64?).self) {
-                guard let highest else { continue }
-                switch DocumentKind(rawValue: kind) {
-                case .sale: next.nextSale = highest + 1
-                case .refund: next.nextRefund = highest + 1
-                case .postVoid: next.nextVoid = highest + 1
-                case .zReport: next.nextZ = highest + 1
-                case .shift: next.nextShift = highest + 1
-                case nil: break
-                }
+                if let kind = DocumentKind(rawValue: kind), let sequence { highest.append((kind, sequence)) }
             }
-            var highestNote: Int64 = 0
+            var references: [String] = []
             for try await text in try await db.query("""
                 SELECT DISTINCT tender_reference FROM tender
                 WHERE tender_kind = 'storeCredit' AND document_kind = 'refund' AND tender_reference IS NOT NULL
                 """, logger: logger).decode(String.self) {
-                if case .note(let number) = CreditNoteNumber.parse(text), number.till == till { highestNote = max(highestNote, number.sequence) }
+                references.append(text)
             }
-            next.nextCreditNote = highestNote + 1
-            return next
+            return DocumentSequences(highest: highest, highestCreditNote: DocumentSequences.highestCreditNote(of: till, in: references))
         }
     }
 

@@ -50,7 +50,7 @@ extension AppendGuards {
                     throw JournalError.creditNoteRefused(document: refund.number, problem: .notOnSale(number: number))
                 }
             } else {
-                let next = CreditNoteNumber(till: refund.till, sequence: try JournalDatabase.nextCreditNote(db, till: refund.till))
+                let next = CreditNoteNumber(till: refund.till, sequence: DocumentSequences.after(try JournalDatabase.highestCreditNote(db, till: refund.till)))
                 guard number == next.description else {
                     throw JournalError.creditNoteRefused(document: refund.number, problem: .unknown(number: number))
                 }

@@ -29,16 +29,12 @@ extension JournalDatabase {
         return CreditNote(number: number, issued: issued, redeemed: redeemed ?? .zero(issued.currency))
     }
 
-    /// The next credit note sequence on `till`: one past the highest note its refunds issued.
-    static func nextCreditNote(_ db: Database, till: String) throws -> Int64 {
+    /// The highest credit note sequence its refunds issued on `till` (0 for none).
+    static func highestCreditNote(_ db: Database, till: String) throws -> Int64 {
         let numbers = try String.fetchAll(db.cachedStatement(sql: """
             SELECT DISTINCT tenderReference FROM tender
             WHERE tenderKind = 'storeCredit' AND documentKind = 'refund' AND tenderReference LIKE ?
             """), arguments: ["C" + till + "-%"])
-        var highest: Int64 = 0
-        for text in numbers {
-            if case .note(let number) = CreditNoteNumber.parse(text), number.till == till { highest = max(highest, number.sequence) }
-        }
-        return highest + 1
+        return DocumentSequences.highestCreditNote(of: till, in: numbers)
     }
 }

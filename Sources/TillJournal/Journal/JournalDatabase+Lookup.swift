@@ -42,23 +42,14 @@ extension JournalDatabase {
     /// The next document numbers of the till: the highest used of each kind plus one.
     public func sequences(till: String) throws -> DocumentSequences {
         try read { db in
-            var next = DocumentSequences()
             let rows = try Row.fetchAll(db.cachedStatement(sql: """
                 SELECT kind, MAX(sequence) AS highest FROM document WHERE till = ? GROUP BY kind
                 """), arguments: [till])
-            for row in rows {
-                guard let highest: Int64 = row["highest"] else { continue }
-                switch DocumentKind(rawValue: row["kind"]) {
-                case .sale: next.nextSale = highest + 1
-                case .refund: next.nextRefund = highest + 1
-                case .postVoid: next.nextVoid = highest + 1
-                case .zReport: next.nextZ = highest + 1
-                case .shift: next.nextShift = highest + 1
-                case nil: break
-                }
+            let highest = rows.compactMap { row -> (kind: DocumentKind, sequence: Int64)? in
+                guard let kind = DocumentKind(rawValue: row["kind"]), let sequence: Int64 = row["highest"] else { return nil }
+                return (kind, sequence)
             }
-            next.nextCreditNote = try Self.nextCreditNote(db, till: till)
-            return next
+            return DocumentSequences(highest: highest, highestCreditNote: try Self.highestCreditNote(db, till: till))
         }
     }
 
