@@ -13,7 +13,7 @@ extension PostgresRegisterStore {
     public func append(_ record: JournalRecord) throws -> Int64 {
         try Self.refuseUnchecked(record)
         let payload = try Self.encode(record)
-        let columns = PostgresEntryColumns(record)
+        let columns = EntryColumns(record)
         let key = chainKey
         return try transaction { db, logger in
             try await db.query("SELECT id FROM store_lock WHERE id = 1 FOR UPDATE", logger: logger)
@@ -71,9 +71,10 @@ extension PostgresRegisterStore {
 
     /// The projection rows of `record` (entry `seq`), in the append's transaction.
     static func project(_ record: JournalRecord, seq: Int64, _ db: PostgresConnection, _ logger: Logger) async throws {
-        if let reference = AppendRules.documentReference(record), let till = PostgresEntryColumns(record).till {
+        let columns = EntryColumns(record)
+        if let reference = AppendRules.documentReference(record), let till = columns.till {
             let number = DocumentNumber(parsing: reference)
-            let kind = PostgresEntryColumns.documentKind(record)
+            let kind = EntryKind(rawValue: columns.kind)?.documentKind
             let sequence: Int64? = number?.kind == kind ? number?.sequence : nil
             try await db.query("""
                 INSERT INTO document (reference, kind, till, sequence, entry_seq) VALUES (\(reference), \(kind?.rawValue ?? ""), \(till), \(sequence), \(seq))
@@ -126,61 +127,13 @@ extension PostgresRegisterStore {
                                logger: logger)
         case .event: break
         }
-        if let slip = record.slip, let reference = record.reference, let till = PostgresEntryColumns(record).till {
+        if let slip = record.slip, let reference = record.reference, let till = columns.till {
             let document = try encode(slip)
             let state = try encode(PrintState.pending)
             try await db.query("""
                 INSERT INTO slip (reference, entry_seq, till, document, print_state, printed, attempts)
                 VALUES (\(reference), \(seq), \(till), \(document), \(state), false, 0)
                 """, logger: logger)
-        }
-    }
-}
-
-/// The queryable columns of a record's entry.
-struct PostgresEntryColumns: Sendable {
-    var kind: String
-    var reference: String?
-    var till: String?
-    var shift: Int64?
-    var userCode: String?
-    var userName: String?
-    var at: Int64
-    var totalMinor: Int64?
-    var training: Bool
-
-    init(_ record: JournalRecord) {
-        reference = record.reference
-        switch record {
-        case .sale(let s, _):
-            (kind, till, shift, userCode, userName, at, totalMinor, training) =
-                ("sale", s.till, s.shift, s.clerk.code, s.clerk.name, s.at.seconds, s.total.minor, s.training)
-        case .refund(let r, _):
-            (kind, till, shift, userCode, userName, at, totalMinor, training) =
-                ("refund", r.till, r.shift, r.clerk.code, r.clerk.name, r.at.seconds, r.total.minor, r.training)
-        case .postVoid(let v, _):
-            (kind, till, shift, userCode, userName, at, totalMinor, training) =
-                ("postVoid", v.till, v.shift, v.clerk.code, v.clerk.name, v.at.seconds, v.total.minor, v.training)
-        case .shiftOpened(let s):
-            (kind, till, shift, userCode, userName, at, totalMinor, training) =
-                ("shiftOpened", s.till, s.number, s.openedBy.code, s.openedBy.name, s.openedAt.seconds, s.openingFloat.minor, false)
-        case .zReport(let z, _):
-            (kind, till, shift, userCode, userName, at, totalMinor, training) =
-                ("zReport", z.totals.shift.till, z.totals.shift.number, z.by.code, z.by.name, z.at.seconds, z.totals.net.minor, false)
-        case .event(let e):
-            (kind, till, shift, userCode, userName, at, totalMinor, training) =
-                ("event", nil, nil, e.user, nil, e.at.seconds, e.amount?.minor, e.training)
-        }
-    }
-
-    static func documentKind(_ record: JournalRecord) -> DocumentKind? {
-        switch record {
-        case .sale: .sale
-        case .refund: .refund
-        case .postVoid: .postVoid
-        case .shiftOpened: .shift
-        case .zReport: .zReport
-        case .event: nil
         }
     }
 }

@@ -160,7 +160,8 @@ extension JournalError {
             let named = reference.map { " (\($0))" } ?? ""
             return t("Journal entry \(seq)\(named) cannot be counted: \(why.en).", "日志条目 \(seq)\(named) 无法计算：\(why.zh)。")
         case .amountsUncountable(nil, let reference, let why):
-            return t("\(reference ?? "The record") was not recorded: \(why.en).", "\(reference ?? "该记录") 未记录：\(why.zh)。")
+            // Refused before it was stored: the shared rules' words (AppendRefusal), one text for every engine.
+            return AppendRefusal.amountsUncountable(reference: reference, why: why).message
         case .textNotAllowed(let character, let text):
             return t("\"\(text)\" contains the control character \(character); the journal does not store it, and nothing was recorded.",
                      "“\(text)” 含有控制字符 \(character)；日志不予保存，本次未记录任何内容。")
@@ -264,9 +265,8 @@ extension JournalError {
         case .unreadableEntry, .amountsUncountable(_?, _, _):
             return t("Run `till journal verify` to find what was changed, and restore the journal from its backup.",
                      "请运行 `till journal verify` 查明改动，并从备份恢复日志。")
-        case .amountsUncountable(nil, _, _):
-            return t("Nothing was recorded. The till's own records never look like this: report it to support with the document number.",
-                     "未记录任何内容。收银台自身的记录不会如此：请将单据号报告技术支持。")
+        case .amountsUncountable(nil, let reference, let why):
+            return AppendRefusal.amountsUncountable(reference: reference, why: why).remedy
         case .diskFull:
             return t("Free space on the disk (or move the journal with --db), then try again.", "请释放磁盘空间（或用 --db 移动日志）后重试。")
         case .busy:
