@@ -31,30 +31,33 @@ import Testing
         func stop() throws { _ = try CentralReplicationProcessTests.shell(script, ["stop", cluster]) }
         func start() throws { _ = try CentralReplicationProcessTests.shell(script, ["start", cluster]) }
 
-        func sql(_ query: String) throws -> String {
-            try CentralReplicationProcessTests.shell("/usr/bin/psql", ["-h", cluster, "-U", "till", "-d", "till", "-tAc", query])
-                .out.trimmingCharacters(in: .whitespacesAndNewlines)
-        }
+        func sql(_ query: String) throws -> String { try CrossTillProcessTests.sql(cluster, query) }
 
         func localRefunds(_ till: TillProcess) throws -> String {
             try CentralReplicationProcessTests.shell("/usr/bin/sqlite3", [till.journalPath, "SELECT count(*) FROM journalEntry WHERE kind = 'refund'"])
                 .out.trimmingCharacters(in: .whitespacesAndNewlines)
         }
 
-        /// Sells `quantity` mugs at `till` and sends the sale centrally; returns its receipt number.
-        func sell(_ till: TillProcess, quantity: Int) throws -> String {
-            let out = try till.run(["exec"], stdin: "signin 2001 222222\nshift 500\nscan MUG-01 \(quantity)\ncash\n")
-            let receipt = events(out.lines).first { $0["event"] as? String == "saleCompleted" }?["receipt"] as? String
-            try #require(receipt != nil, "no sale: \(out.stdout) \(out.stderr)")
-            let sync = try till.run(["central", "sync"])
-            #expect(sync.status == 0, "sync: \(sync.stdout) \(sync.stderr)")
-            return receipt ?? ""
-        }
-
         deinit {
             tills.forEach { $0.cleanUp() }
             _ = try? CentralReplicationProcessTests.shell(script, ["destroy", cluster])
         }
+    }
+
+    /// Sells `quantity` mugs at `till` and sends the sale centrally; returns its receipt number.
+    static func sell(_ till: TillProcess, quantity: Int) throws -> String {
+        let out = try till.run(["exec"], stdin: "signin 2001 222222\nshift 500\nscan MUG-01 \(quantity)\ncash\n")
+        let receipt = events(out.lines).first { $0["event"] as? String == "saleCompleted" }?["receipt"] as? String
+        try #require(receipt != nil, "no sale: \(out.stdout) \(out.stderr)")
+        let sync = try till.run(["central", "sync"])
+        #expect(sync.status == 0, "sync: \(sync.stdout) \(sync.stderr)")
+        return receipt ?? ""
+    }
+
+    /// One query's answer from the private cluster at `cluster`, trimmed.
+    static func sql(_ cluster: String, _ query: String) throws -> String {
+        try CentralReplicationProcessTests.shell("/usr/bin/psql", ["-h", cluster, "-U", "till", "-d", "till", "-tAc", query])
+            .out.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
     static func refundScript(_ receipt: String, quantity: Int, confirm: Bool = true) -> String {
@@ -88,7 +91,7 @@ import Testing
         guard Self.available else { return }
         let chain = try Chain()
         let (one, two) = (chain.tills[0], chain.tills[1])
-        let receipt = try chain.sell(one, quantity: 2)
+        let receipt = try Self.sell(one, quantity: 2)
 
         let atTwo = try two.run(["exec"], stdin: Self.refundScript(receipt, quantity: 2))
         #expect(Self.outcome(atTwo)?["event"] as? String == "refundCompleted", "till 02: \(atTwo.stdout)")
@@ -143,7 +146,7 @@ import Testing
             // Each alone fits the sale, together they do not.
             let sold = 2 + Int(rng.next() % 4)
             let first = 1 + Int(rng.next() % UInt64(sold)), second = sold - first + 1 + Int(rng.next() % UInt64(first))
-            let receipt = try chain.sell(one, quantity: sold)
+            let receipt = try Self.sell(one, quantity: sold)
             let path = { (till: TillProcess) in till.dataDir + "/race.txt" }
             try Self.refundScript(receipt, quantity: first).write(toFile: path(one), atomically: true, encoding: .utf8)
             try Self.refundScript(receipt, quantity: min(second, sold)).write(toFile: path(two), atomically: true, encoding: .utf8)
@@ -173,7 +176,7 @@ import Testing
         guard Self.available else { return }
         let chain = try Chain()
         let (one, two) = (chain.tills[0], chain.tills[1])
-        let receipt = try chain.sell(one, quantity: 3)
+        let receipt = try Self.sell(one, quantity: 3)
 
         // During the look-up: the server is down.
         try chain.stop()

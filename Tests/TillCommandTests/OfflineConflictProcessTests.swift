@@ -33,10 +33,7 @@ import Testing
         func stop() throws { _ = try CentralReplicationProcessTests.shell(OfflineConflictProcessTests.script, ["stop", path]) }
         func start() throws { _ = try CentralReplicationProcessTests.shell(OfflineConflictProcessTests.script, ["start", path]) }
 
-        func sql(_ query: String) throws -> String {
-            try CentralReplicationProcessTests.shell("/usr/bin/psql", ["-h", path, "-U", "till", "-d", "till", "-tAc", query])
-                .out.trimmingCharacters(in: .whitespacesAndNewlines)
-        }
+        func sql(_ query: String) throws -> String { try CrossTillProcessTests.sql(path, query) }
 
         deinit {
             tills.forEach { $0.cleanUp() }
@@ -52,15 +49,6 @@ import Testing
         "signin \(clerk)\nshift 500\nrefund\nreceipt \(receipt)\nline 1 \(quantity)\nreason UNWANTED\n"
     }
 
-    static func sell(_ till: TillProcess, quantity: Int) throws -> String {
-        let out = try till.run(["exec"], stdin: "signin 2001 222222\nshift 500\nscan MUG-01 \(quantity)\ncash\n")
-        let receipt = events(out.lines).first { $0["event"] as? String == "saleCompleted" }?["receipt"] as? String
-        try #require(receipt != nil, "no sale: \(out.stdout) \(out.stderr)")
-        let sync = try till.run(["central", "sync"])
-        #expect(sync.status == 0, "sync: \(sync.stdout) \(sync.stderr)")
-        return receipt ?? ""
-    }
-
     static func completed(_ output: String) -> [String: Any]? {
         events(output.split(separator: "\n").map(String.init)).first { $0["event"] as? String == "refundCompleted" }
     }
@@ -70,7 +58,7 @@ import Testing
         let cluster = try Cluster()
         let tills = try cluster.tills(["01", "02"], url: "postgres://till@/till?host=\(cluster.path)")
         let (one, two) = (tills[0], tills[1])
-        let receipt = try Self.sell(one, quantity: 2)
+        let receipt = try CrossTillProcessTests.sell(one, quantity: 2)
 
         // Till 02 finds the sale centrally; then the server stops before the refund is checked.
         let driver = ExecDriver(two)
@@ -132,7 +120,7 @@ import Testing
         defer { link.close() }
         let tills = try cluster.tills(["01", "02"], url: "postgres://till@127.0.0.1:\(link.port)/till")
         let (one, two) = (tills[0], tills[1])
-        let receipt = try Self.sell(one, quantity: 3)
+        let receipt = try CrossTillProcessTests.sell(one, quantity: 3)
         let central: Set<String> = ["central_unreachable", "central_timeout"]
 
         // During a refund: found, then the connection is cut and the link hangs before the check.
