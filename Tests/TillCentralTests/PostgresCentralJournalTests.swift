@@ -14,7 +14,7 @@ import TillPorts
         let silent = try SilentListener()
         defer { silent.close() }
         let settings = CentralSettings(address: CentralAddress(endpoint: .tcp(host: "127.0.0.1", port: silent.port), user: "till", database: "till"))
-        let journal = PostgresCentralJournal(settings: settings, lookupTimeoutMs: 500)
+        let journal = PostgresCentralJournal(settings: settings, lookupTimeoutMs: 500, till: "01", centralKey: ("k", [1]))
         guard case .failure(let failure) = await journal.sale(Self.key) else { Issue.record("a silent server answered"); return }
         #expect(failure.isOffline, "\(failure)")
     }
@@ -25,7 +25,7 @@ import TillPorts
         let port = closed.port
         closed.close()
         let settings = CentralSettings(address: CentralAddress(endpoint: .tcp(host: "127.0.0.1", port: port), user: "till", database: "till"))
-        let journal = PostgresCentralJournal(settings: settings, lookupTimeoutMs: 2000)
+        let journal = PostgresCentralJournal(settings: settings, lookupTimeoutMs: 2000, till: "01", centralKey: ("k", [1]))
         let sale = await journal.sale(Self.key)
         guard case .failure(let failure) = sale, case .unreachable = failure else {
             Issue.record("expected unreachable, got \(sale)"); return
@@ -36,7 +36,7 @@ import TillPorts
         guard let database = try await TestDatabase.make("xtill") else { return }
         defer { Task { await database.drop() } }
         // Not a test of the timeout: generous, so a loaded machine cannot turn "no such sale" into "timed out".
-        let journal = PostgresCentralJournal(settings: database.settings, lookupTimeoutMs: 300_000)
+        let journal = PostgresCentralJournal(settings: database.settings, lookupTimeoutMs: 300_000, till: "01", centralKey: ("k", [1]))
         let lookedUp = await journal.sale(Self.key)
         guard case .failure(.notFound) = lookedUp else { Issue.record("expected no such sale, got \(lookedUp)"); return }
         guard case .success(let conflicts) = await journal.conflicts() else { Issue.record("conflicts failed"); return }

@@ -47,6 +47,7 @@ import TillRuntime
                         _ connection: CentralConnection) async throws -> Int64 {
         try await CatalogPublication.publish(taxClasses: [vat], items: items,
                                              users: users.map { CatalogPublication.UserList(users: $0, keyID: key.id, sign: { key.sign($0) }) },
+                                             signer: CatalogPublication.Signer(keyID: key.id, sign: { key.sign($0) }),
                                              by: "9001", shop: shop, connection: connection)
     }
 

@@ -51,7 +51,8 @@ extension ProblemVocabularyTests {
                                                   .otherUserKey(revision: g.int64(), signedWith: g.text(), ours: g.text()),
                                                   .signatureWrong(revision: g.int64()),
                                                   .userUnusable(revision: g.int64(), code: g.text(), why: g.text()),
-                                                  .userKeyUnreadable(path: g.text(), cause: g.text())]
+                                                  .userKeyUnreadable(path: g.text(), cause: g.text()),
+                                                  .catalogUnsigned(revision: g.int64()), .catalogSignatureWrong(revision: g.int64())]
         return [
             family("ProfileError", profiles, Self.number, 4), family("PNGError", pngs, Self.number, 8),
             family("BitmapFontError", fonts, Self.number, 2), family("PDF417Error", pdf, Self.number, 3),
@@ -60,7 +61,7 @@ extension ProblemVocabularyTests {
             family("BarcodeDataError", barcodeData, Self.number, 2), family("CommandSetError", commandSets, Self.number, 1),
             family("CatalogRowProblem", rows, Self.number, 15), family("DisplayProfileError", displays, Self.number, 3),
             family("KeyboardMapProblem", learned, Self.number, 6), family("KeypadFileError", keypads, Self.number, 4),
-            family("KeyMapProblem", keyMaps, Self.number, 3), family("PublicationProblem", publications, Self.number, 5),
+            family("KeyMapProblem", keyMaps, Self.number, 3), family("PublicationProblem", publications, Self.number, 7),
         ]
     }
 
@@ -124,6 +125,7 @@ extension ProblemVocabularyTests {
     static func number(_ e: KeypadFileError) -> Int { switch e { case .notJSON: 0; case .bad: 1; case .unknownName: 2; case .unreadable: 3 } }
     static func number(_ e: KeyMapProblem) -> Int { switch e { case .unknownCommand: 0; case .unknownKey: 1; case .sameKey: 2 } }
     static func number(_ e: PublicationProblem) -> Int {
-        switch e { case .noUserKey: 0; case .otherUserKey: 1; case .signatureWrong: 2; case .userUnusable: 3; case .userKeyUnreadable: 4 }
+        switch e { case .noUserKey: 0; case .otherUserKey: 1; case .signatureWrong: 2; case .userUnusable: 3; case .userKeyUnreadable: 4
+                 case .catalogUnsigned: 5; case .catalogSignatureWrong: 6 }
     }
 }

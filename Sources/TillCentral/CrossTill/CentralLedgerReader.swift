@@ -41,11 +41,21 @@ enum CentralLedgerReader {
                 continue
             }
         }
+        // Every row is checked against its till's central key, released ones too (a release
+        // written by someone else would free goods); a refund already replicated is counted from
+        // its entry, whose MAC was checked on arrival.
         let reserved = try await db.query("""
-            SELECT reservation FROM central_refund_reservation WHERE sale_receipt = \(receipt) AND sale_shop = \(shop)
+            SELECT r.refund_key, r.sale_shop, r.sale_receipt, r.shop, r.till, r.reservation, r.state, r.version, r.mac, t.mac_key
+            FROM central_refund_reservation r LEFT JOIN central_till t ON t.shop = r.shop AND t.till = r.till
+            WHERE r.sale_receipt = \(receipt) AND r.sale_shop = \(shop)
             """, logger: logger)
-        for try await text in reserved.decode(String.self) {
-            guard var reservation = decode(RefundReservation.self, text), refunds[reservation.key] == nil else { continue }
+        for try await row in reserved.decode((String, String, String, String, String, String, String, Int64, String?, ByteBuffer?).self) {
+            let (refundKey, saleShop, saleReceipt, giver, till, text, state, version, mac, key) = row
+            guard refunds[refundKey] == nil else { continue }
+            let signed = ReservationSignature(refundKey: refundKey, saleShop: saleShop, saleReceipt: saleReceipt, shop: giver,
+                                              till: till, reservation: text, state: state, version: version)
+            guard signed.verifies(mac, key: key.map { Array($0.readableBytesView) }) else { throw ReservationSignature.forged(refundKey) }
+            guard state != "released", var reservation = decode(RefundReservation.self, text), reservation.key == refundKey else { continue }
             reservation.ownSale = nil
             refunds[reservation.key] = reservation
         }

@@ -11,17 +11,29 @@ import TillPorts
 /// the second is told what the first took (`CentralSale.refusal(of:)`, the one ledger check the
 /// core and the till's journal make too).
 ///
+/// Every reservation row is signed with this till's central key (step v11,
+/// CentralSchema+SignedReservations): the database refuses a row that does not verify, and so
+/// does every till that reads it (`CentralLedgerReader`), so nobody with only SQL access can
+/// hold or release goods. The till enrols its key before its first call, as its outbox does.
+///
 /// Every call is bounded: the connection's deadlines are the look-up timeout (rounded up to a
 /// second), so a stopped server or a stalled link is told as `.unreachable` / `.timedOut`,
 /// never a hang. Calls run one at a time (`serially`): a transaction never interleaves with
 /// another call on the same connection.
 public actor PostgresCentralJournal: CentralJournal {
     private let connection: CentralConnection
+    /// This till's number and central key (`ReplicationSource.centralKey()`): signs its reservations.
+    private let till: String
+    private let keyID: String
+    private let key: [UInt8]
     private var prepared = false
     /// The call running now; the next one starts after it.
     private var tail: Task<Void, Never>?
 
-    public init(settings: CentralSettings, lookupTimeoutMs: Int) {
+    public init(settings: CentralSettings, lookupTimeoutMs: Int, till: String, centralKey: (id: String, key: [UInt8])) {
+        self.till = till
+        keyID = centralKey.id
+        key = centralKey.key
         var bounded = settings
         let seconds = max(1, (lookupTimeoutMs + 999) / 1000)
         bounded.queryTimeoutSeconds = min(settings.queryTimeoutSeconds, seconds)
@@ -40,38 +52,34 @@ public actor PostgresCentralJournal: CentralJournal {
     }
 
     public func reserve(_ reservation: RefundReservation) async -> Result<Void, CrossTillFailure> {
-        await transaction { db, logger in
+        await transaction { [key] db, logger in
             let sale = try await Self.lockedSale(reservation, db, logger: logger)
             guard let sale else { return .failure(.notFound) }
             // Already replicated under this key: the till committed it before; nothing changes.
             if try await Self.isReplicated(reservation, db, logger: logger) { return .success(()) }
             if let refusal = sale.refusal(of: reservation) { return .failure(refusal) }
-            try await Self.record(reservation, state: "reserved", db, logger: logger)
+            try await Self.record(reservation, state: "reserved", key: key, db, logger: logger)
             return .success(())
         }
     }
 
+    /// A signed move to "released" (the row stays, so an older signed state cannot come back).
     public func release(_ reservation: RefundReservation) async -> Result<Void, CrossTillFailure> {
-        await call { db, logger in
-            try await db.query("""
-                DELETE FROM central_refund_reservation WHERE refund_key = \(reservation.key) AND state = 'reserved'
-                """, logger: logger)
+        await transaction { [key] db, logger in
+            try await Self.move(reservation.key, to: "released", key: key, db, logger: logger)
             return .success(())
         }
     }
 
     public func confirm(_ reservation: RefundReservation) async -> Result<Void, CrossTillFailure> {
-        await call { db, logger in
-            try await db.query("""
-                UPDATE central_refund_reservation SET state = 'confirmed', confirmed_at = now()
-                WHERE refund_key = \(reservation.key) AND state = 'reserved'
-                """, logger: logger)
+        await transaction { [key] db, logger in
+            try await Self.move(reservation.key, to: "confirmed", key: key, db, logger: logger)
             return .success(())
         }
     }
 
     public func reconcile(_ reservation: RefundReservation) async -> Result<ReturnConflict?, CrossTillFailure> {
-        await transaction { db, logger in
+        await transaction { [key] db, logger in
             let sale = try await Self.lockedSale(reservation, db, logger: logger)
             // Reconciled before (its answer lost on the way back): the same verdict again, so the
             // till records what was found, once.
@@ -96,7 +104,7 @@ public actor PostgresCentralJournal: CentralJournal {
                     ON CONFLICT (refund_key) DO NOTHING
                     """, logger: logger)
             }
-            try await Self.record(reservation, state: "unverified", db, logger: logger)
+            try await Self.record(reservation, state: "unverified", key: key, db, logger: logger)
             return .success(conflict)
         }
     }
@@ -141,7 +149,9 @@ public actor PostgresCentralJournal: CentralJournal {
     }
 
     private static func reservationState(_ key: String, _ db: PostgresConnection, logger: Logger) async throws -> String? {
-        let rows = try await db.query("SELECT state FROM central_refund_reservation WHERE refund_key = \(key)", logger: logger)
+        let rows = try await db.query("""
+            SELECT state FROM central_refund_reservation WHERE refund_key = \(key) AND state <> 'released'
+            """, logger: logger)
         for try await state in rows.decode(String.self) { return state }
         return nil
     }
@@ -156,7 +166,7 @@ public actor PostgresCentralJournal: CentralJournal {
     private static func reservationKeys(_ sale: DocumentKey, _ db: PostgresConnection, logger: Logger) async throws -> Set<String> {
         let rows = try await db.query("""
             SELECT refund_key FROM central_refund_reservation
-            WHERE sale_receipt = \(sale.number.description) AND sale_shop = \(sale.shop.description)
+            WHERE sale_receipt = \(sale.number.description) AND sale_shop = \(sale.shop.description) AND state <> 'released'
             """, logger: logger)
         var keys: Set<String> = []
         for try await key in rows.decode(String.self) { keys.insert(key) }
@@ -211,18 +221,67 @@ public actor PostgresCentralJournal: CentralJournal {
         return false
     }
 
-    /// Records (or replaces, while still only reserved) the refund's reservation.
-    private static func record(_ reservation: RefundReservation, state: String, _ db: PostgresConnection, logger: Logger) async throws {
+    /// Records the refund's reservation, signed, as a new row or as the next version of one
+    /// still only reserved or released; a row confirmed or reconciled already stays as it is.
+    private static func record(_ reservation: RefundReservation, state: String, key: [UInt8], _ db: PostgresConnection,
+                               logger: Logger) async throws {
         var stored = reservation
         stored.ownSale = nil   // the sale is kept once, on its guard row
-        let text = CentralLedgerReader.encode(stored)
+        let current = try await lockedRow(reservation.key, key: key, db, logger: logger)
+        if let current {
+            let allowed = current.state == "reserved" ? ["reserved"] : current.state == "released" ? ["reserved", "unverified"] : []
+            guard allowed.contains(state) else { return }
+        }
+        let signed = ReservationSignature(refundKey: reservation.key, saleShop: reservation.sale.shop.description,
+                                          saleReceipt: reservation.sale.number.description, shop: reservation.shop.description,
+                                          till: reservation.refund.till, reservation: CentralLedgerReader.encode(stored),
+                                          state: state, version: (current?.version ?? 0) + 1)
+        let mac = signed.mac(key: key)
+        if current == nil {
+            try await db.query("""
+                INSERT INTO central_refund_reservation (refund_key, sale_shop, sale_receipt, shop, till, reservation, state, version, mac)
+                VALUES (\(signed.refundKey), \(signed.saleShop), \(signed.saleReceipt), \(signed.shop), \(signed.till),
+                        \(signed.reservation), \(signed.state), \(signed.version), \(mac))
+                """, logger: logger)
+        } else {
+            try await db.query("""
+                UPDATE central_refund_reservation SET reservation = \(signed.reservation), state = \(signed.state),
+                    version = \(signed.version), mac = \(mac), reserved_at = now()
+                WHERE refund_key = \(signed.refundKey)
+                """, logger: logger)
+        }
+    }
+
+    /// Moves a reserved row to `state` ("released", "confirmed"), as its next signed version.
+    private static func move(_ refundKey: String, to state: String, key: [UInt8], _ db: PostgresConnection, logger: Logger) async throws {
+        guard var signed = try await lockedRow(refundKey, key: key, db, logger: logger), signed.state == "reserved" else { return }
+        signed.state = state
+        signed.version += 1
         try await db.query("""
-            INSERT INTO central_refund_reservation (refund_key, sale_shop, sale_receipt, shop, till, reservation, state)
-            VALUES (\(reservation.key), \(reservation.sale.shop.description), \(reservation.sale.number.description),
-                    \(reservation.shop.description), \(reservation.refund.till), \(text), \(state))
-            ON CONFLICT (refund_key) DO UPDATE SET reservation = EXCLUDED.reservation, reserved_at = now()
-            WHERE central_refund_reservation.state = 'reserved'
+            UPDATE central_refund_reservation SET state = \(signed.state), version = \(signed.version), mac = \(signed.mac(key: key)),
+                confirmed_at = CASE WHEN \(signed.state) = 'confirmed' THEN now() END
+            WHERE refund_key = \(refundKey)
             """, logger: logger)
+    }
+
+    /// The reservation row `refundKey`, locked for this transaction; refused as forged unless it
+    /// verifies under this till's key (a till re-signs only what it signed itself).
+    private static func lockedRow(_ refundKey: String, key: [UInt8], _ db: PostgresConnection,
+                                  logger: Logger) async throws -> ReservationSignature? {
+        let rows = try await db.query("""
+            SELECT sale_shop, sale_receipt, shop, till, reservation, state, version, mac
+            FROM central_refund_reservation WHERE refund_key = \(refundKey) FOR UPDATE
+            """, logger: logger)
+        for try await (saleShop, saleReceipt, shop, till, text, state, version, mac)
+                in rows.decode((String, String, String, String, String, String, Int64, String?).self) {
+            let row = ReservationSignature(refundKey: refundKey, saleShop: saleShop, saleReceipt: saleReceipt, shop: shop, till: till,
+                                           reservation: text, state: state, version: version)
+            // Confirmed by its replicated entry, the row keeps the MAC of its reserved state: nothing more to sign.
+            if state == "confirmed" { return row }
+            guard row.verifies(mac, key: key) else { throw ReservationSignature.forged(refundKey) }
+            return row
+        }
+        return nil
     }
 
     // MARK: - Bounded, one at a time, failures typed
@@ -275,7 +334,15 @@ public actor PostgresCentralJournal: CentralJournal {
     /// The schema, once per process (the first call may meet a database no till has used yet).
     private func runSchema() async -> Result<Void, CrossTillFailure> {
         do {
-            try await connection.run { db, logger in try await CentralDatabase.prepare(db, logger: logger) }
+            let shop = connection.settings.shop, till = till, keyID = keyID, key = key
+            let answer = try await connection.run { db, logger in
+                try await CentralDatabase.prepare(db, logger: logger)
+                // Enrolled before the first reservation: the database checks each one with this key.
+                return try await CentralReceiver.enrol(shop: shop, till: till, key: (keyID, key), db, logger: logger)
+            }
+            if answer.hasPrefix("other-key") {
+                return .failure(.refused(detail: "till \(till) of shop \(shop) is enrolled with another central key (\(answer.dropFirst(10))), not \(keyID)"))
+            }
             prepared = true
             return .success(())
         } catch let failure as CentralFailure {

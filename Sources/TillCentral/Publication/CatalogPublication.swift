@@ -17,7 +17,23 @@ public enum CatalogPublication {
         public var taxClasses: [TaxClass]
         public var items: [CatalogItem]
         public var by: String
+        /// The catalog as stored and signed, checked by the till before it applies any of it.
+        public var signed: SignedCatalog
     }
+
+    /// The chain user key's signing, for the catalog (the key itself stays with the caller).
+    public struct Signer: Sendable {
+        public var keyID: String
+        public var sign: @Sendable (String) -> String
+
+        public init(keyID: String, sign: @escaping @Sendable (String) -> String) {
+            self.keyID = keyID
+            self.sign = sign
+        }
+    }
+
+    /// Any number fixed for the publication lock; the v11 trigger takes the same one.
+    static let publicationLock: Int64 = 1_896_185_611
 
     /// The users to publish with a revision, and the chain user key's signing (the key itself
     /// stays with the caller).
@@ -34,9 +50,13 @@ public enum CatalogPublication {
     }
 
     /// Publishes `taxClasses`, `items` and `users` as the newest revision; returns its number.
-    /// The revision is drawn first so the users' signature can cover it.
-    public static func publish(taxClasses: [TaxClass], items: [CatalogItem], users: UserList? = nil, by: String, shop: String?,
-                               connection: CentralConnection) async throws -> Int64 {
+    /// One transaction under the publication lock numbers the revision one above the newest,
+    /// signs it (so the signatures cover it) and stores it: of two publishers at once, the one
+    /// that commits later has the higher revision. The catalog is signed with `signer` (or the
+    /// users' key) when there is one.
+    public static func publish(taxClasses: [TaxClass], items: [CatalogItem], users: UserList? = nil, signer: Signer? = nil,
+                               by: String, shop: String?, connection: CentralConnection) async throws -> Int64 {
+        let signer = signer ?? users.map { Signer(keyID: $0.keyID, sign: $0.sign) }
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys
         let classes = String(decoding: try encoder.encode(taxClasses), as: UTF8.self)
@@ -44,37 +64,47 @@ public enum CatalogPublication {
         let people = try users.map { String(decoding: try encoder.encode($0.users.sorted { $0.code < $1.code }), as: UTF8.self) }
         return try await connection.run { db, logger in
             try await CentralDatabase.prepare(db, logger: logger)
-            var revision: Int64?
-            let drawn = try await db.query("SELECT nextval(pg_get_serial_sequence('central_publication', 'revision'))", logger: logger)
-            for try await number in drawn.decode(Int64.self) { revision = number }
-            guard let revision else { throw CentralFailure.refused("no revision was returned") }
-            let signature = users.flatMap { list in
-                people.map { list.sign(PublishedUserSet.signingText(revision: revision, shop: shop, usersJSON: $0)) }
+            return try await db.withTransaction(logger: logger) { tx in
+                try await tx.query("SELECT pg_advisory_xact_lock(\(publicationLock))", logger: logger)
+                var revision: Int64?
+                let drawn = try await tx.query("SELECT coalesce(max(revision), 0) + 1 FROM central_publication", logger: logger)
+                for try await number in drawn.decode(Int64.self) { revision = number }
+                guard let revision else { throw CentralFailure.refused("no revision was returned") }
+                let signature = users.flatMap { list in
+                    people.map { list.sign(PublishedUserSet.signingText(revision: revision, shop: shop, usersJSON: $0)) }
+                }
+                let catalogSignature = signer.map {
+                    $0.sign(SignedCatalog.signingText(revision: revision, shop: shop, taxClassesJSON: classes, itemsJSON: catalog))
+                }
+                try await tx.query("""
+                    INSERT INTO central_publication (revision, shop, published_by, tax_classes, items, users, users_key_id, users_signature,
+                                                     catalog_key_id, catalog_signature)
+                    VALUES (\(revision), \(shop), \(by), \(classes), \(catalog), \(people), \(users?.keyID), \(signature),
+                            \(signer?.keyID), \(catalogSignature))
+                    """, logger: logger)
+                return revision
             }
-            try await db.query("""
-                INSERT INTO central_publication (revision, shop, published_by, tax_classes, items, users, users_key_id, users_signature)
-                VALUES (\(revision), \(shop), \(by), \(classes), \(catalog), \(people), \(users?.keyID), \(signature))
-                """, logger: logger)
-            return revision
         }
     }
 
     /// The newest revision for `shop` (a chain-wide one has no shop), if newer than `after`.
     public static func newest(after: Int64, shop: String, connection: CentralConnection) async throws -> Published? {
-        let row = try await connection.run { db, logger -> (Int64, String, String, String)? in
+        let row = try await connection.run { db, logger -> (Int64, String?, String, String, String, String?, String?)? in
             try await CentralDatabase.prepare(db, logger: logger)
             let rows = try await db.query("""
-                SELECT revision, tax_classes, items, published_by FROM central_publication
+                SELECT revision, shop, tax_classes, items, published_by, catalog_key_id, catalog_signature FROM central_publication
                 WHERE revision > \(after) AND (shop IS NULL OR shop = \(shop)) ORDER BY revision DESC LIMIT 1
                 """, logger: logger)
-            for try await row in rows.decode((Int64, String, String, String).self) { return row }
+            for try await row in rows.decode((Int64, String?, String, String, String, String?, String?).self) { return row }
             return nil
         }
         guard let row else { return nil }
-        let (revision, classes, items, by) = row
+        let (revision, scope, classes, items, by, keyID, signature) = row
+        let signed = SignedCatalog(revision: revision, shop: scope, taxClassesJSON: classes, itemsJSON: items, keyID: keyID,
+                                   signature: signature)
         do {
             return Published(revision: revision, taxClasses: try JSONDecoder().decode([TaxClass].self, from: Data(classes.utf8)),
-                             items: try JSONDecoder().decode([CatalogItem].self, from: Data(items.utf8)), by: by)
+                             items: try JSONDecoder().decode([CatalogItem].self, from: Data(items.utf8)), by: by, signed: signed)
         } catch {
             throw CentralFailure(en: "The central catalog revision \(revision) cannot be read: \(error).",
                                  zh: "无法读取中央商品目录第 \(revision) 版：\(error)。",
@@ -112,6 +142,8 @@ public enum CatalogPublication {
         let after = try store.pulledRevision()
         let published = try await newest(after: after, shop: shop, connection: connection)
         guard let published else { return nil }
+        // Nothing of a catalog that does not verify is applied (the till keeps its copy).
+        try store.checkPublishedCatalog(published.signed)
         let users = try await newestUsers(after: after, shop: shop, connection: connection)
         let known = Dictionary(try store.taxClasses().map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         let classes = published.taxClasses.filter { known[$0.id] != $0 }

@@ -24,6 +24,7 @@ public enum CentralProblem: Hashable, Sendable, Codable {
             case .refused: return "central_refused"
             case .alreadyReturned: return "already_returned_elsewhere"
             case .outsideLedger: return "outside_central_ledger"
+            case .forgedReservation: return "central_reservation_forged"
             }
         case .stillWaiting: return "central_waiting"
         case .offlineNotAllowed: return "offline_refund_not_allowed"
@@ -87,6 +88,9 @@ public enum CentralProblem: Hashable, Sendable, Codable {
                                  zh: "\(lead.zh)：中央日志拒绝了请求（\(detail)）。")
         case .outsideLedger(let violation):
             return LocalizedText(en: "\(lead.en): \(violation.message.en)", zh: "\(lead.zh)：\(violation.message.zh)")
+        case .forgedReservation(let key):
+            return LocalizedText(en: "\(lead.en): the central journal holds refund reservation \(key), whose signature does not verify under its till's central key (it was written or changed in the database, not by that till).",
+                                 zh: "\(lead.zh)：中央日志中的退款预留 \(key) 的签名无法用其收银机的中央密钥验证（它是在数据库中被写入或改动的，并非由该收银机）。")
         case .alreadyReturned(let c):
             let at = place(shop: c.shop, till: c.till, own)
             let when = c.at.localText(utcOffsetSeconds: offset)
@@ -112,6 +116,9 @@ public enum CentralProblem: Hashable, Sendable, Codable {
             case .refused:
                 return LocalizedText(en: "Tell a supervisor: the central journal must be repaired before this sale can be refunded.",
                                      zh: "请通知主管：须先修复中央日志才能退此笔销售。")
+            case .forgedReservation:
+                return LocalizedText(en: "Tell a supervisor: the administrator must find who writes to central_refund_reservation and remove the forged row; this sale cannot be refunded with receipt until then.",
+                                     zh: "请通知主管：管理员须查明是谁写入了 central_refund_reservation 并删除伪造的记录；在此之前此笔销售不能凭收据退款。")
             case .alreadyReturned, .outsideLedger:
                 return LocalizedText(en: "Refund only what is left (the screen shows it), or ask a supervisor to look at the earlier refund.",
                                      zh: "请只退剩余数量（屏幕有显示），或请主管核查之前的退款。")

@@ -14,12 +14,16 @@ public enum CrossTillFailure: Hashable, Sendable, Codable, Error {
     /// The refund does not fit what is left of the sale after every refund recorded centrally
     /// (its money, or a voided sale), for a reason other than goods returned elsewhere.
     case outsideLedger(LedgerViolation)
+    /// A refund reservation row (`key`, "0001-R02-000004") whose signature does not verify
+    /// under its till's central key: written or changed in the database by someone other than
+    /// that till. It is refused, never counted (it could hold or release goods).
+    case forgedReservation(key: String)
 
     /// True when the central journal was not heard at all: the offline policy may apply.
     public var isOffline: Bool {
         switch self {
         case .unreachable, .timedOut: return true
-        case .notFound, .refused, .alreadyReturned, .outsideLedger: return false
+        case .notFound, .refused, .alreadyReturned, .outsideLedger, .forgedReservation: return false
         }
     }
 }

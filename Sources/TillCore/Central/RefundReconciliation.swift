@@ -63,9 +63,20 @@ public struct ConflictNotice: Hashable, Sendable, Codable {
 }
 
 extension RegisterState {
-    /// Told only to someone who may approve, still signed in when the answer comes.
+    /// Asks for the unreviewed conflicts on behalf of `supervisor` (who may approve): as they
+    /// sign in, or as they approve something at this till.
+    mutating func askConflicts(for supervisor: User, _ step: inout Step) {
+        guard config.central.configured, !config.training, config.policy.permissions.allows(supervisor.role, .approve) else { return }
+        crossTill.conflictsAskedFor = supervisor.code
+        step.run(.lookUpConflicts)
+    }
+
+    /// Told only when a supervisor asked for it (signing in, or approving here) and someone is
+    /// still signed in when the answer comes; an answer nobody asked for is dropped.
     mutating func conflictsLoaded(_ notice: ConflictNotice?, _ step: inout Step) {
-        guard let notice, notice.count > 0, let user, config.policy.permissions.allows(user.role, .approve) else { return }
+        guard crossTill.conflictsAskedFor != nil, user != nil else { return }
+        crossTill.conflictsAskedFor = nil
+        guard let notice, notice.count > 0 else { return }
         step.emit(.conflictsWaiting(notice))
     }
 }

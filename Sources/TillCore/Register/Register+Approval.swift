@@ -53,6 +53,8 @@ extension RegisterState {
                                            training: config.training))))
         step.emit(.approvalGranted(by: approver.code, reason: pending.reason))
         apply(pending.subject.resume, &step)
+        // The supervisor at the till hears of refund conflicts waiting for review, as at sign-in.
+        askConflicts(for: approver, &step)
     }
 
     /// After every action: a pending or granted approval whose subject is no longer what the

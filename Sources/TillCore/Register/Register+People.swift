@@ -5,9 +5,7 @@ extension RegisterState {
         step.run(.record(.event(AuditEvent(kind: .signedIn, at: step.now, user: user.code, training: config.training))))
         step.emit(.signedIn(user))
         // A supervisor hears of refund conflicts waiting for review as they sign in.
-        if config.central.configured, !config.training, config.policy.permissions.allows(user.role, .approve) {
-            step.run(.lookUpConflicts)
-        }
+        askConflicts(for: user, &step)
     }
 
     mutating func signOut(_ step: inout Step) {
@@ -15,6 +13,7 @@ extension RegisterState {
         guard checkIdle(&step) else { return }
         step.run(.record(.event(AuditEvent(kind: .signedOut, at: step.now, user: user.code, training: config.training))))
         self.user = nil
+        crossTill.conflictsAskedFor = nil
         clerkRefundedThisShift = .zero(config.currency)
         lastCompleted = nil
         step.emit(.signedOut)

@@ -33,6 +33,19 @@ extension JournalDatabase: PublishedCatalogStore, PublishedUserStore {
         return dropped.count
     }
 
+    public func checkPublishedCatalog(_ catalog: SignedCatalog) throws {
+        guard let chainKey = chainUserKey else { return }
+        guard let keyID = catalog.keyID, let signature = catalog.signature else {
+            throw PublicationProblem.catalogUnsigned(revision: catalog.revision)
+        }
+        guard keyID == chainKey.id else {
+            throw PublicationProblem.otherUserKey(revision: catalog.revision, signedWith: keyID, ours: chainKey.id)
+        }
+        guard chainKey.verifies(signature, over: catalog.signingText) else {
+            throw PublicationProblem.catalogSignatureWrong(revision: catalog.revision)
+        }
+    }
+
     @discardableResult
     public func applyPublishedUsers(_ set: PublishedUserSet) throws -> Int {
         guard let chainKey = chainUserKey else { throw PublicationProblem.noUserKey(revision: set.revision) }

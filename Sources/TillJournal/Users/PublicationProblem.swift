@@ -13,6 +13,10 @@ public enum PublicationProblem: StoreFailure, Equatable {
     /// A published user that cannot be taken (bad text, an unreadable PIN hash).
     case userUnusable(revision: Int64, code: String, why: String)
     case userKeyUnreadable(path: String, cause: String)
+    /// The revision's catalog (tax classes and items) carries no signature, and this till holds a chain user key.
+    case catalogUnsigned(revision: Int64)
+    /// The revision's catalog does not verify: changed in the database after it was published.
+    case catalogSignatureWrong(revision: Int64)
 
     public var code: String {
         switch self {
@@ -21,6 +25,8 @@ public enum PublicationProblem: StoreFailure, Equatable {
         case .signatureWrong: "central_users_signature_wrong"
         case .userUnusable: "central_user_unusable"
         case .userKeyUnreadable: "central_users_key_unreadable"
+        case .catalogUnsigned: "central_catalog_unsigned"
+        case .catalogSignatureWrong: "central_catalog_signature_wrong"
         }
     }
 
@@ -43,6 +49,12 @@ public enum PublicationProblem: StoreFailure, Equatable {
                           zh: "无法采用中央第 \(revision) 版中的用户 \(code)：\(why)。")
         case .userKeyUnreadable(let path, let cause):
             LocalizedText(en: "Cannot use the chain user key file \(path): \(cause).", zh: "无法使用连锁用户密钥文件 \(path)：\(cause)。")
+        case .catalogUnsigned(let revision):
+            LocalizedText(en: "The catalog of central revision \(revision) carries no signature, and this till takes only catalogs signed with its chain user key.",
+                          zh: "中央第 \(revision) 版的商品目录没有签名，而本机只接受用连锁用户密钥签署的目录。")
+        case .catalogSignatureWrong(let revision):
+            LocalizedText(en: "The catalog (items, prices, tax classes) of central revision \(revision) does not carry a valid signature: it was changed in the central database after it was published.",
+                          zh: "中央第 \(revision) 版的商品目录（商品、价格、税类）签名无效：发布后在中央数据库中被改动过。")
         }
     }
 
@@ -54,6 +66,9 @@ public enum PublicationProblem: StoreFailure, Equatable {
         case .signatureWrong, .userUnusable:
             LocalizedText(en: "The till keeps its users; publish the users again from the back office (`till central publish --users FILE`) and check who can write to the central database.",
                           zh: "本机保留现有用户；请在后台重新发布用户（`till central publish --users 文件`），并检查谁能写入中央数据库。")
+        case .catalogUnsigned, .catalogSignatureWrong:
+            LocalizedText(en: "The till keeps selling from its last catalog; publish the catalog again from a back office that holds the chain user key (`till central publish`), and check who can write to the central database.",
+                          zh: "本机继续按上一版目录销售；请在持有连锁用户密钥的后台重新发布目录（`till central publish`），并检查谁能写入中央数据库。")
         case .userKeyUnreadable(let path, _):
             LocalizedText(en: "Restore the file from the back office's copy with mode 0600 (`chmod 600 \(path)`).",
                           zh: "请从后台的副本恢复该文件，权限 0600（`chmod 600 \(path)`）。")

@@ -14,6 +14,11 @@ public protocol PublishedCatalogStore: CatalogStore, PublicationCursor {
     /// is not in `keeping`. Returns how many were withdrawn.
     @discardableResult
     func withdrawItems(keeping: Set<String>, revision: Int64, by: String) throws -> Int
+    /// Checks the revision's catalog signature with the till's chain user key before anything of
+    /// it is applied; throws (a specific problem, writing nothing) when it is unsigned, signed
+    /// with another key or does not verify. A till without a chain user key cannot check and
+    /// takes it as it comes (README, "A central journal").
+    func checkPublishedCatalog(_ catalog: SignedCatalog) throws
 }
 
 /// A user as the back office publishes it. `pinHash` is the chain's hash

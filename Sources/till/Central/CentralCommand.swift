@@ -74,10 +74,13 @@ struct CentralCommand: ParsableCommand {
             let items = try env.journal.catalogItems()
             let shop = chain ? nil : settings.shop
             let users = try usersFile.map { try PublishedUsersFile.list(from: $0, actor: actor, env: env, settings: settings) }
+            // With [central] users_key_file the catalog is signed too: tills holding the key take only a signed one.
+            let signer = try settings.usersKeyFile.map { _ in try PublishedUsersFile.userKey(settings) }
+                .map { key in CatalogPublication.Signer(keyID: key.id, sign: { key.sign($0) }) }
             let revision = try CentralCommand.central {
                 try Blocking.wait {
-                    try await CatalogPublication.publish(taxClasses: classes, items: items, users: users, by: actor.code, shop: shop,
-                                                         connection: CentralConnection(settings: settings))
+                    try await CatalogPublication.publish(taxClasses: classes, items: items, users: users, signer: signer, by: actor.code,
+                                                         shop: shop, connection: CentralConnection(settings: settings))
                 }
             }
             let people = users.map { Output.language == .zh ? "，\($0.users.count) 个用户" : ", \($0.users.count) users" } ?? ""

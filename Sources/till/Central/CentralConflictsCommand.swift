@@ -20,7 +20,8 @@ extension CentralCommand {
             let env = try TillEnvironment(global, seedDemo: false, trading: false)
             let settings = try CentralCommand.settings(env.config)
             let actor = try credentials.authorise(.approve, env: env)
-            let journal = PostgresCentralJournal(settings: settings, lookupTimeoutMs: env.config.centralLookupTimeoutMs)
+            let journal = PostgresCentralJournal(settings: settings, lookupTimeoutMs: env.config.centralLookupTimeoutMs,
+                                             till: env.config.register.till, centralKey: env.journal.centralKey())
             let zh = Output.language == .zh
             if let id = review {
                 let code = actor.code

@@ -8,7 +8,8 @@ extension TillEnvironment {
     /// of another till's sale is refused as not configured.
     func attachCentralJournal(_ runtime: RegisterRuntime) {
         guard let settings = config.central else { return }
-        let journal = PostgresCentralJournal(settings: settings, lookupTimeoutMs: config.centralLookupTimeoutMs)
+        let journal = PostgresCentralJournal(settings: settings, lookupTimeoutMs: config.centralLookupTimeoutMs,
+                                             till: config.register.till, centralKey: self.journal.centralKey())
         runtime.central = CentralCaller(journal: journal, timeout: .milliseconds(config.centralLookupTimeoutMs))
     }
 }

@@ -25,7 +25,8 @@ struct UnverifiedRefundSync {
         let pending = try journal.unreconciledRefunds(till: env.config.register.till)
         var outcome = Outcome(attempted: pending.count)
         guard !pending.isEmpty else { return outcome }
-        let central = PostgresCentralJournal(settings: settings, lookupTimeoutMs: env.config.centralLookupTimeoutMs)
+        let central = PostgresCentralJournal(settings: settings, lookupTimeoutMs: env.config.centralLookupTimeoutMs,
+                                             till: env.config.register.till, centralKey: env.journal.centralKey())
         for refund in pending {
             guard let reservation = RefundReservation(committed: refund, shop: shop) else { continue }
             let answer = try Blocking.wait { await central.reconcile(reservation) }
