@@ -90,7 +90,7 @@ import TillPorts
             let pulls = try await puller.value
             #expect(faults.isEmpty, "\(context): \(faults)")
             published += publishers * each
-            let revisions = try await database.texts("SELECT revision::text FROM central_publication ORDER BY revision")
+            let revisions = try await database.texts("SELECT revision::text FROM central_publication ORDER BY central_publication.revision")
             #expect(revisions == (1...published).map(String.init), "\(context): \(revisions)")
             #expect(zip(pulls, pulls.dropFirst()).allSatisfy { $0 < $1 }, "\(context): pulled \(pulls)")
             // Once all are in, the till catches up to the newest and holds exactly its catalog.

@@ -42,8 +42,9 @@ enum CentralLedgerReader {
             }
         }
         // Every row is checked against its till's central key, released ones too (a release
-        // written by someone else would free goods); a refund already replicated is counted from
-        // its entry, whose MAC was checked on arrival.
+        // written by someone else would free goods). A refund already replicated is counted from
+        // its entry, whose MAC was checked on arrival; its row may have been confirmed by that
+        // entry (`central_refund_replicated`), keeping the MAC of its reserved state.
         let reserved = try await db.query("""
             SELECT r.refund_key, r.sale_shop, r.sale_receipt, r.shop, r.till, r.reservation, r.state, r.version, r.mac, t.mac_key
             FROM central_refund_reservation r LEFT JOIN central_till t ON t.shop = r.shop AND t.till = r.till
@@ -51,11 +52,15 @@ enum CentralLedgerReader {
             """, logger: logger)
         for try await row in reserved.decode((String, String, String, String, String, String, String, Int64, String?, ByteBuffer?).self) {
             let (refundKey, saleShop, saleReceipt, giver, till, text, state, version, mac, key) = row
-            guard refunds[refundKey] == nil else { continue }
+            let replicated = refunds[refundKey] != nil
             let signed = ReservationSignature(refundKey: refundKey, saleShop: saleShop, saleReceipt: saleReceipt, shop: giver,
                                               till: till, reservation: text, state: state, version: version)
-            guard signed.verifies(mac, key: key.map { Array($0.readableBytesView) }) else { throw ReservationSignature.forged(refundKey) }
-            guard state != "released", var reservation = decode(RefundReservation.self, text), reservation.key == refundKey else { continue }
+            var asReserved = signed
+            asReserved.state = "reserved"
+            let tillKey = key.map { Array($0.readableBytesView) }
+            guard signed.verifies(mac, key: tillKey) || (replicated && state == "confirmed" && asReserved.verifies(mac, key: tillKey))
+            else { throw ReservationSignature.forged(refundKey) }
+            guard !replicated, state != "released", var reservation = decode(RefundReservation.self, text), reservation.key == refundKey else { continue }
             reservation.ownSale = nil
             refunds[reservation.key] = reservation
         }
