@@ -113,8 +113,8 @@ public struct CrossTillState: Hashable, Sendable, Codable {
     /// Unverified refunds given in shift `unverifiedShift`, against the per-shift limit.
     public var unverifiedShift: Int64 = 0
     public var unverifiedThisShiftMinor: Int64 = 0
-    /// Who the central journal's unreviewed conflicts were asked for (a supervisor signing in,
-    /// or approving at this till), until the answer comes; cleared on signing out.
+    /// Who last asked, in this session, for the central journal's unreviewed conflicts (a
+    /// supervisor signing in, or approving at this till); cleared on signing out.
     public var conflictsAskedFor: String?
 
     public init() {}

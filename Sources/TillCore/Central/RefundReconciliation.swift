@@ -71,12 +71,10 @@ extension RegisterState {
         step.run(.lookUpConflicts)
     }
 
-    /// Told only when a supervisor asked for it (signing in, or approving here) and someone is
-    /// still signed in when the answer comes; an answer nobody asked for is dropped.
+    /// Told only when a supervisor asked for it in this session (signing in, or approving here)
+    /// and it is still going when the answer comes; an answer nobody asked for is dropped.
     mutating func conflictsLoaded(_ notice: ConflictNotice?, _ step: inout Step) {
-        guard crossTill.conflictsAskedFor != nil, user != nil else { return }
-        crossTill.conflictsAskedFor = nil
-        guard let notice, notice.count > 0 else { return }
+        guard crossTill.conflictsAskedFor != nil, user != nil, let notice, notice.count > 0 else { return }
         step.emit(.conflictsWaiting(notice))
     }
 }
