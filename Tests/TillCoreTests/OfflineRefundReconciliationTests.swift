@@ -144,6 +144,20 @@ import Testing
         _ = three.runtime.takeCentralAnswers()
         #expect(!three.events.dropFirst(clerkBefore).contains { if case .conflictsWaiting = $0 { true } else { false } })
 
+        // A supervisor approving the clerk's price override at the clerk's till hears of it there.
+        let approving = three.events.count
+        three.send(.codeEntered("MUG", quantity: nil))
+        three.send(.priceOverridden(line: 1, three.cny(500)))
+        #expect(three.state.pendingApproval != nil, "\(three.refusals)")
+        three.send(.approverPINEntered(code: "2001", pin: "2222"))
+        var atApproval: ConflictNotice?
+        for _ in 0..<3000 where atApproval == nil {
+            _ = three.runtime.takeCentralAnswers()
+            atApproval = three.events.dropFirst(approving).compactMap { if case .conflictsWaiting(let n) = $0 { n } else { nil } }.first
+            try await Task.sleep(for: .milliseconds(5))
+        }
+        #expect(atApproval == notice, "\(String(describing: atApproval))")
+
         // And the journal refuses a second verdict, or one for a refund that was not unverified.
         #expect(throws: JournalError.reconciliationRefused(refund: fromTwo.number, alreadyReconciled: true)) {
             try two.journal.append(.event(AuditEvent(reconciled: fromTwo, conflict: nil, at: two.now)))

@@ -139,7 +139,8 @@ enum DefaultConfiguration {
     pull_interval_seconds = 300    # 5–86400: how often a running till pulls the central catalog and users
     # users_key_file = "/etc/till/chain-users.key"   # the chain user key, the same file (0600) at the back
                                # office and every till; unset: no users are published or taken centrally.
-                               # `till central publish --users` creates it when it does not exist.
+                               # `till central publish` creates it when it does not exist. Set, the catalog
+                               # is signed with it too, and a till holding it takes only signed catalogs.
     lookup_timeout_ms = 2000   # 50–30000: a look-up or refund check taking longer is told as "did not answer"
     offline_refunds = false    # true: while the central journal cannot be reached, a supervisor may approve a
                                # refund it cannot check; kept and printed UNVERIFIED, checked when the link returns
