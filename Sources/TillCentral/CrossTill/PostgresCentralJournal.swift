@@ -14,7 +14,7 @@ import TillPorts
 /// Every reservation row is signed with this till's central key (step v11,
 /// CentralSchema+SignedReservations): the database refuses a row that does not verify, and so
 /// does every till that reads it (`CentralLedgerReader`), so nobody with only SQL access can
-/// hold or release goods. The till enrols its key before its first call, as its outbox does.
+/// hold or release goods. The till enrols its key before its first write, as its outbox does.
 ///
 /// Every call is bounded: the connection's deadlines are the look-up timeout (rounded up to a
 /// second), so a stopped server or a stalled link is told as `.unreachable` / `.timedOut`,
@@ -27,6 +27,7 @@ public actor PostgresCentralJournal: CentralJournal {
     private let keyID: String
     private let key: [UInt8]
     private var prepared = false
+    private var enrolled = false
     /// The call running now; the next one starts after it.
     private var tail: Task<Void, Never>?
 
@@ -301,8 +302,10 @@ public actor PostgresCentralJournal: CentralJournal {
     }
 
     /// `body` between BEGIN and COMMIT; a refusal (a `.failure` answer) or an error rolls back.
+    /// Every transaction writes a signed reservation row, so the till's key is enrolled first.
     private func transaction<T: Sendable>(_ body: @escaping Body<T>) async -> Result<T, CrossTillFailure> {
-        await call { db, logger in
+        if case .failure(let failure) = await enrolOnce() { return .failure(failure) }
+        return await call { db, logger in
             try await db.query("BEGIN", logger: logger)
             do {
                 let answer = try await body(db, logger)
@@ -316,6 +319,25 @@ public actor PostgresCentralJournal: CentralJournal {
                 _ = try? await db.query("ROLLBACK", logger: logger)
                 throw error
             }
+        }
+    }
+
+    /// Enrols this till's central key (as its outbox does; the same key again changes nothing)
+    /// before its first write: the database checks every reservation row with it. Only writes
+    /// enrol, so a training till that only looks sales up never names a key.
+    private func enrolOnce() async -> Result<Void, CrossTillFailure> {
+        guard !enrolled else { return .success(()) }
+        let shop = connection.settings.shop, till = till, keyID = keyID, key = key
+        let answer = await call { db, logger in
+            .success(try await CentralReceiver.enrol(shop: shop, till: till, key: (keyID, key), db, logger: logger))
+        }
+        switch answer {
+        case .failure(let failure): return .failure(failure)
+        case .success(let text) where text.hasPrefix("other-key"):
+            return .failure(.refused(detail: "till \(till) of shop \(shop) is enrolled with another central key (\(text.dropFirst(10))), not \(keyID)"))
+        case .success:
+            enrolled = true
+            return .success(())
         }
     }
 
@@ -334,15 +356,7 @@ public actor PostgresCentralJournal: CentralJournal {
     /// The schema, once per process (the first call may meet a database no till has used yet).
     private func runSchema() async -> Result<Void, CrossTillFailure> {
         do {
-            let shop = connection.settings.shop, till = till, keyID = keyID, key = key
-            let answer = try await connection.run { db, logger in
-                try await CentralDatabase.prepare(db, logger: logger)
-                // Enrolled before the first reservation: the database checks each one with this key.
-                return try await CentralReceiver.enrol(shop: shop, till: till, key: (keyID, key), db, logger: logger)
-            }
-            if answer.hasPrefix("other-key") {
-                return .failure(.refused(detail: "till \(till) of shop \(shop) is enrolled with another central key (\(answer.dropFirst(10))), not \(keyID)"))
-            }
+            try await connection.run { db, logger in try await CentralDatabase.prepare(db, logger: logger) }
             prepared = true
             return .success(())
         } catch let failure as CentralFailure {
