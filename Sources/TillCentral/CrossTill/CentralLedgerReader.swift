@@ -15,9 +15,13 @@ enum CentralLedgerReader {
             WHERE reference = \(receipt) AND shop = \(shop) AND kind = 'sale' AND NOT training LIMIT 1
             """, logger: logger)
         for try await payload in rows.decode(String.self) {
-            if case .sale(let record, _)? = decode(JournalRecord.self, payload) { sale = record }
+            guard case .sale(let record, _)? = decode(JournalRecord.self, payload) else { throw CentralLedgerDamage.saleEntry }
+            sale = record
         }
-        if sale == nil, let carried { sale = decode(SaleRecord.self, carried) }
+        if sale == nil, let carried {
+            guard let record = decode(SaleRecord.self, carried) else { throw CentralLedgerDamage.carriedSale }
+            sale = record
+        }
         guard let sale else { return nil }
 
         var refunds: [String: RefundReservation] = [:]
@@ -28,14 +32,16 @@ enum CentralLedgerReader {
             """, logger: logger)
         for try await (entryShop, payload) in entries.decode((String, String).self) {
             guard let giver = ShopCode(parsing: entryShop) else { continue }
-            switch decode(JournalRecord.self, payload) {
-            case .refund(let refund, _)?:
+            // An entry that does not read is not skipped: a refund left out would free its goods again.
+            guard let record = decode(JournalRecord.self, payload) else { throw CentralLedgerDamage.refundEntry }
+            switch record {
+            case .refund(let refund, _):
                 // A refund names its sale by receipt number; the shop is the foreign sale's, or the giver's own.
                 let against = refund.foreignSale?.key ?? DocumentKey(shop: giver, number: key.number)
                 guard against == key, !refund.training else { continue }
                 let reservation = RefundReservation(sale: key, shop: giver, refund: refund)
                 refunds[reservation.key] = reservation
-            case .postVoid?:
+            case .postVoid:
                 if giver == key.shop { voided = true }
             default:
                 continue
@@ -45,7 +51,10 @@ enum CentralLedgerReader {
             SELECT reservation FROM central_refund_reservation WHERE sale_receipt = \(receipt) AND sale_shop = \(shop)
             """, logger: logger)
         for try await text in reserved.decode(String.self) {
-            guard var reservation = decode(RefundReservation.self, text), refunds[reservation.key] == nil else { continue }
+            guard var reservation = decode(RefundReservation.self, text) else { throw CentralLedgerDamage.reservation }
+            // A row an older till replaced may hold another sale's reservation under this sale's
+            // columns (its refund number reserved again for another sale): it is that sale's.
+            guard reservation.sale == key, refunds[reservation.key] == nil else { continue }
             reservation.ownSale = nil
             refunds[reservation.key] = reservation
         }
@@ -53,6 +62,7 @@ enum CentralLedgerReader {
         return CentralSale(shop: key.shop, sale: sale, refunds: ordered, voided: voided)
     }
 
+    /// nil when `text` is not a `T` (the callers say which row, as `CentralLedgerDamage`).
     static func decode<T: Decodable>(_ type: T.Type, _ text: String) -> T? {
         try? JSONDecoder().decode(type, from: Data(text.utf8))
     }
@@ -62,4 +72,19 @@ enum CentralLedgerReader {
         encoder.outputFormatting = [.sortedKeys]
         return (try? encoder.encode(value)).map { String(decoding: $0, as: UTF8.self) } ?? "null"
     }
+}
+
+/// A row of the central ledger that cannot be read: the sale is refused as damaged
+/// (`CrossTillFailure.damaged`), never checked without the row.
+struct CentralLedgerDamage: Error {
+    let what: LocalizedText
+
+    static let saleEntry = CentralLedgerDamage(what: LocalizedText(en: "the sale's entry does not read as a sale",
+                                                                   zh: "该销售的日志条目无法读取为销售记录"))
+    static let carriedSale = CentralLedgerDamage(what: LocalizedText(en: "the sale its till sent does not read as a sale",
+                                                                     zh: "其收银台发送的销售无法读取"))
+    static let refundEntry = CentralLedgerDamage(what: LocalizedText(en: "a refund entry of the sale does not read as a record",
+                                                                     zh: "该销售的一条退款条目无法读取"))
+    static let reservation = CentralLedgerDamage(what: LocalizedText(en: "a refund reservation of the sale does not read as one",
+                                                                     zh: "该销售的一条退款预留无法读取"))
 }

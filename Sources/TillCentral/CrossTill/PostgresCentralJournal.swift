@@ -35,6 +35,8 @@ public actor PostgresCentralJournal: CentralJournal {
             guard let sale = try await CentralLedgerReader.sale(key, carried: carried, db, logger: logger) else {
                 return .failure(.notFound)
             }
+            // Checked here in its own currency (and again by the core, in the till's).
+            if let damage = sale.damage(expecting: key, currency: sale.sale.totals.gross.currency) { return .failure(.damaged(damage)) }
             return .success(sale)
         }
     }
@@ -43,8 +45,17 @@ public actor PostgresCentralJournal: CentralJournal {
         await transaction { db, logger in
             let sale = try await Self.lockedSale(reservation, db, logger: logger)
             guard let sale else { return .failure(.notFound) }
-            // Already replicated under this key: the till committed it before; nothing changes.
-            if try await Self.isReplicated(reservation, db, logger: logger) { return .success(()) }
+            // Already committed under this key (replicated, confirmed or reconciled): the same
+            // refund again changes nothing; another refund under its number is refused, never
+            // answered "reserved" unchecked (two tills sharing a number, a replaced journal).
+            if let stored = try await Self.committedRefund(reservation, db, logger: logger) {
+                return Self.sameRefund(stored, reservation.refund) ? .success(())
+                    : .failure(.refundNumberTaken(number: reservation.refund.number, shop: reservation.shop))
+            }
+            // Rows any client can write are checked before the ledger's arithmetic runs on them.
+            if let damage = sale.damage(expecting: reservation.sale, currency: reservation.refund.rounding.currency) {
+                return .failure(.damaged(damage))
+            }
             if let refusal = sale.refusal(of: reservation) { return .failure(refusal) }
             try await Self.record(reservation, state: "reserved", db, logger: logger)
             return .success(())
@@ -81,6 +92,9 @@ public actor PostgresCentralJournal: CentralJournal {
             }
             // The sale has not arrived yet: checked later, never called verified against nothing.
             guard var sale else { return .failure(.notFound) }
+            if let damage = sale.damage(expecting: reservation.sale, currency: reservation.refund.rounding.currency) {
+                return .failure(.damaged(damage))
+            }
             // Another till's unverified refund that has not been reconciled yet is left out: the
             // later of the two to reconcile reports the pair, so a double refund is one conflict.
             let reconciled = try await Self.reservationKeys(reservation.sale, db, logger: logger)
@@ -202,16 +216,40 @@ public actor PostgresCentralJournal: CentralJournal {
         return found
     }
 
-    private static func isReplicated(_ reservation: RefundReservation, _ db: PostgresConnection, logger: Logger) async throws -> Bool {
-        let rows = try await db.query("""
-            SELECT 1 FROM central_entry WHERE shop = \(reservation.shop.description) AND reference = \(reservation.refund.number)
+    /// The refund committed under the reservation's key: its replicated entry, else its
+    /// confirmed or reconciled reservation; nil while only reserved (a retry may replace it).
+    private static func committedRefund(_ reservation: RefundReservation, _ db: PostgresConnection,
+                                        logger: Logger) async throws -> RefundRecord? {
+        let entries = try await db.query("""
+            SELECT payload FROM central_entry WHERE shop = \(reservation.shop.description) AND reference = \(reservation.refund.number)
             AND kind = 'refund'
             """, logger: logger)
-        for try await _ in rows { return true }
-        return false
+        for try await payload in entries.decode(String.self) {
+            guard case .refund(let refund, _)? = CentralLedgerReader.decode(JournalRecord.self, payload) else {
+                throw CentralLedgerDamage.refundEntry
+            }
+            return refund
+        }
+        let rows = try await db.query("""
+            SELECT reservation FROM central_refund_reservation WHERE refund_key = \(reservation.key) AND state <> 'reserved'
+            """, logger: logger)
+        for try await text in rows.decode(String.self) {
+            guard let stored = CentralLedgerReader.decode(RefundReservation.self, text) else { throw CentralLedgerDamage.reservation }
+            return stored.refund
+        }
+        return nil
     }
 
-    /// Records (or replaces, while still only reserved) the refund's reservation.
+    /// The same refund: what it returns and pays, of which sale, by whom, when.
+    private static func sameRefund(_ a: RefundRecord, _ b: RefundRecord) -> Bool {
+        a.number == b.number && a.till == b.till && a.originalReceipt == b.originalReceipt && a.lines == b.lines
+            && a.tenders == b.tenders && a.at == b.at && a.clerk.code == b.clerk.code
+    }
+
+    /// Records (or replaces, while still only reserved) the refund's reservation. A replacement
+    /// moves the row to its new sale: a till killed mid-refund reserves the same number again
+    /// for whatever it refunds next, and the first sale's goods are free again (not counted
+    /// there for a refund of another sale).
     private static func record(_ reservation: RefundReservation, state: String, _ db: PostgresConnection, logger: Logger) async throws {
         var stored = reservation
         stored.ownSale = nil   // the sale is kept once, on its guard row
@@ -220,7 +258,8 @@ public actor PostgresCentralJournal: CentralJournal {
             INSERT INTO central_refund_reservation (refund_key, sale_shop, sale_receipt, shop, till, reservation, state)
             VALUES (\(reservation.key), \(reservation.sale.shop.description), \(reservation.sale.number.description),
                     \(reservation.shop.description), \(reservation.refund.till), \(text), \(state))
-            ON CONFLICT (refund_key) DO UPDATE SET reservation = EXCLUDED.reservation, reserved_at = now()
+            ON CONFLICT (refund_key) DO UPDATE SET reservation = EXCLUDED.reservation, reserved_at = now(),
+                sale_shop = EXCLUDED.sale_shop, sale_receipt = EXCLUDED.sale_receipt
             WHERE central_refund_reservation.state = 'reserved'
             """, logger: logger)
     }
@@ -232,7 +271,10 @@ public actor PostgresCentralJournal: CentralJournal {
     private func call<T: Sendable>(_ body: @escaping Body<T>) async -> Result<T, CrossTillFailure> {
         await serially { [connection] in
             do {
-                return try await connection.run(body)
+                return try await connection.run { db, logger in
+                    // A row that does not read is the sale's damage, not the connection's.
+                    do { return try await body(db, logger) } catch let damage as CentralLedgerDamage { return .failure(.damaged(damage.what)) }
+                }
             } catch let failure as CentralFailure {
                 return .failure(failure.kind)
             } catch {

@@ -14,12 +14,20 @@ public enum CrossTillFailure: Hashable, Sendable, Codable, Error {
     /// The refund does not fit what is left of the sale after every refund recorded centrally
     /// (its money, or a voided sale), for a reason other than goods returned elsewhere.
     case outsideLedger(LedgerViolation)
+    /// The central journal's answer does not hold together (`CentralSale.damage`): amounts
+    /// beyond what the till can count, another currency, negative quantities, another sale's
+    /// refunds, control characters in its text. Nothing is planned on it; `what` says which.
+    case damaged(LocalizedText)
+    /// The central journal already holds another refund under this refund's number (committed
+    /// or reconciled, with other lines or another time): two tills of `shop` share a number, or
+    /// this till's journal was replaced. Refused, so neither refund is counted in the other's place.
+    case refundNumberTaken(number: String, shop: ShopCode)
 
     /// True when the central journal was not heard at all: the offline policy may apply.
     public var isOffline: Bool {
         switch self {
         case .unreachable, .timedOut: return true
-        case .notFound, .refused, .alreadyReturned, .outsideLedger: return false
+        case .notFound, .refused, .alreadyReturned, .outsideLedger, .damaged, .refundNumberTaken: return false
         }
     }
 }

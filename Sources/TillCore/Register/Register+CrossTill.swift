@@ -64,10 +64,10 @@ extension RegisterState {
         let own = config.shopCode, offset = config.utcOffsetSeconds
         switch (request.kind, outcome) {
         case (.lookUp, .saleFound(let found)):
-            guard found.key == request.sale else {
-                return step.refuse(.central(.lookUp(sale: request.sale, ownShop: own,
-                                                    .refused(detail: "answered with sale \(found.sale.receipt) of shop \(found.shop)"),
-                                                    utcOffsetSeconds: offset)))
+            // Another sale, another currency, amounts beyond counting, negative quantities…: refused
+            // before the ledger's arithmetic or the screen sees it.
+            if let damage = found.damage(expecting: request.sale, currency: config.currency) {
+                return step.refuse(.central(.lookUp(sale: request.sale, ownShop: own, .damaged(damage), utcOffsetSeconds: offset)))
             }
             crossTill.loadedSale = found.snapshot
             saleLoaded(found.ledger(), &step)
