@@ -157,6 +157,44 @@ import TillPorts
         await journal.close()
     }
 
+    /// Till 01 post-voids its sale while till 02 refunds one of its teas, on two connections at
+    /// once: the void is reserved as a refund of everything left (`RefundReservation(voiding:)`),
+    /// so exactly one of the two is granted and the other is told who took the goods.
+    @Test func aVoidAndARefundAtTheSameMomentExactlyOneIsGranted() async throws {
+        guard let database = try await TestDatabase.make("resvoid") else { return }
+        defer { Task { await database.drop() } }
+        let one = Self.journal(database), two = Self.journal(database)
+        for seed in Seeded.seeds(count: 6, base: 0x70_1D) {
+            var rng = Seeded(seed: seed)
+            let base = Int64(seed % 1000) * 10
+            let sale = Self.sale(till: "01", seq: base + 1, quantity: Int64(rng.int(1...5)))
+            // The sale reaches the central journal (carried by a refund reservation till 01 then dropped).
+            let carrier = Self.own(sale, Self.refund(till: "01", seq: base + 1, of: sale, quantity: 1))
+            guard case .success = await one.reserve(carrier), case .success = await one.release(carrier) else {
+                Issue.record("seed \(seed): setup"); continue
+            }
+            let void = VoidRecord(number: DocumentNumber(kind: .postVoid, till: "01", sequence: base + 1).description, till: "01",
+                                  shift: 1, at: Self.t0, clerk: Self.clerk, approver: nil, originalReceipt: sale.receipt, reason: Self.reason,
+                                  tenders: sale.tenders, total: sale.total, tax: sale.totals.tax, training: false)
+            let voiding = RefundReservation(voiding: void, of: ReturnableSale(sale: sale, priorRefunds: [], voided: false),
+                                            key: Self.key(sale), ownSale: sale)
+            let refund = RefundReservation(sale: Self.key(sale), shop: .standard,
+                                           refund: Self.refund(till: "02", seq: base + 1, of: sale, quantity: 1))
+            async let voided = one.reserve(voiding)
+            async let refunded = two.reserve(refund)
+            let answers = [await voided, await refunded]
+            let granted = answers.filter { if case .success = $0 { true } else { false } }.count
+            #expect(granted == 1, "seed \(seed): \(answers)")
+            for answer in answers {
+                guard case .failure(let failure) = answer else { continue }
+                guard case .alreadyReturned(let conflict) = failure else { Issue.record("seed \(seed): \(failure)"); continue }
+                #expect(conflict.refund == void.number || conflict.refund == refund.refund.number, "seed \(seed)")
+            }
+        }
+        await one.close()
+        await two.close()
+    }
+
     static func json<T: Encodable>(_ value: T) -> String {
         (try? JSONEncoder().encode(value)).map { String(decoding: $0, as: UTF8.self) } ?? "null"
     }

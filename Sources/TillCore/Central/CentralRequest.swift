@@ -113,6 +113,9 @@ public struct CrossTillState: Hashable, Sendable, Codable {
     /// Unverified refunds given in shift `unverifiedShift`, against the per-shift limit.
     public var unverifiedShift: Int64 = 0
     public var unverifiedThisShiftMinor: Int64 = 0
+    /// A post-void waiting for its central reservation (`RefundReservation(voiding:)`); recorded
+    /// when the central journal grants it.
+    public var pendingVoid: VoidRecord?
 
     public init() {}
 }
