@@ -195,6 +195,45 @@ import TillPorts
         await two.close()
     }
 
+    /// An enormous answer: one reservation row of megabytes (a valid one, with a huge item
+    /// name), or more refund rows than any sale has. Refused as damaged, not fetched and
+    /// computed on for as long as the look-up's deadline allows.
+    @Test func anEnormousLedgerIsRefusedAsDamaged() async throws {
+        guard let database = try await TestDatabase.make("reshuge") else { return }
+        defer { Task { await database.drop() } }
+        let journal = Self.journal(database)
+        for (n, many) in [(1, false), (2, true)] {
+            let sale = Self.sale(till: "01", seq: Int64(n), quantity: 3)
+            guard case .success = await journal.reserve(Self.own(sale, Self.refund(till: "01", seq: Int64(n), of: sale, quantity: 1))) else {
+                Issue.record("setup"); continue
+            }
+            if many {
+                // The honest row repeated as 10,000 other refunds (numbers R01-1…).
+                let number = DocumentNumber(kind: .refund, till: "01", sequence: Int64(n)).description
+                _ = try await database.texts("""
+                    INSERT INTO central_refund_reservation (refund_key, sale_shop, sale_receipt, shop, till, reservation, state)
+                    SELECT refund_key || '-' || i, sale_shop, sale_receipt, shop, till,
+                           replace(reservation, '"number":"\(number)"', '"number":"R01-' || i || '"'), 'confirmed'
+                    FROM central_refund_reservation, generate_series(1, \(CentralSale.maximumRefunds)) AS i
+                    WHERE sale_receipt = '\(sale.receipt)' RETURNING 1
+                    """)
+            } else {
+                var huge = RefundReservation(sale: Self.key(sale), shop: .standard, refund: Self.refund(till: "07", seq: 1, of: sale, quantity: 1))
+                huge.refund.lines[0].name = String(repeating: "茶", count: 1_500_000)
+                _ = try await database.texts("""
+                    INSERT INTO central_refund_reservation (refund_key, sale_shop, sale_receipt, shop, till, reservation, state)
+                    VALUES ('0001-R07-000001', '0001', '\(sale.receipt)', '0001', '07', '\(Self.json(huge))', 'confirmed') RETURNING 1
+                    """)
+            }
+            let lookedUp = await journal.sale(Self.key(sale))
+            guard case .failure(.damaged(let what)) = lookedUp else {
+                Issue.record("many \(many): \(String(describing: lookedUp).prefix(300))"); continue
+            }
+            #expect(what.en.contains(many ? "refunds" : "4 MiB"), "\(what.en)")
+        }
+        await journal.close()
+    }
+
     static func json<T: Encodable>(_ value: T) -> String {
         (try? JSONEncoder().encode(value)).map { String(decoding: $0, as: UTF8.self) } ?? "null"
     }

@@ -7,15 +7,22 @@ import TillCore
 /// reservation), and every refund of it recorded anywhere — replicated refund entries (through
 /// the `original_receipt` index) and reservations not replicated yet — each counted once.
 enum CentralLedgerReader {
+    /// A row's text larger than this is not fetched (an honest sale with its slip is a few
+    /// kilobytes): the sale is damaged, and the look-up's deadline is not spent on megabytes.
+    static let maximumRowBytes = 1 << 22
+    /// At most this many refund rows of one sale are read (`CentralSale.maximumRefunds`, and one
+    /// more so that too many is seen as such).
+    static let rowLimit = CentralSale.maximumRefunds + 1
+
     static func sale(_ key: DocumentKey, carried: String?, _ db: PostgresConnection, logger: Logger) async throws -> CentralSale? {
         let shop = key.shop.description, receipt = key.number.description
         var sale: SaleRecord?
         let rows = try await db.query("""
-            SELECT payload FROM central_entry
+            SELECT CASE WHEN octet_length(payload) <= \(maximumRowBytes) THEN payload END FROM central_entry
             WHERE reference = \(receipt) AND shop = \(shop) AND kind = 'sale' AND NOT training LIMIT 1
             """, logger: logger)
-        for try await payload in rows.decode(String.self) {
-            guard case .sale(let record, _)? = decode(JournalRecord.self, payload) else { throw CentralLedgerDamage.saleEntry }
+        for try await payload in rows.decode(String?.self) {
+            guard let payload, case .sale(let record, _)? = decode(JournalRecord.self, payload) else { throw CentralLedgerDamage.saleEntry }
             sale = record
         }
         if sale == nil, let carried {
@@ -27,13 +34,14 @@ enum CentralLedgerReader {
         var refunds: [String: RefundReservation] = [:]
         var voided = false
         let entries = try await db.query("""
-            SELECT shop, payload FROM central_entry
-            WHERE original_receipt = \(receipt) AND kind IN ('refund', 'postVoid') AND NOT training
+            SELECT shop, CASE WHEN octet_length(payload) <= \(maximumRowBytes) THEN payload END FROM central_entry
+            WHERE original_receipt = \(receipt) AND kind IN ('refund', 'postVoid') AND NOT training LIMIT \(rowLimit)
             """, logger: logger)
-        for try await (entryShop, payload) in entries.decode((String, String).self) {
-            guard let giver = ShopCode(parsing: entryShop) else { continue }
+        for try await (entryShop, payload) in entries.decode((String, String?).self) {
             // An entry that does not read is not skipped: a refund left out would free its goods again.
-            guard let record = decode(JournalRecord.self, payload) else { throw CentralLedgerDamage.refundEntry }
+            guard let giver = ShopCode(parsing: entryShop), let payload, let record = decode(JournalRecord.self, payload) else {
+                throw CentralLedgerDamage.refundEntry
+            }
             switch record {
             case .refund(let refund, _):
                 // A refund names its sale by receipt number; the shop is the foreign sale's, or the giver's own.
@@ -48,10 +56,11 @@ enum CentralLedgerReader {
             }
         }
         let reserved = try await db.query("""
-            SELECT reservation FROM central_refund_reservation WHERE sale_receipt = \(receipt) AND sale_shop = \(shop)
+            SELECT CASE WHEN octet_length(reservation) <= \(maximumRowBytes) THEN reservation END FROM central_refund_reservation
+            WHERE sale_receipt = \(receipt) AND sale_shop = \(shop) LIMIT \(rowLimit)
             """, logger: logger)
-        for try await text in reserved.decode(String.self) {
-            guard var reservation = decode(RefundReservation.self, text) else { throw CentralLedgerDamage.reservation }
+        for try await text in reserved.decode(String?.self) {
+            guard let text, var reservation = decode(RefundReservation.self, text) else { throw CentralLedgerDamage.reservation }
             // A row an older till replaced may hold another sale's reservation under this sale's
             // columns (its refund number reserved again for another sale): it is that sale's.
             guard reservation.sale == key, refunds[reservation.key] == nil else { continue }
@@ -79,12 +88,12 @@ enum CentralLedgerReader {
 struct CentralLedgerDamage: Error {
     let what: LocalizedText
 
-    static let saleEntry = CentralLedgerDamage(what: LocalizedText(en: "the sale's entry does not read as a sale",
-                                                                   zh: "该销售的日志条目无法读取为销售记录"))
+    static let saleEntry = CentralLedgerDamage(what: LocalizedText(en: "the sale's entry does not read as a sale (or is over 4 MiB)",
+                                                                   zh: "该销售的日志条目无法读取为销售记录（或超过 4 MiB）"))
     static let carriedSale = CentralLedgerDamage(what: LocalizedText(en: "the sale its till sent does not read as a sale",
                                                                      zh: "其收银台发送的销售无法读取"))
-    static let refundEntry = CentralLedgerDamage(what: LocalizedText(en: "a refund entry of the sale does not read as a record",
-                                                                     zh: "该销售的一条退款条目无法读取"))
-    static let reservation = CentralLedgerDamage(what: LocalizedText(en: "a refund reservation of the sale does not read as one",
-                                                                     zh: "该销售的一条退款预留无法读取"))
+    static let refundEntry = CentralLedgerDamage(what: LocalizedText(en: "a refund entry of the sale does not read as a record (or is over 4 MiB)",
+                                                                     zh: "该销售的一条退款条目无法读取（或超过 4 MiB）"))
+    static let reservation = CentralLedgerDamage(what: LocalizedText(en: "a refund reservation of the sale does not read as one (or is over 4 MiB)",
+                                                                     zh: "该销售的一条退款预留无法读取（或超过 4 MiB）"))
 }

@@ -204,11 +204,13 @@ public actor PostgresCentralJournal: CentralJournal {
 
     private static func carriedSale(_ key: DocumentKey, _ db: PostgresConnection, logger: Logger, lock: Bool) async throws -> String? {
         let shop = key.shop.description, receipt = key.number.description
+        // The carried sale, or '' (which does not read: damaged) when it is too large to fetch.
+        let limit = CentralLedgerReader.maximumRowBytes
         let query: PostgresQuery
         if lock {
-            query = "SELECT carried_sale FROM central_sale_guard WHERE sale_shop = \(shop) AND sale_receipt = \(receipt) FOR UPDATE"
+            query = "SELECT CASE WHEN carried_sale IS NULL OR octet_length(carried_sale) <= \(limit) THEN carried_sale ELSE '' END FROM central_sale_guard WHERE sale_shop = \(shop) AND sale_receipt = \(receipt) FOR UPDATE"
         } else {
-            query = "SELECT carried_sale FROM central_sale_guard WHERE sale_shop = \(shop) AND sale_receipt = \(receipt)"
+            query = "SELECT CASE WHEN carried_sale IS NULL OR octet_length(carried_sale) <= \(limit) THEN carried_sale ELSE '' END FROM central_sale_guard WHERE sale_shop = \(shop) AND sale_receipt = \(receipt)"
         }
         let rows = try await db.query(query, logger: logger)
         var found: String?

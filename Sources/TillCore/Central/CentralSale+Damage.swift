@@ -11,7 +11,8 @@
 ///   amount and pays out no negative tender (which would make room for more refunds);
 /// - the magnitudes of every amount of the sale and all its refunds together stay within Int64,
 ///   so no sum the ledger forms over them, in any order, can overflow; and there are at most
-///   `maximumRefunds` refunds;
+///   `maximumRefunds` refunds and `maximumLines` lines per document (an enormous answer is
+///   refused, not computed on);
 /// - no text the screen or a slip shows holds a control character (a terminal escape).
 ///
 /// nil when it holds; else what is wrong, in both languages (`CrossTillFailure.damaged`).
@@ -19,6 +20,8 @@ extension CentralSale {
     /// Far above any real sale's refunds (each takes at least one unit of a line), far below a
     /// count whose ledger would be slow to compute on a till.
     public static let maximumRefunds = 10_000
+    /// Lines of one sale or refund: far above a real basket, a bound on the work a look-up makes.
+    public static let maximumLines = 10_000
 
     public func damage(expecting key: DocumentKey, currency: Currency) -> LocalizedText? {
         guard shop == key.shop, sale.receipt == key.number.description else {
@@ -41,6 +44,10 @@ extension CentralSale {
         }
         if let bad = Self.forbiddenText([sale.clerk.code, sale.clerk.name] + sale.lines.flatMap { [$0.sku, $0.name] }) {
             return bad
+        }
+        if let lines = ([sale.lines.count] + refunds.map(\.refund.lines.count)).first(where: { $0 > Self.maximumLines }) {
+            return LocalizedText(en: "it lists a document of \(lines) lines (at most \(Self.maximumLines))",
+                                 zh: "其中一张单据有 \(lines) 行（最多 \(Self.maximumLines) 行）")
         }
         guard refunds.count <= Self.maximumRefunds else {
             return LocalizedText(en: "it lists \(refunds.count) refunds of one sale (at most \(Self.maximumRefunds))",
