@@ -118,6 +118,32 @@ import TillPorts
         await journal.close()
     }
 
+    /// A second till numbered 01 by mistake refunds its own sale S01-…, which the central
+    /// journal holds as the first till's (other goods, another time): refused as a number
+    /// taken, not checked (and counted) against the other till's sale.
+    @Test func anOwnSaleUnlikeTheOneRecordedUnderItsNumberIsRefusedByName() async throws {
+        guard let database = try await TestDatabase.make("restwin") else { return }
+        defer { Task { await database.drop() } }
+        let journal = Self.journal(database)
+        for seed in Seeded.seeds(count: 3, base: 0x7_0111) {
+            var rng = Seeded(seed: seed)
+            let base = Int64(seed % 1000) * 10
+            let first = Self.sale(till: "01", seq: base + 1, quantity: Int64(rng.int(2...5)))
+            guard case .success = await journal.reserve(Self.own(first, Self.refund(till: "01", seq: base + 1, of: first, quantity: 1))) else {
+                Issue.record("seed \(seed): setup"); continue
+            }
+            var twin = Self.sale(till: "01", seq: base + 1, quantity: Int64(rng.int(1...5)))
+            twin.at = Timestamp(seconds: Self.t0.seconds + Int64(rng.int(1...86_400)))
+            let answer = await journal.reserve(Self.own(twin, Self.refund(till: "01", seq: base + 5, of: twin, quantity: 1)))
+            guard case .failure(.refundNumberTaken(let number, _)) = answer else { Issue.record("seed \(seed): \(answer)"); continue }
+            #expect(number == first.receipt)
+            // The till's own sale, unchanged, is still refundable.
+            let again = await journal.reserve(Self.own(first, Self.refund(till: "01", seq: base + 2, of: first, quantity: 1)))
+            guard case .success = again else { Issue.record("seed \(seed): own sale refused: \(again)"); continue }
+        }
+        await journal.close()
+    }
+
     /// A row a hostile or broken client wrote beside a sale's honest ones (a reservation that
     /// does not read, an amount past Int64 sums, a negative quantity, another currency) refuses
     /// the sale as damaged at look-up and at reservation: never skipped (its goods would be free

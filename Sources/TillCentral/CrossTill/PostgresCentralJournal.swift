@@ -56,6 +56,11 @@ public actor PostgresCentralJournal: CentralJournal {
             if let damage = sale.damage(expecting: reservation.sale, currency: reservation.refund.rounding.currency) {
                 return .failure(.damaged(damage))
             }
+            // The till's own sale is not the one recorded under its number: another till has the
+            // same number (or this journal was replaced). Refused, not checked against a stranger's sale.
+            if reservation.carriesOwnSale, let own = reservation.ownSale, !Self.sameSale(own, sale.sale) {
+                return .failure(.refundNumberTaken(number: own.receipt, shop: reservation.shop))
+            }
             if let refusal = sale.refusal(of: reservation) { return .failure(refusal) }
             try await Self.record(reservation, state: "reserved", db, logger: logger)
             return .success(())
@@ -240,6 +245,12 @@ public actor PostgresCentralJournal: CentralJournal {
             return stored.refund
         }
         return nil
+    }
+
+    /// The same sale: made at the same till and time, the same goods and total.
+    private static func sameSale(_ a: SaleRecord, _ b: SaleRecord) -> Bool {
+        a.receipt == b.receipt && a.till == b.till && a.at == b.at && a.totals.gross == b.totals.gross
+            && a.lines.map(\.sku) == b.lines.map(\.sku) && a.lines.map(\.quantity) == b.lines.map(\.quantity)
     }
 
     /// The same refund: what it returns and pays, of which sale, by whom, when.

@@ -93,8 +93,8 @@ public enum CentralProblem: Hashable, Sendable, Codable {
             return LocalizedText(en: "\(lead.en), but the central journal's record of it is damaged: \(what.en).",
                                  zh: "\(lead.zh)，但中央日志中该记录已损坏：\(what.zh)。")
         case .refundNumberTaken(let number, let shop):
-            return LocalizedText(en: "\(lead.en): the central journal already holds another refund \(number) of shop \(shop).",
-                                 zh: "\(lead.zh)：中央日志中已有 \(shop) 号门店的另一笔退款 \(number)。")
+            return LocalizedText(en: "\(lead.en): the central journal already holds a different \(number) of shop \(shop).",
+                                 zh: "\(lead.zh)：中央日志中已有 \(shop) 号门店另一张编号为 \(number) 的单据。")
         case .alreadyReturned(let c):
             let at = place(shop: c.shop, till: c.till, own)
             let when = c.at.localText(utcOffsetSeconds: offset)

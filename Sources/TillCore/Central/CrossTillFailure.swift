@@ -18,9 +18,10 @@ public enum CrossTillFailure: Hashable, Sendable, Codable, Error {
     /// beyond what the till can count, another currency, negative quantities, another sale's
     /// refunds, control characters in its text. Nothing is planned on it; `what` says which.
     case damaged(LocalizedText)
-    /// The central journal already holds another refund under this refund's number (committed
-    /// or reconciled, with other lines or another time): two tills of `shop` share a number, or
-    /// this till's journal was replaced. Refused, so neither refund is counted in the other's place.
+    /// The central journal already holds another document under `number` (a committed or
+    /// reconciled refund with other lines or another time, or another sale under this till's own
+    /// sale number): two tills of `shop` share a number, or this till's journal was replaced.
+    /// Refused, so neither is counted in the other's place.
     case refundNumberTaken(number: String, shop: ShopCode)
 
     /// True when the central journal was not heard at all: the offline policy may apply.
