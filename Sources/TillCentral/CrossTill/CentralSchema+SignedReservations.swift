@@ -39,9 +39,13 @@ extension CentralSchema {
             RAISE EXCEPTION 'refund reservation % is released by its till, never deleted', OLD.refund_key USING ERRCODE = 'TC112';
         END IF;
         IF TG_OP = 'UPDATE' THEN
-            IF NEW.refund_key <> OLD.refund_key OR NEW.sale_shop <> OLD.sale_shop OR NEW.sale_receipt <> OLD.sale_receipt
-               OR NEW.shop <> OLD.shop OR NEW.till <> OLD.till THEN
-                RAISE EXCEPTION 'refund reservation % cannot be moved to another sale or till', OLD.refund_key USING ERRCODE = 'TC112';
+            IF NEW.refund_key <> OLD.refund_key OR NEW.shop <> OLD.shop OR NEW.till <> OLD.till THEN
+                RAISE EXCEPTION 'refund reservation % cannot be moved to another till', OLD.refund_key USING ERRCODE = 'TC112';
+            END IF;
+            -- Only a new reservation (its till reserving the number again, signed) moves to another sale.
+            IF (NEW.sale_shop <> OLD.sale_shop OR NEW.sale_receipt <> OLD.sale_receipt)
+               AND NOT (OLD.state IN ('reserved', 'released') AND NEW.state = 'reserved') THEN
+                RAISE EXCEPTION 'refund reservation % cannot be moved to another sale', OLD.refund_key USING ERRCODE = 'TC112';
             END IF;
             -- Confirmed by the refund entry itself (its MAC was checked on arrival).
             IF OLD.state = 'reserved' AND NEW.state = 'confirmed' AND NEW.version = OLD.version

@@ -48,6 +48,8 @@ public actor PostgresCentralJournal: CentralJournal {
             guard let sale = try await CentralLedgerReader.sale(key, carried: carried, db, logger: logger) else {
                 return .failure(.notFound)
             }
+            // Checked here in its own currency (and again by the core, in the till's).
+            if let damage = sale.damage(expecting: key, currency: sale.sale.totals.gross.currency) { return .failure(.damaged(damage)) }
             return .success(sale)
         }
     }
@@ -56,8 +58,22 @@ public actor PostgresCentralJournal: CentralJournal {
         await transaction { [key] db, logger in
             let sale = try await Self.lockedSale(reservation, db, logger: logger)
             guard let sale else { return .failure(.notFound) }
-            // Already replicated under this key: the till committed it before; nothing changes.
-            if try await Self.isReplicated(reservation, db, logger: logger) { return .success(()) }
+            // Already committed under this key (replicated, confirmed or reconciled): the same
+            // refund again changes nothing; another refund under its number is refused, never
+            // answered "reserved" unchecked (two tills sharing a number, a replaced journal).
+            if let stored = try await Self.committedRefund(reservation, db, logger: logger) {
+                return Self.sameRefund(stored, reservation.refund) ? .success(())
+                    : .failure(.refundNumberTaken(number: reservation.refund.number, shop: reservation.shop))
+            }
+            // Rows any client can write are checked before the ledger's arithmetic runs on them.
+            if let damage = sale.damage(expecting: reservation.sale, currency: reservation.refund.rounding.currency) {
+                return .failure(.damaged(damage))
+            }
+            // The till's own sale is not the one recorded under its number: another till has the
+            // same number (or this journal was replaced). Refused, not checked against a stranger's sale.
+            if reservation.carriesOwnSale, let own = reservation.ownSale, !Self.sameSale(own, sale.sale) {
+                return .failure(.refundNumberTaken(number: own.receipt, shop: reservation.shop))
+            }
             if let refusal = sale.refusal(of: reservation) { return .failure(refusal) }
             try await Self.record(reservation, state: "reserved", key: key, db, logger: logger)
             return .success(())
@@ -90,6 +106,9 @@ public actor PostgresCentralJournal: CentralJournal {
             }
             // The sale has not arrived yet: checked later, never called verified against nothing.
             guard var sale else { return .failure(.notFound) }
+            if let damage = sale.damage(expecting: reservation.sale, currency: reservation.refund.rounding.currency) {
+                return .failure(.damaged(damage))
+            }
             // Another till's unverified refund that has not been reconciled yet is left out: the
             // later of the two to reconcile reports the pair, so a double refund is one conflict.
             let reconciled = try await Self.reservationKeys(reservation.sale, db, logger: logger)
@@ -201,11 +220,13 @@ public actor PostgresCentralJournal: CentralJournal {
 
     private static func carriedSale(_ key: DocumentKey, _ db: PostgresConnection, logger: Logger, lock: Bool) async throws -> String? {
         let shop = key.shop.description, receipt = key.number.description
+        // The carried sale, or '' (which does not read: damaged) when it is too large to fetch.
+        let limit = CentralLedgerReader.maximumRowBytes
         let query: PostgresQuery
         if lock {
-            query = "SELECT carried_sale FROM central_sale_guard WHERE sale_shop = \(shop) AND sale_receipt = \(receipt) FOR UPDATE"
+            query = "SELECT CASE WHEN carried_sale IS NULL OR octet_length(carried_sale) <= \(limit) THEN carried_sale ELSE '' END FROM central_sale_guard WHERE sale_shop = \(shop) AND sale_receipt = \(receipt) FOR UPDATE"
         } else {
-            query = "SELECT carried_sale FROM central_sale_guard WHERE sale_shop = \(shop) AND sale_receipt = \(receipt)"
+            query = "SELECT CASE WHEN carried_sale IS NULL OR octet_length(carried_sale) <= \(limit) THEN carried_sale ELSE '' END FROM central_sale_guard WHERE sale_shop = \(shop) AND sale_receipt = \(receipt)"
         }
         let rows = try await db.query(query, logger: logger)
         var found: String?
@@ -213,17 +234,46 @@ public actor PostgresCentralJournal: CentralJournal {
         return found
     }
 
-    private static func isReplicated(_ reservation: RefundReservation, _ db: PostgresConnection, logger: Logger) async throws -> Bool {
-        let rows = try await db.query("""
-            SELECT 1 FROM central_entry WHERE shop = \(reservation.shop.description) AND reference = \(reservation.refund.number)
+    /// The refund committed under the reservation's key: its replicated entry, else its
+    /// confirmed or reconciled reservation; nil while only reserved (a retry may replace it).
+    private static func committedRefund(_ reservation: RefundReservation, _ db: PostgresConnection,
+                                        logger: Logger) async throws -> RefundRecord? {
+        let entries = try await db.query("""
+            SELECT payload FROM central_entry WHERE shop = \(reservation.shop.description) AND reference = \(reservation.refund.number)
             AND kind = 'refund'
             """, logger: logger)
-        for try await _ in rows { return true }
-        return false
+        for try await payload in entries.decode(String.self) {
+            guard case .refund(let refund, _)? = CentralLedgerReader.decode(JournalRecord.self, payload) else {
+                throw CentralLedgerDamage.refundEntry
+            }
+            return refund
+        }
+        let rows = try await db.query("""
+            SELECT reservation FROM central_refund_reservation WHERE refund_key = \(reservation.key) AND state <> 'reserved'
+            """, logger: logger)
+        for try await text in rows.decode(String.self) {
+            guard let stored = CentralLedgerReader.decode(RefundReservation.self, text) else { throw CentralLedgerDamage.reservation }
+            return stored.refund
+        }
+        return nil
+    }
+
+    /// The same sale: made at the same till and time, the same goods and total.
+    private static func sameSale(_ a: SaleRecord, _ b: SaleRecord) -> Bool {
+        a.receipt == b.receipt && a.till == b.till && a.at == b.at && a.totals.gross == b.totals.gross
+            && a.lines.map(\.sku) == b.lines.map(\.sku) && a.lines.map(\.quantity) == b.lines.map(\.quantity)
+    }
+
+    /// The same refund: what it returns and pays, of which sale, by whom, when.
+    private static func sameRefund(_ a: RefundRecord, _ b: RefundRecord) -> Bool {
+        a.number == b.number && a.till == b.till && a.originalReceipt == b.originalReceipt && a.lines == b.lines
+            && a.tenders == b.tenders && a.at == b.at && a.clerk.code == b.clerk.code
     }
 
     /// Records the refund's reservation, signed, as a new row or as the next version of one
     /// still only reserved or released; a row confirmed or reconciled already stays as it is.
+    /// A new reservation moves the row to its new sale: a till killed mid-refund reserves the same
+    /// number again for whatever it refunds next, and the first sale's goods are free again.
     private static func record(_ reservation: RefundReservation, state: String, key: [UInt8], _ db: PostgresConnection,
                                logger: Logger) async throws {
         var stored = reservation
@@ -247,7 +297,8 @@ public actor PostgresCentralJournal: CentralJournal {
         } else {
             try await db.query("""
                 UPDATE central_refund_reservation SET reservation = \(signed.reservation), state = \(signed.state),
-                    version = \(signed.version), mac = \(mac), reserved_at = now()
+                    version = \(signed.version), mac = \(mac), reserved_at = now(),
+                    sale_shop = \(signed.saleShop), sale_receipt = \(signed.saleReceipt)
                 WHERE refund_key = \(signed.refundKey)
                 """, logger: logger)
         }
@@ -292,7 +343,10 @@ public actor PostgresCentralJournal: CentralJournal {
     private func call<T: Sendable>(_ body: @escaping Body<T>) async -> Result<T, CrossTillFailure> {
         await serially { [connection] in
             do {
-                return try await connection.run(body)
+                return try await connection.run { db, logger in
+                    // A row that does not read is the sale's damage, not the connection's.
+                    do { return try await body(db, logger) } catch let damage as CentralLedgerDamage { return .failure(.damaged(damage.what)) }
+                }
             } catch let failure as CentralFailure {
                 return .failure(failure.kind)
             } catch {

@@ -25,6 +25,8 @@ public enum CentralProblem: Hashable, Sendable, Codable {
             case .alreadyReturned: return "already_returned_elsewhere"
             case .outsideLedger: return "outside_central_ledger"
             case .forgedReservation: return "central_reservation_forged"
+            case .damaged: return "central_answer_damaged"
+            case .refundNumberTaken: return "central_refund_number_taken"
             }
         case .stillWaiting: return "central_waiting"
         case .offlineNotAllowed: return "offline_refund_not_allowed"
@@ -91,6 +93,12 @@ public enum CentralProblem: Hashable, Sendable, Codable {
         case .forgedReservation(let key):
             return LocalizedText(en: "\(lead.en): the central journal holds refund reservation \(key), whose signature does not verify under its till's central key (it was written or changed in the database, not by that till).",
                                  zh: "\(lead.zh)：中央日志中的退款预留 \(key) 的签名无法用其收银机的中央密钥验证（它是在数据库中被写入或改动的，并非由该收银机）。")
+        case .damaged(let what):
+            return LocalizedText(en: "\(lead.en), but the central journal's record of it is damaged: \(what.en).",
+                                 zh: "\(lead.zh)，但中央日志中该记录已损坏：\(what.zh)。")
+        case .refundNumberTaken(let number, let shop):
+            return LocalizedText(en: "\(lead.en): the central journal already holds a different \(number) of shop \(shop).",
+                                 zh: "\(lead.zh)：中央日志中已有 \(shop) 号门店另一张编号为 \(number) 的单据。")
         case .alreadyReturned(let c):
             let at = place(shop: c.shop, till: c.till, own)
             let when = c.at.localText(utcOffsetSeconds: offset)
@@ -122,6 +130,12 @@ public enum CentralProblem: Hashable, Sendable, Codable {
             case .alreadyReturned, .outsideLedger:
                 return LocalizedText(en: "Refund only what is left (the screen shows it), or ask a supervisor to look at the earlier refund.",
                                      zh: "请只退剩余数量（屏幕有显示），或请主管核查之前的退款。")
+            case .refundNumberTaken:
+                return LocalizedText(en: "Nothing was refunded. Check [till] id and [shop] code in the configuration: two tills must not share a number; if this till's journal was replaced, tell a supervisor.",
+                                     zh: "未办理任何退款。请检查配置中的 [till] id 和 [shop] code：两台收银台不能同号；如本机日志被更换过，请通知主管。")
+            case .damaged:
+                return LocalizedText(en: "Nothing was refunded. Tell a supervisor: the central database's rows for this sale (its entries and refund reservations) must be checked and repaired before it can be refunded.",
+                                     zh: "未办理任何退款。请通知主管：须先核查并修复中央数据库中此笔销售的记录（其日志条目和退款预留）才能退款。")
             }
         case .stillWaiting:
             return LocalizedText(en: "Wait a moment for the answer, or press Esc to stop.", zh: "请稍候回复，或按 Esc 取消。")

@@ -116,6 +116,9 @@ public struct CrossTillState: Hashable, Sendable, Codable {
     /// Who last asked, in this session, for the central journal's unreviewed conflicts (a
     /// supervisor signing in, or approving at this till); cleared on signing out.
     public var conflictsAskedFor: String?
+    /// A post-void waiting for its central reservation (`RefundReservation(voiding:)`); recorded
+    /// when the central journal grants it.
+    public var pendingVoid: VoidRecord?
 
     public init() {}
 }

@@ -18,12 +18,21 @@ public enum CrossTillFailure: Hashable, Sendable, Codable, Error {
     /// under its till's central key: written or changed in the database by someone other than
     /// that till. It is refused, never counted (it could hold or release goods).
     case forgedReservation(key: String)
+    /// The central journal's answer does not hold together (`CentralSale.damage`): amounts
+    /// beyond what the till can count, another currency, negative quantities, another sale's
+    /// refunds, control characters in its text. Nothing is planned on it; `what` says which.
+    case damaged(LocalizedText)
+    /// The central journal already holds another document under `number` (a committed or
+    /// reconciled refund with other lines or another time, or another sale under this till's own
+    /// sale number): two tills of `shop` share a number, or this till's journal was replaced.
+    /// Refused, so neither is counted in the other's place.
+    case refundNumberTaken(number: String, shop: ShopCode)
 
     /// True when the central journal was not heard at all: the offline policy may apply.
     public var isOffline: Bool {
         switch self {
         case .unreachable, .timedOut: return true
-        case .notFound, .refused, .alreadyReturned, .outsideLedger, .forgedReservation: return false
+        case .notFound, .refused, .alreadyReturned, .outsideLedger, .forgedReservation, .damaged, .refundNumberTaken: return false
         }
     }
 }

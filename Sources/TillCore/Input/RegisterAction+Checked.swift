@@ -38,10 +38,10 @@ extension RegisterAction {
             return check.currency(sale.sale.total)
         case .saleNotFound(let reference):
             return check.trimmedText(reference, .receipt)
-        case .centralAnswered(_, .saleFound(let found)):
-            // A central answer is input like any other: a sale in another currency never reaches the arithmetic.
-            return check.currency(found.sale.total) ?? found.refunds.lazy.compactMap { check.currency($0.refund.rounding) }.first
         case .centralAnswered:
+            // A central answer is input like any other, but it answers an open question: refused
+            // here it would leave the till waiting. `centralAnswered` checks it whole
+            // (`CentralSale.damage`) and closes the question with the reason.
             return nil
         case .unverifiedRefundsCounted(_, let total):
             return check.money(total)

@@ -25,7 +25,7 @@ extension RegisterState {
         ask(.lookUp, about: DocumentKey(shop: config.shopCode, number: number), &step)
     }
 
-    private mutating func ask(_ kind: CentralRequest.Kind, about sale: DocumentKey, _ step: inout Step) {
+    mutating func ask(_ kind: CentralRequest.Kind, about sale: DocumentKey, _ step: inout Step) {
         crossTill.requestsMade += 1
         let request = CentralRequest(id: crossTill.requestsMade, sale: sale, kind: kind)
         crossTill.request = request
@@ -49,6 +49,7 @@ extension RegisterState {
         case .cancelled:
             // Stop waiting; a reservation that may have landed is dropped again centrally.
             crossTill.request = nil
+            crossTill.pendingVoid = nil
             if case .reservation(let reservation) = request.kind { step.run(.releaseReservation(reservation)) }
             return false
         default:
@@ -64,15 +65,22 @@ extension RegisterState {
         let own = config.shopCode, offset = config.utcOffsetSeconds
         switch (request.kind, outcome) {
         case (.lookUp, .saleFound(let found)):
-            guard found.key == request.sale else {
-                return step.refuse(.central(.lookUp(sale: request.sale, ownShop: own,
-                                                    .refused(detail: "answered with sale \(found.sale.receipt) of shop \(found.shop)"),
-                                                    utcOffsetSeconds: offset)))
+            // Another sale, another currency, amounts beyond counting, negative quantities…: refused
+            // before the ledger's arithmetic or the screen sees it.
+            if let damage = found.damage(expecting: request.sale, currency: config.currency) {
+                return step.refuse(.central(.lookUp(sale: request.sale, ownShop: own, .damaged(damage), utcOffsetSeconds: offset)))
             }
             crossTill.loadedSale = found.snapshot
             saleLoaded(found.ledger(), &step)
         case (.lookUp, .failed(let failure)):
             step.refuse(.central(.lookUp(sale: request.sale, ownShop: own, failure, utcOffsetSeconds: offset)))
+        case (.reservation(let reservation), .reserved) where crossTill.pendingVoid?.number == reservation.refund.number:
+            let void = crossTill.pendingVoid
+            crossTill.pendingVoid = nil
+            guard let void, case .voiding(let draft) = activity, draft.source.sale.receipt == void.originalReceipt, user == void.clerk else {
+                return step.run(.releaseReservation(reservation))
+            }
+            completePostVoid(void, &step)
         case (.reservation(let reservation), .reserved):
             // The refund screen must still be the one that asked (same clerk, same sale).
             guard case .refunding(let draft) = activity, draft.source.sale.receipt == reservation.refund.originalReceipt,
@@ -82,6 +90,7 @@ extension RegisterState {
             crossTill.offlineFor = nil
             recordRefund(reservation.refund, &step)
         case (.reservation(let reservation), .failed(let failure)):
+            crossTill.pendingVoid = nil
             if case .timedOut = failure { step.run(.releaseReservation(reservation)) }
             step.refuse(.central(.reservation(sale: request.sale, ownShop: own, failure, utcOffsetSeconds: offset)))
             // Not heard at all, and the shop allows it: the next confirm asks a supervisor and

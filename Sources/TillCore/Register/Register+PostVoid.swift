@@ -22,6 +22,18 @@ extension RegisterState {
             originalReceipt: sale.receipt, reason: reason,
             tenders: sale.tenders.map { Tender(kind: $0.kind, amount: $0.amount, reference: $0.reference) },
             total: sale.total, tax: sale.totals.tax, training: config.training)
+        // With a central journal, the void is reserved there first, as a refund of everything
+        // left (under the sale's row lock): of a void here and a refund at another till at the
+        // same moment exactly one goes through, and a sale refunded elsewhere is not voided.
+        if config.central.configured, !config.training, let key = saleKey(sale) {
+            crossTill.pendingVoid = record
+            return ask(.reservation(RefundReservation(voiding: record, of: draft.source, key: key, ownSale: sale)), about: key, &step)
+        }
+        completePostVoid(record, &step)
+    }
+
+    /// Records the void (its central reservation, if any, was granted).
+    mutating func completePostVoid(_ record: VoidRecord, _ step: inout Step) {
         sequences.nextVoid += 1
         let slip = config.templates.postVoid(record)
         complete(.postVoid(record, slip), slip: slip, tenders: record.tenders,

@@ -58,6 +58,7 @@ extension JournalDatabase {
     /// Adds or replaces tax classes, as one chained entry naming who (`by`) did it.
     public func upsert(taxClasses: [TaxClass], by: String? = nil) throws {
         guard !taxClasses.isEmpty else { return }
+        for taxClass in taxClasses { try InputGuards.checkTaxClass(taxClass) }
         try record([.taxClassesSaved(taxClasses)], by: by)
     }
 

@@ -31,11 +31,29 @@ enum InputGuards {
     }
 
     /// A catalog item as the till would sell it: its text clean and its price within range.
+    /// Whoever writes it (the CSV import, a central publication, the back office), the same rules:
+    /// a known currency (its minor digits decide every formatted amount), not negative (as the
+    /// import refuses), within `ValueLimits`.
     static func checkItem(_ item: CatalogItem) throws {
         for text in [item.sku, item.name, item.taxClassID] + item.barcodes { try checkText(text) }
-        guard ValueLimits.contains(amount: item.price) else {
+        let currency = item.price.currency
+        guard Currency.known.contains(currency) else {
+            throw JournalError.valueOutOfRange(what: "currency of \(item.sku)", value: "\(currency.code) (\(currency.minorDigits) decimals)",
+                                               range: Currency.known.map(\.code).joined(separator: ", "))
+        }
+        guard ValueLimits.contains(amount: item.price), !item.price.isNegative else {
             throw JournalError.valueOutOfRange(what: "price of \(item.sku)", value: item.price.plain,
-                                               range: "at most \(ValueLimits.maximumAmountText(item.price.currency))")
+                                               range: "from 0 to \(ValueLimits.maximumAmountText(currency))")
+        }
+    }
+
+    /// A tax class as a line's tax is computed from it: clean text, a rate from 0 to 100 %
+    /// (a rate of -100 % would divide by zero in every inclusive line's tax).
+    static func checkTaxClass(_ taxClass: TaxClass) throws {
+        for text in [taxClass.id, taxClass.name] { try checkText(text) }
+        guard (0...ValueLimits.maximumTaxRateBasisPoints).contains(taxClass.rateBasisPoints) else {
+            throw JournalError.valueOutOfRange(what: "tax rate of \(taxClass.id)", value: "\(taxClass.rateBasisPoints)/10000",
+                                               range: "0 to 100 %")
         }
     }
 

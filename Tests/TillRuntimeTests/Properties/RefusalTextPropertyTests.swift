@@ -163,7 +163,8 @@ enum RefusalGenerator {
                 .unreachable(detail: text(&g)), .timedOut(milliseconds: g.int(0...30_000)), .notFound, .refused(detail: text(&g)),
                 .alreadyReturned(ReturnConflict(item: text(&g), asked: quantity(&g), remaining: quantity(&g), refund: text(&g),
                                                 shop: g.pick(shops), till: "02", clerk: text(&g), at: Timestamp(seconds: g.int(0...4_000_000_000)))),
-                .outsideLedger(.saleVoided), .forgedReservation(key: text(&g))])
+                .outsideLedger(.saleVoided), .forgedReservation(key: text(&g)), .damaged(LocalizedText(en: text(&g), zh: text(&g))),
+                .refundNumberTaken(number: text(&g), shop: g.pick(shops))])
             return .central(g.pick([.notConfigured(sale: sale, ownShop: own),
                                     .lookUp(sale: sale, ownShop: own, failure, utcOffsetSeconds: offset),
                                     .reservation(sale: sale, ownShop: own, failure, utcOffsetSeconds: offset),
