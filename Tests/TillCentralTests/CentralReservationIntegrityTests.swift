@@ -44,9 +44,32 @@ import TillPorts
         RefundReservation(sale: key(sale), shop: .standard, refund: refund, ownSale: sale)
     }
 
-    static func journal(_ database: TestDatabase) -> PostgresCentralJournal {
+    /// Till `till`'s journal, signing its reservations with its own central key.
+    static func journal(_ database: TestDatabase, till: String = "01") -> PostgresCentralJournal {
         // Not a test of the timeout: generous, so a loaded machine cannot turn an answer into "timed out".
-        PostgresCentralJournal(settings: database.settings, lookupTimeoutMs: 300_000)
+        var settings = database.settings
+        settings.shop = ShopCode.standard.description   // the shop the reservations name, and the till is enrolled in
+        return PostgresCentralJournal(settings: settings, lookupTimeoutMs: 300_000, till: till, centralKey: ("test-\(till)", key(till)))
+    }
+
+    static func key(_ till: String) -> [UInt8] { Array("central key of till \(till)".utf8) }
+
+    /// Rows a hostile till (`07`, which holds its own key) writes beside a sale's honest ones: the
+    /// database's signature trigger is switched off for the insert, then each row is signed with
+    /// till 07's key, so the rows verify and only their content is hostile.
+    static func hostileRows(_ database: TestDatabase, insert: String) async throws {
+        _ = try await database.texts("""
+            INSERT INTO central_till (shop, till, key_id, mac_key) VALUES ('0001', '07', 'test-07', '\\x\(key("07").map { String(format: "%02x", $0) }.joined())')
+            ON CONFLICT DO NOTHING RETURNING till
+            """)
+        // One statement per call (the extended protocol takes no more); ALTER TABLE outlives the call.
+        _ = try await database.texts("ALTER TABLE central_refund_reservation DISABLE TRIGGER USER")
+        _ = try await database.texts(insert)
+        _ = try await database.texts("""
+            UPDATE central_refund_reservation r SET mac = encode(hmac(convert_to(central_reservation_signing_text(r), 'UTF8'), t.mac_key, 'sha256'), 'hex')
+            FROM central_till t WHERE t.shop = r.shop AND t.till = r.till AND r.mac IS NULL RETURNING r.refund_key
+            """)
+        _ = try await database.texts("ALTER TABLE central_refund_reservation ENABLE TRIGGER USER")
     }
 
     /// Till 01 reserves a refund of sale A and is killed before it commits (or its release is
@@ -55,7 +78,7 @@ import TillPorts
     @Test func aRefundNumberReservedAgainMovesToItsNewSale() async throws {
         guard let database = try await TestDatabase.make("resmove") else { return }
         defer { Task { await database.drop() } }
-        let journal = Self.journal(database)
+        let journal = Self.journal(database), tillTwo = Self.journal(database, till: "02")
         for seed in Seeded.seeds(count: 3, base: 0x5_7A1E) {
             var rng = Seeded(seed: seed)
             let base = Int64(seed % 1000) * 10
@@ -74,7 +97,7 @@ import TillPorts
             #expect(b.refunds.map(\.refund) == [again], "seed \(seed)")
             // Another till may refund every tea of sale A.
             let all = Self.refund(till: "02", seq: base + 1, of: saleA, quantity: sold)
-            let whole = await journal.reserve(RefundReservation(sale: Self.key(saleA), shop: .standard, refund: all))
+            let whole = await tillTwo.reserve(RefundReservation(sale: Self.key(saleA), shop: .standard, refund: all))
             guard case .success = whole else { Issue.record("seed \(seed): all of sale A refused: \(whole)"); continue }
         }
         await journal.close()
@@ -86,7 +109,7 @@ import TillPorts
     @Test func anotherRefundUnderACommittedNumberIsRefusedByName() async throws {
         guard let database = try await TestDatabase.make("restaken") else { return }
         defer { Task { await database.drop() } }
-        let journal = Self.journal(database)
+        let journal = Self.journal(database), tillTwo = Self.journal(database, till: "02")
         for seed in Seeded.seeds(count: 3, base: 0x7A_CE) {
             var rng = Seeded(seed: seed)
             let base = Int64(seed % 1000) * 10
@@ -97,14 +120,14 @@ import TillPorts
             }
             let honest = RefundReservation(sale: Self.key(sale), shop: .standard,
                                            refund: Self.refund(till: "02", seq: base + 1, of: sale, quantity: Int64(rng.int(1...3))))
-            guard case .success = await journal.reserve(honest), case .success = await journal.confirm(honest) else {
+            guard case .success = await tillTwo.reserve(honest), case .success = await tillTwo.confirm(honest) else {
                 Issue.record("seed \(seed): honest refund"); continue
             }
-            guard case .success = await journal.reserve(honest) else { Issue.record("seed \(seed): the same refund again was refused"); continue }
+            guard case .success = await tillTwo.reserve(honest) else { Issue.record("seed \(seed): the same refund again was refused"); continue }
             let twin = RefundReservation(sale: Self.key(sale), shop: .standard,
                                          refund: Self.refund(till: "02", seq: base + 1, of: sale, quantity: Int64(rng.int(1...3)),
                                                              at: Timestamp(seconds: Self.t0.seconds + Int64(rng.int(1...999)))))
-            let answer = await journal.reserve(twin)
+            let answer = await tillTwo.reserve(twin)
             guard case .failure(.refundNumberTaken(let number, let shop)) = answer else { Issue.record("seed \(seed): \(answer)"); continue }
             #expect(number == honest.refund.number && shop == .standard)
             let problem = CentralProblem.reservation(sale: Self.key(sale), ownShop: .standard, .refundNumberTaken(number: number, shop: shop),
@@ -129,9 +152,8 @@ import TillPorts
             var rng = Seeded(seed: seed)
             let base = Int64(seed % 1000) * 10
             let first = Self.sale(till: "01", seq: base + 1, quantity: Int64(rng.int(2...5)))
-            guard case .success = await journal.reserve(Self.own(first, Self.refund(till: "01", seq: base + 1, of: first, quantity: 1))) else {
-                Issue.record("seed \(seed): setup"); continue
-            }
+            let setup = await journal.reserve(Self.own(first, Self.refund(till: "01", seq: base + 1, of: first, quantity: 1)))
+            guard case .success = setup else { Issue.record("seed \(seed): setup \(setup)"); continue }
             var twin = Self.sale(till: "01", seq: base + 1, quantity: Int64(rng.int(1...5)))
             twin.at = Timestamp(seconds: Self.t0.seconds + Int64(rng.int(1...86_400)))
             let answer = await journal.reserve(Self.own(twin, Self.refund(till: "01", seq: base + 5, of: twin, quantity: 1)))
@@ -151,7 +173,7 @@ import TillPorts
     @Test func damagedRowsBesideASaleRefuseItAsDamaged() async throws {
         guard let database = try await TestDatabase.make("resdamage") else { return }
         defer { Task { await database.drop() } }
-        let journal = Self.journal(database)
+        let journal = Self.journal(database), tillTwo = Self.journal(database, till: "02")
         for seed in Seeded.seeds(count: 4, base: 0xDA_3A6E) {
             var rng = Seeded(seed: seed)
             let base = Int64(seed % 1000) * 10
@@ -169,15 +191,15 @@ import TillPorts
             default: hostile.refund.rounding = Money(minor: 0, currency: .eur); text = Self.json(hostile)
             }
             text = text.replacingOccurrences(of: "'", with: "''")
-            _ = try await database.texts("""
+            try await Self.hostileRows(database, insert: """
                 INSERT INTO central_refund_reservation (refund_key, sale_shop, sale_receipt, shop, till, reservation, state)
-                VALUES ('0001-R07-\(base + 1)', '0001', '\(sale.receipt)', '0001', '07', '\(text)', 'confirmed') RETURNING refund_key
+                VALUES ('0001-R07-\(base + 1)', '0001', '\(sale.receipt)', '0001', '07', '\(text)', 'reserved') RETURNING refund_key
                 """)
             let lookedUp = await journal.sale(Self.key(sale))
             guard case .failure(.damaged(let what)) = lookedUp else { Issue.record("seed \(seed), kind \(kind): look-up \(lookedUp)"); continue }
             #expect(!what.en.isEmpty && !what.zh.isEmpty)
             let next = RefundReservation(sale: Self.key(sale), shop: .standard, refund: Self.refund(till: "02", seq: base + 1, of: sale, quantity: 2))
-            let reserved = await journal.reserve(next)
+            let reserved = await tillTwo.reserve(next)
             guard case .failure(.damaged) = reserved else { Issue.record("seed \(seed), kind \(kind): reserve \(reserved)"); continue }
         }
         await journal.close()
@@ -189,7 +211,7 @@ import TillPorts
     @Test func aVoidAndARefundAtTheSameMomentExactlyOneIsGranted() async throws {
         guard let database = try await TestDatabase.make("resvoid") else { return }
         defer { Task { await database.drop() } }
-        let one = Self.journal(database), two = Self.journal(database)
+        let one = Self.journal(database), two = Self.journal(database, till: "02")
         for seed in Seeded.seeds(count: 6, base: 0x70_1D) {
             var rng = Seeded(seed: seed)
             let base = Int64(seed % 1000) * 10
@@ -236,19 +258,19 @@ import TillPorts
             if many {
                 // The honest row repeated as 10,000 other refunds (numbers R01-1…).
                 let number = DocumentNumber(kind: .refund, till: "01", sequence: Int64(n)).description
-                _ = try await database.texts("""
+                try await Self.hostileRows(database, insert: """
                     INSERT INTO central_refund_reservation (refund_key, sale_shop, sale_receipt, shop, till, reservation, state)
-                    SELECT refund_key || '-' || i, sale_shop, sale_receipt, shop, till,
-                           replace(reservation, '"number":"\(number)"', '"number":"R01-' || i || '"'), 'confirmed'
+                    SELECT shop || '-R01-' || i, sale_shop, sale_receipt, shop, till,
+                           replace(reservation, '"number":"\(number)"', '"number":"R01-' || i || '"'), 'reserved'
                     FROM central_refund_reservation, generate_series(1, \(CentralSale.maximumRefunds)) AS i
                     WHERE sale_receipt = '\(sale.receipt)' RETURNING 1
                     """)
             } else {
                 var huge = RefundReservation(sale: Self.key(sale), shop: .standard, refund: Self.refund(till: "07", seq: 1, of: sale, quantity: 1))
                 huge.refund.lines[0].name = String(repeating: "茶", count: 1_500_000)
-                _ = try await database.texts("""
+                try await Self.hostileRows(database, insert: """
                     INSERT INTO central_refund_reservation (refund_key, sale_shop, sale_receipt, shop, till, reservation, state)
-                    VALUES ('0001-R07-000001', '0001', '\(sale.receipt)', '0001', '07', '\(Self.json(huge))', 'confirmed') RETURNING 1
+                    VALUES ('0001-R07-000001', '0001', '\(sale.receipt)', '0001', '07', '\(Self.json(huge))', 'reserved') RETURNING 1
                     """)
             }
             let lookedUp = await journal.sale(Self.key(sale))

@@ -67,7 +67,7 @@ enum CentralLedgerReader {
             WHERE r.sale_receipt = \(receipt) AND r.sale_shop = \(shop) LIMIT \(rowLimit)
             """, logger: logger)
         for try await row in reserved.decode((String, String, String, String, String, String?, String, Int64, String?, ByteBuffer?).self) {
-            let (refundKey, saleShop, saleReceipt, giver, till, text, state, version, mac, key) = row
+            let (refundKey, saleShop, saleReceipt, giver, till, text, state, version, mac, macKey) = row
             // A row too large to read is not skipped: a reservation left out would free its goods again.
             guard let text else { throw CentralLedgerDamage.reservation }
             let replicated = refunds[refundKey] != nil
@@ -75,7 +75,7 @@ enum CentralLedgerReader {
                                               till: till, reservation: text, state: state, version: version)
             var asReserved = signed
             asReserved.state = "reserved"
-            let tillKey = key.map { Array($0.readableBytesView) }
+            let tillKey = macKey.map { Array($0.readableBytesView) }
             guard signed.verifies(mac, key: tillKey) || (replicated && state == "confirmed" && asReserved.verifies(mac, key: tillKey))
             else { throw ReservationSignature.forged(refundKey) }
             guard !replicated, state != "released" else { continue }
