@@ -64,6 +64,7 @@ struct ProblemVocabularyTests {
             .priceChangeNotAuthorised(receipt: g.text(), line: g.int(), permission: .overridePrice, amount: g.money(),
                                       approver: g.rng.below(2) == 0 ? nil : g.text()),
             .drawerOpenNotOwed(refund: g.text(), because: [.noCashRefund, .anotherClerk, .usedAlready][Int(g.rng.below(3))]),
+            .drawerOpenNotAuthorised(user: g.text(), approver: g.rng.below(2) == 0 ? nil : g.text()),
             .reconciliationRefused(refund: g.text(), alreadyReconciled: g.rng.below(2) == 0),
             .reportNotAuthorised(report: g.text(), signer: g.text(),
                                  why: [.unknownSigner, .signerLacksPermission(role: g.text(), permission: g.text()),
@@ -127,9 +128,10 @@ struct ProblemVocabularyTests {
         case .reportNotAuthorised: 49
         case .amountsUncountable: 50
         case .reconciliationRefused: 51
+        case .drawerOpenNotAuthorised: 52
         }
     }
-    static let journalErrorCases = 52
+    static let journalErrorCases = 53
 
     static func printFailures(_ g: inout Payloads) -> [PrintFailure] {
         [.paperOut, .coverOpen, .cutterJammed, .printerError, .offline, .noAnswer, .unreachable(g.text()), .linkLost(g.text()),

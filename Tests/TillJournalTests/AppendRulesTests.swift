@@ -23,6 +23,19 @@ import TillCore
         .shiftAlreadyClosed(till: "01", shift: 2),
         .amountsUncountable(reference: "S01-000001", why: LocalizedText(en: "it mixes CNY and USD", zh: "混用人民币和美元")),
         .amountsUncountable(reference: nil, why: LocalizedText(en: "it mixes CNY and USD", zh: "混用人民币和美元")),
+        .creditNoteRefused(document: "S01-000002", problem: .overdrawn(number: "C01-000001-7", asked: money, balance: Fx.money(1))),
+        .creditNoteRefused(document: "R01-000002", problem: .notOnSale(number: "C01-000001-7")),
+        .priceChangeNotAuthorised(receipt: "S01-000001", line: 2, permission: .overridePrice, amount: money, approver: nil),
+        .priceChangeNotAuthorised(receipt: "S01-000001", line: 1, permission: .discountLine, amount: money, approver: "1002"),
+        .reportNotAuthorised(report: "Z", signer: "1001", why: .signerLacksPermission(role: "clerk", permission: "zReport")),
+        .reportNotAuthorised(report: "X", signer: "1001", why: .noApprovalEntry(approver: "2001")),
+        .parkedSaleNotWaiting(reference: "P01-000001"),
+        .parkNumberReused(reference: "P01-000001"),
+        .drawerOpenNotOwed(refund: "R01-000001", because: .usedAlready),
+        .drawerOpenNotAuthorised(user: "1001", approver: nil),
+        .drawerOpenNotAuthorised(user: "1001", approver: "1002"),
+        .reconciliationRefused(refund: "R01-000001", alreadyReconciled: true),
+        .reconciliationRefused(refund: "R01-000001", alreadyReconciled: false),
     ]
 
     @Test(arguments: every)

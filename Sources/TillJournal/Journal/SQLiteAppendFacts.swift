@@ -1,5 +1,6 @@
 import GRDB
 import TillCore
+import TillPorts
 
 /// The facts `AppendRules` decides on, read inside the append's immediate transaction (so a
 /// second till's append waits for this one and then sees it).
@@ -32,6 +33,44 @@ struct SQLiteAppendFacts: AppendFacts {
     func zReportExists(till: String, shift: Int64) throws -> Bool {
         try Bool.fetchOne(db, cachedSQL: "SELECT 1 FROM zReport WHERE till = ? AND shift = ?", arguments: [till, shift]) != nil
     }
+
+    func creditNote(_ number: String) throws -> CreditNote? { try JournalDatabase.creditNote(db, number: number) }
+
+    func highestCreditNote(till: String) throws -> Int64 { try JournalDatabase.highestCreditNote(db, till: till) }
+
+    /// The settings `recordMoneySettings` last kept; nil when none were or they do not decode as
+    /// `MoneySettings` (another version's, or a test's partial table).
+    func moneySettings() throws -> MoneySettings? {
+        guard let text = try String.fetchOne(db, cachedSQL: "SELECT settings FROM moneyConfiguration WHERE id = 1") else { return nil }
+        return try? CanonicalJSON.decode(MoneySettings.self, from: text)
+    }
+
+    func role(of code: String) throws -> Role? {
+        try String.fetchOne(db, cachedSQL: "SELECT role FROM user WHERE code = ?", arguments: [code]).flatMap(Role.init(rawValue:))
+    }
+
+    func latestEvent(user: String, approver: String) throws -> AuditEvent? {
+        guard let row = try Row.fetchOne(db, cachedSQL: """
+            SELECT seq, payload FROM journalEntry WHERE kind = ? AND userCode = ? AND approverCode = ? ORDER BY seq DESC LIMIT 1
+            """, arguments: [EntryKind.event.rawValue, user, approver]),
+            case .event(let event) = try JournalDatabase.record(row) else { return nil }
+        return event
+    }
+
+    func events(referring reference: String) throws -> [AuditEvent] {
+        try Row.fetchAll(db.cachedStatement(sql: "SELECT seq, payload FROM journalEntry WHERE kind = 'event' AND reference = ? ORDER BY seq"),
+                         arguments: [reference]).compactMap { row in
+            guard case .event(let event) = try JournalDatabase.record(row) else { return nil }
+            return event
+        }
+    }
+
+    func refund(_ number: String) throws -> RefundRecord? {
+        guard let row = try Row.fetchOne(db, cachedSQL: """
+            SELECT e.seq, e.payload FROM refund r JOIN journalEntry e ON e.seq = r.entrySeq WHERE r.number = ?
+            """, arguments: [number]), case .refund(let refund, _) = try JournalDatabase.record(row) else { return nil }
+        return refund
+    }
 }
 
 extension JournalError {
@@ -53,6 +92,15 @@ extension JournalError {
         case .shiftAlreadyOpen(let till, let shift): self = .shiftAlreadyOpen(till: till, shift: shift)
         case .shiftAlreadyClosed(let till, let shift): self = .shiftAlreadyClosed(till: till, shift: shift)
         case .amountsUncountable(let reference, let why): self = .amountsUncountable(seq: nil, reference: reference, why: why)
+        case .creditNoteRefused(let document, let problem): self = .creditNoteRefused(document: document, problem: problem)
+        case .priceChangeNotAuthorised(let receipt, let line, let permission, let amount, let approver):
+            self = .priceChangeNotAuthorised(receipt: receipt, line: line, permission: permission, amount: amount, approver: approver)
+        case .reportNotAuthorised(let report, let signer, let why): self = .reportNotAuthorised(report: report, signer: signer, why: why)
+        case .parkedSaleNotWaiting(let reference): self = .parkedSaleNotWaiting(reference: reference)
+        case .parkNumberReused(let reference): self = .parkNumberReused(reference: reference)
+        case .drawerOpenNotOwed(let refund, let because): self = .drawerOpenNotOwed(refund: refund, because: because)
+        case .drawerOpenNotAuthorised(let user, let approver): self = .drawerOpenNotAuthorised(user: user, approver: approver)
+        case .reconciliationRefused(let refund, let already): self = .reconciliationRefused(refund: refund, alreadyReconciled: already)
         }
     }
 }
@@ -75,6 +123,15 @@ extension JournalError {
         case .voidDiffersFromSale(let void, let receipt, let paid, let voided): .voidDiffersFromSale(void: void, receipt: receipt, paid: paid, voided: voided)
         case .shiftAlreadyOpen(let till, let shift): .shiftAlreadyOpen(till: till, shift: shift)
         case .shiftAlreadyClosed(let till, let shift): .shiftAlreadyClosed(till: till, shift: shift)
+        case .creditNoteRefused(let document, let problem): .creditNoteRefused(document: document, problem: problem)
+        case .priceChangeNotAuthorised(let receipt, let line, let permission, let amount, let approver):
+            .priceChangeNotAuthorised(receipt: receipt, line: line, permission: permission, amount: amount, approver: approver)
+        case .reportNotAuthorised(let report, let signer, let why): .reportNotAuthorised(report: report, signer: signer, why: why)
+        case .parkedSaleNotWaiting(let reference): .parkedSaleNotWaiting(reference: reference)
+        case .parkNumberReused(let reference): .parkNumberReused(reference: reference)
+        case .drawerOpenNotOwed(let refund, let because): .drawerOpenNotOwed(refund: refund, because: because)
+        case .drawerOpenNotAuthorised(let user, let approver): .drawerOpenNotAuthorised(user: user, approver: approver)
+        case .reconciliationRefused(let refund, let already): .reconciliationRefused(refund: refund, alreadyReconciled: already)
         default: nil
         }
     }
