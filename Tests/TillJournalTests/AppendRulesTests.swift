@@ -2,9 +2,9 @@ import Testing
 import TillCore
 @testable import TillJournal
 
-/// The shared money rules (`AppendRules`, TillPorts) refuse with `AppendRefusal`; SQLite's journal
-/// turns each into its `JournalError` case of the same name. Both engines must tell the clerk the
-/// same thing: same code, same cause, same remedy, in both languages.
+/// The shared rules (`AppendRules`, TillPorts) refuse with `AppendRefusal`; SQLite's journal
+/// carries the refusal whole (`JournalError.refused`), so every engine tells the clerk the same
+/// thing: each refusal its own code, a cause and a remedy in both languages.
 @Suite struct AppendRulesTests {
     static let money = Fx.money(1_500)
     static let every: [AppendRefusal] = [
@@ -39,11 +39,20 @@ import TillCore
     ]
 
     @Test(arguments: every)
-    func bothEnginesTellARefusalTheSameWay(_ refusal: AppendRefusal) {
-        let journal = JournalError(refusal)
-        #expect(journal.code == refusal.code)
+    func theJournalTellsARefusalAsTheRulesDo(_ refusal: AppendRefusal) {
+        let journal = JournalError.refused(refusal)
+        #expect(journal.code == refusal.code && journal.code == ProblemCode.caseName(of: refusal))
         #expect(journal.message == refusal.message)
         #expect(journal.remedy == refusal.remedy)
-        #expect(!refusal.message.zh.isEmpty && !refusal.remedy.zh.isEmpty)
+        for text in [refusal.message.zh, refusal.remedy.zh] {
+            #expect(text.unicodeScalars.contains { $0.value >= 0x4E00 && $0.value <= 0x9FFF }, "\(refusal.code): \(text)")
+        }
+    }
+
+    @Test func everyRefusalHasItsOwnCode() {
+        let codes = Self.every.map(\.code)
+        // Two examples of a case share its code; distinct cases never do.
+        #expect(Set(codes).count == Set(Self.every.map { ProblemCode.caseName(of: $0) }).count)
+        #expect(Set(codes).count == 21, "\(Set(codes).sorted())")
     }
 }

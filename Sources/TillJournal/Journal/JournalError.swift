@@ -23,39 +23,10 @@ public enum JournalError: Error, Hashable, Sendable {
     case anchorMismatch(path: String, anchor: JournalAnchor)
 
     // Appending (defence in depth behind the core's own rules)
-    case documentNumberReused(reference: String)
-    /// A recall of a parked sale that is not waiting (recalled already, perhaps by another session).
-    case parkedSaleNotWaiting(reference: String)
-    case parkNumberReused(reference: String)
-    /// A sale whose tenders do not settle exactly its total, or whose change is not theirs.
-    case saleTendersDoNotAddUp(receipt: String, total: Money, paid: Money)
-    /// A sale line's price override or discount made by someone without the permission, or above
-    /// the approval threshold with no one who may approve it (`AppendRules.checkPriceChanges`).
-    case priceChangeNotAuthorised(receipt: String, line: Int, permission: Permission, amount: Money, approver: String?)
-    /// A free drawer open naming a refund that is not owed one (`AppendRules.checkDrawerEvent`).
-    case drawerOpenNotOwed(refund: String, because: DrawerOpenProblem)
-    /// A drawer open by someone without `openDrawer`, approved by no one who may approve it.
-    case drawerOpenNotAuthorised(user: String, approver: String?)
-    /// A reconciliation entry for a refund that is not an unverified refund of this journal, or
-    /// that was reconciled already (`AppendRules+Events`): once per refund.
-    case reconciliationRefused(refund: String, alreadyReconciled: Bool)
-    case originalSaleNotFound(document: String, receipt: String)
-    case refundLineNotOnSale(refund: String, receipt: String, lineNo: Int)
-    case refundExceedsSold(refund: String, receipt: String, lineNo: Int, sold: Quantity, alreadyRefunded: Quantity,
-                           asked: Quantity)
-    case refundOfVoidedSale(refund: String, receipt: String)
-    case saleAlreadyVoided(receipt: String, voidNumber: String)
-    case voidOfRefundedSale(void: String, receipt: String)
-    /// A refund that breaks its sale's ledger (or, without receipt, does not add up).
-    case refundBreaksLedger(refund: String, receipt: String?, violation: LedgerViolation)
-    case voidDiffersFromSale(void: String, receipt: String, paid: Money, voided: Money)
-    case shiftAlreadyOpen(till: String, shift: Int64)
-    case shiftAlreadyClosed(till: String, shift: Int64)
-    /// An X or Z report signed by someone who may not print it, with no valid approval (AppendRules+Reports).
-    case reportNotAuthorised(report: String, signer: String, why: ReportAuthorityProblem)
+    /// A rule every store checks in its write transaction refused the record (`AppendRules`): its
+    /// code, cause and remedy are the refusal's, the same whatever engine stores the record.
+    case refused(AppendRefusal)
     case shiftNotFound(till: String, shift: Int64)
-    /// A sale, refund or post-void that would use a credit note wrongly (overdraw it, invent it, top up another sale's).
-    case creditNoteRefused(document: String, problem: CreditNoteProblem)
     case unreadableEntry(seq: Int64, cause: String)
     /// A record whose amounts the core cannot add without trapping (`JournalRecord.amountProblem`:
     /// a mixed currency, an amount beyond `ValueLimits`, a sum beyond Int64): read back from entry
@@ -93,8 +64,11 @@ extension JournalError: LocalizedError {
 }
 
 extension JournalError {
-    /// The stable code: the case's name (`disk_full`).
-    public var code: String { ProblemCode.caseName(of: self) }
+    /// The stable code: the case's name (`disk_full`); a refusal's own (`refund_exceeds_sold`).
+    public var code: String {
+        if case .refused(let refusal) = self { return refusal.code }
+        return ProblemCode.caseName(of: self)
+    }
 
     /// What is wrong.
     public var message: LocalizedText {
@@ -180,12 +154,9 @@ extension JournalError {
         case .catalogHeaderWrong(let found, let expected):
             return t("The catalog file's header is \"\(found.joined(separator: ","))\" but must be \"\(expected.joined(separator: ","))\".",
                      "商品目录文件的表头是 \"\(found.joined(separator: ","))\"，应为 \"\(expected.joined(separator: ","))\"。")
-        case .documentNumberReused, .saleTendersDoNotAddUp, .originalSaleNotFound, .refundLineNotOnSale, .refundExceedsSold,
-             .refundOfVoidedSale, .saleAlreadyVoided, .voidOfRefundedSale, .refundBreaksLedger, .voidDiffersFromSale,
-             .shiftAlreadyOpen, .shiftAlreadyClosed, .creditNoteRefused, .priceChangeNotAuthorised, .reportNotAuthorised,
-             .parkedSaleNotWaiting, .parkNumberReused, .drawerOpenNotOwed, .drawerOpenNotAuthorised, .reconciliationRefused:
-            // The shared money rules' own words (TillPorts AppendRefusal): one text for every engine.
-            return sharedRule?.message ?? t("The journal refused the record.", "日志拒绝了该记录。")
+        case .refused(let refusal):
+            // The shared rules' own words (TillPorts AppendRefusal): one text for every engine.
+            return refusal.message
         }
     }
 
@@ -263,12 +234,8 @@ extension JournalError {
         case .catalogHeaderWrong:
             return t("Make the first line of the file exactly the expected column names, in that order.",
                      "请将文件第一行改为上述列名，顺序一致。")
-        case .documentNumberReused, .saleTendersDoNotAddUp, .originalSaleNotFound, .refundLineNotOnSale, .refundExceedsSold,
-             .refundOfVoidedSale, .saleAlreadyVoided, .voidOfRefundedSale, .refundBreaksLedger, .voidDiffersFromSale,
-             .shiftAlreadyOpen, .shiftAlreadyClosed, .creditNoteRefused, .priceChangeNotAuthorised, .reportNotAuthorised,
-             .parkedSaleNotWaiting, .parkNumberReused, .drawerOpenNotOwed, .drawerOpenNotAuthorised, .reconciliationRefused:
-            // The shared money rules' own words (TillPorts AppendRefusal): one text for every engine.
-            return sharedRule?.remedy ?? t("Report it to support.", "请联系技术支持。")
+        case .refused(let refusal):
+            return refusal.remedy
         }
     }
 }

@@ -73,73 +73,9 @@ struct SQLiteAppendFacts: AppendFacts {
     }
 }
 
-extension JournalError {
-    /// The journal's case of the same name (and so the same code) as the shared rules' refusal.
-    init(_ refusal: AppendRefusal) {
-        switch refusal {
-        case .documentNumberReused(let reference): self = .documentNumberReused(reference: reference)
-        case .saleTendersDoNotAddUp(let receipt, let total, let paid): self = .saleTendersDoNotAddUp(receipt: receipt, total: total, paid: paid)
-        case .originalSaleNotFound(let document, let receipt): self = .originalSaleNotFound(document: document, receipt: receipt)
-        case .refundLineNotOnSale(let refund, let receipt, let lineNo): self = .refundLineNotOnSale(refund: refund, receipt: receipt, lineNo: lineNo)
-        case .refundExceedsSold(let refund, let receipt, let lineNo, let sold, let already, let asked):
-            self = .refundExceedsSold(refund: refund, receipt: receipt, lineNo: lineNo, sold: sold, alreadyRefunded: already, asked: asked)
-        case .refundOfVoidedSale(let refund, let receipt): self = .refundOfVoidedSale(refund: refund, receipt: receipt)
-        case .saleAlreadyVoided(let receipt, let voidNumber): self = .saleAlreadyVoided(receipt: receipt, voidNumber: voidNumber)
-        case .voidOfRefundedSale(let void, let receipt): self = .voidOfRefundedSale(void: void, receipt: receipt)
-        case .refundBreaksLedger(let refund, let receipt, let violation): self = .refundBreaksLedger(refund: refund, receipt: receipt, violation: violation)
-        case .voidDiffersFromSale(let void, let receipt, let paid, let voided):
-            self = .voidDiffersFromSale(void: void, receipt: receipt, paid: paid, voided: voided)
-        case .shiftAlreadyOpen(let till, let shift): self = .shiftAlreadyOpen(till: till, shift: shift)
-        case .shiftAlreadyClosed(let till, let shift): self = .shiftAlreadyClosed(till: till, shift: shift)
-        case .amountsUncountable(let reference, let why): self = .amountsUncountable(seq: nil, reference: reference, why: why)
-        case .creditNoteRefused(let document, let problem): self = .creditNoteRefused(document: document, problem: problem)
-        case .priceChangeNotAuthorised(let receipt, let line, let permission, let amount, let approver):
-            self = .priceChangeNotAuthorised(receipt: receipt, line: line, permission: permission, amount: amount, approver: approver)
-        case .reportNotAuthorised(let report, let signer, let why): self = .reportNotAuthorised(report: report, signer: signer, why: why)
-        case .parkedSaleNotWaiting(let reference): self = .parkedSaleNotWaiting(reference: reference)
-        case .parkNumberReused(let reference): self = .parkNumberReused(reference: reference)
-        case .drawerOpenNotOwed(let refund, let because): self = .drawerOpenNotOwed(refund: refund, because: because)
-        case .drawerOpenNotAuthorised(let user, let approver): self = .drawerOpenNotAuthorised(user: user, approver: approver)
-        case .reconciliationRefused(let refund, let already): self = .reconciliationRefused(refund: refund, alreadyReconciled: already)
-        }
-    }
-}
-
-extension JournalError {
-    /// The shared rules' refusal of the same name, for the cases they refuse with: their words are
-    /// the journal's words (nil for every other case).
-    var sharedRule: AppendRefusal? {
-        switch self {
-        case .documentNumberReused(let reference): .documentNumberReused(reference: reference)
-        case .saleTendersDoNotAddUp(let receipt, let total, let paid): .saleTendersDoNotAddUp(receipt: receipt, total: total, paid: paid)
-        case .originalSaleNotFound(let document, let receipt): .originalSaleNotFound(document: document, receipt: receipt)
-        case .refundLineNotOnSale(let refund, let receipt, let lineNo): .refundLineNotOnSale(refund: refund, receipt: receipt, lineNo: lineNo)
-        case .refundExceedsSold(let refund, let receipt, let lineNo, let sold, let already, let asked):
-            .refundExceedsSold(refund: refund, receipt: receipt, lineNo: lineNo, sold: sold, alreadyRefunded: already, asked: asked)
-        case .refundOfVoidedSale(let refund, let receipt): .refundOfVoidedSale(refund: refund, receipt: receipt)
-        case .saleAlreadyVoided(let receipt, let voidNumber): .saleAlreadyVoided(receipt: receipt, voidNumber: voidNumber)
-        case .voidOfRefundedSale(let void, let receipt): .voidOfRefundedSale(void: void, receipt: receipt)
-        case .refundBreaksLedger(let refund, let receipt, let violation): .refundBreaksLedger(refund: refund, receipt: receipt, violation: violation)
-        case .voidDiffersFromSale(let void, let receipt, let paid, let voided): .voidDiffersFromSale(void: void, receipt: receipt, paid: paid, voided: voided)
-        case .shiftAlreadyOpen(let till, let shift): .shiftAlreadyOpen(till: till, shift: shift)
-        case .shiftAlreadyClosed(let till, let shift): .shiftAlreadyClosed(till: till, shift: shift)
-        case .creditNoteRefused(let document, let problem): .creditNoteRefused(document: document, problem: problem)
-        case .priceChangeNotAuthorised(let receipt, let line, let permission, let amount, let approver):
-            .priceChangeNotAuthorised(receipt: receipt, line: line, permission: permission, amount: amount, approver: approver)
-        case .reportNotAuthorised(let report, let signer, let why): .reportNotAuthorised(report: report, signer: signer, why: why)
-        case .parkedSaleNotWaiting(let reference): .parkedSaleNotWaiting(reference: reference)
-        case .parkNumberReused(let reference): .parkNumberReused(reference: reference)
-        case .drawerOpenNotOwed(let refund, let because): .drawerOpenNotOwed(refund: refund, because: because)
-        case .drawerOpenNotAuthorised(let user, let approver): .drawerOpenNotAuthorised(user: user, approver: approver)
-        case .reconciliationRefused(let refund, let already): .reconciliationRefused(refund: refund, alreadyReconciled: already)
-        default: nil
-        }
-    }
-}
-
 extension AppendRules {
-    /// Runs a shared rule and refuses with the journal's own error.
+    /// Runs a shared rule and refuses with the journal's own error, which carries the refusal whole.
     static func journal(_ rule: () throws -> Void) throws {
-        do { try rule() } catch let refusal as AppendRefusal { throw JournalError(refusal) }
+        do { try rule() } catch let refusal as AppendRefusal { throw JournalError.refused(refusal) }
     }
 }
