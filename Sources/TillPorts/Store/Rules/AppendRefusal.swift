@@ -2,9 +2,8 @@ import TillCore
 
 /// Why a store refused to append a record: the rules every engine re-checks in its own write
 /// transaction (`AppendRules`). Engine-neutral, so SQLite and PostgreSQL refuse with the
-/// same code and the same words; SQLite's `JournalError` has a case of the same name for each
-/// (its codes are what the CLI and the journal's callers already know), and a test keeps the two
-/// texts equal.
+/// same code and the same words; SQLite's journal carries it whole (`JournalError.refused`), its
+/// code the case's name, as the CLI and the journal's callers have always known it.
 public enum AppendRefusal: Error, Hashable, Sendable {
     case documentNumberReused(reference: String)
     case saleTendersDoNotAddUp(receipt: String, total: Money, paid: Money)
