@@ -159,7 +159,7 @@ import Testing
         #expect(atApproval == notice, "\(String(describing: atApproval))")
 
         // And the journal refuses a second verdict, or one for a refund that was not unverified.
-        #expect(throws: JournalError.reconciliationRefused(refund: fromTwo.number, alreadyReconciled: true)) {
+        #expect(throws: JournalError.refused(.reconciliationRefused(refund: fromTwo.number, alreadyReconciled: true))) {
             try two.journal.append(.event(AuditEvent(reconciled: fromTwo, conflict: nil, at: two.now)))
         }
     }
@@ -183,7 +183,7 @@ import Testing
         // A refund that is not an unverified refund of this journal has nothing to reconcile.
         var unknown = refund
         unknown.number = "R02-000999"
-        #expect(throws: JournalError.reconciliationRefused(refund: unknown.number, alreadyReconciled: false)) {
+        #expect(throws: JournalError.refused(.reconciliationRefused(refund: unknown.number, alreadyReconciled: false))) {
             try again.journal.append(.event(AuditEvent(reconciled: unknown, conflict: nil, at: again.now)))
         }
     }

@@ -2,9 +2,9 @@ import Testing
 import TillCore
 @testable import TillJournal
 
-/// The shared money rules (`AppendRules`, TillPorts) refuse with `AppendRefusal`; SQLite's journal
-/// turns each into its `JournalError` case of the same name. Both engines must tell the clerk the
-/// same thing: same code, same cause, same remedy, in both languages.
+/// The shared rules (`AppendRules`, TillPorts) refuse with `AppendRefusal`; SQLite's journal
+/// carries the refusal whole (`JournalError.refused`), so every engine tells the clerk the same
+/// thing: each refusal its own code, a cause and a remedy in both languages.
 @Suite struct AppendRulesTests {
     static let money = Fx.money(1_500)
     static let every: [AppendRefusal] = [
@@ -23,14 +23,36 @@ import TillCore
         .shiftAlreadyClosed(till: "01", shift: 2),
         .amountsUncountable(reference: "S01-000001", why: LocalizedText(en: "it mixes CNY and USD", zh: "混用人民币和美元")),
         .amountsUncountable(reference: nil, why: LocalizedText(en: "it mixes CNY and USD", zh: "混用人民币和美元")),
+        .creditNoteRefused(document: "S01-000002", problem: .overdrawn(number: "C01-000001-7", asked: money, balance: Fx.money(1))),
+        .creditNoteRefused(document: "R01-000002", problem: .notOnSale(number: "C01-000001-7")),
+        .priceChangeNotAuthorised(receipt: "S01-000001", line: 2, permission: .overridePrice, amount: money, approver: nil),
+        .priceChangeNotAuthorised(receipt: "S01-000001", line: 1, permission: .discountLine, amount: money, approver: "1002"),
+        .reportNotAuthorised(report: "Z", signer: "1001", why: .signerLacksPermission(role: "clerk", permission: "zReport")),
+        .reportNotAuthorised(report: "X", signer: "1001", why: .noApprovalEntry(approver: "2001")),
+        .parkedSaleNotWaiting(reference: "P01-000001"),
+        .parkNumberReused(reference: "P01-000001"),
+        .drawerOpenNotOwed(refund: "R01-000001", because: .usedAlready),
+        .drawerOpenNotAuthorised(user: "1001", approver: nil),
+        .drawerOpenNotAuthorised(user: "1001", approver: "1002"),
+        .reconciliationRefused(refund: "R01-000001", alreadyReconciled: true),
+        .reconciliationRefused(refund: "R01-000001", alreadyReconciled: false),
     ]
 
     @Test(arguments: every)
-    func bothEnginesTellARefusalTheSameWay(_ refusal: AppendRefusal) {
-        let journal = JournalError(refusal)
-        #expect(journal.code == refusal.code)
+    func theJournalTellsARefusalAsTheRulesDo(_ refusal: AppendRefusal) {
+        let journal = JournalError.refused(refusal)
+        #expect(journal.code == refusal.code && journal.code == ProblemCode.caseName(of: refusal))
         #expect(journal.message == refusal.message)
         #expect(journal.remedy == refusal.remedy)
-        #expect(!refusal.message.zh.isEmpty && !refusal.remedy.zh.isEmpty)
+        for text in [refusal.message.zh, refusal.remedy.zh] {
+            #expect(text.unicodeScalars.contains { $0.value >= 0x4E00 && $0.value <= 0x9FFF }, "\(refusal.code): \(text)")
+        }
+    }
+
+    @Test func everyRefusalHasItsOwnCode() {
+        let codes = Self.every.map(\.code)
+        // Two examples of a case share its code; distinct cases never do.
+        #expect(Set(codes).count == Set(Self.every.map { ProblemCode.caseName(of: $0) }).count)
+        #expect(Set(codes).count == 21, "\(Set(codes).sorted())")
     }
 }

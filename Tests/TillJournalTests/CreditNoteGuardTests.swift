@@ -57,16 +57,16 @@ import TillCore
     @Test func overdrawingUnknownAndMisreadNotesAreRefusedByTheJournal() throws {
         let db = try JournalDatabase.inMemory(pinHashRounds: 1_000)
         try issue(db, issuedMinor: 5_000)
-        #expect(throws: JournalError.creditNoteRefused(document: "S01-000002",
-                                                       problem: .overdrawn(number: Self.note, asked: Fx.money(5_001), balance: Fx.money(5_000)))) {
+        #expect(throws: JournalError.refused(.creditNoteRefused(document: "S01-000002",
+                                                       problem: .overdrawn(number: Self.note, asked: Fx.money(5_001), balance: Fx.money(5_000))))) {
             try db.append(redemption(2, minor: 5_001))
         }
         let unknown = CreditNoteNumber(till: Fx.till, sequence: 9).description
-        #expect(throws: JournalError.creditNoteRefused(document: "S01-000002", problem: .unknown(number: unknown))) {
+        #expect(throws: JournalError.refused(.creditNoteRefused(document: "S01-000002", problem: .unknown(number: unknown)))) {
             try db.append(redemption(2, minor: 100, note: unknown))
         }
         let misread = String(Self.note.dropLast()) + String(((Self.note.last?.wholeNumberValue ?? 0) + 1) % 10)
-        #expect(throws: JournalError.creditNoteRefused(document: "S01-000002", problem: .misread(text: misread))) {
+        #expect(throws: JournalError.refused(.creditNoteRefused(document: "S01-000002", problem: .misread(text: misread)))) {
             try db.append(redemption(2, minor: 100, note: misread))
         }
         try db.append(redemption(2, minor: 5_000))
@@ -76,7 +76,7 @@ import TillCore
         try db.append(.sale(cashSale, Fx.slip(.sale, cashSale.receipt)))
         var topUp = Fx.refundRecord(2, of: cashSale, lines: [(1, 1)], tender: .storeCredit)
         topUp.tenders[0].reference = Self.note
-        #expect(throws: JournalError.creditNoteRefused(document: "R01-000002", problem: .notOnSale(number: Self.note))) {
+        #expect(throws: JournalError.refused(.creditNoteRefused(document: "R01-000002", problem: .notOnSale(number: Self.note)))) {
             try db.append(Fx.refund(topUp))
         }
         topUp.tenders[0].reference = CreditNoteNumber(till: Fx.till, sequence: 5).description

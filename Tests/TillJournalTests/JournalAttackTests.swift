@@ -197,7 +197,7 @@ import TillCore
         #expect(result.problems.contains { $0.problem == .deleted })
         let db = try JournalDatabase(path: path, pinHashRounds: 1_000, clock: { Fx.afterFixtures })
         #expect(throws: JournalError.unreadableEntry(seq: .max, cause: "the entry numbers are at their limit (sqlite_sequence was changed)")) {
-            try db.append(.event(AuditEvent(kind: .drawerOpened, at: Fx.afterFixtures, user: "1001")))
+            try db.append(.event(AuditEvent(kind: .signedIn, at: Fx.afterFixtures, user: "1001")))
         }
     }
 

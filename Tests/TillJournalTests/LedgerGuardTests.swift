@@ -46,12 +46,12 @@ import TillCore
         let db = try journalWithSale(sale)
         try db.append(refund(1, of: sale, amount: 334, paid: 335))
         try db.append(refund(2, of: sale, amount: 334, paid: 335))
-        #expect(throws: JournalError.refundBreaksLedger(refund: "R01-000003", receipt: sale.receipt,
-                                                        violation: .exceedsPaid(asked: Fx.money(5), remaining: Fx.money(330)))) {
+        #expect(throws: JournalError.refused(.refundBreaksLedger(refund: "R01-000003", receipt: sale.receipt,
+                                                        violation: .exceedsPaid(asked: Fx.money(5), remaining: Fx.money(330))))) {
             try db.append(refund(3, of: sale, amount: 334, paid: 335))
         }
-        #expect(throws: JournalError.refundBreaksLedger(refund: "R01-000003", receipt: sale.receipt,
-                                                        violation: .lastRefundNotRemainder(paid: Fx.money(325), remainder: Fx.money(330)))) {
+        #expect(throws: JournalError.refused(.refundBreaksLedger(refund: "R01-000003", receipt: sale.receipt,
+                                                        violation: .lastRefundNotRemainder(paid: Fx.money(325), remainder: Fx.money(330))))) {
             try db.append(refund(3, of: sale, amount: 334, paid: 325))
         }
         #expect(try refundCount(db, sale) == 2)
@@ -69,9 +69,9 @@ import TillCore
         sale.tenders = [Tender(kind: .cash, amount: Fx.money(3000))]
         sale.totals = SaleTotals(lines: sale.lines, currency: Fx.cny)
         let db = try journalWithSale(sale)
-        #expect(throws: JournalError.refundBreaksLedger(refund: "R01-000001", receipt: sale.receipt,
+        #expect(throws: JournalError.refused(.refundBreaksLedger(refund: "R01-000001", receipt: sale.receipt,
                                                         violation: .lineAmountExceedsRemaining(lineNo: 1, asked: Fx.money(5000),
-                                                                                               remaining: Fx.money(3000)))) {
+                                                                                               remaining: Fx.money(3000))))) {
             try db.append(refund(1, of: sale, amount: 5000, paid: 5000))
         }
         #expect(try refundCount(db, sale) == 0)
@@ -80,8 +80,8 @@ import TillCore
     @Test func anApprovalMustCoverExactlyTheAmountPaid() throws {
         let sale = roundedSale()
         let db = try journalWithSale(sale)
-        #expect(throws: JournalError.refundBreaksLedger(refund: "R01-000001", receipt: sale.receipt,
-                                                        violation: .approvedAmountDiffers(approved: Fx.money(300), paid: Fx.money(335)))) {
+        #expect(throws: JournalError.refused(.refundBreaksLedger(refund: "R01-000001", receipt: sale.receipt,
+                                                        violation: .approvedAmountDiffers(approved: Fx.money(300), paid: Fx.money(335))))) {
             try db.append(refund(1, of: sale, amount: 334, paid: 335, approved: 300))
         }
     }
@@ -95,14 +95,14 @@ import TillCore
                                                     amount: Fx.money(334), tax: Fx.money(0), weighed: false)],
                                  tenders: [Tender(kind: .cash, amount: Fx.money(9999))], reason: ReasonCode.refundDefaults[0],
                                  customerReference: nil, rounding: Fx.money(0), training: false)
-        #expect(throws: JournalError.refundBreaksLedger(refund: "R01-000001", receipt: nil,
-                                                        violation: .tendersDoNotAddUp(tenders: Fx.money(9999), total: Fx.money(334)))) {
+        #expect(throws: JournalError.refused(.refundBreaksLedger(refund: "R01-000001", receipt: nil,
+                                                        violation: .tendersDoNotAddUp(tenders: Fx.money(9999), total: Fx.money(334))))) {
             try db.append(Fx.refund(blind))
         }
         guard case .postVoid(var void, let slip) = Fx.void(1, of: sale) else { return }
         void.tenders = [Tender(kind: .card, amount: Fx.money(1000))]
-        #expect(throws: JournalError.voidDiffersFromSale(void: void.number, receipt: sale.receipt, paid: Fx.money(1000),
-                                                         voided: Fx.money(1000))) {
+        #expect(throws: JournalError.refused(.voidDiffersFromSale(void: void.number, receipt: sale.receipt, paid: Fx.money(1000),
+                                                         voided: Fx.money(1000)))) {
             try db.append(.postVoid(void, slip))
         }
     }

@@ -87,7 +87,7 @@ import TillCore
             let before = try rows(db)
             var refused = false
             do { try db.append(sale(testCase)) } catch let error as JournalError {
-                if case .priceChangeNotAuthorised(let receipt, let line, _, _, _) = error, receipt == "S01-000001", line == 1 { refused = true }
+                if case .refused(.priceChangeNotAuthorised(let receipt, let line, _, _, _)) = error, receipt == "S01-000001", line == 1 { refused = true }
                 #expect(!error.message(.zh).isEmpty && !error.remedy(.en).isEmpty)
             }
             #expect(refused, "seed \(base &+ n) (TILL_PROPERTY_SEED=\(base &+ n)): \(testCase) was not refused")

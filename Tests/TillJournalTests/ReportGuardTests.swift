@@ -69,7 +69,7 @@ import TillCore
             let expected = permitted || approved
             let outcome: Bool
             do { _ = try db.append(record); outcome = true } catch let error as JournalError {
-                guard case .reportNotAuthorised = error else { Issue.record("seed \(seed): other error \(error)"); return }
+                guard case .refused(.reportNotAuthorised) = error else { Issue.record("seed \(seed): other error \(error)"); return }
                 outcome = false
                 #expect(!error.message(.en).isEmpty && !error.remedy(.zh).isEmpty)
             }
@@ -95,8 +95,8 @@ import TillCore
         try db.recordMoneySettings(["permissions": generous.namesByRole])
         try db.append(Fx.shift(1))
         let x = AuditEvent(kind: .xReportPrinted, at: Fx.t0, user: Fx.clerk.code, reference: "X-1")
-        #expect(throws: JournalError.reportNotAuthorised(report: "X", signer: "1001",
-                                                         why: .signerLacksPermission(role: "clerk", permission: "xReport"))) {
+        #expect(throws: JournalError.refused(.reportNotAuthorised(report: "X", signer: "1001",
+                                                         why: .signerLacksPermission(role: "clerk", permission: "xReport")))) {
             try db.append(.event(x))
         }
         // The same table inside the till's MoneySettings is honoured.
@@ -112,8 +112,8 @@ import TillCore
         let db = try journal(.standard)
         let totals = try #require(try db.shiftTotals(shift: 1, till: "01"))
         let z = ZReportRecord(number: Fx.number(.zReport, 1), at: Fx.t0, by: Fx.clerk, totals: totals, counted: Fx.money(20_000))
-        #expect(throws: JournalError.reportNotAuthorised(report: "Z", signer: "1001",
-                                                         why: .signerLacksPermission(role: "clerk", permission: "zReport"))) {
+        #expect(throws: JournalError.refused(.reportNotAuthorised(report: "Z", signer: "1001",
+                                                         why: .signerLacksPermission(role: "clerk", permission: "zReport")))) {
             try db.append(.zReport(z, Fx.slip(.zReport, z.number)))
         }
         #expect(try db.openShift(till: "01")?.number == 1, "the shift stays open")

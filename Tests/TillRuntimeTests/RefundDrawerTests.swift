@@ -93,16 +93,16 @@ import TillCore
             .event(AuditEvent(kind: .drawerOpened, at: now, user: user, reference: refund, detail: OwedDrawerOpen.auditDetail))
         }
         let before = try drawerEntries(f).count
-        #expect(throws: JournalError.drawerOpenNotOwed(refund: "R01-000001", because: .usedAlready)) { try f.journal.append(forged("R01-000001", by: "1001")) }
-        #expect(throws: JournalError.drawerOpenNotOwed(refund: "R01-000001", because: .anotherClerk)) { try f.journal.append(forged("R01-000001", by: "2001")) }
-        #expect(throws: JournalError.drawerOpenNotOwed(refund: "R01-000009", because: .noCashRefund)) { try f.journal.append(forged("R01-000009", by: "1001")) }
+        #expect(throws: JournalError.refused(.drawerOpenNotOwed(refund: "R01-000001", because: .usedAlready))) { try f.journal.append(forged("R01-000001", by: "1001")) }
+        #expect(throws: JournalError.refused(.drawerOpenNotOwed(refund: "R01-000001", because: .anotherClerk))) { try f.journal.append(forged("R01-000001", by: "2001")) }
+        #expect(throws: JournalError.refused(.drawerOpenNotOwed(refund: "R01-000009", because: .noCashRefund))) { try f.journal.append(forged("R01-000009", by: "1001")) }
         // A card refund pays no cash: nothing to open the drawer for.
         f.send(.codeEntered("MUG", quantity: nil), .tendered(.card, amount: nil, reference: "AUTH-1"))
         f.send(.refundStarted, .receiptEntered("S01-000002"), .refundQuantitySet(line: 1, .one), .reasonChosen(code: "DAMAGED"), .confirmed)
-        #expect(throws: JournalError.drawerOpenNotOwed(refund: "R01-000002", because: .noCashRefund)) { try f.journal.append(forged("R01-000002", by: "1001")) }
+        #expect(throws: JournalError.refused(.drawerOpenNotOwed(refund: "R01-000002", because: .noCashRefund))) { try f.journal.append(forged("R01-000002", by: "1001")) }
         #expect(try drawerEntries(f).count == before)
         // Each refusal names the cause and the remedy in both languages.
-        let error = JournalError.drawerOpenNotOwed(refund: "R01-000001", because: .usedAlready)
+        let error = JournalError.refused(.drawerOpenNotOwed(refund: "R01-000001", because: .usedAlready))
         #expect(error.message(.en).contains("R01-000001") && error.message(.zh).contains("已用过") && !error.remedy(.zh).isEmpty)
     }
 }

@@ -6,12 +6,10 @@ import TillPorts
 
 extension PostgresRegisterStore {
     /// Appends `record` in one transaction: the store's lock row first, then the facts, the shared
-    /// money rules (`AppendRules`), and only then the chained entry and its projection rows. A
-    /// refused record writes nothing. Records whose remaining rules only SQLite checks so far
-    /// (credit notes, price changes, reports, parked sales, drawer opens) are refused, not stored unchecked.
+    /// rules (`AppendRules`, every one SQLite's journal checks), and only then the chained entry and
+    /// its projection rows. A refused record writes nothing.
     @discardableResult
     public func append(_ record: JournalRecord) throws -> Int64 {
-        try Self.refuseUnchecked(record)
         let payload = try Self.encode(record)
         let columns = EntryColumns(record)
         let key = chainKey
@@ -27,9 +25,11 @@ extension PostgresRegisterStore {
             let prev = facts.last?.hash ?? String(repeating: "0", count: 64)
             let hash = Self.chainHash(seq: seq, prev: prev, kind: columns.kind, payload: payload, key: key)
             try await db.query("""
-                INSERT INTO entry (seq, kind, reference, till, shift, user_code, user_name, at, total_minor, training, payload, prev_hash, hash)
+                INSERT INTO entry (seq, kind, reference, till, shift, user_code, user_name, approver_code, at, total_minor, training,
+                                   payload, prev_hash, hash)
                 VALUES (\(seq), \(columns.kind), \(columns.reference), \(columns.till), \(columns.shift), \(columns.userCode),
-                        \(columns.userName), \(columns.at), \(columns.totalMinor), \(columns.training), \(payload), \(prev), \(hash))
+                        \(columns.userName), \(columns.approverCode), \(columns.at), \(columns.totalMinor), \(columns.training),
+                        \(payload), \(prev), \(hash))
                 """, logger: logger)
             try await Self.project(record, seq: seq, db, logger)
             return seq
@@ -40,33 +40,6 @@ extension PostgresRegisterStore {
     static func chainHash(seq: Int64, prev: String, kind: String, payload: String, key: [UInt8]) -> String {
         let text = "seq=\(seq)\nkind=\(kind)\npayload=\(payload)\nprevHash=\(prev)\n"
         return HMAC<SHA256>.authenticationCode(for: Array(text.utf8), using: SymmetricKey(data: key)).map { String(format: "%02x", $0) }.joined()
-    }
-
-    /// The records this engine cannot yet check as SQLite's journal does.
-    static func refuseUnchecked(_ record: JournalRecord) throws {
-        switch record {
-        case .sale(let sale, _):
-            if sale.tenders.contains(where: { $0.kind == .storeCredit }) {
-                throw PostgresStoreFailure.notCheckedHere(what: "credit notes", reference: sale.receipt)
-            }
-            if !sale.training, sale.lines.contains(where: { !$0.voided && ($0.originalUnitPrice != nil || $0.discount.minor != 0) }) {
-                throw PostgresStoreFailure.notCheckedHere(what: "price changes and their approvals", reference: sale.receipt)
-            }
-        case .refund(let refund, _):
-            if refund.tenders.contains(where: { $0.kind == .storeCredit }) {
-                throw PostgresStoreFailure.notCheckedHere(what: "credit notes", reference: refund.number)
-            }
-        case .zReport(let z, _):
-            throw PostgresStoreFailure.notCheckedHere(what: "who may print a Z report", reference: z.number)
-        case .event(let event):
-            let unchecked: [AuditEvent.Kind: String] = [.xReportPrinted: "who may print an X report",
-                                                         .saleParked: "parked sales", .saleRecalled: "parked sales"]
-            let owedDrawer = event.kind == .drawerOpened && event.detail == OwedDrawerOpen.auditDetail
-            if let what = owedDrawer ? "drawer opens owed after a refund" : unchecked[event.kind] {
-                throw PostgresStoreFailure.notCheckedHere(what: what, reference: event.reference ?? event.kind.rawValue)
-            }
-        case .postVoid, .shiftOpened: break
-        }
     }
 
     /// The projection rows of `record` (entry `seq`), in the append's transaction.

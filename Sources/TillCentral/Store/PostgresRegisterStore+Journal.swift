@@ -139,22 +139,22 @@ extension PostgresRegisterStore {
         }
     }
 
-    /// Parking is refused by this engine so far (`refuseUnchecked`): no sale is ever parked here.
-    public func parkedSales(till: String) throws -> (sales: [ParkedSale], nextNumber: Int64) { ([], 1) }
-
     /// A credit note's balance from its tender rows (issued by refunds and voids, spent by sales).
     public func creditNote(_ number: String) throws -> CreditNote? {
-        try transaction { db, logger in
-            var issued: Money?, redeemed: Money?
-            for try await (kind, currency, total) in try await db.query("""
-                SELECT document_kind, currency, COALESCE(SUM(amount_minor), 0)::bigint FROM tender
-                WHERE tender_kind = 'storeCredit' AND tender_reference = \(number) GROUP BY document_kind, currency
-                """, logger: logger).decode((String, String, Int64).self) {
-                let amount = Money(minor: total, currency: Self.currency(currency))
-                if kind == "sale" { redeemed = amount } else { issued = amount + (issued ?? .zero(amount.currency)) }
-            }
-            guard let issued else { return nil }
-            return CreditNote(number: number, issued: issued, redeemed: redeemed ?? .zero(issued.currency))
+        try transaction { db, logger in try await Self.creditNote(number, db, logger) }
+    }
+
+    static func creditNote(_ number: String, _ db: PostgresConnection, _ logger: Logger) async throws -> CreditNote? {
+        var issued: Money?, redeemed: Money?
+        for try await (kind, currency, total) in try await db.query("""
+            SELECT document_kind, currency, COALESCE(SUM(amount_minor), 0)::bigint FROM tender
+            WHERE tender_kind = 'storeCredit' AND tender_reference = \(number) GROUP BY document_kind, currency
+            """, logger: logger).decode((String, String, Int64).self) {
+            let amount = Money(minor: total, currency: Self.currency(currency))
+            // Checked: an amount that cannot be added (another currency, an overflow) is left out, never trapped on.
+            if kind == "sale" { redeemed = amount } else { issued = (issued ?? .zero(amount.currency)).adding(amount) ?? issued }
         }
+        guard let issued else { return nil }
+        return CreditNote(number: number, issued: issued, redeemed: redeemed ?? .zero(issued.currency))
     }
 }

@@ -4,8 +4,6 @@ import TillPorts
 /// What the PostgreSQL store refuses on its own (the shared money rules refuse with
 /// `AppendRefusal`, the connection fails with `CentralFailure`).
 public enum PostgresStoreFailure: Error, Hashable, Sendable {
-    /// A record whose rules only SQLite's journal checks so far: refused, never stored unchecked.
-    case notCheckedHere(what: String, reference: String)
     case unreadable(what: String)
     case userExists(code: String)
     case userNotFound(code: String)
@@ -21,9 +19,6 @@ extension PostgresStoreFailure: StoreFailure {
 
     public var message: LocalizedText {
         switch self {
-        case .notCheckedHere(let what, let reference):
-            return t("\(reference) was not recorded: the PostgreSQL store does not check \(what) yet.",
-                     "\(reference) 未记录：PostgreSQL 存储尚不校验\(what)。")
         case .unreadable(let what):
             return t("The PostgreSQL store holds \(what) that cannot be read.", "PostgreSQL 存储中的\(what)无法读取。")
         case .userExists(let code): return t("A user with code \(code) already exists.", "代码为 \(code) 的用户已存在。")
@@ -43,8 +38,6 @@ extension PostgresStoreFailure: StoreFailure {
 
     public var remedy: LocalizedText {
         switch self {
-        case .notCheckedHere:
-            return t("Record it in the till's own SQLite journal, which checks it.", "请记入收银台自己的 SQLite 日志，由其校验。")
         case .unreadable:
             return t("Have an admin compare the store with the till's journal (`till journal verify`).",
                      "请管理员将该存储与收银台日志核对（`till journal verify`）。")

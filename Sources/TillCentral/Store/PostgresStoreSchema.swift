@@ -11,10 +11,14 @@ enum PostgresStoreSchema {
         """
         CREATE TABLE entry (
             seq bigint PRIMARY KEY, kind text NOT NULL, reference text, till text, shift bigint, user_code text,
-            user_name text, at bigint NOT NULL, total_minor bigint, training boolean NOT NULL, payload text NOT NULL,
+            user_name text, approver_code text, at bigint NOT NULL, total_minor bigint, training boolean NOT NULL, payload text NOT NULL,
             prev_hash text NOT NULL, hash text NOT NULL)
         """,
         "CREATE INDEX entry_till_shift ON entry (till, shift, kind)",
+        // What the append rules look up among the entries: events by reference (parked sales,
+        // drawer opens, reconciliations) and the latest approval one person gave another.
+        "CREATE INDEX entry_reference ON entry (reference, kind)",
+        "CREATE INDEX entry_approval ON entry (user_code, approver_code, kind)",
         """
         CREATE TABLE document (
             reference text PRIMARY KEY, kind text NOT NULL, till text NOT NULL, sequence bigint,
@@ -60,6 +64,9 @@ enum PostgresStoreSchema {
         "CREATE TABLE tax_class (id text PRIMARY KEY, body text NOT NULL)",
         "CREATE TABLE item (sku text PRIMARY KEY, body text NOT NULL)",
         "CREATE TABLE barcode (code text PRIMARY KEY, sku text NOT NULL REFERENCES item (sku))",
+        // The money settings the till last ran under (`recordMoneySettings`): what the append rules
+        // read the permission table and the price-change thresholds from.
+        "CREATE TABLE money_settings (id int PRIMARY KEY, settings text NOT NULL)",
         "CREATE TABLE app_user (code text PRIMARY KEY, name text NOT NULL, role text NOT NULL, pin_hash text NOT NULL)",
         "CREATE TABLE pin_attempt (code text PRIMARY KEY, failures bigint NOT NULL, locked_until bigint)",
         "CREATE TABLE drill_attempt (id bigserial PRIMARY KEY, trainee text NOT NULL, started_at bigint NOT NULL, body text NOT NULL)",

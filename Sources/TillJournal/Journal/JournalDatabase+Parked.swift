@@ -46,19 +46,3 @@ extension JournalDatabase {
         }
     }
 }
-
-extension AppendGuards {
-    /// A parked sale's number is used once; it is recalled once, and only while it waits. Checked
-    /// inside the append transaction, so two sessions recalling the same sale cannot both win.
-    static func checkParkEvent(_ event: AuditEvent, _ db: Database) throws {
-        guard event.kind == .saleParked || event.kind == .saleRecalled, let reference = event.reference else { return }
-        let earlier = try Bool.fetchOne(db, cachedSQL: "SELECT 1 FROM journalEntry WHERE kind = 'event' AND reference = ?",
-                                        arguments: [reference]) != nil
-        if event.kind == .saleParked {
-            if earlier { throw JournalError.parkNumberReused(reference: reference) }
-            return
-        }
-        let history = try JournalDatabase.parkEvents(db, till: "", reference: reference)
-        guard history.last?.kind == .saleParked else { throw JournalError.parkedSaleNotWaiting(reference: reference) }
-    }
-}

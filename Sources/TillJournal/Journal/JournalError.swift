@@ -1,5 +1,6 @@
 import Foundation
 import TillCore
+import TillPorts
 
 /// Everything the journal can refuse or fail at. Each case names its cause and a remedy in English
 /// and Chinese, because a shop assistant or technician may meet it on the screen or in the CLI.
@@ -22,37 +23,10 @@ public enum JournalError: Error, Hashable, Sendable {
     case anchorMismatch(path: String, anchor: JournalAnchor)
 
     // Appending (defence in depth behind the core's own rules)
-    case documentNumberReused(reference: String)
-    /// A recall of a parked sale that is not waiting (recalled already, perhaps by another session).
-    case parkedSaleNotWaiting(reference: String)
-    case parkNumberReused(reference: String)
-    /// A sale whose tenders do not settle exactly its total, or whose change is not theirs.
-    case saleTendersDoNotAddUp(receipt: String, total: Money, paid: Money)
-    /// A sale line's price override or discount made by someone without the permission, or above
-    /// the approval threshold with no one who may approve it (`AppendGuards.checkPriceChanges`).
-    case priceChangeNotAuthorised(receipt: String, line: Int, permission: Permission, amount: Money, approver: String?)
-    /// A free drawer open naming a refund that is not owed one (`AppendGuards.checkDrawerEvent`).
-    case drawerOpenNotOwed(refund: String, because: DrawerOpenProblem)
-    /// A reconciliation entry for a refund that is not an unverified refund of this journal, or
-    /// that was reconciled already (`AppendGuards+Reconciliation`): once per refund.
-    case reconciliationRefused(refund: String, alreadyReconciled: Bool)
-    case originalSaleNotFound(document: String, receipt: String)
-    case refundLineNotOnSale(refund: String, receipt: String, lineNo: Int)
-    case refundExceedsSold(refund: String, receipt: String, lineNo: Int, sold: Quantity, alreadyRefunded: Quantity,
-                           asked: Quantity)
-    case refundOfVoidedSale(refund: String, receipt: String)
-    case saleAlreadyVoided(receipt: String, voidNumber: String)
-    case voidOfRefundedSale(void: String, receipt: String)
-    /// A refund that breaks its sale's ledger (or, without receipt, does not add up).
-    case refundBreaksLedger(refund: String, receipt: String?, violation: LedgerViolation)
-    case voidDiffersFromSale(void: String, receipt: String, paid: Money, voided: Money)
-    case shiftAlreadyOpen(till: String, shift: Int64)
-    case shiftAlreadyClosed(till: String, shift: Int64)
-    /// An X or Z report signed by someone who may not print it, with no valid approval (AppendGuards+Reports).
-    case reportNotAuthorised(report: String, signer: String, why: ReportAuthorityProblem)
+    /// A rule every store checks in its write transaction refused the record (`AppendRules`): its
+    /// code, cause and remedy are the refusal's, the same whatever engine stores the record.
+    case refused(AppendRefusal)
     case shiftNotFound(till: String, shift: Int64)
-    /// A sale, refund or post-void that would use a credit note wrongly (overdraw it, invent it, top up another sale's).
-    case creditNoteRefused(document: String, problem: CreditNoteProblem)
     case unreadableEntry(seq: Int64, cause: String)
     /// A record whose amounts the core cannot add without trapping (`JournalRecord.amountProblem`:
     /// a mixed currency, an amount beyond `ValueLimits`, a sum beyond Int64): read back from entry
@@ -90,8 +64,11 @@ extension JournalError: LocalizedError {
 }
 
 extension JournalError {
-    /// The stable code: the case's name (`disk_full`).
-    public var code: String { ProblemCode.caseName(of: self) }
+    /// The stable code: the case's name (`disk_full`); a refusal's own (`refund_exceeds_sold`).
+    public var code: String {
+        if case .refused(let refusal) = self { return refusal.code }
+        return ProblemCode.caseName(of: self)
+    }
 
     /// What is wrong.
     public var message: LocalizedText {
@@ -128,30 +105,6 @@ extension JournalError {
         case .anchorMismatch(let path, let anchor):
             return t("Entry \(anchor.count) of the journal \(path) no longer has the hash its anchor recorded (\(anchor.hash)): the chain was rewritten.",
                      "日志 \(path) 的第 \(anchor.count) 条已不是锚点记录的哈希（\(anchor.hash)）：哈希链被重写。")
-        case .parkedSaleNotWaiting(let reference):
-            return t("Parked sale \(reference) is no longer waiting: it was recalled already (perhaps at another session).",
-                     "挂起的销售 \(reference) 已不在等待中：它已被取回（可能在另一处）。")
-        case .parkNumberReused(let reference):
-            return t("Parked sale number \(reference) is already in the journal.", "挂起单号 \(reference) 已在日志中。")
-        case .priceChangeNotAuthorised(let receipt, let line, let permission, let amount, let approver):
-            let what = permission == .discountLine ? ("a discount of", "折扣") : ("a price change of", "改价")
-            let by = approver.map { (" approved by \($0), who may not approve it", "，批准人 \($0) 无权批准") } ?? ("", "")
-            return t("Sale \(receipt) line \(line) carries \(what.0) \(amount.formatted) that its clerk may not make alone\(by.0).",
-                     "销售 \(receipt) 第 \(line) 行的\(what.1) \(amount.formatted) 超出收银员的权限\(by.1)。")
-        case .reconciliationRefused(let refund, let already):
-            return already
-                ? t("Refund \(refund) was already reconciled with the central journal; it is not recorded twice.",
-                    "退款 \(refund) 已与中央日志核对过，不会重复记录。")
-                : t("Refund \(refund) is not an unverified refund of this journal, so there is nothing to reconcile.",
-                    "退款 \(refund) 不是本日志中的未核实退款，无需核对。")
-        case .drawerOpenNotOwed(let refund, let because):
-            return t("A free drawer open for refund \(refund) was refused: \(because.text.en).",
-                     "退款 \(refund) 的免批准开钱箱被拒绝：\(because.text.zh)。")
-        case .reportNotAuthorised(let report, let signer, let why):
-            return t("The \(report) report by \(signer) was not recorded: \(why.text.en).",
-                     "\(signer) 的 \(report) 报表未记录：\(why.text.zh)。")
-        case .creditNoteRefused(let document, let problem):
-            return t("\(document) was not recorded: " + problem.message.en, "\(document) 未记录：" + problem.message.zh)
         case .shiftNotFound(let till, let shift):
             return t("Shift \(shift) of till \(till) is not in the journal.", "日志中没有收银台 \(till) 的班次 \(shift)。")
         case .unreadableEntry(let seq, let cause):
@@ -201,11 +154,9 @@ extension JournalError {
         case .catalogHeaderWrong(let found, let expected):
             return t("The catalog file's header is \"\(found.joined(separator: ","))\" but must be \"\(expected.joined(separator: ","))\".",
                      "商品目录文件的表头是 \"\(found.joined(separator: ","))\"，应为 \"\(expected.joined(separator: ","))\"。")
-        case .documentNumberReused, .saleTendersDoNotAddUp, .originalSaleNotFound, .refundLineNotOnSale, .refundExceedsSold,
-             .refundOfVoidedSale, .saleAlreadyVoided, .voidOfRefundedSale, .refundBreaksLedger, .voidDiffersFromSale,
-             .shiftAlreadyOpen, .shiftAlreadyClosed:
-            // The shared money rules' own words (TillPorts AppendRefusal): one text for every engine.
-            return sharedRule?.message ?? t("The journal refused the record.", "日志拒绝了该记录。")
+        case .refused(let refusal):
+            // The shared rules' own words (TillPorts AppendRefusal): one text for every engine.
+            return refusal.message
         }
     }
 
@@ -235,22 +186,6 @@ extension JournalError {
         case .behindAnchor, .anchorMismatch:
             return t("Stop trading: keep the file, restore the journal from its backup, run `till journal verify` and have an admin investigate.",
                      "请停止营业：保留文件，从备份恢复日志，运行 `till journal verify` 并交由管理员调查。")
-        case .parkedSaleNotWaiting, .parkNumberReused:
-            return t("Nothing was changed. Open the list of parked sales again (RECALL) and pick one that is waiting.",
-                     "未作任何更改。请重新打开挂单列表（取单），选择仍在等待的销售。")
-        case .priceChangeNotAuthorised:
-            return t("Nothing was recorded. Have a supervisor approve the change with code and PIN (or remove it), then take the payment again.",
-                     "未记录任何交易。请主管输入工号和密码批准该改动（或撤销它），然后重新收款。")
-        case .reconciliationRefused:
-            return t("Nothing was changed. `till central conflicts` lists what reconciliation found.",
-                     "未作任何更改。`till central conflicts` 列出核对发现的冲突。")
-        case .drawerOpenNotOwed:
-            return t("Ask a supervisor to open the drawer (their code and PIN approve it).", "请主管开钱箱（输入其工号和密码批准）。")
-        case .reportNotAuthorised:
-            return t("Print it as someone whose role holds the report's permission, or have a supervisor approve it at the till with code and PIN.",
-                     "请由具有该报表权限的人员打印，或由主管在本机输入代码和 PIN 批准。")
-        case .creditNoteRefused(_, let problem):
-            return problem.remedy
         case .shiftNotFound:
             return t("Open a shift first, or check the shift number.", "请先开班，或核对班次号。")
         case .textNotAllowed:
@@ -299,11 +234,8 @@ extension JournalError {
         case .catalogHeaderWrong:
             return t("Make the first line of the file exactly the expected column names, in that order.",
                      "请将文件第一行改为上述列名，顺序一致。")
-        case .documentNumberReused, .saleTendersDoNotAddUp, .originalSaleNotFound, .refundLineNotOnSale, .refundExceedsSold,
-             .refundOfVoidedSale, .saleAlreadyVoided, .voidOfRefundedSale, .refundBreaksLedger, .voidDiffersFromSale,
-             .shiftAlreadyOpen, .shiftAlreadyClosed:
-            // The shared money rules' own words (TillPorts AppendRefusal): one text for every engine.
-            return sharedRule?.remedy ?? t("Report it to support.", "请联系技术支持。")
+        case .refused(let refusal):
+            return refusal.remedy
         }
     }
 }

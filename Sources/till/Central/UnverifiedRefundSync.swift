@@ -36,7 +36,7 @@ struct UnverifiedRefundSync {
             }
             do {
                 try journal.append(.event(AuditEvent(reconciled: refund, conflict: conflict, at: env.clock.now)))
-            } catch JournalError.reconciliationRefused(_, alreadyReconciled: true) {
+            } catch JournalError.refused(.reconciliationRefused(_, alreadyReconciled: true)) {
                 // The running till recorded the same verdict first.
             }
             if conflict == nil { outcome.verified += 1 } else { outcome.conflicts += 1 }

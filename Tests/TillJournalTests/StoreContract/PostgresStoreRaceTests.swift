@@ -19,6 +19,61 @@ import TillPorts
         try await OwnThread.run { try Self.race(settings) }
     }
 
+    /// Two connections spend one credit note at once, each asking for more than half of it: the
+    /// store lock and the shared credit-note rule keep exactly one, and the note is never spent
+    /// below zero, whichever connection asks. Amounts generated, seed printed.
+    @Test func twoConnectionsSpendingOneCreditNoteNeverOverdrawIt() async throws {
+        let (found, why) = PostgresEngine.settings
+        guard let settings = found else {
+            if ProcessInfo.processInfo.environment["CI"] != nil { Issue.record(Comment(rawValue: why)) }
+            return
+        }
+        let seed = StateProjectionPropertyTests.seed()
+        try await OwnThread.run { try Self.creditNoteRace(settings, seed: seed) }
+    }
+
+    private static func creditNoteRace(_ settings: CentralSettings, seed: UInt64) throws {
+        var rng = ContractRandom(seed: seed)
+        let clock = ContractClock(Fx.t0)
+        let first = try PostgresEngine.fresh(settings, clock: { clock.now })
+        let second = first.opened(settings: settings)
+        try first.append(Fx.shift())
+        let issued = Int64(rng.int(200...20_000))
+        let sale = Fx.saleRecord(1, lines: [Fx.line(1, sku: "TEA", each: 1, priceMinor: issued)])
+        try first.append(.sale(sale, Fx.slip(.sale, sale.receipt)))
+        let note = CreditNoteNumber(till: Fx.till, sequence: 1).description
+        var refund = Fx.refundRecord(1, of: sale, lines: [(1, 1)], tender: .storeCredit)
+        refund.tenders[0].reference = note
+        try first.append(Fx.refund(refund))
+        for round in 1...4 {
+            // Each more than half of what is left, so at most one can be kept.
+            let left = try #require(try first.creditNote(note)).balance.minor
+            guard left >= 2 else { break }
+            let asks = (0..<2).map { _ in Int64(rng.int(Int(left / 2 + 1)...Int(left))) }
+            let outcomes = Mutex<[String: String]>([:])
+            DispatchQueue.concurrentPerform(iterations: 2) { index in
+                let number = Int64(2 * round + index)
+                let spend = Fx.saleRecord(number, lines: [Fx.line(1, sku: "MUG", each: 1, priceMinor: asks[index])],
+                                          tenders: [Tender(kind: .storeCredit, amount: Fx.money(asks[index]), reference: note)],
+                                          at: Fx.t0.adding(seconds: 900))
+                let store = index == 0 ? first : second
+                let outcome: String
+                do { try store.append(.sale(spend, Fx.slip(.sale, spend.receipt))); outcome = "kept" } catch let failure as StoreFailure {
+                    outcome = failure.code
+                } catch { outcome = "\(error)" }
+                outcomes.withLock { $0[spend.receipt] = outcome }
+            }
+            let seen = outcomes.withLock { $0 }
+            print("seed \(seed) round \(round): \(left) left, asked \(asks): \(seen.sorted { $0.key < $1.key })")
+            #expect(seen.values.filter { $0 == "kept" }.count == 1, "seed \(seed) round \(round): \(seen)")
+            #expect(seen.values.contains("credit_note_refused"), "seed \(seed) round \(round): \(seen)")
+            for store in [first, second] {
+                let now = try #require(try store.creditNote(note))
+                #expect(now.issued.minor == issued && !now.balance.isNegative, "seed \(seed) round \(round): \(now)")
+            }
+        }
+    }
+
     private static func race(_ settings: CentralSettings) throws {
         let clock = ContractClock(Fx.t0)
         let first = try PostgresEngine.fresh(settings, clock: { clock.now })

@@ -33,6 +33,7 @@ struct StoreContract<Store: RegisterStore & DrillResultStore> {
         for (user, pin) in history.users { try store.addUser(user, pin: pin, by: nil) }
 
         var model = ContractModel()
+        for (user, _) in history.users { model.roles[user.code] = user.role }
         for step in history.steps {
             clock.set(step.at)
             switch step.kind {
@@ -93,6 +94,23 @@ struct StoreContract<Store: RegisterStore & DrillResultStore> {
             if found.voided != model.voided.contains(receipt) { return "sale \(receipt) voided is \(found.voided)" }
         }
         if try store.sale(DocumentNumber(kind: .sale, till: "09", sequence: 1)) != nil { return "a sale that was never made was found" }
+        for number in history.noteNumbers.sorted() {
+            let note = try store.creditNote(number)
+            let expected = model.notes[number]
+            if note?.issued.minor != expected?.issued || note?.redeemed.minor != expected?.redeemed {
+                return "credit note \(number): \(String(describing: note)), expected \(String(describing: expected))"
+            }
+            if let note, note.balance.isNegative { return "credit note \(number) is spent below zero: \(note.balance.plain)" }
+        }
+        for till in history.tills {
+            let parked = try store.parkedSales(till: till)
+            if parked.sales.map(\.reference) != model.waiting[till, default: []] {
+                return "parked sales of till \(till): \(parked.sales.map(\.reference)), expected \(model.waiting[till, default: []])"
+            }
+            if parked.nextNumber != (model.parkHighest[till] ?? 0) + 1 {
+                return "next parked number of till \(till): \(parked.nextNumber), expected \((model.parkHighest[till] ?? 0) + 1)"
+            }
+        }
         for (reference, state) in model.slips {
             guard let slip = try store.slip(reference: reference) else { return "slip \(reference) missing" }
             if slip.printState != state { return "slip \(reference) is \(slip.printState), expected \(state)" }

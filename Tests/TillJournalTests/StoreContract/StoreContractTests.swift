@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import TillCore
 import TillJournal
+import TillPorts
 
 /// One storage engine under the contract: how to make a fresh, empty one.
 struct StoreEngine: CustomTestStringConvertible, Sendable {
@@ -42,20 +43,77 @@ struct StoreEngine: CustomTestStringConvertible, Sendable {
         #expect(problem == nil, "\(engine.name): \(problem ?? "")")
     }
 
+    /// The contract can fail: a store that refuses what it does not check (as the PostgreSQL
+    /// store once refused credit notes, reports, parked sales and drawer opens) is caught.
+    @Test func contractCatchesAStoreThatRefusesWhatItDoesNotCheck() throws {
+        let problem = try StoreContract { clock in refusesUnchecked(try JournalDatabase.inMemory(pinHashRounds: 1, clock: clock)) }
+            .check(cases: 30, baseSeed: 0x5707_E000)
+        #expect(problem?.contains("refused: not checked here") == true, "\(problem ?? "no problem found")")
+    }
+
+    /// The contract can fail for each rule: a store that says yes where that rule says no (and
+    /// stores nothing) is caught, so the generated histories do reach every one of them.
+    @Test(arguments: [["credit_note_refused"], ["price_change_not_authorised"], ["report_not_authorised"],
+                      ["drawer_open_not_owed"], ["drawer_open_not_authorised"], ["parked_sale_not_waiting", "park_number_reused"]])
+    func contractCatchesAStoreThatSkipsARule(_ codes: [String]) throws {
+        let problem = try StoreContract { clock in
+            saysYes(to: Set(codes), try JournalDatabase.inMemory(pinHashRounds: 1, clock: clock))
+        }.check(cases: 40, baseSeed: 0x5707_E000)
+        #expect(problem?.contains("was appended though the model refuses it") == true, "\(codes): \(problem ?? "no problem found")")
+    }
+
     /// The contract can fail: a store that loses the till of its slips is caught.
     @Test func contractCatchesAStoreThatHandsOutAnotherTillsSlips() throws {
-        let problem = try StoreContract { clock in try LeakySlips(try JournalDatabase.inMemory(pinHashRounds: 1, clock: clock)) }
+        let problem = try StoreContract { clock in leakySlips(try JournalDatabase.inMemory(pinHashRounds: 1, clock: clock)) }
             .check(cases: 30, baseSeed: 0x5707_E000)
         #expect(problem?.contains("unprinted slips of till") == true, "\(problem ?? "no problem found")")
     }
 }
 
 /// A store that forgets which till a slip belongs to (the bug `RegisterRuntime.init` had).
-final class LeakySlips: RegisterStore, DrillResultStore {
+func leakySlips(_ inner: JournalDatabase) -> AlteredStore {
+    AlteredStore(inner, unprinted: { _, db in try db.slips(unprintedOnly: true) })
+}
+
+/// A store that refuses records whose rules it does not check.
+func refusesUnchecked(_ inner: JournalDatabase) -> AlteredStore {
+    AlteredStore(inner, appending: { record, db in
+        switch record {
+        case .sale(let sale, _) where sale.tenders.contains { $0.kind == .storeCredit }: throw NotChecked()
+        case .refund(let refund, _) where refund.tenders.contains { $0.kind == .storeCredit }: throw NotChecked()
+        case .zReport: throw NotChecked()
+        case .event(let event) where [.xReportPrinted, .saleParked, .saleRecalled, .drawerOpened].contains(event.kind): throw NotChecked()
+        default: return try db.append(record)
+        }
+    })
+}
+
+struct NotChecked: StoreFailure {
+    var code: String { "not_checked_here" }
+    var message: LocalizedText { LocalizedText(en: "not checked here", zh: "此处不校验") }
+    var remedy: LocalizedText { LocalizedText(en: "record it elsewhere", zh: "请记入别处") }
+}
+
+/// A store that skips some rules: where they refuse, it says the record was kept (and keeps nothing).
+func saysYes(to codes: Set<String>, _ inner: JournalDatabase) -> AlteredStore {
+    AlteredStore(inner, appending: { record, db in
+        do { return try db.append(record) } catch let error as JournalError where codes.contains(error.code) { return 0 }
+    })
+}
+
+/// SQLite's journal with one call altered: the wrong stores above.
+final class AlteredStore: RegisterStore, DrillResultStore {
     let inner: JournalDatabase
-    init(_ inner: JournalDatabase) { self.inner = inner }
-    func unprintedSlips(till: String) throws -> [StoredSlip] { try inner.slips(unprintedOnly: true) }
-    func append(_ record: JournalRecord) throws -> Int64 { try inner.append(record) }
+    let appending: @Sendable (JournalRecord, JournalDatabase) throws -> Int64
+    let unprinted: @Sendable (String, JournalDatabase) throws -> [StoredSlip]
+    init(_ inner: JournalDatabase, appending: @escaping @Sendable (JournalRecord, JournalDatabase) throws -> Int64 = { try $1.append($0) },
+         unprinted: @escaping @Sendable (String, JournalDatabase) throws -> [StoredSlip] = { try $1.unprintedSlips(till: $0) }) {
+        self.inner = inner
+        self.appending = appending
+        self.unprinted = unprinted
+    }
+    func unprintedSlips(till: String) throws -> [StoredSlip] { try unprinted(till, inner) }
+    func append(_ record: JournalRecord) throws -> Int64 { try appending(record, inner) }
     func lastEntryTime() throws -> Timestamp? { try inner.lastEntryTime() }
     func sale(_ number: DocumentNumber) throws -> SaleLookup? { try inner.sale(number) }
     func openShift(till: String) throws -> ShiftRecord? { try inner.openShift(till: till) }

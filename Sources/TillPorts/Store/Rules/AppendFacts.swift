@@ -17,4 +17,20 @@ public protocol AppendFacts {
     func openShift(till: String) throws -> Int64?
     /// Whether a Z report of `till`'s shift `shift` is stored.
     func zReportExists(till: String, shift: Int64) throws -> Bool
+    /// The credit note `number` as its stored tenders have it (issued by refunds and voids, spent
+    /// by sales); nil if it was never issued here.
+    func creditNote(_ number: String) throws -> CreditNote?
+    /// The highest credit-note sequence `till`'s refunds issued (0 for none).
+    func highestCreditNote(till: String) throws -> Int64
+    /// The money settings last recorded in the chain; nil when none were (or they do not decode):
+    /// the rules then apply the documented defaults.
+    func moneySettings() throws -> MoneySettings?
+    /// A user's role as the store's own user table holds it; nil for a code it does not know.
+    func role(of code: String) throws -> Role?
+    /// The latest event entry signed by `user` with `approver` as its approver, if any.
+    func latestEvent(user: String, approver: String) throws -> AuditEvent?
+    /// The event entries naming `reference`, in journal order.
+    func events(referring reference: String) throws -> [AuditEvent]
+    /// The refund numbered `number` this journal holds, if any.
+    func refund(_ number: String) throws -> RefundRecord?
 }

@@ -1,12 +1,16 @@
 import TillCore
 
-/// The money rules a store re-checks in its write transaction, whatever the layers above did: a
+/// The rules a store re-checks in its write transaction, whatever the layers above did: a
 /// document number used once; a sale's tenders settle its total; a refund only of a sale this
 /// journal holds (or one reserved centrally), never of a voided one, never more of a line than
 /// was sold, always within the sale's ledger (per tender, in total); one post-void, only of an
 /// unrefunded sale, giving back exactly what each tender paid; one open shift per till and one Z
-/// report per shift. Pure given the facts: each engine reads them (`AppendFacts`) and both
-/// engines call these same functions, so neither can drift from the other.
+/// report per shift; credit notes never spent beyond what is left on them (+CreditNotes); price
+/// changes only by or approved by someone who may make them (+PriceChanges); X and Z reports
+/// only by or approved by someone who may print them (+Reports); parked sales recalled once,
+/// drawer opens only with the permission or the one owed, one reconciliation per refund
+/// (+Events). Pure given the facts: each engine reads them (`AppendFacts`) and every engine
+/// calls these same functions, so none can drift from another. These are the only copies.
 public enum AppendRules {
     /// A document's number is not used already.
     public static func checkDocumentNumber(_ record: JournalRecord, _ facts: some AppendFacts) throws {
@@ -18,8 +22,11 @@ public enum AppendRules {
     public static func checkKind(_ record: JournalRecord, _ facts: some AppendFacts) throws {
         // First: every rule below adds the record's amounts, which must not trap on a hostile one.
         if let why = record.amountProblem { throw AppendRefusal.amountsUncountable(reference: record.reference, why: why) }
+        try checkCreditNotes(record, facts)
         switch record {
-        case .sale(let sale, _): try checkSaleTenders(sale)
+        case .sale(let sale, _):
+            try checkSaleTenders(sale)
+            try checkPriceChanges(sale, facts)
         case .refund(let refund, _): try checkRefund(refund, facts)
         case .postVoid(let void, _): try checkVoid(void, facts)
         case .shiftOpened(let shift):
@@ -29,7 +36,8 @@ public enum AppendRules {
             if try facts.zReportExists(till: shift.till, shift: shift.number) {
                 throw AppendRefusal.shiftAlreadyClosed(till: shift.till, shift: shift.number)
             }
-        case .event: break
+            try checkZReportAuthority(z, facts)
+        case .event(let event): try checkEvent(event, facts)
         }
     }
 
