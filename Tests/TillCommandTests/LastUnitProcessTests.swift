@@ -20,7 +20,7 @@ import TillCore
         let context = "seed \(seed) (re-run: TILL_PROPERTY_SEED=\(seed))"
         print("last unit over three tills: \(context)")
         let chain = try CrossTillProcessTests.Chain(tills: ["01", "02", "03"])
-        for round in 0..<3 {
+        for round in 0..<2 {
             // The reported case first (2 mugs, one back at till 02, the last at till 01), then generated ones.
             var lines: [(String, Int)] = [("MUG-01", 2)]
             var plan: [(till: Int, parts: [Int: Int])] = [(1, [1: 1]), (0, [1: 1])]
