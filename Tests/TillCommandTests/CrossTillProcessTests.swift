@@ -18,13 +18,13 @@ import Testing
         let script = CentralReplicationProcessTests.root + "/Scripts/central-db"
         let tills: [TillProcess]
 
-        init() throws {
+        init(tills ids: [String] = ["01", "02"]) throws {
             cluster = FileManager.default.temporaryDirectory.appendingPathComponent("till-xtill-\(UUID().uuidString.prefix(8))").path
             let started = try CentralReplicationProcessTests.shell(script, ["start", cluster])
             guard started.status == 0 else { throw POSIXError(.ENOENT) }
             // Generous look-up timeout: two cores shared by many builds must not turn a slow answer into "did not answer".
             let central = "[central]\nurl = \"postgres://till@/till?host=\(cluster)\"\nconnect_timeout_seconds = 5\nquery_timeout_seconds = 10\nlookup_timeout_ms = 10000\n"
-            tills = try ["01", "02"].map { id in try TillProcess(config: "id = \"\(id)\"\n" + central) }
+            tills = try ids.map { id in try TillProcess(config: "id = \"\(id)\"\n" + central) }
             for till in tills { try till.run(["user", "list"]) }
         }
 

@@ -110,6 +110,13 @@ public struct CrossTillState: Hashable, Sendable, Codable {
     /// The central check of this sale's refund failed for want of a connection, and the offline
     /// policy allows it: the next confirm asks a supervisor and records the refund unverified.
     public var offlineFor: DocumentKey?
+    /// This till's own sale as its journal has it, while the central journal is asked for the
+    /// refunds given elsewhere (`ReturnableSale(own:central:ownShop:)`).
+    public var ownLedger: ReturnableSale?
+    /// The central journal's copy of the own sale on the refund screen and the refunds of it
+    /// given elsewhere, to say who took goods that are no longer there.
+    public var ownSaleCentrally: CentralSale?
+    public var ownRefundsElsewhere: [RefundReservation] = []
     /// Unverified refunds given in shift `unverifiedShift`, against the per-shift limit.
     public var unverifiedShift: Int64 = 0
     public var unverifiedThisShiftMinor: Int64 = 0

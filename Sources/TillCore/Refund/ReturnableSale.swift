@@ -9,11 +9,15 @@ public struct ReturnableSale: Hashable, Sendable, Codable {
     public var voided: Bool
     /// Per tender of the sale: paid, and drawn back by earlier refunds.
     public var accounts: [TenderAccount]
+    /// The earlier refunds the ledger counts, in the order they were recorded (so that another
+    /// till's refunds can be added to them, each once: `ReturnableSale(own:central:ownShop:)`).
+    public var priorRefunds: [RefundRecord]
 
     /// `priorRefunds` in the order they were recorded: each is drawn from the accounts as it was.
     public init(sale: SaleRecord, priorRefunds: [RefundRecord], voided: Bool) {
         self.sale = sale
         self.voided = voided
+        self.priorRefunds = priorRefunds
         let currency = sale.total.currency
         lines = sale.lines.filter { !$0.voided }.map { line in
             let prior = priorRefunds.flatMap(\.lines).filter { $0.originalLineNo == line.lineNo }

@@ -8,11 +8,53 @@ extension RegisterState {
         // A new look-up starts clean: no sale from before, no offline permission from before.
         crossTill.loadedSale = nil
         crossTill.offlineFor = nil
+        crossTill.ownLedger = nil
+        crossTill.ownSaleCentrally = nil
+        crossTill.ownRefundsElsewhere = []
         if key.shop == config.shopCode && key.till == config.till { return step.run(.lookUpSale(key.number)) }
         guard config.central.configured else {
             return step.refuse(.central(.notConfigured(sale: key, ownShop: config.shopCode)))
         }
         ask(.lookUp, about: key, &step)
+    }
+
+    /// This till's own sale, from its journal. With a central journal, the refunds of it given at
+    /// other tills are asked for before it reaches the refund screen: planned without them, the
+    /// last unit would not be seen as the last. Unheard (offline), the own journal's ledger is used
+    /// and the refund's central check (or its reconciliation) decides.
+    mutating func ownSaleLoaded(_ source: ReturnableSale, _ step: inout Step) {
+        guard case .findingSale = activity, config.central.configured, !config.training, !source.sale.training,
+              !source.voided, !source.fullyRefunded, let number = DocumentNumber(parsing: source.sale.receipt) else {
+            return saleLoaded(source, &step)
+        }
+        crossTill.ownLedger = source
+        ask(.lookUp, about: DocumentKey(shop: config.shopCode, number: number), &step)
+    }
+
+    /// The central answer about this till's own sale: its ledger with every refund anywhere.
+    private mutating func ownSaleAnswered(_ own: ReturnableSale, _ outcome: CentralOutcome, request: CentralRequest, _ step: inout Step) {
+        crossTill.ownLedger = nil
+        guard case .saleFound(let found) = outcome, found.key == request.sale, found.sale.receipt == own.sale.receipt else {
+            return saleLoaded(own, &step)
+        }
+        let merged = ReturnableSale(own: own, central: found, ownShop: config.shopCode)
+        crossTill.ownSaleCentrally = found.snapshot
+        crossTill.ownRefundsElsewhere = found.refunds(notIn: own, ownShop: config.shopCode)
+        if merged.fullyRefunded, !merged.voided,
+           let conflict = found.conflict(line: nil, asked: .zero, remaining: .zero, elsewhere: crossTill.ownRefundsElsewhere) {
+            return step.refuse(.central(.lookUp(sale: request.sale, ownShop: config.shopCode, .alreadyReturned(conflict),
+                                                utcOffsetSeconds: config.utcOffsetSeconds)))
+        }
+        saleLoaded(merged, &step)
+    }
+
+    /// More of an own sale's line asked for than is left because of refunds given elsewhere: the
+    /// refusal names who took it, where and when (as the central check would), or nil.
+    func returnedElsewhere(line: Int, asked: Quantity, remaining: Quantity) -> Refusal? {
+        guard let central = crossTill.ownSaleCentrally, let key = central.key,
+              let conflict = central.conflict(line: line, asked: asked, remaining: remaining, elsewhere: crossTill.ownRefundsElsewhere)
+        else { return nil }
+        return .central(.reservation(sale: key, ownShop: config.shopCode, .alreadyReturned(conflict), utcOffsetSeconds: config.utcOffsetSeconds))
     }
 
     /// The till's own journal has no such sale: the central journal may (a replaced journal, or
@@ -63,6 +105,9 @@ extension RegisterState {
         guard let request = crossTill.request, request.id == id else { return }
         crossTill.request = nil
         let own = config.shopCode, offset = config.utcOffsetSeconds
+        if case .lookUp = request.kind, let ownLedger = crossTill.ownLedger {
+            return ownSaleAnswered(ownLedger, outcome, request: request, &step)
+        }
         switch (request.kind, outcome) {
         case (.lookUp, .saleFound(let found)):
             // Another sale, another currency, amounts beyond counting, negative quantities…: refused

@@ -78,6 +78,9 @@ extension RegisterState {
             guard item.returnable else { return step.refuse(.itemNotReturnable(item: item.name)) }
             guard item.weighed || quantity.isWhole else { return step.refuse(.fractionalQuantityNotAllowed(item: item.name)) }
             guard quantity <= returnable.remainingQuantity else {
+                if let elsewhere = returnedElsewhere(line: line, asked: quantity, remaining: returnable.remainingQuantity) {
+                    return step.refuse(elsewhere)
+                }
                 return step.refuse(.quantityExceedsReturnable(item: item.name, asked: quantity,
                                                               remaining: returnable.remainingQuantity))
             }

@@ -104,7 +104,7 @@ extension RegisterState {
         case .receiptEntered(let text):
             enterReceipt(text, &step)
         case .saleLoaded(let sale):
-            saleLoaded(sale, &step)
+            ownSaleLoaded(sale, &step)
         case .saleNotFound(let reference):
             saleNotFoundLocally(reference, &step)
         case .centralAnswered(let request, let outcome):
