@@ -30,6 +30,7 @@ public enum CentralSchema {
         CentralReportSchema.refundFactsStep,   // Reports/CentralReportSchema+RefundFacts.swift
         publishedUsers,                   // Publication/CentralSchema+Users.swift
         ("v7-refund-conflict-reviews", v7),   // CrossTill/CentralSchema+Reservations.swift
+        CentralReportSchema.salesBucketsStep,   // Reports/CentralReportSchema+SalesBuckets.swift
     ]
 
     /// Names a released step had before it was renamed, by its current name: a database that
