@@ -146,16 +146,18 @@ import TillJournal
             }
         }
         struct Key: Hashable { var till: String, clerk: String, day: Int64 }
-        var groups: [Key: (count: Int64, total: Int64, last: Entry)] = [:]
+        var groups: [Key: (count: Int64, total: Int64)] = [:]
+        var latest: [String: Entry] = [:]
         for e in sales where !e.training && e.at >= start && e.at < until {
             let key = Key(till: e.docTill ?? "", clerk: e.userCode ?? "", day: clamped(e.at).civilDate(utcOffsetSeconds: offset).daysSinceEpoch)
             let before = groups[key]
-            // Entries come in (till, seq) order: the last one seen is the group's latest sale.
-            groups[key] = ((before?.count ?? 0) + 1, (before?.total ?? 0) + (e.total ?? 0), e)
+            groups[key] = ((before?.count ?? 0) + 1, (before?.total ?? 0) + (e.total ?? 0))
+            // Entries come in (till, seq) order: the last one seen is the clerk's latest sale.
+            latest[key.clerk] = e
         }
         let salesFacts = groups.map { key, group -> SalesFact in
             var name = key.clerk
-            if case .sale(let sale, _)? = group.last.record { name = sale.clerk.name }
+            if case .sale(let sale, _)? = latest[key.clerk]?.record { name = sale.clerk.name }
             return SalesFact(shop: shop, till: key.till, clerk: key.clerk, clerkName: name, day: CivilDate(daysSinceEpoch: key.day),
                              count: group.count, amountMinor: group.total)
         }
