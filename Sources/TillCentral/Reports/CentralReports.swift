@@ -47,7 +47,9 @@ public enum CentralReports {
     public static func salesFacts(_ connection: CentralConnection, shop: String?, utcOffsetSeconds: Int64,
                                   from: Int64, until: Int64, fromBuckets: Bool = true) async throws -> [SalesFact] {
         let fromBuckets = fromBuckets && SalesBuckets.cover(utcOffsetSeconds: utcOffsetSeconds, from: from, until: until)
-        // The clerk's latest sale named, and every group of the clerk named after it.
+        // The clerk's latest sale named, and every group of the clerk named after it. The greatest
+        // (till, seq) is taken as the greatest till, then its greatest seq: two linear passes
+        // (sorting 70,000 buckets by their text took 0.4 s at 1,000,000 entries).
         let named = """
             n AS (SELECT l.shop, l.clerk, central_document(x.payload, 'sale') #>> '{clerk,name}' AS name
                   FROM l JOIN central_entry x ON x.shop = l.shop AND x.till = l.last_till AND x.seq = l.last_seq)
@@ -59,7 +61,8 @@ public enum CentralReports {
             g AS (SELECT shop, till, clerk, (LEAST(GREATEST(bucket, 0), \(latest)) + \(utcOffsetSeconds) + 345600000000) / 86400 - 4000000 AS day,
                          sum(count)::bigint AS count, COALESCE(sum(amount_minor), 0)::bigint AS total
                   FROM b GROUP BY 1, 2, 3, 4),
-            l AS (SELECT DISTINCT ON (shop, clerk) shop, clerk, last_till, last_seq FROM b ORDER BY shop, clerk, last_till DESC, last_seq DESC),
+            t AS (SELECT shop, clerk, max(last_till) AS last_till FROM b GROUP BY 1, 2),
+            l AS (SELECT shop, clerk, last_till, max(last_seq) AS last_seq FROM b JOIN t USING (shop, clerk, last_till) GROUP BY 1, 2, 3),
             \(unescaped: named)
             """ : """
             WITH s AS (SELECT shop, till, seq, at, total_minor, COALESCE(doc_till, '') AS doc_till, COALESCE(user_code, '') AS clerk
@@ -68,7 +71,9 @@ public enum CentralReports {
             g AS (SELECT shop, doc_till AS till, clerk, (LEAST(GREATEST(at, 0), \(latest)) + \(utcOffsetSeconds) + 345600000000) / 86400 - 4000000 AS day,
                          count(*) AS count, COALESCE(sum(total_minor), 0)::bigint AS total
                   FROM s GROUP BY 1, 2, 3, 4),
-            l AS (SELECT DISTINCT ON (shop, clerk) shop, clerk, till AS last_till, seq AS last_seq FROM s ORDER BY shop, clerk, till DESC, seq DESC),
+            t AS (SELECT shop, clerk, max(till) AS last_till FROM s GROUP BY 1, 2),
+            l AS (SELECT s.shop, s.clerk, t.last_till, max(s.seq) AS last_seq FROM s JOIN t ON t.shop = s.shop AND t.clerk = s.clerk AND t.last_till = s.till
+                  GROUP BY 1, 2, 3),
             \(unescaped: named)
             """
         return try await connection.run { db, logger in
