@@ -39,30 +39,55 @@ public enum CentralReports {
     }
 
     /// Sales per shop, till, clerk and local day (at `utcOffsetSeconds`), summed in SQL; each
-    /// clerk named from one of their sales.
+    /// clerk named from their latest sale in the period (greatest till and sequence: one payload
+    /// read per clerk). From the 15-minute buckets kept on arrival when the day and the period
+    /// are whole buckets (every offset in use is whole quarter hours), else from the entries:
+    /// the same figures either way. `fromBuckets: false` reads the entries always (the
+    /// benchmark's row-by-row comparison).
     public static func salesFacts(_ connection: CentralConnection, shop: String?, utcOffsetSeconds: Int64,
-                                  from: Int64, until: Int64) async throws -> [SalesFact] {
-        try await connection.run { db, logger in
-            let rows = try await db.query("""
-                SELECT g.shop, g.till, g.clerk, g.day, g.count, g.total,
-                       (SELECT n.payload::jsonb #>> '{sale,_0,clerk,name}' FROM central_entry n
-                        WHERE n.shop = g.shop AND n.till = g.entry_till AND n.seq = g.sample_seq)
-                FROM (SELECT e.shop, COALESCE(e.doc_till, '') AS till, COALESCE(e.user_code, '') AS clerk,
-                             (LEAST(GREATEST(e.at, 0), \(latest)) + \(utcOffsetSeconds) + 345600000000) / 86400 - 4000000 AS day,
-                             count(*) AS count, COALESCE(sum(e.total_minor), 0)::bigint AS total,
-                             min(e.till) AS entry_till, min(e.seq) AS sample_seq
-                      FROM central_entry e
-                      WHERE e.kind = 'sale' AND NOT e.training AND e.at >= \(from) AND e.at < \(until)
-                            AND (\(shop)::text IS NULL OR e.shop = \(shop)::text)
-                      GROUP BY 1, 2, 3, 4) g
-                """, logger: logger)
-            var facts: [SalesFact] = []
-            for try await (shop, till, clerk, day, count, total, name) in rows.decode((String, String, String, Int64, Int64, Int64, String?).self) {
-                facts.append(SalesFact(shop: shop, till: till, clerk: clerk, clerkName: name ?? clerk,
-                                       day: CivilDate(daysSinceEpoch: min(max(day, 0), latest / 86_400 + 1)),
-                                       count: count, amountMinor: total))
+                                  from: Int64, until: Int64, fromBuckets: Bool = true) async throws -> [SalesFact] {
+        let fromBuckets = fromBuckets && SalesBuckets.cover(utcOffsetSeconds: utcOffsetSeconds, from: from, until: until)
+        // The clerk's latest sale named, and every group of the clerk named after it. The greatest
+        // (till, seq) is taken as the greatest till, then its greatest seq: two linear passes
+        // (sorting 70,000 buckets by their text took 0.4 s at 1,000,000 entries).
+        let named = """
+            n AS (SELECT l.shop, l.clerk, central_document(x.payload, 'sale') #>> '{clerk,name}' AS name
+                  FROM l JOIN central_entry x ON x.shop = l.shop AND x.till = l.last_till AND x.seq = l.last_seq)
+            SELECT g.shop, g.till, g.clerk, g.day, g.count, g.total, n.name FROM g LEFT JOIN n ON n.shop = g.shop AND n.clerk = g.clerk
+            """
+        let query: PostgresQuery = fromBuckets ? """
+            WITH b AS (SELECT * FROM central_sales_bucket
+                       WHERE bucket >= \(from) AND bucket < \(until) AND (\(shop)::text IS NULL OR shop = \(shop)::text)),
+            g AS (SELECT shop, till, clerk, (LEAST(GREATEST(bucket, 0), \(latest)) + \(utcOffsetSeconds) + 345600000000) / 86400 - 4000000 AS day,
+                         sum(count)::bigint AS count, COALESCE(sum(amount_minor), 0)::bigint AS total
+                  FROM b GROUP BY 1, 2, 3, 4),
+            t AS (SELECT shop, clerk, max(last_till) AS last_till FROM b GROUP BY 1, 2),
+            l AS (SELECT shop, clerk, last_till, max(last_seq) AS last_seq FROM b JOIN t USING (shop, clerk, last_till) GROUP BY 1, 2, 3),
+            \(unescaped: named)
+            """ : """
+            WITH s AS (SELECT shop, till, seq, at, total_minor, COALESCE(doc_till, '') AS doc_till, COALESCE(user_code, '') AS clerk
+                       FROM central_entry
+                       WHERE kind = 'sale' AND NOT training AND at >= \(from) AND at < \(until) AND (\(shop)::text IS NULL OR shop = \(shop)::text)),
+            g AS (SELECT shop, doc_till AS till, clerk, (LEAST(GREATEST(at, 0), \(latest)) + \(utcOffsetSeconds) + 345600000000) / 86400 - 4000000 AS day,
+                         count(*) AS count, COALESCE(sum(total_minor), 0)::bigint AS total
+                  FROM s GROUP BY 1, 2, 3, 4),
+            t AS (SELECT shop, clerk, max(till) AS last_till FROM s GROUP BY 1, 2),
+            l AS (SELECT s.shop, s.clerk, t.last_till, max(s.seq) AS last_seq FROM s JOIN t ON t.shop = s.shop AND t.clerk = s.clerk AND t.last_till = s.till
+                  GROUP BY 1, 2, 3),
+            \(unescaped: named)
+            """
+        return try await connection.run { db, logger in
+            try await db.withTransaction(logger: logger) { tx in
+                try await ReportMemory.allow(tx, logger: logger)
+                var facts: [SalesFact] = []
+                for try await (shop, till, clerk, day, count, total, name)
+                    in try await tx.query(query, logger: logger).decode((String, String, String, Int64, Int64, Int64, String?).self) {
+                    facts.append(SalesFact(shop: shop, till: till, clerk: clerk, clerkName: name ?? clerk,
+                                           day: CivilDate(daysSinceEpoch: min(max(day, 0), latest / 86_400 + 1)),
+                                           count: count, amountMinor: total))
+                }
+                return facts
             }
-            return facts
         }
     }
 

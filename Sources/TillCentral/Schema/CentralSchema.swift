@@ -30,6 +30,7 @@ public enum CentralSchema {
         CentralReportSchema.refundFactsStep,   // Reports/CentralReportSchema+RefundFacts.swift
         publishedUsers,                   // Publication/CentralSchema+Users.swift
         ("v7-refund-conflict-reviews", v7),   // CrossTill/CentralSchema+Reservations.swift
+        CentralReportSchema.salesBucketsStep,   // Reports/CentralReportSchema+SalesBuckets.swift
         ("v11-signed-reservations-and-catalogs", signedReservations + orderedPublications),   // CrossTill/CentralSchema+SignedReservations.swift, Publication/CentralSchema+OrderedPublications.swift
     ]
 

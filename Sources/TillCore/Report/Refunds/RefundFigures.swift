@@ -49,15 +49,16 @@ public struct RefundFigures: Hashable, Sendable {
         sales.amountMinor > 0 ? Double(refunded.amountMinor) / Double(sales.amountMinor) * 100 : nil
     }
 
-    mutating func add(_ fact: RefundFact) {
-        switch fact.kind {
-        case .withReceipt: withReceipt.add(amountMinor: fact.amountMinor)
-        case .withoutReceipt: withoutReceipt.add(amountMinor: fact.amountMinor)
-        case .postVoid: postVoids.add(amountMinor: fact.amountMinor)
+    mutating func add(_ group: RefundFactGroup) {
+        let (n, amount) = (group.tally.count, group.tally.amountMinor)
+        switch group.kind {
+        case .withReceipt: withReceipt.add(count: n, amountMinor: amount)
+        case .withoutReceipt: withoutReceipt.add(count: n, amountMinor: amount)
+        case .postVoid: postVoids.add(count: n, amountMinor: amount)
         }
-        if fact.ofOwnSale { ownSale.add(amountMinor: fact.amountMinor) }
-        if fact.approver != nil { approved.add(amountMinor: fact.amountMinor) }
-        if fact.offline { offline.add(amountMinor: fact.amountMinor) }
-        if fact.conflict { conflicts.add(amountMinor: fact.amountMinor) }
+        if group.ofOwnSale { ownSale.add(count: n, amountMinor: amount) }
+        if group.approver != nil { approved.add(count: n, amountMinor: amount) }
+        if group.offline { offline.add(count: n, amountMinor: amount) }
+        if group.conflict { conflicts.add(count: n, amountMinor: amount) }
     }
 }

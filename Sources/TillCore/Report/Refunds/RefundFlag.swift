@@ -19,25 +19,28 @@ public struct RefundFlag: Hashable, Sendable {
     /// What was seen, with the threshold it crossed.
     public var detail: LocalizedText
 
-    /// Every flag the refunds raise, per shop and clerk, in a stable order.
-    static func raised(refunds: [RefundFact], perRefundLimitMinor: Int64, thresholds t: RefundThresholds) -> [RefundFlag] {
+    /// Every flag the refunds raise, per shop and clerk, in a stable order (from the refunds
+    /// grouped, in the report's order: each clerk named as in their last refund).
+    static func raised(groups: [RefundFactGroup], thresholds t: RefundThresholds) -> [RefundFlag] {
         struct Clerk { var name = ""; var all: Int64 = 0; var blind: Int64 = 0; var soon: Int64 = 0; var underLimit: Int64 = 0 }
         var clerks: [String: [String: Clerk]] = [:]
-        for fact in refunds {
-            var clerk = clerks[fact.shop, default: [:]][fact.clerk, default: Clerk()]
-            clerk.name = fact.clerkName
-            if fact.kind != .postVoid {
-                clerk.all += 1
-                if fact.kind == .withoutReceipt { clerk.blind += 1 }
-                if isJustUnderLimit(fact.amountMinor, limit: perRefundLimitMinor, percent: t.underLimitPercent) { clerk.underLimit += 1 }
+        for group in groups {
+            let n = group.tally.count
+            var clerk = clerks[group.shop, default: [:]][group.clerk, default: Clerk()]
+            clerk.name = group.clerkName
+            if group.kind != .postVoid {
+                clerk.all = RefundTally.saturating(clerk.all, n)
+                if group.kind == .withoutReceipt { clerk.blind = RefundTally.saturating(clerk.blind, n) }
+                if group.justUnderLimit { clerk.underLimit = RefundTally.saturating(clerk.underLimit, n) }
             }
-            if let soldAt = fact.soldAt, isSoonAfter(soldAt, fact.at, minutes: t.soonAfterSaleMinutes) { clerk.soon += 1 }
-            clerks[fact.shop, default: [:]][fact.clerk] = clerk
+            if group.soonAfterSale { clerk.soon = RefundTally.saturating(clerk.soon, n) }
+            clerks[group.shop, default: [:]][group.clerk] = clerk
         }
         var flags: [RefundFlag] = []
         for shop in clerks.keys.sorted() {
             let people = clerks[shop] ?? [:]
-            let shopAll = people.values.reduce(0) { $0 + $1.all }, shopBlind = people.values.reduce(0) { $0 + $1.blind }
+            let shopAll = people.values.reduce(0) { RefundTally.saturating($0, $1.all) }
+            let shopBlind = people.values.reduce(0) { RefundTally.saturating($0, $1.blind) }
             for code in people.keys.sorted() {
                 guard let c = people[code] else { continue }
                 func flag(_ kind: Kind, _ count: Int64, _ en: String, _ zh: String) {
@@ -74,17 +77,18 @@ public struct RefundFlag: Hashable, Sendable {
     /// Paid out at most the limit and at least (100 − percent)% of it; nothing paid is never flagged.
     static func isJustUnderLimit(_ amount: Int64, limit: Int64, percent: Int64) -> Bool {
         guard amount > 0, amount <= limit else { return false }
-        return product(amount, 100) >= product(limit, 100 - percent)
+        let (rest, overflow) = Int64(100).subtractingReportingOverflow(percent)   // only a percent near Int64.min overflows
+        return product(amount, 100) >= product(limit, overflow ? .max : rest)
     }
 
     /// The refund came at most `minutes` after its sale (a refund dated before its sale counts too:
     /// the clock was wrong, which is worth a look).
     static func isSoonAfter(_ soldAt: Timestamp, _ at: Timestamp, minutes: Int64) -> Bool {
         let (gap, overflow) = at.seconds.subtractingReportingOverflow(soldAt.seconds)
-        return !overflow && gap <= minutes * 60
+        return !overflow && gap <= soonAfterSaleSeconds(minutes: minutes)
     }
 
-    private static func product(_ values: Int64...) -> Int64 {
+    static func product(_ values: Int64...) -> Int64 {
         values.reduce(1) { acc, v in
             let (p, overflow) = acc.multipliedReportingOverflow(by: v)
             return overflow ? ((acc < 0) != (v < 0) ? .min : .max) : p

@@ -49,13 +49,23 @@ public struct RefundReport: Hashable, Sendable {
     public var flags: [RefundFlag]
 
     /// `refunds` and `sales` may hold rows outside the period: only days from `from` to `to`
-    /// (inclusive, in the shop's time zone at `utcOffsetSeconds`) count.
+    /// (inclusive, in the shop's time zone at `utcOffsetSeconds`) count. `refunds` in the
+    /// journal's order (names are as last journalled).
     public init(refunds: [RefundFact], sales: [SalesFact], utcOffsetSeconds: Int64, from: CivilDate?, to: CivilDate?,
                 perRefundLimitMinor: Int64, thresholds: RefundThresholds) {
+        self.init(refunds: RefundFactGroup.grouped(refunds, utcOffsetSeconds: utcOffsetSeconds, perRefundLimitMinor: perRefundLimitMinor,
+                                                   thresholds: thresholds),
+                  sales: sales, from: from, to: to, thresholds: thresholds)
+    }
+
+    /// The same report from refunds already grouped (`RefundFactGroup`; their flags decided
+    /// with the same limit and thresholds), as a query layer sums them.
+    public init(refunds: [RefundFactGroup], sales: [SalesFact], from: CivilDate?, to: CivilDate?, thresholds: RefundThresholds) {
         self.from = from
         self.to = to
         func inPeriod(_ day: CivilDate) -> Bool { (from.map { day >= $0 } ?? true) && (to.map { day <= $0 } ?? true) }
-        let refunds = refunds.filter { inPeriod($0.at.civilDate(utcOffsetSeconds: utcOffsetSeconds)) }
+        // In the order of each group's last refund, so each name written last is the one last journalled.
+        let refunds = refunds.filter { inPeriod($0.day) }.sorted { $0.lastRank < $1.lastRank }
         let sales = sales.filter { inPeriod($0.day) }
 
         var groups: [RefundGrouping: [RefundGroupKey: RefundFigures]] = [:]
@@ -64,14 +74,13 @@ public struct RefundReport: Hashable, Sendable {
             change(&groups[grouping, default: [:]][key, default: RefundFigures()])
             if let name { names[key] = name }
         }
-        for fact in refunds {
-            let day = fact.at.civilDate(utcOffsetSeconds: utcOffsetSeconds)
-            update(.shop, RefundGroupKey(shop: fact.shop)) { $0.add(fact) }
-            update(.till, RefundGroupKey(shop: fact.shop, till: fact.till)) { $0.add(fact) }
-            update(.clerk, RefundGroupKey(shop: fact.shop, person: fact.clerk), name: fact.clerkName) { $0.add(fact) }
-            update(.day, RefundGroupKey(shop: fact.shop, day: day)) { $0.add(fact) }
-            if let approver = fact.approver {
-                update(.supervisor, RefundGroupKey(shop: fact.shop, person: approver), name: fact.approverName) { $0.add(fact) }
+        for group in refunds {
+            update(.shop, RefundGroupKey(shop: group.shop)) { $0.add(group) }
+            update(.till, RefundGroupKey(shop: group.shop, till: group.till)) { $0.add(group) }
+            update(.clerk, RefundGroupKey(shop: group.shop, person: group.clerk), name: group.clerkName) { $0.add(group) }
+            update(.day, RefundGroupKey(shop: group.shop, day: group.day)) { $0.add(group) }
+            if let approver = group.approver {
+                update(.supervisor, RefundGroupKey(shop: group.shop, person: approver), name: group.approverName) { $0.add(group) }
             }
         }
         for sale in sales {
@@ -85,7 +94,7 @@ public struct RefundReport: Hashable, Sendable {
         rows = groups.mapValues { table in
             table.keys.sorted().map { RefundReportRow(key: $0, name: names[$0], figures: table[$0] ?? RefundFigures()) }
         }
-        flags = RefundFlag.raised(refunds: refunds, perRefundLimitMinor: perRefundLimitMinor, thresholds: thresholds)
+        flags = RefundFlag.raised(groups: refunds, thresholds: thresholds)
     }
 
     public func rows(_ grouping: RefundGrouping) -> [RefundReportRow] { rows[grouping] ?? [] }

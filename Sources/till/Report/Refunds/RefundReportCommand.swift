@@ -86,17 +86,16 @@ enum RefundReportSource {
 }
 
 extension RefundReportSource {
-    /// The same report from the central journal: two queries, the same computation.
+    /// The same report from the central journal: refunds grouped and sales from the running
+    /// buckets, summed in SQL; the same computation.
     static func central(_ settings: CentralSettings, shop: String?, config: ResolvedConfiguration, period: ReportPeriod) throws -> RefundReport {
-        let offset = config.register.utcOffsetSeconds
-        let (refunds, sales) = try CentralReportAccess.call(settings) { connection in
-            (try await CentralReports.refundFacts(connection, shop: shop, from: period.startSeconds, until: period.endSeconds),
-             try await CentralReports.salesFacts(connection, shop: shop, utcOffsetSeconds: offset, from: period.startSeconds,
-                                                 until: period.endSeconds))
+        let (offset, limit, thresholds) = (config.register.utcOffsetSeconds, config.register.policy.refund.perRefundLimitMinor,
+                                           config.refundThresholds)
+        let (from, to, start, until) = (period.from, period.to, period.startSeconds, period.endSeconds)
+        return try CentralReportAccess.call(settings) { connection in
+            try await CentralReports.refundReport(connection, shop: shop, utcOffsetSeconds: offset, from: from, to: to, start: start,
+                                                  until: until, perRefundLimitMinor: limit, thresholds: thresholds)
         }
-        return RefundReport(refunds: refunds, sales: sales, utcOffsetSeconds: offset, from: period.from, to: period.to,
-                            perRefundLimitMinor: config.register.policy.refund.perRefundLimitMinor,
-                            thresholds: config.refundThresholds)
     }
 }
 
