@@ -222,6 +222,11 @@ struct ProblemVocabularyTests {
                     #expect(problem.text(lang) == problem.message(lang) + "\n  → " + problem.remedy(lang), "\(what)")
                     #expect(ProblemReport(problem).text(lang) == problem.text(lang), "\(what)")
                 }
+                // Chinese all the way: no English sentence of the English text is left in the Chinese.
+                if let left = Self.englishLeftIn(zh: problem.message(.zh) + " " + problem.remedy(.zh),
+                                                 en: problem.message(.en) + " " + problem.remedy(.en)) {
+                    Issue.record("\(what): the Chinese text keeps the English \"\(left)\"")
+                }
                 // Chinese is written in Chinese (not the English left in place).
                 #expect((problem.message(.zh) + problem.remedy(.zh)).unicodeScalars.contains { $0.value >= 0x4E00 && $0.value <= 0x9FFF },
                         "\(what) has no Chinese")
@@ -229,6 +234,41 @@ struct ProblemVocabularyTests {
             // Each JournalError case has its own code.
             #expect(Set(journal.map(\.code)).count == Self.journalErrorCases)
         }
+    }
+}
+
+extension ProblemVocabularyTests {
+    /// A run of three or more English words that the Chinese text shares with the English one
+    /// (a heuristic for an English cause interpolated into a Chinese sentence), or nil. Codes,
+    /// paths, commands in backticks, flags and names are not words: a word here is letters only,
+    /// at least two, not all capitals, outside backticks and quotes.
+    static func englishLeftIn(zh: String, en: String) -> String? {
+        func runs(_ text: String) -> [[String]] {
+            var out: [[String]] = [], run: [String] = [], word = "", inCode = false
+            func endWord() {
+                let isWord = word.count >= 2 && word.allSatisfy { $0.isASCII && $0.isLetter } && word != word.uppercased()
+                if isWord { run.append(word.lowercased()) } else if !word.isEmpty { endRun() }
+                word = ""
+            }
+            func endRun() { if run.count >= 3 { out.append(run) }; run = [] }
+            for character in text {
+                if character == "`" { endWord(); endRun(); inCode.toggle(); continue }
+                if inCode { continue }
+                if character.isASCII && (character.isLetter || character == "'" || character == "-") { word.append(character); continue }
+                endWord()
+                if !(character == " " || character == ",") { endRun() }
+            }
+            endWord(); endRun()
+            return out
+        }
+        let english = en.lowercased()
+        for run in runs(zh) {
+            for start in 0...(run.count - 3) {
+                let phrase = run[start..<(start + 3)].joined(separator: " ")
+                if english.contains(phrase) { return run.joined(separator: " ") }
+            }
+        }
+        return nil
     }
 }
 
