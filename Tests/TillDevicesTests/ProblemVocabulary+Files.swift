@@ -88,6 +88,8 @@ extension ProblemVocabularyTests {
             NetworkProbe.RangeError(message: LocalizedText(en: g.text(), zh: "网段" + g.text()), remedy: LocalizedText(en: g.text(), zh: "请" + g.text())),
             EmbeddedRule.PatternError(pattern: g.text(), reason: g.text()),
             ItemCodeClash(itemCode: g.text(), barcodeOf: g.text(), skuOf: g.text()),
+            SystemCallError("bind /tmp/till-\(g.int()).sock", errno: [EADDRINUSE, EACCES, ENOENT, ENOSPC, 4095][g.rng.below(5)]),
+            SystemCallError("openpty", errno: ENOENT, hint: LocalizedText(en: "Mount /dev/pts.", zh: "请挂载 /dev/pts。")),
         ]
         do { _ = try ScannerEndpoint.parse("bogus://" + g.text()) } catch { problems.append(error) }
         return problems
