@@ -14,7 +14,7 @@ public final class CentralCaller: Sendable {
     private let box = Mutex<(answers: [(Int64, CentralOutcome)], open: Set<Int64>)>(([], []))
     /// Work for the central journal after a local commit that did not get through yet
     /// (confirmations of reservations, reconciliations of unverified refunds), oldest first.
-    private let backlog = Mutex<[FollowUp]>([])
+    private let backlog = Mutex<[Waiting]>([])
     private let executor = CentralTaskExecutor()
     /// True while `sendBacklog` runs: one sender at a time keeps the backlog in order.
     private let sending = Mutex(false)
@@ -25,6 +25,8 @@ public final class CentralCaller: Sendable {
     private let verdicts = Mutex<[(RefundRecord, ReturnConflict?)]>([])
     /// Answers to `lookUpConflicts`, not yet taken.
     private let notices = Mutex<[ConflictNotice?]>([])
+    /// Unverified refunds waiting past the bound for their sale, told and not yet taken.
+    private let awaiting = Mutex<[AwaitingSaleNotice]>([])
     /// How long the backlog waits before it is tried again after a failure (the link returning).
     public var retryInterval: Duration { .seconds(1) }
 
@@ -37,6 +39,14 @@ public final class CentralCaller: Sendable {
             case .confirm(let r), .reconcile(let r): return r.key
             }
         }
+    }
+
+    /// A follow-up in the backlog, with how often its sale was missing and how many rounds it
+    /// still sits out (`RefundWait`): a refund whose sale has not arrived never holds up the rest.
+    struct Waiting: Sendable {
+        var followUp: FollowUp
+        var misses = 0
+        var skip = 0
     }
 
     public init(journal: any CentralJournal, timeout: Duration) {
@@ -123,7 +133,7 @@ public final class CentralCaller: Sendable {
     /// After a refund is committed here: confirm its reservation, or reconcile it when it was
     /// given unverified. What does not get through stays in the backlog for `sendBacklog()`.
     func committed(_ reservation: RefundReservation, unverified: Bool) {
-        backlog.withLock { $0.append(unverified ? .reconcile(reservation) : .confirm(reservation)) }
+        add([unverified ? .reconcile(reservation) : .confirm(reservation)])
         keepSending()
     }
 
@@ -131,12 +141,17 @@ public final class CentralCaller: Sendable {
     /// that was cut off when it stopped): reconciled in the background, oldest first.
     func resume(_ pending: [RefundReservation]) {
         guard !pending.isEmpty else { return }
+        add(pending.map { .reconcile($0) })
+        keepSending()
+    }
+
+    /// Queues follow-ups at the end of the backlog (one per refund key), without sending.
+    func add(_ followUps: [FollowUp]) {
         backlog.withLock { backlog in
-            for reservation in pending where !backlog.contains(where: { $0.key == reservation.key }) {
-                backlog.append(.reconcile(reservation))
+            for followUp in followUps where !backlog.contains(where: { $0.followUp.key == followUp.key }) {
+                backlog.append(Waiting(followUp: followUp))
             }
         }
-        keepSending()
     }
 
     /// Sends the backlog now and, while something does not get through, again every
@@ -173,6 +188,25 @@ public final class CentralCaller: Sendable {
             let notice = open.first.map { ConflictNotice(count: open.count, refund: $0.refund, earlier: $0.conflict) }
             notices.withLock { $0.append(notice) }
         }
+        // A supervisor signing in hears of refunds still waiting for their sale too.
+        if let notice = awaitingNotice() { awaiting.withLock { $0.append(notice) } }
+    }
+
+    /// The unverified refunds waiting past the bound for their sale (nil: none).
+    func awaitingNotice() -> AwaitingSaleNotice? {
+        backlog.withLock { backlog in
+            let late = backlog.filter { $0.misses >= RefundWait.noticeAfterTries }
+            guard let oldest = late.first, case .reconcile(let reservation) = oldest.followUp else { return nil }
+            return AwaitingSaleNotice(count: late.count, refund: reservation, tries: oldest.misses)
+        }
+    }
+
+    /// Notices of refunds waiting for their sale since the last call.
+    func takeAwaitingNotices() -> [AwaitingSaleNotice] {
+        awaiting.withLock { awaiting in
+            defer { awaiting.removeAll() }
+            return awaiting
+        }
     }
 
     func takeConflictNotices() -> [ConflictNotice?] {
@@ -190,7 +224,11 @@ public final class CentralCaller: Sendable {
         }
     }
 
-    /// Sends what is waiting, in order, stopping at the first that does not get through.
+    /// One round: sends what is waiting, in order, stopping at the first that does not get
+    /// through because the link is down (what follows would fail alike, and order is kept). An
+    /// unverified refund whose sale the central journal has not received is not a link down:
+    /// it stays, sits out more rounds after each miss, and the rest behind it are sent; once
+    /// it has missed `RefundWait.noticeAfterTries` times a supervisor is told.
     /// Returns the conflicts reconciliation found.
     @discardableResult
     public func sendBacklog() async -> [ReturnConflict] {
@@ -201,24 +239,44 @@ public final class CentralCaller: Sendable {
         }) else { return [] }
         defer { sending.withLock { $0 = false } }
         var found: [ReturnConflict] = []
-        while let next = backlog.withLock({ $0.first }) {
-            let sent: Bool
-            switch next {
+        var index = 0
+        while let next = backlog.withLock({ index < $0.count ? $0[index] : nil }) {
+            if next.skip > 0 {
+                update(next.followUp.key) { $0.skip -= 1 }
+                index += 1
+                continue
+            }
+            switch next.followUp {
             case .confirm(let reservation):
-                sent = if case .success = await journal.confirm(reservation) { true } else { false }
+                guard case .success = await journal.confirm(reservation) else { return found }
             case .reconcile(let reservation):
                 switch await journal.reconcile(reservation) {
                 case .success(let conflict):
                     if let conflict { found.append(conflict) }
                     verdicts.withLock { $0.append((reservation.refund, conflict)) }
-                    sent = true
-                case .failure: sent = false
+                case .failure(.notFound):
+                    let misses = next.misses + 1
+                    update(next.followUp.key) {
+                        $0.misses = misses
+                        $0.skip = RefundWait.skippedRounds(afterMisses: misses)
+                    }
+                    if misses == RefundWait.noticeAfterTries, let notice = awaitingNotice() { awaiting.withLock { $0.append(notice) } }
+                    index += 1
+                    continue
+                case .failure:
+                    return found
                 }
             }
-            guard sent else { break }
-            backlog.withLock { if !$0.isEmpty { $0.removeFirst() } }
+            backlog.withLock { backlog in backlog.removeAll { $0.followUp.key == next.followUp.key } }
         }
         return found
+    }
+
+    private func update(_ key: String, _ change: (inout Waiting) -> Void) {
+        backlog.withLock { backlog in
+            guard let at = backlog.firstIndex(where: { $0.followUp.key == key }) else { return }
+            change(&backlog[at])
+        }
     }
 
     public var backlogCount: Int { backlog.withLock { $0.count } }

@@ -62,6 +62,7 @@ extension RegisterRuntime {
         return answers.flatMap { send(.centralAnswered(request: $0.0, $0.1)) }
             + central.takeVerdicts().flatMap { send(.refundReconciled($0.0, $0.1)) }
             + central.takeConflictNotices().flatMap { send(.conflictsLoaded($0)) }
+            + central.takeAwaitingNotices().flatMap { send(.awaitingSaleLoaded($0)) }
     }
 }
 

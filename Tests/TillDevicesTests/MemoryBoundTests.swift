@@ -21,7 +21,7 @@ import Glibc
         posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
         var pid: pid_t = 0
         let spawned = posix_spawn(&pid, Run.till, &actions, nil, argv, environ)
-        guard spawned == 0 else { throw SystemCallError("posix_spawn \(Run.till)", code: spawned) }
+        guard spawned == 0 else { throw SystemCallError("posix_spawn \(Run.till)", errno: spawned) }
         // Bounded: a child still running after five minutes is killed (and the test fails).
         let watchdog = DispatchWorkItem { kill(pid, SIGKILL) }
         DispatchQueue.global().asyncAfter(deadline: .now() + 300, execute: watchdog)

@@ -31,6 +31,8 @@ extension ProblemVocabularyTests {
         let nv: [NVStateError] = [.corrupt(path: g.text()), .unwritable(path: g.text(), reason: g.text())]
         let barcodeData: [BarcodeDataError] = [.invalidData(symbology, g.text()), .tooWide(symbology, modules: g.int(), dots: 576)]
         let commandSets: [CommandSetError] = [.unknown(g.text(), known: ["escpos"])]
+        let overflows: [ShiftFigureOverflow] = [.shift(till: g.text(), shift: g.int64(), what: LocalizedText(en: "the net", zh: "净额")),
+                                                .shop(shop: g.text(), what: LocalizedText(en: "the sales", zh: "销售"))]
         let rows: [CatalogRowProblem] = [
             .wrongColumnCount(found: g.int(), expected: 6), .unreadable(.unclosedQuote(openedOnLine: g.int())),
             .barcodeTaken(code: g.text(), ownerSKU: g.text()), .emptySKU, .duplicateSKU(sku: g.text(), firstLine: g.int()), .emptyName,
@@ -38,6 +40,7 @@ extension ProblemVocabularyTests {
             .barcodeCheckDigitWrong(code: g.text(), expected: 1, found: 2), .duplicateBarcode(code: g.text(), firstLine: g.int()),
             .notAYesNo(column: g.text(), text: g.text()), .controlCharacter(column: g.text(), character: "U+0007"),
             .priceOutOfRange(text: g.text(), maximum: "999999999.99"), .quotedAcrossLines(lastLine: g.int()),
+            .codeAmbiguous(ItemCodeClash(itemCode: g.text(), barcodeOf: g.text(), skuOf: g.text())),
         ]
         let unknown = UnknownName(place: g.text(), name: g.text(), kind: LocalizedText(en: "key", zh: "按键"), known: g.texts())
         let displays: [DisplayProfileError] = [.unreadable(g.text()), .badField(g.text(), g.text(), g.text()), .unknownName(unknown)]
@@ -59,9 +62,10 @@ extension ProblemVocabularyTests {
             family("QRCodeError", qr, Self.number, 1), family("BarcodeError", barcodes, Self.number, 8),
             family("ImageLoadError", images, Self.number, 3), family("NVStateError", nv, Self.number, 2),
             family("BarcodeDataError", barcodeData, Self.number, 2), family("CommandSetError", commandSets, Self.number, 1),
-            family("CatalogRowProblem", rows, Self.number, 15), family("DisplayProfileError", displays, Self.number, 3),
+            family("CatalogRowProblem", rows, Self.number, 16), family("DisplayProfileError", displays, Self.number, 3),
             family("KeyboardMapProblem", learned, Self.number, 6), family("KeypadFileError", keypads, Self.number, 4),
             family("KeyMapProblem", keyMaps, Self.number, 3), family("PublicationProblem", publications, Self.number, 7),
+            family("ShiftFigureOverflow", overflows, Self.number, 2),
         ]
     }
 
@@ -84,11 +88,15 @@ extension ProblemVocabularyTests {
             ScannerProfiles.LoadError(file: g.text(), reason: g.text()), DevicesDirectory.NotFound(searched: g.texts()),
             NetworkProbe.RangeError(message: LocalizedText(en: g.text(), zh: "网段" + g.text()), remedy: LocalizedText(en: g.text(), zh: "请" + g.text())),
             EmbeddedRule.PatternError(pattern: g.text(), reason: g.text()),
+            ItemCodeClash(itemCode: g.text(), barcodeOf: g.text(), skuOf: g.text()),
+            SystemCallError("bind /tmp/till-\(g.int()).sock", errno: [EADDRINUSE, EACCES, ENOENT, ENOSPC, 4095][g.rng.below(5)]),
+            SystemCallError("openpty", errno: ENOENT, hint: LocalizedText(en: "Mount /dev/pts.", zh: "请挂载 /dev/pts。")),
         ]
         do { _ = try ScannerEndpoint.parse("bogus://" + g.text()) } catch { problems.append(error) }
         return problems
     }
 
+    static func number(_ e: ShiftFigureOverflow) -> Int { switch e { case .shift: 0; case .shop: 1 } }
     static func number(_ e: ProfileError) -> Int {
         switch e { case .unreadable: 0; case .invalid: 1; case .idMismatch: 2; case .unknown: 3 }
     }
@@ -115,7 +123,7 @@ extension ProblemVocabularyTests {
         switch e {
         case .wrongColumnCount: 0; case .unreadable: 1; case .barcodeTaken: 2; case .emptySKU: 3; case .duplicateSKU: 4; case .emptyName: 5
         case .priceNotANumber: 6; case .negativePrice: 7; case .unknownTaxClass: 8; case .barcodeCheckDigitWrong: 9; case .duplicateBarcode: 10
-        case .notAYesNo: 11; case .controlCharacter: 12; case .priceOutOfRange: 13; case .quotedAcrossLines: 14
+        case .notAYesNo: 11; case .controlCharacter: 12; case .priceOutOfRange: 13; case .quotedAcrossLines: 14; case .codeAmbiguous: 15
         }
     }
     static func number(_ e: DisplayProfileError) -> Int { switch e { case .unreadable: 0; case .badField: 1; case .unknownName: 2 } }

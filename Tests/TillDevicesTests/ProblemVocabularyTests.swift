@@ -16,9 +16,14 @@ struct ProblemVocabularyTests {
     /// Generated payloads from one seed (printed on failure).
     struct Payloads {
         var rng: StreamFuzzer
+        /// Every text handed out: a payload is the caller's (a name, a path, a cause passed on),
+        /// so the check for English left in Chinese looks at the rest.
+        var handedOut: Set<String> = []
         mutating func text() -> String {
-            ["/var/lib/till/j.sqlite", "S01-000042", "茉莉花茶", "TEA-JAS", "permission denied", "x", "A B"][rng.below(7)]
+            let text = ["/var/lib/till/j.sqlite", "S01-000042", "茉莉花茶", "TEA-JAS", "permission denied", "x", "A B"][rng.below(7)]
                 + (rng.below(2) == 0 ? "" : String(rng.below(1000)))
+            handedOut.insert(text)
+            return text
         }
         mutating func int() -> Int { rng.below(100_000) }
         mutating func int64() -> Int64 { Int64(rng.below(1_000_000)) }
@@ -193,7 +198,8 @@ struct ProblemVocabularyTests {
     @Test func everyCaseOfEveryErrorTypeNamesCauseAndRemedyInBothLanguages() {
         let seed = ProcessInfo.processInfo.environment["TILL_TEST_SEED"].flatMap(UInt64.init) ?? UInt64(Date().timeIntervalSince1970 * 1000)
         var g = Payloads(rng: StreamFuzzer(seed: seed))
-        for _ in 0..<20 {
+        for round in 0..<20 {
+            g.handedOut = []
             let journal = Self.journalErrors(&g), prints = Self.printFailures(&g)
             #expect(Set(journal.map(Self.number)) == Set(0..<Self.journalErrorCases))
             #expect(Set(prints.map(Self.number)) == Set(0..<Self.printFailureCases))
@@ -215,6 +221,15 @@ struct ProblemVocabularyTests {
                     #expect(problem.text(lang) == problem.message(lang) + "\n  → " + problem.remedy(lang), "\(what)")
                     #expect(ProblemReport(problem).text(lang) == problem.text(lang), "\(what)")
                 }
+                // Chinese all the way: no English sentence of the English text is left in the Chinese.
+                // (Three rounds of payloads are plenty for the heuristic, and keep the test quick.)
+                let zh = round >= 3 ? "" : g.handedOut.sorted { $0.count > $1.count }.reduce(problem.message(.zh) + " " + problem.remedy(.zh)) {
+                    $0.contains($1) ? $0.replacingOccurrences(of: $1, with: "·") : $0
+                }
+                if round < 3, let left = Self.englishLeftIn(zh: zh,
+                                                 en: problem.message(.en) + " " + problem.remedy(.en)) {
+                    Issue.record("\(what): the Chinese text keeps the English \"\(left)\"")
+                }
                 // Chinese is written in Chinese (not the English left in place).
                 #expect((problem.message(.zh) + problem.remedy(.zh)).unicodeScalars.contains { $0.value >= 0x4E00 && $0.value <= 0x9FFF },
                         "\(what) has no Chinese")
@@ -222,6 +237,41 @@ struct ProblemVocabularyTests {
             // Each JournalError case has its own code.
             #expect(Set(journal.map(\.code)).count == Self.journalErrorCases)
         }
+    }
+}
+
+extension ProblemVocabularyTests {
+    /// A run of three or more English words that the Chinese text shares with the English one
+    /// (a heuristic for an English cause interpolated into a Chinese sentence), or nil. Codes,
+    /// paths, commands in backticks, flags and names are not words: a word here is letters only,
+    /// at least two, not all capitals, outside backticks and quotes.
+    static func englishLeftIn(zh: String, en: String) -> String? {
+        func runs(_ text: String) -> [[String]] {
+            var out: [[String]] = [], run: [String] = [], word = "", inCode = false
+            func endWord() {
+                let isWord = word.count >= 2 && word.allSatisfy { $0.isASCII && $0.isLetter } && word != word.uppercased()
+                if isWord { run.append(word.lowercased()) } else if !word.isEmpty { endRun() }
+                word = ""
+            }
+            func endRun() { if run.count >= 3 { out.append(run) }; run = [] }
+            for character in text {
+                if character == "`" { endWord(); endRun(); inCode.toggle(); continue }
+                if inCode { continue }
+                if character.isASCII && (character.isLetter || character == "'" || character == "-") { word.append(character); continue }
+                endWord()
+                if !(character == " " || character == ",") { endRun() }
+            }
+            endWord(); endRun()
+            return out
+        }
+        let english = en.lowercased()
+        for run in runs(zh) {
+            for start in 0...(run.count - 3) {
+                let phrase = run[start..<(start + 3)].joined(separator: " ")
+                if english.contains(phrase) { return run.joined(separator: " ") }
+            }
+        }
+        return nil
     }
 }
 

@@ -2,6 +2,7 @@ import Logging
 import NIOCore
 import NIOSSL
 import PostgresNIO
+import TillCore
 
 /// One connection to the central journal, opened on first use and again after it broke.
 /// Every call has the configured deadline (connect, then each query): a stalled network or a
@@ -36,6 +37,10 @@ public actor CentralConnection {
             }) {
                 try await body(open, logger)
             }
+        } catch let problem as any Problem where !(problem is CentralFailure) {
+            // A problem the body named itself (figures that do not add up, a clash it found) is
+            // the answer, not a lost link: passed on as it is, the connection kept.
+            throw problem
         } catch {
             let failure = CentralErrors.describe(error, at: settings.address.description)
             if failure.isConnectionLost || failure.failure.message.en.contains("did not answer") { await drop() }

@@ -93,6 +93,7 @@ public enum CentralReports {
 
     /// The X/Z figures of `shop`'s tills (one till with `till`) for `shift`, or each till's latest
     /// shift: read from the running totals (a few rows per till, whatever the journal's size).
+    /// A till whose figures do not add up in 64 bits is refused with `ShiftFigureOverflow`.
     public static func shiftTotals(_ connection: CentralConnection, shop: String, till: String?, shift: Int64?) async throws
         -> [CentralShiftReport] {
         try await connection.run { db, logger in
@@ -137,8 +138,9 @@ public enum CentralReports {
                     WHERE shop = \(shop) AND doc_till = \(record.till) AND shift = \(record.number) AND kind = 'zReport'
                     """, logger: logger)
                 for try await reference in closed.decode(String?.self) { zNumber = reference }
-                out.append(CentralShiftReport(totals: ShiftTotals(shift: record, figures: figures, clerkName: { names[$0] ?? $0 }),
-                                              zNumber: zNumber))
+                // Checked: the rows are every till's to write, so a damaged or doctored one is named, never wrapped.
+                let totals = try ShiftTotals.checked(shift: record, figures: figures, clerkName: { names[$0] ?? $0 })
+                out.append(CentralShiftReport(totals: totals, zNumber: zNumber))
             }
             return out
         }

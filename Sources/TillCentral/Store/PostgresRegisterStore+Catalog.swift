@@ -63,11 +63,22 @@ extension PostgresRegisterStore {
         }
     }
 
-    /// Adds or changes items in one transaction; an unknown tax class, or a barcode another item
-    /// holds (unless `reassignBarcodes`), refuses them all.
+    /// Adds or changes items in one transaction; an unknown tax class, a barcode another item
+    /// holds (unless `reassignBarcodes`), or a code that would be one item's barcode and another's
+    /// SKU (`ItemCodeClash`), refuses them all.
     public func upsert(items: [CatalogItem], by: String?, reassignBarcodes: Bool) throws {
         let rows = try items.map { ($0, try Self.encode($0)) }
         try transaction { db, logger in
+            // No code may be one item's barcode and another's SKU (TillCore's `ItemCodeRule`, as SQLite).
+            let barcodes = items.flatMap(\.barcodes), skus = items.map(\.sku)
+            var existing: Set<String> = [], holders: [String: String] = [:]
+            for try await sku in try await db.query("SELECT sku FROM item WHERE sku = ANY(\(barcodes))", logger: logger)
+                .decode(String.self) { existing.insert(sku) }
+            for try await (code, sku) in try await db.query("SELECT code, sku FROM barcode WHERE code = ANY(\(skus))", logger: logger)
+                .decode((String, String).self) { holders[code] = sku }
+            if let clash = try ItemCodeRule.firstClash(in: items, skuExists: { existing.contains($0) }, barcodeHolder: { holders[$0] }) {
+                throw clash
+            }
             for (item, body) in rows {
                 var taxKnown = false
                 for try await _ in try await db.query("SELECT 1 FROM tax_class WHERE id = \(item.taxClassID)", logger: logger) { taxKnown = true }

@@ -47,7 +47,7 @@ extension RegisterAction {
             return check.money(total)
         case .refundReconciled(let refund, _):
             return check.currency(refund.total)
-        case .conflictsLoaded:
+        case .conflictsLoaded, .awaitingSaleLoaded:
             return nil
         case .reasonChosen(let code):
             return check.text(code, .reasonCode)

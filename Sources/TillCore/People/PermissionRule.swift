@@ -54,7 +54,7 @@ extension RegisterAction {
              .shiftTotalsLoaded, .itemFound, .itemNotFound, .itemWithdrawn, .saleLoaded, .saleNotFound,
              .approverPINEntered, .approverVerified, .approverRefused, .worldRefused, .scanRefused,
              .slipPrinted, .slipFailed, .cancelled, .quitRequested, .parkedSalesLoaded, .itemsFound,
-             .parkedSalesRequested, .creditNoteLooked, .centralAnswered, .unverifiedRefundsCounted, .refundReconciled, .conflictsLoaded:
+             .parkedSalesRequested, .creditNoteLooked, .centralAnswered, .unverifiedRefundsCounted, .refundReconciled, .conflictsLoaded, .awaitingSaleLoaded:
             return .none
         case .parkRequested, .recallRequested, .tenderRemoved: return .holds(.sell)
         case .searchRequested:

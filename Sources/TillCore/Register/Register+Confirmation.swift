@@ -17,7 +17,7 @@ extension RegisterState {
             step.emit(.confirmationDismissed)
             return true
         case .slipPrinted, .slipFailed, .parkedSalesLoaded, .itemFound, .itemNotFound, .itemWithdrawn, .itemsFound,
-             .unverifiedRefundsCounted, .refundReconciled, .conflictsLoaded:
+             .unverifiedRefundsCounted, .refundReconciled, .conflictsLoaded, .awaitingSaleLoaded:
             // The world's news in the background leaves the question open.
             return false
         default:

@@ -86,7 +86,7 @@ extension RegisterState {
     mutating func holdWhileCentralAnswers(_ action: RegisterAction, _ step: inout Step) -> Bool {
         guard let request = crossTill.request else { return false }
         switch action {
-        case .centralAnswered, .unverifiedRefundsCounted, .refundReconciled, .conflictsLoaded, .started, .slipPrinted, .slipFailed, .parkedSalesLoaded, .worldRefused, .quitRequested:
+        case .centralAnswered, .unverifiedRefundsCounted, .refundReconciled, .conflictsLoaded, .awaitingSaleLoaded, .started, .slipPrinted, .slipFailed, .parkedSalesLoaded, .worldRefused, .quitRequested:
             return false
         case .cancelled:
             // Stop waiting; a reservation that may have landed is dropped again centrally.

@@ -115,6 +115,8 @@ extension RegisterState {
             refundReconciled(refund, conflict, &step)
         case .conflictsLoaded(let notice):
             conflictsLoaded(notice, &step)
+        case .awaitingSaleLoaded(let notice):
+            awaitingSaleLoaded(notice, &step)
         case .refundQuantitySet(let line, let quantity):
             setRefundQuantity(line: line, quantity, &step)
         case .reasonChosen(let code):

@@ -54,6 +54,8 @@ public indirect enum RegisterAction: Hashable, Sendable, Codable {
     case refundReconciled(RefundRecord, ReturnConflict?)
     /// The central journal's unreviewed refund conflicts (nil: none, or it could not be asked).
     case conflictsLoaded(ConflictNotice?)
+    /// Unverified refunds whose sale the central journal still has not, after the bound of tries.
+    case awaitingSaleLoaded(AwaitingSaleNotice)
 
     // Supervisor approval
     case approverPINEntered(code: String, pin: String)

@@ -61,6 +61,8 @@ public enum RegisterEvent: Hashable, Sendable, Codable {
     case centralCheckStarted(refund: String, sale: DocumentKey)
     /// Unreviewed refund conflicts wait for a supervisor (`till central conflicts` lists them).
     case conflictsWaiting(ConflictNotice)
+    /// Unverified refunds wait for a sale the central journal has not received (`AwaitingSaleNotice`).
+    case refundsAwaitingSale(AwaitingSaleNotice)
     case refundQuantityChosen(line: Int, quantity: Quantity, amount: Money)
     /// How the refund in progress would pay out if confirmed now (`RefundSplit`): after every
     /// change of its lines or tender, so the split is seen before confirm.

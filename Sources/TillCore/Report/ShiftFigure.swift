@@ -22,13 +22,26 @@ public struct ShiftFigure: Hashable, Sendable {
 extension ShiftTotals {
     /// The X/Z figures from a shift's running figures. `clerkName` names a clerk by code (the
     /// journal's latest name). Sums wrap rather than trap: the figures come from a file or a
-    /// server, and `verify` is what names a doctored one.
+    /// server, and `verify` is what names a doctored one. A report read from a server that any
+    /// till can write to uses `checked(shift:figures:…)`, which refuses a sum that would wrap.
     public init(shift: ShiftRecord, figures: [ShiftFigure], clerkName: (String) throws -> String,
                 journalHead: JournalAnchor? = nil) rethrows {
+        self = try Self.summing(shift: shift, figures: figures, clerkName: clerkName, journalHead: journalHead).totals
+    }
+
+    /// The totals, and the first figure whose sum did not fit (nil: every sum is exact).
+    static func summing(shift: ShiftRecord, figures: [ShiftFigure], clerkName: (String) throws -> String,
+                        journalHead: JournalAnchor?) rethrows -> (totals: ShiftTotals, overflow: LocalizedText?) {
         let currency = shift.openingFloat.currency
+        var overflow: LocalizedText?
         func money(_ minor: Int64) -> Money { Money(minor: minor, currency: currency) }
-        func add(_ a: CountedAmount, _ b: CountedAmount) -> CountedAmount {
-            CountedAmount(count: a.count &+ b.count, amount: money(a.amount.minor &+ b.amount.minor))
+        func plus(_ a: Int64, _ b: Int64, _ what: @autoclosure () -> LocalizedText) -> Int64 {
+            let (sum, wrapped) = a.addingReportingOverflow(b)
+            if wrapped, overflow == nil { overflow = what() }
+            return sum
+        }
+        func add(_ a: CountedAmount, _ b: CountedAmount, _ what: @autoclosure () -> LocalizedText) -> CountedAmount {
+            CountedAmount(count: plus(a.count, b.count, what()), amount: money(plus(a.amount.minor, b.amount.minor, what())))
         }
         var byKind: [String: CountedAmount] = [:]
         var clerks: [String: ClerkTotals] = [:]
@@ -40,34 +53,42 @@ extension ShiftTotals {
             case "document":
                 let kind = figure.kind
                 guard ["sale", "refund", "postVoid"].contains(kind) else { continue }
+                let what = ShiftFigureOverflow.documents(kind: kind, clerk: figure.key)
                 let amount = CountedAmount(count: figure.count, amount: money(figure.amountMinor))
-                byKind[kind] = add(byKind[kind] ?? .zero(currency), amount)
+                byKind[kind] = add(byKind[kind] ?? .zero(currency), amount, what)
                 var clerk = try clerks[figure.key] ?? ClerkTotals(code: figure.key, name: try clerkName(figure.key),
                                                                   sales: .zero(currency), refunds: .zero(currency), voids: .zero(currency))
                 switch kind {
-                case "sale": clerk.sales = add(clerk.sales, amount)
-                case "refund": clerk.refunds = add(clerk.refunds, amount)
-                default: clerk.voids = add(clerk.voids, amount)
+                case "sale": clerk.sales = add(clerk.sales, amount, what)
+                case "refund": clerk.refunds = add(clerk.refunds, amount, what)
+                default: clerk.voids = add(clerk.voids, amount, what)
                 }
                 clerks[figure.key] = clerk
             case "tender":
                 guard let kind = TenderKind(rawValue: figure.key) else { continue }
+                let what = ShiftFigureOverflow.tender(kind: figure.kind, tender: kind)
                 switch figure.kind {
-                case "sale": taken[kind, default: 0] &+= figure.amountMinor
-                case "postVoid": voided[kind, default: 0] &+= figure.amountMinor
-                default: refunded[kind, default: 0] &+= figure.amountMinor
+                case "sale": taken[kind] = plus(taken[kind] ?? 0, figure.amountMinor, what)
+                case "postVoid": voided[kind] = plus(voided[kind] ?? 0, figure.amountMinor, what)
+                default: refunded[kind] = plus(refunded[kind] ?? 0, figure.amountMinor, what)
                 }
             case "tax":
-                salesTax &+= figure.amountMinor
+                salesTax = plus(salesTax, figure.amountMinor, ShiftFigureOverflow.tax)
             default:
                 continue
             }
         }
-        let tenders = TenderKind.allCases.filter { taken[$0] != nil || refunded[$0] != nil || voided[$0] != nil }.map {
-            TenderTotals(kind: $0, taken: money(taken[$0] ?? 0), refunded: money(refunded[$0] ?? 0), voided: money(voided[$0] ?? 0))
+        // A tender's given-back sum is refunds plus post-voids: checked here, as the report adds them.
+        let tenders = TenderKind.allCases.filter { taken[$0] != nil || refunded[$0] != nil || voided[$0] != nil }.map { kind in
+            let back = refunded[kind] ?? 0, void = voided[kind] ?? 0
+            let givenBack = plus(back, void, ShiftFigureOverflow.tender(kind: "refund", tender: kind))
+            var tender = TenderTotals(kind: kind, taken: money(taken[kind] ?? 0), givenBack: money(givenBack))
+            tender.voided = money(void)
+            return tender
         }
-        self.init(shift: shift, sales: byKind["sale"] ?? .zero(currency), salesTax: money(salesTax),
-                  refunds: byKind["refund"] ?? .zero(currency), voids: byKind["postVoid"] ?? .zero(currency),
-                  tenders: tenders, clerks: clerks.values.sorted { $0.code < $1.code }, journalHead: journalHead)
+        let totals = ShiftTotals(shift: shift, sales: byKind["sale"] ?? .zero(currency), salesTax: money(salesTax),
+                                 refunds: byKind["refund"] ?? .zero(currency), voids: byKind["postVoid"] ?? .zero(currency),
+                                 tenders: tenders, clerks: clerks.values.sorted { $0.code < $1.code }, journalHead: journalHead)
+        return (totals, overflow)
     }
 }

@@ -83,6 +83,9 @@ public enum CatalogRowProblem: Error, Hashable, Sendable {
     /// A quoted field ran from this line to `lastLine`: the lines it ran over are read again as
     /// rows, never swallowed into one item's name.
     case quotedAcrossLines(lastLine: Int)
+    /// A code of the row would be one item's barcode and another's SKU (in the catalog or an
+    /// earlier row): a scan could find either.
+    case codeAmbiguous(ItemCodeClash)
 
     public var message: LocalizedText {
         switch self {
@@ -91,6 +94,8 @@ public enum CatalogRowProblem: Error, Hashable, Sendable {
                      "该行有 \(found) 列，但表头有 \(expected) 列（含逗号的字段需加引号）")
         case .unreadable(let problem):
             return problem.message
+        case .codeAmbiguous(let clash):
+            return clash.message
         case .barcodeTaken(let code, let owner):
             return t("barcode \(code) belongs to item \(owner) already (remove it there first, or import with --reassign-barcodes to move it)",
                      "条码 \(code) 已属于商品 \(owner)（请先从该商品删除，或用 --reassign-barcodes 导入以改归）")

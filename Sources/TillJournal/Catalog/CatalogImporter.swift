@@ -62,6 +62,9 @@ public struct CatalogImporter: Sendable {
         func flush() throws {
             guard !batch.isEmpty else { return }
             let owners = try database.barcodeOwners(batch.flatMap(\.item.barcodes))
+            let skusHeld = try database.existingSKUs(batch.flatMap(\.item.barcodes))
+            let skuOwners = try database.barcodeOwners(batch.map(\.item.sku))
+            var codes = ItemCodeRule()
             var kept: [CatalogItem] = []
             kept.reserveCapacity(batch.count)
             for (item, line) in batch {
@@ -69,6 +72,13 @@ public struct CatalogImporter: Sendable {
                 if let (code, owner) = taken.first, !reassignBarcodes {
                     summary.rejected.append(CatalogRowRejection(line: line, problem: .barcodeTaken(code: code, ownerSKU: owner)))
                     // The row is not imported: a later row may use its SKU and barcodes.
+                    if skuLines[item.sku] == line { skuLines[item.sku] = nil }
+                    for code in item.barcodes where barcodeLines[code] == line { barcodeLines[code] = nil }
+                    continue
+                }
+                // Checked again by the write; refused here row by row, so the rest still imports.
+                if let clash = try codes.admit(item, skuExists: { skusHeld.contains($0) }, barcodeHolder: { skuOwners[$0] }) {
+                    summary.rejected.append(CatalogRowRejection(line: line, problem: .codeAmbiguous(clash)))
                     if skuLines[item.sku] == line { skuLines[item.sku] = nil }
                     for code in item.barcodes where barcodeLines[code] == line { barcodeLines[code] = nil }
                     continue

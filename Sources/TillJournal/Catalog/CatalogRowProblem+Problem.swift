@@ -10,6 +10,8 @@ extension CatalogRowProblem: Problem {
         case .barcodeTaken:
             return LocalizedText(en: "Remove the barcode from the other item, or import with --reassign-barcodes.",
                                  zh: "请从另一商品删除该条码，或用 --reassign-barcodes 导入。")
+        case .codeAmbiguous(let clash):
+            return clash.remedy
         case .unknownTaxClass:
             return LocalizedText(en: "Define the tax class under [tax] in the configuration, or use one that is defined, and import again.",
                                  zh: "请在配置的 [tax] 中定义该税类，或改用已定义的税类，然后重新导入。")

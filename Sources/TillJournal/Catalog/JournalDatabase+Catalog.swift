@@ -65,7 +65,8 @@ extension JournalDatabase {
     /// Adds or replaces items (and their barcodes) in one transaction and one chained entry naming
     /// who (`by`) did it. An item naming an undefined tax class is refused and nothing is written.
     /// A barcode that belongs to another item (in the catalog, or earlier in `items`) is refused
-    /// too, unless `reassignBarcodes`: a barcode never moves between items unasked. Checked inside
+    /// too, unless `reassignBarcodes`: a barcode never moves between items unasked; and so is a
+    /// code that would be one item's barcode and another's SKU (`ItemCodeClash`). Checked inside
     /// the write transaction, so no caller gets around it.
     public func upsert(items: [CatalogItem], by: String? = nil, reassignBarcodes: Bool = false) throws {
         guard !items.isEmpty else { return }
@@ -74,6 +75,13 @@ extension JournalDatabase {
             let known = Set(try String.fetchAll(db, sql: "SELECT id FROM taxClass"))
             for item in items where !known.contains(item.taxClassID) {
                 throw JournalError.unknownTaxClass(sku: item.sku, taxClass: item.taxClassID)
+            }
+            // No code may be one item's barcode and another's SKU, reassigned or not.
+            let skuStatement = try db.cachedStatement(sql: "SELECT 1 FROM catalogItem WHERE sku = ?")
+            let holderStatement = try db.cachedStatement(sql: "SELECT sku FROM barcode WHERE code = ?")
+            if let clash = try ItemCodeRule.firstClash(in: items, skuExists: { try Bool.fetchOne(skuStatement, arguments: [$0]) ?? false },
+                                                       barcodeHolder: { try String.fetchOne(holderStatement, arguments: [$0]) }) {
+                throw clash
             }
             guard !reassignBarcodes else { return }
             var inBatch: [String: String] = [:]
@@ -98,6 +106,15 @@ extension JournalDatabase {
                 if let sku = try String.fetchOne(statement, arguments: [code]) { owners[code] = sku }
             }
             return owners
+        }
+    }
+
+    /// Which of `codes` are SKUs of catalog items.
+    public func existingSKUs(_ codes: [String]) throws -> Set<String> {
+        guard !codes.isEmpty else { return [] }
+        return try read { db in
+            let statement = try db.cachedStatement(sql: "SELECT 1 FROM catalogItem WHERE sku = ?")
+            return Set(try Set(codes).filter { try Bool.fetchOne(statement, arguments: [$0]) ?? false })
         }
     }
 

@@ -36,7 +36,7 @@ public struct DeviceError: Problem, Hashable, Sendable, CustomStringConvertible 
         case .identify: verb = ("identify", "识别")
         }
         return LocalizedText(en: "Cannot \(verb.0) \(path): \(systemReason) (errno \(errno)).",
-                             zh: "无法\(verb.1) \(path)：\(systemReason)（errno \(errno)）。")
+                             zh: "无法\(verb.1) \(path)：\(SystemReason.chinese(errno))（errno \(errno)）。")
     }
 
     public var remedy: LocalizedText {

@@ -67,6 +67,8 @@ extension ScreenState {
             message = .info(ScreenText.checkingCentrally(refund))
         case .conflictsWaiting(let notice):
             message = .info(ScreenText.conflictsWaiting(notice))
+        case .refundsAwaitingSale(let notice):
+            message = .info(ScreenText.refundsAwaitingSale(notice))
         case .cashCountNeeded(let expected):
             message = .info(ScreenText.countTheDrawer(expected))
         case .cashCountTaken(let expected, let counted, let overShort):

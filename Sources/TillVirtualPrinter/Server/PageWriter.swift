@@ -1,4 +1,5 @@
 import Foundation
+import TillCore
 import Synchronization
 import TillGraphics
 
@@ -23,7 +24,7 @@ public final class PageWriter: Sendable {
         do {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         } catch {
-            throw SystemCallError("mkdir \(directory)", code: EACCES, hint: "choose a writable --out folder")
+            throw SystemCallError("mkdir \(directory)", errno: EACCES, hint: LocalizedText(en: "Choose a writable --out folder.", zh: "请选择可写的 --out 文件夹。"))
         }
         last = Mutex(PageWriter.highestNumber(in: directory))
     }
@@ -51,7 +52,7 @@ public final class PageWriter: Sendable {
                 let wrote = Sockets.writeAll(pngFD, png) && Sockets.writeAll(txtFD, Array(page.text.utf8))
                 close(pngFD)
                 close(txtFD)
-                guard wrote else { throw SystemCallError("write \(pngPath)", hint: "check the free space in \(directory)") }
+                guard wrote else { throw SystemCallError("write \(pngPath)", hint: LocalizedText(en: "Check the free space in \(directory).", zh: "请检查 \(directory) 的剩余空间。")) }
                 let textLines = page.page.items.filter { if case .line = $0 { return true } else { return false } }.count
                 let how = page.page.cut.map { "cut \($0.rawValue)" } ?? "not cut"
                 lines.append("\(name) \(how)  \(textLines) lines  \(bitmap.width)x\(bitmap.height) dots  \(pngPath) \(txtPath)")
@@ -70,7 +71,7 @@ public final class PageWriter: Sendable {
             let png = open(directory + "/" + name + ".png", O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
             if png < 0 {
                 if errno == EEXIST { continue }
-                throw SystemCallError("create \(directory)/\(name).png", hint: "choose a writable --out folder")
+                throw SystemCallError("create \(directory)/\(name).png", hint: LocalizedText(en: "Choose a writable --out folder.", zh: "请选择可写的 --out 文件夹。"))
             }
             let txt = open(directory + "/" + name + ".txt", O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
             if txt < 0 {
@@ -78,7 +79,7 @@ public final class PageWriter: Sendable {
                 close(png)
                 unlink(directory + "/" + name + ".png")
                 if e == EEXIST { continue }
-                throw SystemCallError("create \(directory)/\(name).txt", code: e, hint: "choose a writable --out folder")
+                throw SystemCallError("create \(directory)/\(name).txt", errno: e, hint: LocalizedText(en: "Choose a writable --out folder.", zh: "请选择可写的 --out 文件夹。"))
             }
             return (name, png, txt)
         }

@@ -1,4 +1,5 @@
 import Foundation
+import TillCore
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -16,7 +17,7 @@ struct RawPTY {
         var m: Int32 = -1, s: Int32 = -1
         var name = [CChar](repeating: 0, count: 256)
         guard openpty(&m, &s, &name, nil, nil) == 0 else {
-            throw SystemCallError("openpty", hint: "is /dev/pts mounted? (containers need devpts)")
+            throw SystemCallError("openpty", hint: LocalizedText(en: "Mount /dev/pts (a container needs devpts).", zh: "请挂载 /dev/pts（容器需要 devpts）。"))
         }
         var tio = termios()
         tcgetattr(s, &tio)

@@ -1,21 +1,32 @@
 import Foundation
+import TillCore
 #if canImport(Glibc)
 import Glibc
 #endif
 
-/// An error from a system call, with the call and errno spelled out, and what to do.
-public struct SystemCallError: Error, CustomStringConvertible {
+/// An error from a system call, with the call and errno spelled out, and what to do: a
+/// `Problem`, its system reason in both languages (`SystemReason`).
+public struct SystemCallError: Error, Problem, CustomStringConvertible {
     public let call: String
-    public let code: Int32
-    public let hint: String
-    public init(_ call: String, code: Int32 = errno, hint: String = "") {
+    public let errno: Int32
+    public let hint: LocalizedText?
+    public init(_ call: String, errno: Int32 = Glibc.errno, hint: LocalizedText? = nil) {
         self.call = call
-        self.code = code
+        self.errno = errno
         self.hint = hint
     }
-    public var description: String {
-        "\(call) failed: \(String(cString: strerror(code)))" + (hint.isEmpty ? "" : ". \(hint)")
+
+    public var code: String { "system_call_failed" }
+
+    public var message: LocalizedText {
+        LocalizedText(en: "\(call) failed: \(String(cString: strerror(errno))).", zh: "\(call) 调用失败：\(SystemReason.chinese(errno))。")
     }
+
+    public var remedy: LocalizedText {
+        hint ?? LocalizedText(en: "Check the path, the permissions and the free space, then try again.", zh: "请检查路径、权限和剩余空间后重试。")
+    }
+
+    public var description: String { message.en + " " + remedy.en }
 }
 
 /// Thin wrappers over the socket calls the servers need.
@@ -31,7 +42,7 @@ enum Sockets {
         addr.sin_port = port.bigEndian
         guard inet_pton(AF_INET, host, &addr.sin_addr) == 1 else {
             close(fd)
-            throw SystemCallError("inet_pton(\(host))", code: EINVAL, hint: "give an IPv4 address such as 127.0.0.1")
+            throw SystemCallError("inet_pton(\(host))", errno: EINVAL, hint: LocalizedText(en: "Give an IPv4 address such as 127.0.0.1.", zh: "请给出 IPv4 地址，例如 127.0.0.1。"))
         }
         let bound = withUnsafePointer(to: &addr) {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
@@ -39,10 +50,10 @@ enum Sockets {
         guard bound == 0 else {
             let e = errno
             close(fd)
-            throw SystemCallError("bind \(host):\(port)", code: e,
-                                  hint: e == EADDRINUSE ? "another program (or printer emulator) uses the port: pick another with --listen tcp://\(host):PORT" : "")
+            throw SystemCallError("bind \(host):\(port)", errno: e,
+                                  hint: e == EADDRINUSE ? LocalizedText(en: "Another program (or printer emulator) uses the port: pick another with --listen tcp://\(host):PORT.", zh: "另一个程序（或打印机模拟器）正在使用该端口：请用 --listen tcp://\(host):PORT 另选端口。") : nil)
         }
-        guard listen(fd, 4) == 0 else { let e = errno; close(fd); throw SystemCallError("listen", code: e) }
+        guard listen(fd, 4) == 0 else { let e = errno; close(fd); throw SystemCallError("listen", errno: e) }
         var actual = sockaddr_in()
         var len = socklen_t(MemoryLayout<sockaddr_in>.size)
         _ = withUnsafeMutablePointer(to: &actual) {
@@ -67,9 +78,9 @@ enum Sockets {
             close(fd)
             // Something appeared at the path since it was checked: never removed, only named.
             if e == EADDRINUSE { throw SocketPathError.inUse(path) }
-            throw SystemCallError("bind \(path)", code: e, hint: "check that the folder exists and is writable")
+            throw SystemCallError("bind \(path)", errno: e, hint: LocalizedText(en: "Check that the folder exists and is writable.", zh: "请确认该文件夹存在且可写。"))
         }
-        guard listen(fd, 4) == 0 else { let e = errno; close(fd); throw SystemCallError("listen", code: e) }
+        guard listen(fd, 4) == 0 else { let e = errno; close(fd); throw SystemCallError("listen", errno: e) }
         return fd
     }
 
@@ -102,7 +113,7 @@ enum Sockets {
         guard r == 0 else {
             let e = errno
             close(fd)
-            throw SystemCallError("connect \(path)", code: e, hint: "is `till printer emulate --control \(path)` running?")
+            throw SystemCallError("connect \(path)", errno: e, hint: LocalizedText(en: "Start `till printer emulate --control \(path)` first.", zh: "请先运行 `till printer emulate --control \(path)`。"))
         }
         return fd
     }
@@ -113,7 +124,7 @@ enum Sockets {
         let bytes = Array(path.utf8)
         let capacity = MemoryLayout.size(ofValue: addr.sun_path)
         guard bytes.count < capacity else {
-            throw SystemCallError("unix socket \(path)", code: ENAMETOOLONG, hint: "use a path shorter than \(capacity) bytes")
+            throw SystemCallError("unix socket \(path)", errno: ENAMETOOLONG, hint: LocalizedText(en: "Use a path shorter than \(capacity) bytes.", zh: "请使用短于 \(capacity) 字节的路径。"))
         }
         withUnsafeMutableBytes(of: &addr.sun_path) { raw in
             for (i, b) in bytes.enumerated() { raw[i] = b }

@@ -17,7 +17,8 @@ final class VirtualPrinterLink {
         printer = VirtualPrinter(profile: profile)
         self.directory = directory
         do { writer = try PageWriter(directory: directory) } catch {
-            throw CLIError(code: "slip_folder_not_creatable", en: "Cannot create the slip folder \(directory): \(error).", zh: "无法创建小票文件夹 \(directory)：\(error)。",
+            throw CLIError(code: "slip_folder_not_creatable", en: "Cannot create the slip folder \(directory): \(ErrorCause.text(error).en)",
+                           zh: "无法创建小票文件夹 \(directory)：\(ErrorCause.text(error).zh)",
                            remedyEn: "Pass --slips DIR with a folder you can write, or fix its permissions.",
                            remedyZh: "请用 --slips DIR 指定可写的文件夹，或修正权限。")
         }

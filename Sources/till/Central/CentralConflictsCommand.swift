@@ -50,14 +50,14 @@ extension CentralCommand {
             switch result {
             case .success(let value): return value
             case .failure(let failure):
-                let detail: String
+                // The server's own words are passed on as they are; the till's are in both languages.
+                let detail: LocalizedText
                 switch failure {
-                case .unreachable(let d): detail = d
-                case .timedOut(let ms): detail = "no answer within \(ms) ms"
-                case .refused(let d): detail = d
-                default: detail = "\(failure)"
+                case .unreachable(let d), .refused(let d): detail = LocalizedText(en: d, zh: d)
+                case .timedOut(let ms): detail = LocalizedText(en: "no answer within \(ms) ms", zh: "\(ms) 毫秒内无应答")
+                default: detail = LocalizedText(en: "an answer this command does not expect", zh: "本命令未预期的应答")
                 }
-                throw CLIError(code: "central_unreachable", en: "The central journal cannot be reached (\(detail)).", zh: "中央日志无法连接（\(detail)）。",
+                throw CLIError(code: "central_unreachable", en: "The central journal cannot be reached (\(detail.en)).", zh: "中央日志无法连接（\(detail.zh)）。",
                                remedyEn: "Check the network and the central server ([central] url), then try again.",
                                remedyZh: "请检查网络和中央服务器（[central] url）后重试。")
             }

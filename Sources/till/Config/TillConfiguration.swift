@@ -116,8 +116,8 @@ struct TillConfiguration: Codable {
     static func load(path: String) throws -> TillConfiguration {
         let text: String
         do { text = try String(contentsOfFile: path, encoding: .utf8) } catch {
-            throw CLIError(code: "config_file_unreadable", en: "Cannot read the configuration file \(path): \(error.localizedDescription).",
-                           zh: "无法读取配置文件 \(path)：\(error.localizedDescription)。",
+            throw CLIError(code: "config_file_unreadable", en: "Cannot read the configuration file \(path): \(ErrorCause.text(error).en)",
+                           zh: "无法读取配置文件 \(path)：\(ErrorCause.text(error).zh)。",
                            remedyEn: "Check the path, or run `till config defaults > \(path)` to create one.",
                            remedyZh: "请检查路径，或运行 `till config defaults > \(path)` 创建配置文件。")
         }

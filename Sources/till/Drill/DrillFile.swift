@@ -75,7 +75,8 @@ struct DrillFile: Codable {
     static func load(_ path: String) throws -> DrillFile {
         let text: String
         do { text = try String(contentsOfFile: path, encoding: .utf8) } catch {
-            throw CLIError(code: "drill_file_unreadable", en: "Cannot read drill \(path): \(error.localizedDescription).", zh: "无法读取演练文件 \(path)：\(error.localizedDescription)。",
+            throw CLIError(code: "drill_file_unreadable", en: "Cannot read drill \(path): \(ErrorCause.text(error).en)",
+                           zh: "无法读取演练文件 \(path)：\(ErrorCause.text(error).zh)。",
                            remedyEn: "Check the path; `till drill list` shows the stock drills.", remedyZh: "请检查路径；`till drill list` 列出内置演练。")
         }
         do {

@@ -72,6 +72,9 @@ enum EventJSON {
                     "amount": notice.refund.refund.total.plain, "item": notice.earlier.item,
                     "earlierRefund": notice.earlier.shop.description + "-" + notice.earlier.refund, "earlierTill": notice.earlier.till,
                     "earlierClerk": notice.earlier.clerk]
+        case .refundsAwaitingSale(let notice):
+            return ["event": "refundsAwaitingSale", "count": notice.count, "refund": notice.refund.key, "sale": notice.refund.sale.description,
+                    "till": notice.refund.refund.till, "tries": notice.tries]
         default: return saleFlowObject(event, lang)
         }
     }

@@ -75,7 +75,7 @@ struct KeypadLearnCommand: ParsableCommand {
             }
         }
         do { try map.json.write(toFile: out, atomically: true, encoding: .utf8) } catch {
-            throw CLIError(code: "file_not_writable", en: "Cannot write \(out): \(error.localizedDescription).", zh: "无法写入 \(out)：\(error.localizedDescription)。",
+            throw CLIError(code: "file_not_writable", en: "Cannot write \(out): \(ErrorCause.text(error).en)", zh: "无法写入 \(out)：\(ErrorCause.text(error).zh)。",
                            remedyEn: "Choose a folder you can write with --out.", remedyZh: "请用 --out 指定可写的位置。")
         }
         say(lang == .zh ? "已写入 \(map.entries.count) 个键到 \(out)。在配置的 [keypad] keyboard 中设置此文件，或使用 `till run --keyboard \(out)`。"

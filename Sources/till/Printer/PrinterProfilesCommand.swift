@@ -49,8 +49,9 @@ enum PrinterProfileLoading {
         do { return try ProfileLibrary(directory: dir + "/printers") } catch let problem as ProfileError {
             throw problem
         } catch {
-            throw CLIError(code: "printer_profiles_unreadable", en: "Cannot load the printer profiles in \(dir)/printers: \(error)",
-                           zh: "无法加载 \(dir)/printers 中的打印机配置：\(error)",
+            let cause = ErrorCause.text(error)
+            throw CLIError(code: "printer_profiles_unreadable", en: "Cannot load the printer profiles in \(dir)/printers: \(cause.en)",
+                           zh: "无法加载 \(dir)/printers 中的打印机配置：\(cause.zh)",
                            remedyEn: "Fix or remove the file named above (Devices/printers/README.md describes the fields).",
                            remedyZh: "请修正或删除上面指出的文件（字段说明见 Devices/printers/README.md）。")
         }

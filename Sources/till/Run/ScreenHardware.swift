@@ -43,8 +43,8 @@ struct ScreenHardware {
         default:
             let address: PrinterAddress
             do { address = try PrinterAddress(parsing: config.displayURL) } catch {
-                throw CLIError(code: "display_address_unreadable", en: "display.url \"\(config.displayURL)\" is not a device address: \(error).",
-                               zh: "display.url “\(config.displayURL)” 不是设备地址：\(error)。",
+                throw CLIError(code: "display_address_unreadable", en: "display.url \"\(config.displayURL)\" is not a device address: \(ErrorCause.text(error).en)",
+                               zh: "display.url “\(config.displayURL)” 不是设备地址：\(ErrorCause.text(error).zh)",
                                remedyEn: "Use \"screen\", \"none\", serial:///dev/ttyUSB1?baud=9600, usb://VID:PID or tcp://HOST:PORT.",
                                remedyZh: "请使用 “screen”、“none”、serial:///dev/ttyUSB1?baud=9600、usb://VID:PID 或 tcp://HOST:PORT。")
             }

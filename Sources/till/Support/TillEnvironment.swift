@@ -76,8 +76,8 @@ struct TillEnvironment {
                 return PrinterSetup(printer: try TextFilePrinter(directory: URL(fileURLWithPath: config.slipDirectory),
                                                                  columns: config.printerColumns), virtual: nil)
             } catch {
-                throw CLIError(code: "slip_folder_not_creatable", en: "Cannot create the slip folder \(config.slipDirectory): \(error.localizedDescription).",
-                               zh: "无法创建小票文件夹 \(config.slipDirectory)：\(error.localizedDescription)。",
+                throw CLIError(code: "slip_folder_not_creatable", en: "Cannot create the slip folder \(config.slipDirectory): \(ErrorCause.text(error).en)",
+                               zh: "无法创建小票文件夹 \(config.slipDirectory)：\(ErrorCause.text(error).zh)",
                                remedyEn: "Pass --slips DIR with a folder you can write, or fix its permissions.",
                                remedyZh: "请用 --slips DIR 指定可写的文件夹，或修正权限。")
             }
@@ -97,7 +97,7 @@ struct TillEnvironment {
             // "auto": the printer is asked below; the built-in virtual printer emulates generic-80.
             profile = try library.profile(auto ? "generic-80" : config.printerProfile)
         } catch {
-            let cause = (error as? any Problem)?.message ?? LocalizedText(en: "\(error)", zh: "\(error)")
+            let cause = ErrorCause.text(error)
             throw CLIError(code: "printer_profile_unloadable", en: "Cannot load printer profile \"\(config.printerProfile)\": \(cause.en)",
                            zh: "无法加载打印机配置 “\(config.printerProfile)”：\(cause.zh)",
                            remedyEn: "Set printer.profile to a file name in Devices/printers (without .json), or printer.devices_dir / TILL_DEVICES_DIR to the Devices folder.",
@@ -147,7 +147,8 @@ struct TillEnvironment {
     static func shopLogo(_ path: String, profile: PrinterProfile, config: ResolvedConfiguration) throws -> ShopLogo {
         let image: GrayImage
         do { image = try ImageLoader.load(path: path) } catch {
-            throw CLIError(code: "logo_unloadable", en: "Cannot load the shop logo \(path): \(error).", zh: "无法加载店铺标志 \(path)：\(error)。",
+            throw CLIError(code: "logo_unloadable", en: "Cannot load the shop logo \(path): \(ErrorCause.text(error).en)",
+                           zh: "无法加载店铺标志 \(path)：\(ErrorCause.text(error).zh)",
                            remedyEn: "Give shop.logo_file a PNG, PGM or PBM file you can read, or remove it.",
                            remedyZh: "请为 shop.logo_file 指定可读取的 PNG、PGM 或 PBM 文件，或删除该项。")
         }

@@ -1,5 +1,6 @@
 import Foundation
 import Synchronization
+import TillCore
 
 /// One process per till id on a journal. Two processes with the same till would hand out the
 /// same receipt numbers (the second then fails every sale), so the second refuses to start,
@@ -22,9 +23,9 @@ enum TillLock {
             guard locks[path] == nil else { return }
             let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
             guard fd >= 0 else {
-                let cause = String(cString: strerror(errno))
-                throw CLIError(code: "lock_file_unusable", en: "Cannot open the till's lock file \(path): \(cause).",
-                               zh: "无法打开收银机锁文件 \(path)：\(cause)。",
+                let number = errno
+                throw CLIError(code: "lock_file_unusable", en: "Cannot open the till's lock file \(path): \(String(cString: strerror(number))).",
+                               zh: "无法打开收银机锁文件 \(path)：\(SystemReason.chinese(number))。",
                                remedyEn: "Check that the data folder is yours and writable.",
                                remedyZh: "请检查数据文件夹归您所有且可写。")
             }

@@ -39,17 +39,23 @@ enum CentralZReport {
         func line(_ en: String, _ zh: String, _ value: String) {
             Output.line(DisplayWidth.pad(LocalizedText(en: en, zh: zh).text(lang), to: 28) + value)
         }
-        func sum(_ pick: (ShiftTotals) -> CountedAmount) -> String {
-            let count = reports.reduce(Int64(0)) { $0 &+ pick($1.totals).count }
-            let minor = reports.reduce(Int64(0)) { $0 &+ pick($1.totals).amount.minor }
-            return "\(count) · " + DecimalText.format(minor, scale: env.config.register.currency.minorDigits)
+        // The shifts' own currency (a shop trades in one); checked sums: one till's doctored
+        // figures must not wrap the shop's total into a plausible number.
+        let currency = reports[0].totals.sales.amount.currency
+        func sum(_ pick: (ShiftTotals) -> CountedAmount, _ what: LocalizedText) throws -> String {
+            guard let count = reports.map({ Money(minor: pick($0.totals).count, currency: currency) }).checkedSum(currency),
+                  let amount = reports.map({ pick($0.totals).amount }).checkedSum(currency)
+            else { throw ShiftFigureOverflow.shop(shop: shop, what: what) }
+            return "\(count.minor) · " + DecimalText.format(amount.minor, scale: currency.minorDigits)
         }
         Output.line(LocalizedText(en: "Shop \(shop): \(reports.count) till(s)", zh: "门店 \(shop)：\(reports.count) 台收银台").text(lang))
-        line("Sales", "销售", sum(\.sales))
-        line("Refunds", "退款", sum(\.refunds))
-        line("Post-voids", "整单作废", sum(\.voids))
-        let net = reports.reduce(Int64(0)) { $0 &+ $1.totals.net.minor }
-        line("Net", "净额", DecimalText.format(net, scale: env.config.register.currency.minorDigits))
+        line("Sales", "销售", try sum(\.sales, LocalizedText(en: "the sales", zh: "销售")))
+        line("Refunds", "退款", try sum(\.refunds, LocalizedText(en: "the refunds", zh: "退款")))
+        line("Post-voids", "整单作废", try sum(\.voids, LocalizedText(en: "the post-voids", zh: "整单作废")))
+        guard let net = reports.map(\.totals.net).checkedSum(currency) else {
+            throw ShiftFigureOverflow.shop(shop: shop, what: LocalizedText(en: "the net", zh: "净额"))
+        }
+        line("Net", "净额", DecimalText.format(net.minor, scale: currency.minorDigits))
     }
 }
 

@@ -114,8 +114,8 @@ enum RefundReportChart {
     static func write(_ report: RefundReport, currency: Currency, language: Language, to path: String) throws {
         let font: BitmapFont
         do { font = try BitmapFont.cached() } catch {
-            throw CLIError(code: "bitmap_font_missing", en: "Cannot draw the chart: the bitmap font \(BitmapFont.defaultPath) is missing (\(error)).",
-                           zh: "无法绘制图表：缺少点阵字体 \(BitmapFont.defaultPath)（\(error)）。",
+            throw CLIError(code: "bitmap_font_missing", en: "Cannot draw the chart: the bitmap font \(BitmapFont.defaultPath) is missing (\(ErrorCause.text(error).en)).",
+                           zh: "无法绘制图表：缺少点阵字体 \(BitmapFont.defaultPath)（\(ErrorCause.text(error).zh)）。",
                            remedyEn: "Install it with `apt-get install unifont`, then run the report again.",
                            remedyZh: "请用 `apt-get install unifont` 安装后重新运行报表。")
         }
