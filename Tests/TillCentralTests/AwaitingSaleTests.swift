@@ -61,7 +61,9 @@ import TillJournal
 
         let stuck = try Self.refund(1, of: sales[2], shop: shop)
         let behind = [try Self.refund(2, of: sales[0], shop: shop), try Self.refund(3, of: sales[1], shop: shop)]
-        let central = PostgresCentralJournal(settings: settings, lookupTimeoutMs: 300_000)
+        // Till 12 gave the unverified refunds, and signs their reservations with its own key.
+        let central = PostgresCentralJournal(settings: settings, lookupTimeoutMs: 300_000, till: "12",
+                                             centralKey: ("test-12", Array("central key of till 12".utf8)))
         let caller = CentralCaller(journal: central, timeout: .seconds(300))
         caller.add([.reconcile(stuck)] + behind.map { .reconcile($0) })
 
