@@ -30,11 +30,10 @@ public actor PostgresCentralJournal: CentralJournal {
     }
 
     public func sale(_ key: DocumentKey) async -> Result<CentralSale, CrossTillFailure> {
+        // One statement, one round trip (CentralLedgerReader): the sale or the sale its till
+        // carried, every refund anywhere and every reservation, on the connection kept open.
         await call { db, logger in
-            let carried = try await Self.carriedSale(key, db, logger: logger, lock: false)
-            guard let sale = try await CentralLedgerReader.sale(key, carried: carried, db, logger: logger) else {
-                return .failure(.notFound)
-            }
+            guard let sale = try await CentralLedgerReader.sale(key, db, logger: logger) else { return .failure(.notFound) }
             return .success(sale)
         }
     }
@@ -178,28 +177,18 @@ public actor PostgresCentralJournal: CentralJournal {
             INSERT INTO central_sale_guard (sale_shop, sale_receipt, carried_sale) VALUES (\(shop), \(receipt), \(carried))
             ON CONFLICT (sale_shop, sale_receipt) DO NOTHING
             """, logger: logger)
-        var stored = try await carriedSale(reservation.sale, db, logger: logger, lock: true)
+        let locked = try await db.query("""
+            SELECT carried_sale FROM central_sale_guard WHERE sale_shop = \(shop) AND sale_receipt = \(receipt) FOR UPDATE
+            """, logger: logger)
+        var stored: String?
+        for try await text in locked.decode(String?.self) { stored = text }
         if stored == nil, let carried {
             try await db.query("""
                 UPDATE central_sale_guard SET carried_sale = \(carried) WHERE sale_shop = \(shop) AND sale_receipt = \(receipt)
                 """, logger: logger)
-            stored = carried
         }
-        return try await CentralLedgerReader.sale(reservation.sale, carried: stored, db, logger: logger)
-    }
-
-    private static func carriedSale(_ key: DocumentKey, _ db: PostgresConnection, logger: Logger, lock: Bool) async throws -> String? {
-        let shop = key.shop.description, receipt = key.number.description
-        let query: PostgresQuery
-        if lock {
-            query = "SELECT carried_sale FROM central_sale_guard WHERE sale_shop = \(shop) AND sale_receipt = \(receipt) FOR UPDATE"
-        } else {
-            query = "SELECT carried_sale FROM central_sale_guard WHERE sale_shop = \(shop) AND sale_receipt = \(receipt)"
-        }
-        let rows = try await db.query(query, logger: logger)
-        var found: String?
-        for try await text in rows.decode(String?.self) { found = text }
-        return found
+        // Read under the lock, in this transaction: it sees the carried sale just kept.
+        return try await CentralLedgerReader.sale(reservation.sale, db, logger: logger)
     }
 
     private static func isReplicated(_ reservation: RefundReservation, _ db: PostgresConnection, logger: Logger) async throws -> Bool {
