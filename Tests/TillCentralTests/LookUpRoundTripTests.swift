@@ -55,6 +55,26 @@ import TillJournal
         await journal.close()
     }
 
+    /// The connection stays open between look-ups: a call's deadline ends with the call, so it
+    /// never closes the connection under a later one (it did, `lookup_timeout_ms` after every
+    /// call, and each look-up paid a new connection and the schema check).
+    @Test func theConnectionOutlivesACallsDeadline() async throws {
+        guard let database = try await TestDatabase.make("lookup") else { return }
+        defer { Task { await database.drop() } }
+        let relay = try RoundTripCounter(upstream: database.settings.address)
+        defer { relay.close() }
+        // The default look-up timeout (2 s): each call's deadline is 2 s.
+        let journal = PostgresCentralJournal(settings: relay.settings(database.settings), lookupTimeoutMs: 2_000)
+        let key = DocumentKey(shop: try #require(ShopCode(parsing: Self.shop)), number: DocumentNumber(kind: .sale, till: "13", sequence: 1))
+        for _ in 0..<2 {
+            _ = await journal.sale(key)
+            try await Task.sleep(for: .milliseconds(2_500))   // past the call's deadline
+        }
+        guard case .failure(.notFound) = await journal.sale(key) else { Issue.record("the third look-up failed"); return }
+        #expect(relay.accepted == 1, "\(relay.accepted) connections for three look-ups")
+        await journal.close()
+    }
+
     /// Till 11's journal (in memory): a shift, a sale of two lines, a refund of one of line 1,
     /// sent to the central journal by its outbox.
     static func replicatedSaleAndRefund(_ settings: CentralSettings) async throws -> (SaleRecord, RefundRecord) {

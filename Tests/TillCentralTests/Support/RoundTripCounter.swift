@@ -13,7 +13,11 @@ final class RoundTripCounter: Sendable {
     private let count = Mutex(0)
     private final class Ended: Sendable { let count = Mutex(0) }
 
+    private let connections = Mutex(0)
+
     var readyForQuery: Int { count.withLock { $0 } }
+    /// Connections the client opened through the relay.
+    var accepted: Int { connections.withLock { $0 } }
 
     /// The settings of `database` sent through the relay (TCP to it, no TLS).
     func settings(_ settings: CentralSettings) -> CentralSettings {
@@ -50,6 +54,7 @@ final class RoundTripCounter: Sendable {
         while true {
             let client = accept(listener, nil, nil)
             guard client >= 0 else { return }
+            connections.withLock { $0 += 1 }
             guard let server = try? connectUpstream() else { _ = Glibc.close(client); continue }
             // Both sockets are closed by the second pump to end, so neither closes one the other still uses.
             let ended = Ended()
