@@ -26,7 +26,7 @@ struct ChainFigures {
                            window.sales, window.refunds, tills, seconds, s.crossRefunds))
         line("sale commit at the till", s.saleCommits, "cash → saleCompleted: core, chained SQLite commit, fsync")
         line("refund commit at the till", s.refundCommits, "confirm → refundCompleted: central reservation, then the local commit")
-        line("replication lag", lags, "commit at the till → seen centrally; the outbox sends every 1 s")
+        line("replication lag", lags, "commit at the till → seen centrally; the outbox sends after each commit, and every 1 s")
         line("cross-till look-up", s.crossLookUps, "receipt of another till → saleFound, through the central journal; target p99 < 20 ms")
         line("own-till look-up", s.ownLookUps, "receipt of this till → saleFound")
         line("peer: SELECT 1 round trip", s.peerRoundTrips, "same server, same load, the benchmark's own connection")
