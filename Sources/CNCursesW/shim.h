@@ -29,6 +29,8 @@ static inline void till_open(int timeout_ms) {
 }
 
 static inline void till_close(void) { endwin(); }
+/// How long a key read waits before it gives up (a tick of the screen's loop).
+static inline void till_key_timeout(int timeout_ms) { timeout(timeout_ms); }
 
 /// Mouse and touch: the terminal is asked to report button presses (1000) in SGR form (1006,
 /// `ESC [ < b ; x ; y M`), which has no 223-column limit. The till decodes the reports itself

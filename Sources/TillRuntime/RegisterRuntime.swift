@@ -22,6 +22,8 @@ public final class RegisterRuntime {
     public var onOutput: ((RuntimeOutput) -> Void)?
     /// Called with every record once it is committed to the journal (drills watch refunds this way).
     public var onRecord: ((JournalRecord) -> Void)?
+    /// Called after the records of an action are committed (the outbox sends them at once).
+    public var onCommit: (() -> Void)?
     /// Called with the core's effects for every action, before any is performed: what the core
     /// decided, so a test can hold the journal to exactly the records the core asked for.
     public var onCoreEffects: (([RegisterEffect]) -> Void)?
@@ -138,6 +140,7 @@ public final class RegisterRuntime {
             centralCommitted(record)
             onRecord?(record)
         }
+        if committed { onCommit?() }
         for effect in effects {
             switch effect {
             case .record:

@@ -8,7 +8,7 @@ import Testing
 /// central tests: skipped by hand without `TILL_TEST_POSTGRES_URL`, a FAILURE under `$CI`.
 @Suite struct BenchChainSmokeTests {
     static let figures = ["sale commit at the till", "refund commit at the till", "replication lag", "cross-till look-up",
-                          "own-till look-up", "peer: SELECT 1 round trip"]
+                          "own-till look-up", "peer: SELECT 1 round trip", "quiet cross-till look-up", "quiet peer: SELECT 1"]
 
     @Test func twoTillsPrintEveryFigureAndLeaveNoProcessBehind() throws {
         guard let cluster = ProcessInfo.processInfo.environment["TILL_TEST_POSTGRES_URL"] else {
@@ -28,7 +28,7 @@ import Testing
         let till = try TillProcess()
         defer { till.cleanUp() }
         let run = try till.run(["bench", "chain", "--central-url", try #require(url.string), "--tills", "2", "--seconds", "6",
-                                "--refund-every", "3", "--drain-seconds", "30", "--dir", folder], global: false)
+                                "--refund-every", "3", "--drain-seconds", "30", "--quiet-look-ups", "10", "--dir", folder], global: false)
         #expect(run.status == 0, "\(run.stdout)\n\(run.stderr)")
         let lines = run.lines
         let throughput = lines.first { $0.hasPrefix("throughput") } ?? ""

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-/// Refund reservations are signed by their till's central key (step v11): with real `till exec`
+/// Refund reservations are signed by their till's central key (step v9): with real `till exec`
 /// processes on a real PostgreSQL, a genuine reservation holds the goods it took; the database
 /// refuses a row written, edited, released or deleted by plain SQL; and when an owner of the
 /// tables turns the check off to release goods or forge a hold, every till reading the row

@@ -48,6 +48,16 @@ public actor CentralConnection {
         }
     }
 
+    /// A connection still open when its owner goes (a till exiting) is closed, not just dropped:
+    /// postgres-nio requires it (a debug build traps on an unclosed one), and the close's
+    /// callback keeps it until the channel is shut. (The calls' deadline timers used to close
+    /// it, late; since they end with their call, nothing else would.)
+    deinit {
+        guard let open = connection, !open.isClosed else { return }
+        let closing: EventLoopFuture<Void> = open.close()
+        closing.whenComplete { _ in _ = open }
+    }
+
     /// Closes the connection (a new one is opened by the next `run`).
     public func drop() async {
         let old = connection

@@ -1,5 +1,5 @@
 extension CentralSchema {
-    /// Part of step v11: every refund reservation row is signed by the till that holds it, with
+    /// Part of step v9: every refund reservation row is signed by the till that holds it, with
     /// the central key its replicated entries are MAC'd with (`central_till.mac_key`), and
     /// checked here in the writing transaction as well as by every till that reads it
     /// (`ReservationSignature`). A row is released by a signed change of state, never deleted,

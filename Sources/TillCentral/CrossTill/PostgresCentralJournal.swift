@@ -11,7 +11,7 @@ import TillPorts
 /// the second is told what the first took (`CentralSale.refusal(of:)`, the one ledger check the
 /// core and the till's journal make too).
 ///
-/// Every reservation row is signed with this till's central key (step v11,
+/// Every reservation row is signed with this till's central key (step v9,
 /// CentralSchema+SignedReservations): the database refuses a row that does not verify, and so
 /// does every till that reads it (`CentralLedgerReader`), so nobody with only SQL access can
 /// hold or release goods. The till enrols its key before its first write, as its outbox does.
@@ -43,11 +43,10 @@ public actor PostgresCentralJournal: CentralJournal {
     }
 
     public func sale(_ key: DocumentKey) async -> Result<CentralSale, CrossTillFailure> {
+        // One statement, one round trip (CentralLedgerReader): the sale or the sale its till
+        // carried, every refund anywhere and every reservation, on the connection kept open.
         await call { db, logger in
-            let carried = try await Self.carriedSale(key, db, logger: logger, lock: false)
-            guard let sale = try await CentralLedgerReader.sale(key, carried: carried, db, logger: logger) else {
-                return .failure(.notFound)
-            }
+            guard let sale = try await CentralLedgerReader.sale(key, db, logger: logger) else { return .failure(.notFound) }
             // Checked here in its own currency (and again by the core, in the till's).
             if let damage = sale.damage(expecting: key, currency: sale.sale.totals.gross.currency) { return .failure(.damaged(damage)) }
             return .success(sale)
@@ -208,30 +207,18 @@ public actor PostgresCentralJournal: CentralJournal {
             INSERT INTO central_sale_guard (sale_shop, sale_receipt, carried_sale) VALUES (\(shop), \(receipt), \(carried))
             ON CONFLICT (sale_shop, sale_receipt) DO NOTHING
             """, logger: logger)
-        var stored = try await carriedSale(reservation.sale, db, logger: logger, lock: true)
-        if stored == nil, let carried {
+        let locked = try await db.query("""
+            SELECT carried_sale IS NOT NULL FROM central_sale_guard WHERE sale_shop = \(shop) AND sale_receipt = \(receipt) FOR UPDATE
+            """, logger: logger)
+        var stored = false
+        for try await isCarried in locked.decode(Bool.self) { stored = isCarried }
+        if !stored, let carried {
             try await db.query("""
                 UPDATE central_sale_guard SET carried_sale = \(carried) WHERE sale_shop = \(shop) AND sale_receipt = \(receipt)
                 """, logger: logger)
-            stored = carried
         }
-        return try await CentralLedgerReader.sale(reservation.sale, carried: stored, db, logger: logger)
-    }
-
-    private static func carriedSale(_ key: DocumentKey, _ db: PostgresConnection, logger: Logger, lock: Bool) async throws -> String? {
-        let shop = key.shop.description, receipt = key.number.description
-        // The carried sale, or '' (which does not read: damaged) when it is too large to fetch.
-        let limit = CentralLedgerReader.maximumRowBytes
-        let query: PostgresQuery
-        if lock {
-            query = "SELECT CASE WHEN carried_sale IS NULL OR octet_length(carried_sale) <= \(limit) THEN carried_sale ELSE '' END FROM central_sale_guard WHERE sale_shop = \(shop) AND sale_receipt = \(receipt) FOR UPDATE"
-        } else {
-            query = "SELECT CASE WHEN carried_sale IS NULL OR octet_length(carried_sale) <= \(limit) THEN carried_sale ELSE '' END FROM central_sale_guard WHERE sale_shop = \(shop) AND sale_receipt = \(receipt)"
-        }
-        let rows = try await db.query(query, logger: logger)
-        var found: String?
-        for try await text in rows.decode(String?.self) { found = text }
-        return found
+        // Read under the lock, in this transaction: it sees the carried sale just kept.
+        return try await CentralLedgerReader.sale(reservation.sale, db, logger: logger)
     }
 
     /// The refund committed under the reservation's key: its replicated entry, else its

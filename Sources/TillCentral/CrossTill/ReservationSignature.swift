@@ -1,7 +1,7 @@
 import Crypto
 import TillCore
 
-/// A refund reservation row as its till signs it (step v11, CentralSchema+SignedReservations):
+/// A refund reservation row as its till signs it (step v9, CentralSchema+SignedReservations):
 /// every column that says what is held — the key, the sale, the till, the reservation itself —
 /// its state and its version, MAC'd with the till's central key. The database checks it as the
 /// row is written; every till reading the row checks it again (`verifies`), so a row written or

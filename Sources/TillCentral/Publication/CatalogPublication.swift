@@ -32,7 +32,7 @@ public enum CatalogPublication {
         }
     }
 
-    /// Any number fixed for the publication lock; the v11 trigger takes the same one.
+    /// Any number fixed for the publication lock; the v9 trigger takes the same one.
     static let publicationLock: Int64 = 1_896_185_611
 
     /// The users to publish with a revision, and the chain user key's signing (the key itself

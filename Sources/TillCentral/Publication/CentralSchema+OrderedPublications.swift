@@ -1,5 +1,5 @@
 extension CentralSchema {
-    /// Part of step v11: the catalog half of a revision is signed like its users (the chain
+    /// Part of step v9: the catalog half of a revision is signed like its users (the chain
     /// user key's id and HMAC over revision, shop, tax classes and items: `SignedCatalog`), and
     /// revisions are strictly ordered. A publisher takes the publication lock, numbers its
     /// revision one above the newest and stores it in the same transaction

@@ -26,6 +26,7 @@ public actor Outbox {
     let batchSize: Int
     let clock: @Sendable () -> Timestamp
     private var prepared = false
+    private let doorbell = Doorbell()
 
     public init(source: ReplicationSource, connection: CentralConnection, till: String, batchSize: Int = 200,
                 clock: @escaping @Sendable () -> Timestamp) {
@@ -73,14 +74,23 @@ public actor Outbox {
         return report
     }
 
-    /// Pushes, then waits `interval` and again, until the task is cancelled. Failures are
-    /// recorded (status shows them) and retried after the interval.
+    /// Pushes, then again at the next `nudge()` (a local commit) or after `interval`, whichever
+    /// is first, until the task is cancelled. A failed push is recorded (status shows it) and
+    /// retried after the whole interval, nudged or not: a link that is down is not hammered
+    /// once per sale. One loop sends, so entries still go in order, each acknowledged once.
     public func run(every interval: Duration) async {
         while !Task.isCancelled {
-            _ = try? await pushPending()
-            try? await Task.sleep(for: interval)
+            if (try? await pushPending()) != nil {
+                await doorbell.wait(upTo: interval)
+            } else {
+                try? await Task.sleep(for: interval)
+            }
         }
     }
+
+    /// Tells the running loop that the till's journal has a new entry: it is sent now rather
+    /// than at the next interval. Cheap and never blocks (the till's commit calls it).
+    public nonisolated func nudge() { doorbell.ring() }
 
     private func prepareOnce() async throws {
         guard !prepared else { return }

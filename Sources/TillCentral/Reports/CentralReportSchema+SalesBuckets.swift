@@ -59,5 +59,5 @@ extension CentralReportSchema {
     INSERT INTO central_sales_bucket SELECT * FROM central_sales_buckets_recomputed();
     """#
 
-    static let salesBucketsStep = ("v9-report-sales-buckets", salesBuckets)
+    static let salesBucketsStep = ("v8-report-sales-buckets", salesBuckets)
 }

@@ -31,7 +31,7 @@ public enum CentralSchema {
         publishedUsers,                   // Publication/CentralSchema+Users.swift
         ("v7-refund-conflict-reviews", v7),   // CrossTill/CentralSchema+Reservations.swift
         CentralReportSchema.salesBucketsStep,   // Reports/CentralReportSchema+SalesBuckets.swift
-        ("v11-signed-reservations-and-catalogs", signedReservations + orderedPublications),   // CrossTill/CentralSchema+SignedReservations.swift, Publication/CentralSchema+OrderedPublications.swift
+        ("v9-signed-reservations-and-catalogs", signedReservations + orderedPublications),   // CrossTill/CentralSchema+SignedReservations.swift, Publication/CentralSchema+OrderedPublications.swift
     ]
 
     /// Names a released step had before it was renamed, by its current name: a database that

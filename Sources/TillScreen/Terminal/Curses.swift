@@ -18,6 +18,9 @@ enum Curses {
         }
     }
 
+    /// Sets how long `readKey` waits for a key.
+    static func keyTimeout(_ milliseconds: Int32) { till_key_timeout(milliseconds) }
+
     static func close() {
         till_mouse_reporting(0)
         till_close()

@@ -5,6 +5,9 @@ import TillRuntime
 /// The full-screen till: draws the state, reads a key (or times out for the clock and printer
 /// state), hands it to the key interpreter and the resulting actions to the runtime.
 public final class ScreenRunner {
+    /// How long a key read waits when nothing is asked of the central journal: the clock, the
+    /// printer state and print outcomes are redrawn at least this often.
+    static let tickMs: Int32 = 250
     private let runtime: RegisterRuntime
     private let printer: ScreenPrinter
     private let scanner: ScanSource?
@@ -65,7 +68,7 @@ public final class ScreenRunner {
     public func run() {
         let watch = PrinterWatch(printer)
         watch.start()
-        Curses.open(timeoutMs: 250, programmedKeys: programmedSequences)
+        Curses.open(timeoutMs: Self.tickMs, programmedKeys: programmedSequences)
         defer {
             Curses.close()
             watch.stop()
@@ -75,6 +78,7 @@ public final class ScreenRunner {
         var shown: [ScreenRow] = []
         var told: RegisterState?
         var reported: ScreenMessage?
+        var fastTick = false
         // Slips print on the printer's own thread; their outcomes are collected every tick.
         runtime.queuesPrintJobs = true
         runtime.queuesCentralCalls = true
@@ -99,6 +103,13 @@ public final class ScreenRunner {
             if rows != shown {
                 Curses.draw(rows, cols: size.cols)
                 shown = rows
+            }
+            // While the central journal is asked, the loop ticks every 5 ms rather than every
+            // 250 ms: its answer is taken at a tick, and the clerk should not wait for the tick.
+            let waiting = runtime.central?.hasOpenRequests == true
+            if waiting != fastTick {
+                fastTick = waiting
+                Curses.keyTimeout(waiting ? 5 : Self.tickMs)
             }
             guard let key = Curses.readKey() else {
                 if Curses.terminalGone { break }

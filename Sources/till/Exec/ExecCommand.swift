@@ -50,7 +50,7 @@ struct ExecCommand: ParsableCommand {
         try ClockOverride.check(enabled: clockOverride, training: training, env: env)
         let clock = env.clock
         let runtime = try env.makeRuntime(training: training)
-        let replication = BackgroundReplication.start(env, training: training)   // [central] url: the outbox
+        let replication = BackgroundReplication.start(env, training: training, runtime: runtime)   // [central] url: the outbox
         defer { replication?.stop() }
         var lang = env.config.screenLanguage
         let parser = ActionParser(currency: env.config.register.currency)

@@ -51,7 +51,7 @@ struct RunCommand: ParsableCommand {
         let env = try TillEnvironment(global, training: training)
         let printer = ScreenPrinter(try env.makePrinter())
         let runtime = try env.makeRuntime(training: training, printer: printer)
-        let replication = BackgroundReplication.start(env, training: training)   // [central] url: the outbox
+        let replication = BackgroundReplication.start(env, training: training, runtime: runtime)   // [central] url: the outbox
         defer { replication?.stop() }
         let hardware = try ScreenHardware(env.config, journal: env.journal, keyboardOverride: keyboard)
         let feed = try scanFeed(scanner ?? env.config.scannerURL)

@@ -121,7 +121,7 @@ struct BenchCentralReportsCommand: ParsableCommand {
         report("shop refund report", ours: Samples(nanos: refunds), peer: Samples(nanos: refundsPeer), peerName: "COUNT/SUM by kind, clerk", target: "< 1 s")
         let refundRows = grouped?.rows(.shop).first?.figures.refunded.count ?? 0
         Output.line("the Z reports count \(sold) sales and \(refunded) refunds; the refund report counts \(refundRows) refunds and raised \(grouped?.flags.count ?? 0) flags")
-        Output.line(String(format: "row by row (every refund row and every sale's day to the till, as before schema v9): %.2f s once; same report: %@",
+        Output.line(String(format: "row by row (every refund row and every sale's day to the till, as before schema v8): %.2f s once; same report: %@",
                            Double(before) / 1e9, grouped == rowByRow ? "yes" : "NO"))
     }
 }

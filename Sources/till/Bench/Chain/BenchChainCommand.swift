@@ -21,10 +21,12 @@ struct BenchChainCommand: ParsableCommand {
     @Option(help: "The shop's code (1–4 digits; default: a random one, so runs never meet in one database).") var shop: String?
     @Option(help: "Seconds to wait, after selling, for every document to be seen centrally.") var drainSeconds = 30
     @Option(help: "Folder for the tills' data (deleted afterwards).") var dir: String?
+    @Option(help: "Cross-till look-ups made after the load by one more till, the others stopped (0: none).") var quietLookUps = 200
 
     func validate() throws {
-        guard (1...99).contains(tills), seconds >= 1, refundEvery >= 2, drainSeconds >= 1, transactions.map({ $0 >= 1 }) ?? true else {
-            throw ValidationError("--tills is 1–99, --seconds and --drain-seconds at least 1, --refund-every at least 2, --transactions at least 1.")
+        guard (1...98).contains(tills), seconds >= 1, refundEvery >= 2, drainSeconds >= 1, transactions.map({ $0 >= 1 }) ?? true,
+              quietLookUps >= 0 else {
+            throw ValidationError("--tills is 1–98 (one more till makes the quiet look-ups), --seconds and --drain-seconds at least 1, --refund-every at least 2, --transactions at least 1, --quiet-look-ups at least 0.")
         }
         if let shop, !(1...4).contains(shop.count) || !shop.allSatisfy(\.isASCIIDigit) {
             throw ValidationError("--shop is 1–4 digits.")
@@ -63,8 +65,16 @@ struct BenchChainCommand: ParsableCommand {
         let watchFailure: String? = {
             do { try Blocking.wait { try await watching.value }; return nil } catch { return "\(error)" }
         }()
+        var figures = ChainFigures(record: record, window: window, tills: tills, watchFailure: watchFailure)
+        if quietLookUps > 0 {
+            Output.progress("quiet look-ups: one more till looks up other tills' sales, the selling tills stopped")
+            let receipts = record.state.withLock { s in s.refundable.keys.sorted().flatMap { s.refundable[$0] ?? [] } }
+            let quiet = QuietLookUps(binary: binary, folder: folder, shop: shop, centralURL: centralURL, settings: settings,
+                                     id: String(format: "%02d", tills + 1), samples: quietLookUps)
+            do { figures.quiet = try quiet.run(receipts: receipts) } catch { figures.quietFailure = "\(error)" }
+        }
         Output.progress("")
-        ChainFigures(record: record, window: window, tills: tills, watchFailure: watchFailure).print()
+        figures.print()
     }
 
     /// Waits for every till to sign in, lets them sell for the set time or count with progress

@@ -13,6 +13,9 @@ struct ChainFigures {
     let window: Window
     let tills: Int
     let watchFailure: String?
+    /// The look-ups made with the selling tills stopped (`QuietLookUps`), if they ran.
+    var quiet: QuietLookUps.Figures?
+    var quietFailure: String?
 
     func print() {
         let s = record.state.withLock { $0 }
@@ -23,10 +26,15 @@ struct ChainFigures {
                            window.sales, window.refunds, tills, seconds, s.crossRefunds))
         line("sale commit at the till", s.saleCommits, "cash → saleCompleted: core, chained SQLite commit, fsync")
         line("refund commit at the till", s.refundCommits, "confirm → refundCompleted: central reservation, then the local commit")
-        line("replication lag", lags, "commit at the till → seen centrally; the outbox sends every 1 s")
+        line("replication lag", lags, "commit at the till → seen centrally; the outbox sends after each commit, and every 1 s")
         line("cross-till look-up", s.crossLookUps, "receipt of another till → saleFound, through the central journal; target p99 < 20 ms")
         line("own-till look-up", s.ownLookUps, "receipt of this till → saleFound")
         line("peer: SELECT 1 round trip", s.peerRoundTrips, "same server, same load, the benchmark's own connection")
+        if let quiet {
+            line("quiet cross-till look-up", quiet.lookUps, "the same look-up by one more till after the load, the others stopped")
+            line("quiet peer: SELECT 1", quiet.peers, "the benchmark's own connection, just before each quiet look-up")
+        }
+        if let quietFailure { Output.line("failed: the quiet look-ups: \(quietFailure)") }
         let unseen = s.committedAt.keys.filter { s.seenAt[$0] == nil }.count
         if unseen > 0 { Output.line("not seen centrally within the drain time: \(unseen) documents (left out of the lag)") }
         if !s.refusals.isEmpty {
