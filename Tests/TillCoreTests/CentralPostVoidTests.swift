@@ -41,10 +41,16 @@ import Testing
                 try #require(two.lastRefund != nil, "seed \(random.seed): \(two.refusals)")
                 postVoid(one, sale.receipt)
                 #expect(voids(one).isEmpty, "seed \(random.seed): voided a sale refunded at till 02")
-                guard case .central(.reservation(_, _, .alreadyReturned(let conflict), _))? = one.lastRefusal else {
+                // Refused either as the receipt is entered (its look-up brings till 02's refund, as every
+                // refund of an own sale is planned with the central journal's), or by the reservation.
+                switch one.refusals.first {
+                case .postVoidNotAllowed(let receipt, .hasRefunds)?:
+                    #expect(receipt == sale.receipt, "seed \(random.seed)")
+                case .central(.reservation(_, _, .alreadyReturned(let conflict), _))?:
+                    #expect(conflict.till == "02" && conflict.refund == "R02-000001", "seed \(random.seed)")
+                default:
                     Issue.record("seed \(random.seed): \(one.refusals)"); continue
                 }
-                #expect(conflict.till == "02" && conflict.refund == "R02-000001", "seed \(random.seed)")
                 #expect(one.state.crossTill.request == nil && one.state.crossTill.pendingVoid == nil)
             } else {
                 postVoid(one, sale.receipt)
