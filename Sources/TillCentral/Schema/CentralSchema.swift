@@ -31,6 +31,7 @@ public enum CentralSchema {
         publishedUsers,                   // Publication/CentralSchema+Users.swift
         ("v7-refund-conflict-reviews", v7),   // CrossTill/CentralSchema+Reservations.swift
         ("v11-signed-reservations-and-catalogs", signedReservations + orderedPublications),   // CrossTill/CentralSchema+SignedReservations.swift, Publication/CentralSchema+OrderedPublications.swift
+        ("v15-reservation-releases", reservationReleases),   // CrossTill/CentralSchema+ReservationReleases.swift
     ]
 
     /// Names a released step had before it was renamed, by its current name: a database that
