@@ -14,7 +14,9 @@ import Testing
     final class Exec {
         let process: Process
         let input = Pipe()
-        let text = Mutex("")
+        /// What the process has written so far (filled by the pipe's handler thread).
+        final class Written: Sendable { let text = Mutex("") }
+        let written = Written()
 
         init(_ till: TillProcess) throws {
             process = till.start(["exec"])
@@ -22,11 +24,11 @@ import Testing
             process.standardInput = input
             process.standardOutput = output
             process.standardError = FileHandle.nullDevice
-            let text = text
+            let written = written
             output.fileHandleForReading.readabilityHandler = { handle in
                 let data = handle.availableData
                 if data.isEmpty { handle.readabilityHandler = nil; return }
-                text.withLock { $0 += String(decoding: data, as: UTF8.self) }
+                written.text.withLock { $0 += String(decoding: data, as: UTF8.self) }
             }
             try process.run()
         }
@@ -36,7 +38,7 @@ import Testing
         /// Up to 60 s (a bound against a hang, not a timing assertion).
         func waitFor(_ event: String) -> Bool {
             for _ in 0..<600 {
-                if text.withLock({ $0.contains("\"\(event)\"") }) { return true }
+                if written.text.withLock({ $0.contains("\"\(event)\"") }) { return true }
                 usleep(100_000)
             }
             return false
@@ -83,7 +85,7 @@ import Testing
         let receipt = try CrossTillProcessTests.sell(one, quantity: 2)
         let exec = try Exec(two)
         try exec.send(CrossTillProcessTests.refundScript(receipt, quantity: 2, confirm: false))
-        try #require(exec.waitFor("refundLineChosen"), "the sale was found: \(exec.text.withLock { $0 })")
+        try #require(exec.waitFor("refundLineChosen"), "the sale was found: \(exec.written.text.withLock { $0 })")
         let lock = try WriteLock(two.journalPath)
         try exec.send("confirm\n")
         var state = ""
@@ -93,7 +95,7 @@ import Testing
         }
         exec.killHard()
         lock.end()
-        try #require(state == "reserved", "the refund was never reserved: \(exec.text.withLock { $0 })")
+        try #require(state == "reserved", "the refund was never reserved: \(exec.written.text.withLock { $0 })")
         #expect(try chain.localRefunds(two) == "0", "killed before its commit: nothing kept at till 02")
         let refund = try chain.sql("SELECT substr(refund_key, 6) FROM central_refund_reservation WHERE sale_receipt = '\(receipt)'")
         return (receipt, refund)
