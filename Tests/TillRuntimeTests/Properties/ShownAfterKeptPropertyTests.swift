@@ -19,11 +19,9 @@ import TillCore
             do { return try testCase.run(claims) } catch { return "could not run: \(error)" }
         }
         #expect(failure == nil, "\(failure ?? "")")
-        // The generator reaches every kind of claim, so the property is not held vacuously: over
-        // the fixed 60 cases (or more: they include those). Re-running one printed seed
-        // (TILL_PROPERTY_SEED) or fewer cases checks the property only, or it would fail for lack of luck.
-        let environment = ProcessInfo.processInfo.environment
-        let fullRun = environment["TILL_PROPERTY_SEED"] == nil && (environment["TILL_PROPERTY_CASES"].flatMap(Int.init) ?? 60) >= 60
+        // The generator reaches every kind of claim, so the property is not held vacuously (over
+        // the fixed cases; a re-run of one seed checks the property alone).
+        let fullRun = PropertyRun.coversDefaultCases(60)
         for kind in ["sale", "refund", "postVoid", "shiftOpened", "zReport", "xReport", "parked", "slipPrinted", "slipNotPrinted"] {
             #expect(!fullRun || claims.seen[kind, default: 0] > 0, "no generated session ever claimed \(kind): \(claims.seen)")
         }
