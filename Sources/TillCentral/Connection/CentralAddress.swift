@@ -41,8 +41,10 @@ public struct CentralAddress: Equatable, Sendable, CustomStringConvertible {
     /// Parses `text`; throws `CentralFailure` naming what is wrong.
     public init(parsing text: String) throws {
         guard let parts = URLComponents(string: text), let scheme = parts.scheme,
-              scheme == "postgres" || scheme == "postgresql" else {
-            throw CentralFailure.badURL(text, "it does not start with postgres://", "不是以 postgres:// 开头")
+              CentralURLSyntax.schemes.contains(scheme + "://"), text.hasPrefix(scheme + "://") else {
+            let cause = CentralURLSyntax.cause(of: text)
+                ?? ("it is not a URL of the form postgres://USER@HOST:PORT/DATABASE", "不是 postgres://用户@主机:端口/数据库 形式的地址")
+            throw CentralFailure.badURL(text, cause.en, cause.zh)
         }
         if parts.password != nil {
             throw CentralFailure.badURL(text, "it holds a password", "其中含有密码")

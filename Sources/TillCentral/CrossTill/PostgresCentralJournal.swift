@@ -21,11 +21,11 @@ import TillPorts
 /// never a hang. Calls run one at a time (`serially`): a transaction never interleaves with
 /// another call on the same connection.
 public actor PostgresCentralJournal: CentralJournal {
-    private let connection: CentralConnection
+    let connection: CentralConnection
     /// This till's number and central key (`ReplicationSource.centralKey()`): signs its reservations.
-    private let till: String
+    let till: String
     private let keyID: String
-    private let key: [UInt8]
+    let key: [UInt8]
     private var prepared = false
     private var enrolled = false
     /// The call running now; the next one starts after it.
@@ -291,21 +291,27 @@ public actor PostgresCentralJournal: CentralJournal {
         }
     }
 
-    /// Moves a reserved row to `state` ("released", "confirmed"), as its next signed version.
-    private static func move(_ refundKey: String, to state: String, key: [UInt8], _ db: PostgresConnection, logger: Logger) async throws {
-        guard var signed = try await lockedRow(refundKey, key: key, db, logger: logger), signed.state == "reserved" else { return }
+    /// Moves a reserved row to `state` ("released", "confirmed"), as its next signed version;
+    /// `releasedBy` says who released it when not the till in the course of the refund (step v10).
+    /// False when the row was not reserved (nothing moved).
+    @discardableResult
+    static func move(_ refundKey: String, to state: String, key: [UInt8], releasedBy: String? = nil,
+                     _ db: PostgresConnection, logger: Logger) async throws -> Bool {
+        guard var signed = try await lockedRow(refundKey, key: key, db, logger: logger), signed.state == "reserved" else { return false }
         signed.state = state
         signed.version += 1
         try await db.query("""
             UPDATE central_refund_reservation SET state = \(signed.state), version = \(signed.version), mac = \(signed.mac(key: key)),
-                confirmed_at = CASE WHEN \(signed.state) = 'confirmed' THEN now() END
+                confirmed_at = CASE WHEN \(signed.state) = 'confirmed' THEN now() END,
+                released_by = \(releasedBy), released_at = CASE WHEN \(releasedBy)::text IS NOT NULL THEN now() END
             WHERE refund_key = \(refundKey)
             """, logger: logger)
+        return true
     }
 
     /// The reservation row `refundKey`, locked for this transaction; refused as forged unless it
     /// verifies under this till's key (a till re-signs only what it signed itself).
-    private static func lockedRow(_ refundKey: String, key: [UInt8], _ db: PostgresConnection,
+    static func lockedRow(_ refundKey: String, key: [UInt8], _ db: PostgresConnection,
                                   logger: Logger) async throws -> ReservationSignature? {
         let rows = try await db.query("""
             SELECT sale_shop, sale_receipt, shop, till, reservation, state, version, mac
@@ -325,9 +331,9 @@ public actor PostgresCentralJournal: CentralJournal {
 
     // MARK: - Bounded, one at a time, failures typed
 
-    private typealias Body<T: Sendable> = @Sendable (PostgresConnection, Logger) async throws -> Result<T, CrossTillFailure>
+    typealias Body<T: Sendable> = @Sendable (PostgresConnection, Logger) async throws -> Result<T, CrossTillFailure>
 
-    private func call<T: Sendable>(_ body: @escaping Body<T>) async -> Result<T, CrossTillFailure> {
+    func call<T: Sendable>(_ body: @escaping Body<T>) async -> Result<T, CrossTillFailure> {
         await serially { [connection] in
             do {
                 return try await connection.run { db, logger in
@@ -344,7 +350,7 @@ public actor PostgresCentralJournal: CentralJournal {
 
     /// `body` between BEGIN and COMMIT; a refusal (a `.failure` answer) or an error rolls back.
     /// Every transaction writes a signed reservation row, so the till's key is enrolled first.
-    private func transaction<T: Sendable>(_ body: @escaping Body<T>) async -> Result<T, CrossTillFailure> {
+    func transaction<T: Sendable>(_ body: @escaping Body<T>) async -> Result<T, CrossTillFailure> {
         if case .failure(let failure) = await enrolOnce() { return .failure(failure) }
         return await call { db, logger in
             try await db.query("BEGIN", logger: logger)

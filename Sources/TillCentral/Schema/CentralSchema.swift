@@ -32,6 +32,7 @@ public enum CentralSchema {
         ("v7-refund-conflict-reviews", v7),   // CrossTill/CentralSchema+Reservations.swift
         CentralReportSchema.salesBucketsStep,   // Reports/CentralReportSchema+SalesBuckets.swift
         ("v9-signed-reservations-and-catalogs", signedReservations + orderedPublications),   // CrossTill/CentralSchema+SignedReservations.swift, Publication/CentralSchema+OrderedPublications.swift
+        ("v10-reservation-releases", reservationReleases),   // CrossTill/CentralSchema+ReservationReleases.swift
     ]
 
     /// Names a released step had before it was renamed, by its current name: a database that

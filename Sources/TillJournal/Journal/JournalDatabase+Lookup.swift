@@ -26,6 +26,14 @@ extension JournalDatabase {
         return SaleLookup(sale: sale, refunds: refunds, voided: voided)
     }
 
+    /// Whether the journal keeps the refund numbered `number` ("R02-000004"): a central
+    /// reservation of it was followed by its commit here.
+    public func holdsRefund(_ number: String) throws -> Bool {
+        try read { db in
+            try Bool.fetchOne(db, cachedSQL: "SELECT 1 FROM document WHERE reference = ? AND kind = 'R'", arguments: [number]) != nil
+        }
+    }
+
     /// The till's shift that was opened and not yet closed by a Z report.
     public func openShift(till: String) throws -> ShiftRecord? {
         try read { db in

@@ -9,7 +9,7 @@ struct CentralCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "central",
         abstract: "The shared PostgreSQL journal: what this till has sent, send now, publish the catalog and users.",
-        subcommands: [Status.self, Sync.self, Publish.self, Pull.self, Conflicts.self])
+        subcommands: [Status.self, Sync.self, Publish.self, Pull.self, Conflicts.self, Reservations.self])
 
     struct Status: ParsableCommand {
         static let configuration = CommandConfiguration(

@@ -19,6 +19,18 @@ extension TillConfiguration {
         var offline_refunds: Bool?
         var offline_refund_limit: String?
         var offline_shift_limit: String?
+
+        /// The keys given in the file, by name: each means something only with a `url`.
+        var keysGiven: [String] {
+            let given: [(String, Bool)] = [
+                ("password_file", password_file != nil), ("connect_timeout_seconds", connect_timeout_seconds != nil),
+                ("query_timeout_seconds", query_timeout_seconds != nil), ("pull_interval_seconds", pull_interval_seconds != nil),
+                ("users_key_file", users_key_file != nil), ("lookup_timeout_ms", lookup_timeout_ms != nil),
+                ("offline_refunds", offline_refunds != nil), ("offline_refund_limit", offline_refund_limit != nil),
+                ("offline_shift_limit", offline_shift_limit != nil),
+            ]
+            return given.filter(\.1).map(\.0)
+        }
     }
 }
 
@@ -26,7 +38,13 @@ extension ResolvedConfiguration {
     /// The `[central]` table checked against its documented ranges; nil without a url.
     static func central(_ table: TillConfiguration.Central?, shop: ShopCode,
                         environment: [String: String]) throws -> CentralSettings? {
-        guard let table, let url = table.url else { return nil }
+        guard let table else { return nil }
+        guard let url = table.url else {
+            // A till whose file sets, say, offline_refunds but no url would run unconnected while
+            // its keeper believes it is part of the chain: say so instead of ignoring them.
+            if let key = table.keysGiven.first { throw CLIError.centralKeyWithoutURL("central.\(key)") }
+            return nil
+        }
         func number(_ key: String, _ value: Int?, _ fallback: Int, _ range: ClosedRange<Int>) throws -> Int {
             guard let value else { return fallback }
             guard range.contains(value) else {

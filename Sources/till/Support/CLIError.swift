@@ -37,6 +37,15 @@ struct CLIError: Problem, CustomStringConvertible {
                  remedyZh: "请在配置文件或命令行中修正。")
     }
 
+    /// A `[central]` key set while `[central] url` is not: it would be ignored.
+    static func centralKeyWithoutURL(_ key: String) -> CLIError {
+        CLIError(code: "central_key_without_url",
+                 en: "Setting \(key) is given, but [central] url is not, so it would have no effect.",
+                 zh: "配置了 \(key)，但未设置 [central] url，因此该项不会生效。",
+                 remedyEn: "Add [central] url = \"postgres://USER@HOST/DATABASE\" to connect this till to the central journal, or remove \(key).",
+                 remedyZh: "请添加 [central] url = \"postgres://用户@主机/数据库\" 以连接中央日志，或删除 \(key)。")
+    }
+
     /// ArgumentParser prints this for problems found while parsing (`validate()`).
     var description: String { text(Output.language) }
 }

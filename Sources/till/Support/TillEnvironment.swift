@@ -135,6 +135,8 @@ struct TillEnvironment {
             try TillLock.acquire(journal: journalPath, till: register.till)
             // The settings money depends on are in the chain before any sale made under them.
             _ = try journal.recordMoneySettings(MoneySettings(register))
+            // Under the lock: reservations this till left when it last stopped mid-refund.
+            if !training { settleLeftReservations() }
         }
         let runtime = try RegisterRuntime(config: register, journal: journal, printer: try printer ?? makePrinter(), clock: { clock.now })
         if training { runtime.people = shopJournal }

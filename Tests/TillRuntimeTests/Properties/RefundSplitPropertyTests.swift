@@ -19,7 +19,8 @@ import TillRuntime
             do { return try Self.run(testCase) } catch { return "could not run: \(error)" }
         }
         #expect(failure == nil, "\(failure ?? "")")
-        #expect(Self.checked.withLock { $0 } >= 30, "only \(Self.checked.withLock { $0 }) refunds were compared")
+        // Over the fixed cases; a re-run of one printed seed checks the property alone.
+        #expect(!PropertyRun.coversDefaultCases(60) || Self.checked.withLock { $0 } >= 30, "only \(Self.checked.withLock { $0 }) refunds were compared")
     }
 
     static func run(_ generated: MoneyCase) throws -> String? {

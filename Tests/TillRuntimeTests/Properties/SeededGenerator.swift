@@ -25,6 +25,16 @@ struct SeededGenerator: RandomNumberGenerator {
 /// failure together with the smallest failing case shrinking finds. `TILL_PROPERTY_SEED` runs
 /// one seed; `TILL_PROPERTY_CASES` changes how many cases run.
 enum PropertyRun {
+    /// True when the run covers at least the `defaultCases` fixed seeds: only then may a test
+    /// ask how often its generator reached a case. Re-running one printed seed
+    /// (`TILL_PROPERTY_SEED`) or fewer cases checks the property alone, or the guard would fail
+    /// for want of luck, not for a fault.
+    static func coversDefaultCases(_ defaultCases: Int) -> Bool {
+        let environment = ProcessInfo.processInfo.environment
+        return environment["TILL_PROPERTY_SEED"] == nil
+            && (environment["TILL_PROPERTY_CASES"].flatMap(Int.init) ?? defaultCases) >= defaultCases
+    }
+
     static func check<Case>(_ name: String, cases defaultCases: Int, baseSeed: UInt64,
                             generate: (inout SeededGenerator) -> Case,
                             shrink: (Case) -> [Case],

@@ -19,9 +19,11 @@ import TillCore
             do { return try testCase.run(claims) } catch { return "could not run: \(error)" }
         }
         #expect(failure == nil, "\(failure ?? "")")
-        // The generator reaches every kind of claim, so the property is not held vacuously.
+        // The generator reaches every kind of claim, so the property is not held vacuously (over
+        // the fixed cases; a re-run of one seed checks the property alone).
+        let fullRun = PropertyRun.coversDefaultCases(60)
         for kind in ["sale", "refund", "postVoid", "shiftOpened", "zReport", "xReport", "parked", "slipPrinted", "slipNotPrinted"] {
-            #expect(claims.seen[kind, default: 0] > 0, "no generated session ever claimed \(kind): \(claims.seen)")
+            #expect(!fullRun || claims.seen[kind, default: 0] > 0, "no generated session ever claimed \(kind): \(claims.seen)")
         }
     }
 }
