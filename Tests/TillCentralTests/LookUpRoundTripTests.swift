@@ -63,19 +63,28 @@ import TillJournal
     @Test func theConnectionOutlivesACallsDeadline() async throws {
         guard let database = try await TestDatabase.make("lookup") else { return }
         defer { Task { await database.drop() } }
-        let relay = try RoundTripCounter(upstream: database.settings.address)
-        defer { relay.close() }
-        // The default look-up timeout (2 s): each call's deadline is 2 s.
-        let journal = PostgresCentralJournal(settings: relay.settings(database.settings), lookupTimeoutMs: 2_000, till: "13",
-                                             centralKey: ("test-13", Array("central key of till 13".utf8)))
         let key = DocumentKey(shop: try #require(ShopCode(parsing: Self.shop)), number: DocumentNumber(kind: .sale, till: "13", sequence: 1))
-        for _ in 0..<2 {
-            _ = await journal.sale(key)
-            try await Task.sleep(for: .milliseconds(2_500))   // past the call's deadline
+        // A call that really times out closes its connection, rightly; on a loaded machine one
+        // may, so the run is judged only when every call answered (at most 3 tries).
+        var answers: [String] = []
+        for _ in 0..<3 {
+            let relay = try RoundTripCounter(upstream: database.settings.address)
+            defer { relay.close() }
+            // The default look-up timeout (2 s): each call's deadline is 2 s.
+            let journal = PostgresCentralJournal(settings: relay.settings(database.settings), lookupTimeoutMs: 2_000, till: "13",
+                                                 centralKey: ("test-13", Array("central key of till 13".utf8)))
+            var allAnswered = true
+            for call in 0..<3 {
+                let found = await journal.sale(key)
+                guard case .failure(.notFound) = found else { allAnswered = false; answers.append("call \(call): \(found)"); break }
+                if call < 2 { try await Task.sleep(for: .milliseconds(2_500)) }   // past the call's deadline
+            }
+            await journal.close()
+            guard allAnswered else { continue }
+            #expect(relay.accepted == 1, "\(relay.accepted) connections for three look-ups")
+            return
         }
-        guard case .failure(.notFound) = await journal.sale(key) else { Issue.record("the third look-up failed"); return }
-        #expect(relay.accepted == 1, "\(relay.accepted) connections for three look-ups")
-        await journal.close()
+        Issue.record("no run of three look-ups was answered in time: \(answers)")
     }
 
     /// Till 11's journal (in memory): a shift, a sale of two lines, a refund of one of line 1,
