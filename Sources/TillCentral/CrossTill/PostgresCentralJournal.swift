@@ -222,7 +222,7 @@ public actor PostgresCentralJournal: CentralJournal {
     }
 
     /// The refund committed under the reservation's key: its replicated entry, else its
-    /// confirmed or reconciled reservation; nil while only reserved (a retry may replace it).
+    /// confirmed or reconciled reservation; nil while only reserved or released (a retry, or the number given out again, may replace it).
     private static func committedRefund(_ reservation: RefundReservation, _ db: PostgresConnection,
                                         logger: Logger) async throws -> RefundRecord? {
         let entries = try await db.query("""
@@ -236,7 +236,7 @@ public actor PostgresCentralJournal: CentralJournal {
             return refund
         }
         let rows = try await db.query("""
-            SELECT reservation FROM central_refund_reservation WHERE refund_key = \(reservation.key) AND state <> 'reserved'
+            SELECT reservation FROM central_refund_reservation WHERE refund_key = \(reservation.key) AND state NOT IN ('reserved', 'released')
             """, logger: logger)
         for try await text in rows.decode(String.self) {
             guard let stored = CentralLedgerReader.decode(RefundReservation.self, text) else { throw CentralLedgerDamage.reservation }
