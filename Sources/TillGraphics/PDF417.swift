@@ -111,8 +111,9 @@ public struct PDF417: Sendable, Equatable {
             guard rowsFor(c) <= 90 else { throw PDF417Error.doesNotFit(codewords: needed, columns: c, rows: 90) }
             return (c, rowsFor(c))
         case (0, let r):
-            let c = max(1, (needed + r - 1) / r)
-            guard c <= min(30, max(1, options.maximumColumns)) else { throw PDF417Error.doesNotFit(codewords: needed, columns: 30, rows: r) }
+            let c = max(1, (needed + r - 1) / r), most = min(30, max(1, options.maximumColumns))
+            // Told with the most columns the paper takes, not 30: those are what did not hold the data.
+            guard c <= most else { throw PDF417Error.doesNotFit(codewords: needed, columns: most, rows: r) }
             return (c, r)
         case (let c, 0):
             guard rowsFor(c) <= 90 else { throw PDF417Error.doesNotFit(codewords: needed, columns: c, rows: 90) }
