@@ -42,9 +42,11 @@ extension CentralSchema {
             IF NEW.refund_key <> OLD.refund_key OR NEW.shop <> OLD.shop OR NEW.till <> OLD.till THEN
                 RAISE EXCEPTION 'refund reservation % cannot be moved to another till', OLD.refund_key USING ERRCODE = 'TC112';
             END IF;
-            -- Only a new reservation (its till reserving the number again, signed) moves to another sale.
+            -- A refund number its till reserves again (released, or held by a till killed before
+            -- its commit: its journal never kept it), maybe for another sale: only then may the
+            -- row move to that sale, signed by that till.
             IF (NEW.sale_shop <> OLD.sale_shop OR NEW.sale_receipt <> OLD.sale_receipt)
-               AND NOT (OLD.state IN ('reserved', 'released') AND NEW.state = 'reserved') THEN
+               AND NOT (OLD.state IN ('reserved', 'released') AND NEW.state IN ('reserved', 'unverified')) THEN
                 RAISE EXCEPTION 'refund reservation % cannot be moved to another sale', OLD.refund_key USING ERRCODE = 'TC112';
             END IF;
             -- Confirmed by the refund entry itself (its MAC was checked on arrival).
